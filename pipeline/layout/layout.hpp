@@ -1,0 +1,16 @@
+#pragma once
+// The layout stage: doc::Document -> layout::PagedDocument.
+#include "core/diagnostics.hpp"
+#include "document/node.hpp"
+#include "layout/font_metrics.hpp"
+#include "layout/paged_document.hpp"
+#include "layout/style.hpp"
+
+namespace layout {
+
+// Lays the document out on pages. Never throws for content: text the fonts
+// cannot show is replaced visibly and reported as a warning in `diagnostics`.
+PagedDocument lay_out(const doc::Document& document, const FontMetrics& metrics,
+                      core::Diagnostics& diagnostics, const Style& style = Style{});
+
+}  // namespace layout

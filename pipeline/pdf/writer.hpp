@@ -1,0 +1,40 @@
+#pragma once
+// The PDF stage: the only code in fuel that includes hpdf.h (libharu 2.3.0).
+#include <array>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "layout/font_metrics.hpp"
+#include "layout/paged_document.hpp"
+
+namespace pdf {
+
+// libharu reported an error; the message names the libharu error code and
+// the step that failed. Not for bad input: that never reaches this stage.
+struct Error : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// The TrueType files for each layout::FontId, in FontId order.
+struct FontFiles {
+    std::array<std::string, layout::kFontCount> paths;
+    // Liberation Serif and Sans from Debian's fonts-liberation2.
+    static FontFiles liberation();
+};
+
+struct WriteOptions {
+    bool compress = true;  // HPDF_COMP_ALL: about 17x smaller for little time
+};
+
+// Renders the pages to PDF bytes in memory. Deterministic: the same pages
+// give the same bytes (no clock, no random /ID).
+std::vector<unsigned char> render(const layout::PagedDocument& document, const FontFiles& fonts,
+                                  const WriteOptions& options = {});
+
+// Renders to `path` through a temporary file renamed into place, so that a
+// crash never leaves a half-written PDF where the last good one was.
+void write_file(const layout::PagedDocument& document, const FontFiles& fonts,
+                const std::string& path, const WriteOptions& options = {});
+
+}  // namespace pdf

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs every build, run and test dependency of fuel from Debian 12 packages.
+# This is the only list of the project's dependencies: CMake finds them with
+# find_package / pkg-config, and nothing is downloaded at build time.
+#
+# Usage (as root, or with sudo available): scripts/setup.sh
+set -euo pipefail
+
+packages=(
+  # toolchain
+  g++ cmake ninja-build pkg-config
+  # libraries the pipeline links
+  libhpdf-dev            # PDF writer (libharu 2.3.0), pdf/ only
+  libpugixml-dev         # XML reader, ingest/ only
+  libpoco-dev            # application, options, logging (cli/)
+  libicu-dev             # UAX #14 line breaking, NFC, case mapping, encodings
+  libkainjow-mustache-dev  # templates: Mustache
+  libcmark-gfm-dev       # templates: CommonMark -> doc tree
+  libcmark-gfm-extensions-dev  # GFM tables extension
+  fonts-liberation2      # the embedded fonts (Liberation Sans / Serif)
+  # tests
+  catch2                 # unit tests, one CTest test per case
+  poppler-utils          # pdftotext, pdffonts, pdfinfo, pdftoppm in end-to-end tests
+  qpdf                   # structural PDF check
+  libxml2-utils          # xmllint: validates fixtures against the XSDs
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+else
+  echo "setup: all packages present"
+fi
