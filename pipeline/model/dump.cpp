@@ -1,0 +1,87 @@
+// Text dumps of the model for golden tests: one record per line, fields in a
+// fixed order, so that a change in ingest or transform shows as a small diff.
+#include <sstream>
+
+#include "model/dataset.hpp"
+#include "model/report.hpp"
+
+namespace model {
+
+namespace {
+
+std::string date_or_dash(const std::optional<core::Date>& date) {
+    return date ? core::to_iso(*date) : std::string("-");
+}
+
+void dump_round(std::ostringstream& out, const Round& r) {
+    out << "round " << r.id << " year=" << r.year << " date=" << core::to_iso(r.date)
+        << " template=" << r.template_name << " money=" << r.money_abbreviation << '\n';
+    out << "  title: " << r.title << '\n';
+    out << "  from: " << r.administration << " / " << r.department << " to: " << r.committee
+        << " dnr: " << r.diary_number << '\n';
+    for (const auto& f : r.funds) {
+        out << "  fund " << f.code << " \"" << f.name << "\" budget=" << f.budget
+            << " max=" << (f.max_per_application ? std::to_string(*f.max_per_application) : "-") << '\n';
+        for (const auto& c : f.criteria)
+            out << "    criterion " << c.id << (c.kind == CriterionKind::Main ? " main: " : " priority: ")
+                << c.text << '\n';
+    }
+    out << "  repayment-notice-deadline: " << date_or_dash(r.repayment_notice_deadline) << '\n';
+    for (const auto& p : r.case_officers) out << "  case-officer: " << p.name << ", " << p.phone << '\n';
+    for (const auto& p : r.signatories)
+        out << "  signatory: " << p.name << ", " << p.title << ", " << p.organisation << '\n';
+    for (const auto& p : r.prepared_by) out << "  prepared-by: " << p << '\n';
+    for (const auto& s : r.preparation)
+        out << "  step " << core::to_iso(s.date) << (s.form == StepForm::Treated ? " treated: " : " offered: ")
+            << s.body << '\n';
+    for (const auto& a : r.attestations)
+        out << "  attestation " << core::to_iso(a.date) << ": " << a.person.name << ", " << a.person.title << '\n';
+    for (const auto& a : r.administrations)
+        out << "  administration " << (a.kind == AdministrationKind::District ? "district: " : "central: ")
+            << a.name << '\n';
+}
+
+void dump_application(std::ostringstream& out, const Application& a) {
+    out << "application " << a.id << " fund=" << a.fund << " requested=" << a.requested
+        << " decision=\"" << to_string(a.decision) << "\" granted=" << a.granted << '\n';
+    out << "  from: " << a.administration << (a.unit.empty() ? "" : ", " + a.unit) << '\n';
+    out << "  title: " << a.title << '\n';
+    if (!a.destination.empty()) out << "  destination: " << a.destination << '\n';
+    if (!a.description.empty()) out << "  description: " << a.description << '\n';
+    for (const auto& s : a.assessments) out << "  " << s.criterion_id << ": " << to_string(s.rating) << '\n';
+    if (!a.motivation.empty()) out << "  motivation: " << a.motivation << '\n';
+}
+
+std::string titles(const std::vector<const Application*>& list) {
+    std::string text;
+    for (const auto* a : list) text += (text.empty() ? "" : ",") + a->id;
+    return text;
+}
+
+}  // namespace
+
+std::string dump(const Dataset& dataset) {
+    std::ostringstream out;
+    out << "dataset " << dataset.name << '\n';
+    dump_round(out, dataset.round);
+    for (const auto& a : dataset.applications) dump_application(out, a);
+    return out.str();
+}
+
+std::string dump(const Report& report) {
+    std::ostringstream out;
+    out << "report total-requested=" << report.total_requested << " total-granted=" << report.total_granted
+        << '\n';
+    for (const auto& s : report.funds) {
+        out << "fund " << s.fund->code << " applications=" << s.applications.size()
+            << " requested=" << s.total_requested << " granted=" << s.total_granted
+            << " uniform=" << s.uniform_granted_amount << '\n';
+        out << "  districts=" << s.districts_applying << " central=" << s.central_applying << '\n';
+        out << "  granted-in-full: " << titles(s.granted_in_full) << '\n';
+        out << "  partly-granted: " << titles(s.partly_granted) << '\n';
+        out << "  rejected: " << titles(s.rejected) << '\n';
+    }
+    return out.str();
+}
+
+}  // namespace model

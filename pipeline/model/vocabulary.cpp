@@ -1,0 +1,57 @@
+// The Swedish words the exports use for decisions and ratings. They are part
+// of the file formats (docs/formats.md), so they live with the model.
+#include <array>
+#include <utility>
+
+#include "model/dataset.hpp"
+#include "model/report.hpp"
+
+namespace model {
+
+namespace {
+
+constexpr std::array<std::pair<Decision, const char*>, 3> kDecisions{{
+    {Decision::Granted, "beviljas"},
+    {Decision::PartlyGranted, "beviljas delvis"},
+    {Decision::Rejected, "avslås"},
+}};
+
+constexpr std::array<std::pair<Rating, const char*>, 3> kRatings{{
+    {Rating::Meets, "uppfyller"},
+    {Rating::PartlyMeets, "uppfyller delvis"},
+    {Rating::DoesNotMeet, "uppfyller inte"},
+}};
+
+}  // namespace
+
+const char* to_string(Decision decision) {
+    for (const auto& [value, word] : kDecisions)
+        if (value == decision) return word;
+    return "?";
+}
+
+const char* to_string(Rating rating) {
+    for (const auto& [value, word] : kRatings)
+        if (value == rating) return word;
+    return "?";
+}
+
+std::optional<Decision> parse_decision(const std::string& text) {
+    for (const auto& [value, word] : kDecisions)
+        if (text == word) return value;
+    return std::nullopt;
+}
+
+std::optional<Rating> parse_rating(const std::string& text) {
+    for (const auto& [value, word] : kRatings)
+        if (text == word) return value;
+    return std::nullopt;
+}
+
+const FundSummary* Report::fund(const std::string& code) const {
+    for (const auto& summary : funds)
+        if (summary.fund && summary.fund->code == code) return &summary;
+    return nullptr;
+}
+
+}  // namespace model

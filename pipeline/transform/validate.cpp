@@ -1,0 +1,101 @@
+#include <map>
+
+#include "core/closest_match.hpp"
+#include "transform/transform.hpp"
+
+namespace transform {
+
+namespace {
+
+using model::Application;
+using model::Decision;
+
+const model::Fund* find_fund(const model::Round& round, const std::string& code) {
+    for (const auto& fund : round.funds)
+        if (fund.code == code) return &fund;
+    return nullptr;
+}
+
+std::string name_of(const Application& a) { return "application " + a.id + " (\"" + a.title + "\")"; }
+
+std::string kronor(model::Kronor amount) { return std::to_string(amount) + " kr"; }
+
+void check_unique_ids(const model::Dataset& dataset, core::Diagnostics& diagnostics) {
+    std::map<std::string, const Application*> first;
+    for (const auto& a : dataset.applications) {
+        const auto [it, inserted] = first.emplace(a.id, &a);
+        if (!inserted)
+            diagnostics.error(a.where, "the id " + a.id + " is used again; first at " +
+                                           core::to_string(it->second->where));
+    }
+}
+
+void check_administration(const model::Round& round, const Application& a, core::Diagnostics& diagnostics) {
+    std::vector<std::string> names;
+    for (const auto& admin : round.administrations) {
+        if (admin.name == a.administration) return;
+        names.push_back(admin.name);
+    }
+    if (a.administration.empty()) return;  // reported by ingest
+    std::string message = name_of(a) + ": \"" + a.administration + "\" is not one of the city's administrations";
+    if (const auto guess = core::closest_match(a.administration, names)) message += "; did you mean " + *guess + "?";
+    diagnostics.error(a.where, message);
+}
+
+// The decision rules of the round (seed 004 and docs/formats.md).
+void check_decision(const Application& a, const model::Fund& fund, core::Diagnostics& diagnostics) {
+    const std::string who = name_of(a);
+    if (a.requested <= 0) diagnostics.error(a.where, who + ": the requested amount must be above zero");
+    if (a.granted > a.requested)
+        diagnostics.error(a.where, who + ": granted " + kronor(a.granted) + " is more than the " +
+                                       kronor(a.requested) + " requested");
+    switch (a.decision) {
+        case Decision::Granted:
+            if (a.granted != a.requested)
+                diagnostics.error(a.where, who + ": granted in full, but granted " + kronor(a.granted) +
+                                               " differs from the " + kronor(a.requested) +
+                                               " requested (use \"beviljas delvis\")");
+            break;
+        case Decision::PartlyGranted:
+            if (a.granted <= 0 || a.granted >= a.requested)
+                diagnostics.error(a.where, who + ": a partial grant must be above 0 and below the " +
+                                               kronor(a.requested) + " requested, not " + kronor(a.granted));
+            if (a.motivation.empty()) diagnostics.error(a.where, who + ": a partial grant needs a motivation");
+            break;
+        case Decision::Rejected:
+            if (a.granted != 0)
+                diagnostics.error(a.where, who + ": rejected, but granted " + kronor(a.granted));
+            if (a.motivation.empty()) diagnostics.error(a.where, who + ": a rejection needs a motivation");
+            break;
+    }
+    if (fund.max_per_application && a.granted > *fund.max_per_application)
+        diagnostics.error(a.where, who + ": granted " + kronor(a.granted) + " is above the " + fund.code +
+                                       " maximum of " + kronor(*fund.max_per_application) + " per application");
+    else if (fund.max_per_application && a.requested > *fund.max_per_application)
+        diagnostics.warning(a.where, who + ": requests " + kronor(a.requested) + ", above the " + fund.code +
+                                         " maximum of " + kronor(*fund.max_per_application));
+}
+
+void check_budgets(const model::Dataset& dataset, core::Diagnostics& diagnostics) {
+    for (const auto& fund : dataset.round.funds) {
+        model::Kronor total = 0;
+        for (const auto& a : dataset.applications)
+            if (a.fund == fund.code) total += a.granted;
+        if (total > fund.budget)
+            diagnostics.error(fund.where, fund.code + ": the grants add up to " + kronor(total) +
+                                              ", more than the budget of " + kronor(fund.budget));
+    }
+}
+
+}  // namespace
+
+void validate(const model::Dataset& dataset, core::Diagnostics& diagnostics) {
+    check_unique_ids(dataset, diagnostics);
+    for (const auto& a : dataset.applications) {
+        check_administration(dataset.round, a, diagnostics);
+        if (const auto* fund = find_fund(dataset.round, a.fund)) check_decision(a, *fund, diagnostics);
+    }
+    check_budgets(dataset, diagnostics);
+}
+
+}  // namespace transform
