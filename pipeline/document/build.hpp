@@ -1,0 +1,27 @@
+#pragma once
+// The document stage's entry point: model::Report + templates -> doc trees.
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.hpp"
+#include "document/node.hpp"
+#include "document/template.hpp"
+#include "model/report.hpp"
+
+namespace doc {
+
+struct BuiltDocument {
+    std::string name;  // the template's name: the output file's stem
+    Document document;
+};
+
+Document build_document(const model::Report& report, const Template& tmpl, core::Diagnostics& diagnostics);
+
+// One document per template in `templates_root`/<round template>/.
+std::vector<BuiltDocument> build_documents(const model::Report& report, const std::string& templates_root,
+                                           core::Diagnostics& diagnostics);
+
+// "Sida {sida} ({sidor})" -> inlines with PageNumber / PageCount fields.
+Inlines expand_page_fields(const std::string& text);
+
+}  // namespace doc

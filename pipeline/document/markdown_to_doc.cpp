@@ -1,0 +1,184 @@
+#include "document/markdown_to_doc.hpp"
+
+#include <cstring>
+#include <memory>
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+#include "document/fenced_blocks.hpp"
+
+namespace doc {
+
+namespace {
+
+using NodePtr = std::unique_ptr<cmark_node, decltype(&cmark_node_free)>;
+
+struct Converter {
+    std::string file;
+    int first_line = 1;
+    core::Diagnostics* diagnostics = nullptr;
+
+    core::SourceLocation where(cmark_node* node) const {
+        return {file, first_line - 1 + cmark_node_get_start_line(node), cmark_node_get_start_column(node)};
+    }
+
+    // ---- inlines ----------------------------------------------------------
+
+    void inlines(cmark_node* parent, TextStyle style, const std::string& link, Inlines& out) const {
+        for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
+            switch (cmark_node_get_type(n)) {
+                case CMARK_NODE_TEXT:
+                case CMARK_NODE_CODE: append_text(out, cmark_node_get_literal(n), style, link); break;
+                case CMARK_NODE_SOFTBREAK: append_text(out, " ", style, link); break;
+                case CMARK_NODE_LINEBREAK: out.push_back(LineBreak{}); break;
+                case CMARK_NODE_EMPH: inlines(n, {style.bold, true}, link, out); break;
+                case CMARK_NODE_STRONG: inlines(n, {true, style.italic}, link, out); break;
+                case CMARK_NODE_LINK: inlines(n, style, cmark_node_get_url(n), out); break;
+                case CMARK_NODE_HTML_INLINE:
+                    // Raw HTML in a template is shown as it is written, never
+                    // interpreted: the PDF has no HTML.
+                    append_text(out, cmark_node_get_literal(n), style, link);
+                    break;
+                default:
+                    diagnostics->warning(where(n), std::string("unsupported inline Markdown (") +
+                                                       cmark_node_get_type_string(n) + "); its text is kept");
+                    inlines(n, style, link, out);
+            }
+        }
+    }
+
+    static void append_text(Inlines& out, const char* text, TextStyle style, const std::string& link) {
+        if (!text || !*text) return;
+        if (!out.empty())
+            if (auto* last = std::get_if<Text>(&out.back()); last && last->style == style && last->link == link) {
+                last->text += text;
+                return;
+            }
+        out.push_back(Text{text, style, link});
+    }
+
+    // ---- blocks -----------------------------------------------------------
+
+    void blocks(cmark_node* parent, Blocks& out) const {
+        for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) block(n, out);
+    }
+
+    void block(cmark_node* n, Blocks& out) const {
+        const std::string type = cmark_node_get_type_string(n);
+        switch (cmark_node_get_type(n)) {
+            case CMARK_NODE_PARAGRAPH: {
+                Paragraph p;
+                inlines(n, {}, "", p.content);
+                out.push_back({std::move(p)});
+                return;
+            }
+            case CMARK_NODE_HEADING: {
+                Heading h;
+                h.level = cmark_node_get_heading_level(n);
+                inlines(n, {}, "", h.content);
+                out.push_back({std::move(h)});
+                return;
+            }
+            case CMARK_NODE_LIST: out.push_back({list(n)}); return;
+            case CMARK_NODE_CODE_BLOCK: fenced(n, out); return;
+            case CMARK_NODE_BLOCK_QUOTE: blocks(n, out); return;
+            default: break;
+        }
+        if (type == "table") {
+            out.push_back({table(n)});
+            return;
+        }
+        diagnostics->error(where(n), "unsupported Markdown block (" + type + ") in the template");
+    }
+
+    List list(cmark_node* n) const {
+        List l;
+        l.ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+        l.start = l.ordered ? cmark_node_get_list_start(n) : 1;
+        for (cmark_node* item = cmark_node_first_child(n); item; item = cmark_node_next(item)) {
+            Blocks content;
+            blocks(item, content);
+            l.items.push_back(std::move(content));
+        }
+        return l;
+    }
+
+    void fenced(cmark_node* n, Blocks& out) const {
+        const std::string info = cmark_node_get_fence_info(n) ? cmark_node_get_fence_info(n) : "";
+        const std::string body = cmark_node_get_literal(n) ? cmark_node_get_literal(n) : "";
+        if (info == "letterhead") out.push_back({parse_letterhead(body)});
+        else if (info == "signatures") out.push_back({parse_signatures(body)});
+        else if (info == "pagebreak") out.push_back({PageBreak{}});
+        else diagnostics->error(where(n), "unknown block \"```" + info + "\"");
+    }
+
+    // A trailing run of rows set entirely in bold is the table's total (foot)
+    // row: templates write "| **Totalt** | | **4 000 000** |".
+    static bool all_bold(const TableRow& row) {
+        bool any = false;
+        for (const auto& cell : row.cells)
+            for (const auto& in : cell.content) {
+                const auto* t = std::get_if<Text>(&in);
+                if (!t) continue;
+                if (!t->style.bold && t->text.find_first_not_of(' ') != std::string::npos) return false;
+                any = any || t->style.bold;
+            }
+        return any;
+    }
+
+    Table table(cmark_node* n) const {
+        Table t;
+        const uint8_t* align = cmark_gfm_extensions_get_table_alignments(n);
+        for (cmark_node* row = cmark_node_first_child(n); row; row = cmark_node_next(row)) {
+            TableRow r;
+            for (cmark_node* cell = cmark_node_first_child(row); cell; cell = cmark_node_next(cell)) {
+                TableCell c;
+                inlines(cell, {}, "", c.content);
+                r.cells.push_back(std::move(c));
+            }
+            if (t.columns.empty())
+                for (std::size_t i = 0; i < r.cells.size(); ++i)
+                    t.columns.push_back({align && align[i] == 'r'   ? Align::Right
+                                         : align && align[i] == 'c' ? Align::Center
+                                                                    : Align::Left});
+            (cmark_gfm_extensions_get_table_row_is_header(row) ? t.head : t.body).push_back(std::move(r));
+        }
+        while (!t.body.empty() && all_bold(t.body.back())) {
+            t.foot.insert(t.foot.begin(), std::move(t.body.back()));
+            t.body.pop_back();
+        }
+        return t;
+    }
+};
+
+NodePtr parse(const std::string& markdown) {
+    cmark_gfm_core_extensions_ensure_registered();
+    std::unique_ptr<cmark_parser, decltype(&cmark_parser_free)> parser(cmark_parser_new(CMARK_OPT_DEFAULT),
+                                                                       &cmark_parser_free);
+    if (auto* table = cmark_find_syntax_extension("table")) cmark_parser_attach_syntax_extension(parser.get(), table);
+    cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
+    return NodePtr(cmark_parser_finish(parser.get()), &cmark_node_free);
+}
+
+}  // namespace
+
+Blocks markdown_to_blocks(const std::string& markdown, const std::string& file, int first_line,
+                          core::Diagnostics& diagnostics) {
+    Converter converter{file, first_line, &diagnostics};
+    const auto root = parse(markdown);
+    Blocks out;
+    converter.blocks(root.get(), out);
+    return out;
+}
+
+Inlines markdown_to_inlines(const std::string& markdown) {
+    core::Diagnostics ignored;
+    Converter converter{"", 1, &ignored};
+    const auto root = parse(markdown);
+    Inlines out;
+    if (cmark_node* p = cmark_node_first_child(root.get())) converter.inlines(p, {}, "", out);
+    return out;
+}
+
+}  // namespace doc

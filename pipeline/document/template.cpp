@@ -1,0 +1,161 @@
+#include "document/template.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "document/markdown_escape.hpp"
+
+namespace doc {
+
+namespace fs = std::filesystem;
+using kainjow::mustache::data;
+using kainjow::mustache::mustache;
+
+const std::map<std::string, std::vector<std::string>> kFencedBlocks = {
+    {"letterhead", {"organisation", "document-type", "diary-number", "left-heading", "left", "right-heading", "right"}},
+    {"signatures", {}},  // one person a line: name | title | organisation
+    {"pagebreak", {}},
+};
+
+const std::vector<std::string> kSettings = {"title", "subject", "author", "page-mark", "running-header"};
+
+namespace {
+
+// Records every name a template asks for that the data does not have.
+class StrictContext final : public kainjow::mustache::context<std::string> {
+public:
+    explicit StrictContext(const data* root) : context(root) {}
+    const data* get(const std::string& name) const override {
+        const data* found = context::get(name);
+        if (!found) missing.insert(name);
+        return found;
+    }
+    mutable std::set<std::string> missing;
+};
+
+int line_of(const std::string& source, std::size_t offset) {
+    return 1 + static_cast<int>(std::count(source.begin(), source.begin() + static_cast<std::ptrdiff_t>(
+                                                                              std::min(offset, source.size())), '\n'));
+}
+
+std::vector<std::string> split_lines(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    return lines;
+}
+
+std::string trim(const std::string& s) {
+    const auto b = s.find_first_not_of(" \t\r");
+    if (b == std::string::npos) return "";
+    return s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
+}
+
+// Lines 0..end of the front matter ("---" ... "---"), or 0 when there is none.
+std::size_t front_matter_end(const std::vector<std::string>& lines) {
+    if (lines.empty() || trim(lines[0]) != "---") return 0;
+    for (std::size_t i = 1; i < lines.size(); ++i)
+        if (trim(lines[i]) == "---") return i;
+    return 0;
+}
+
+bool is_known(const std::vector<std::string>& keys, const std::string& key) {
+    return std::find(keys.begin(), keys.end(), key) != keys.end();
+}
+
+void lint_front_matter(const Template& tmpl, const std::vector<std::string>& lines, std::size_t end,
+                       core::Diagnostics& diagnostics) {
+    for (std::size_t i = 1; i < end; ++i) {
+        const auto colon = lines[i].find(':');
+        const std::string key = trim(lines[i].substr(0, colon));
+        if (key.empty() || key.rfind("#", 0) == 0) continue;
+        if (colon == std::string::npos || !is_known(kSettings, key))
+            diagnostics.error({tmpl.path, static_cast<int>(i) + 1, 1}, "unknown setting \"" + key + "\" in the front matter");
+    }
+}
+
+void lint_fences(const Template& tmpl, const std::vector<std::string>& lines, std::size_t from,
+                 core::Diagnostics& diagnostics) {
+    const std::vector<std::string>* keys = nullptr;
+    bool inside = false;
+    for (std::size_t i = from; i < lines.size(); ++i) {
+        const std::string line = trim(lines[i]);
+        const core::SourceLocation where{tmpl.path, static_cast<int>(i) + 1, 1};
+        if (line.rfind("```", 0) == 0) {
+            if (inside) { inside = false; continue; }
+            inside = true;
+            const std::string name = trim(line.substr(3));
+            const auto it = kFencedBlocks.find(name);
+            if (it == kFencedBlocks.end())
+                diagnostics.error(where, "unknown block \"```" + name + "\"; fuel knows letterhead, signatures, pagebreak");
+            keys = it == kFencedBlocks.end() ? nullptr : &it->second;
+            continue;
+        }
+        if (!inside || !keys || keys->empty() || line.empty() || line.rfind("{{", 0) == 0) continue;
+        const std::string key = trim(line.substr(0, line.find(':')));
+        if (line.find(':') == std::string::npos || !is_known(*keys, key))
+            diagnostics.error(where, "unknown key \"" + key + "\" in this block");
+    }
+    if (inside) diagnostics.error({tmpl.path, static_cast<int>(lines.size()), 1}, "a ``` block is never closed");
+}
+
+}  // namespace
+
+std::vector<Template> load_templates(const std::string& folder, core::Diagnostics& diagnostics) {
+    std::vector<Template> templates;
+    std::error_code ec;
+    if (!fs::is_directory(folder, ec)) {
+        diagnostics.error({folder, 0, 0}, "the template folder does not exist");
+        return templates;
+    }
+    for (const auto& entry : fs::directory_iterator(folder, ec)) {
+        if (!entry.is_regular_file() || entry.path().extension() != ".md" || entry.path().filename() == "README.md")
+            continue;
+        std::ifstream in(entry.path(), std::ios::binary);
+        std::ostringstream text;
+        text << in.rdbuf();
+        templates.push_back({entry.path().stem().string(), entry.path().string(), text.str()});
+    }
+    std::sort(templates.begin(), templates.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+    if (templates.empty()) diagnostics.error({folder, 0, 0}, "the template folder holds no .md template");
+    return templates;
+}
+
+void lint_template(const Template& tmpl, core::Diagnostics& diagnostics) {
+    const auto lines = split_lines(tmpl.source);
+    const std::size_t end = front_matter_end(lines);
+    lint_front_matter(tmpl, lines, end, diagnostics);
+    lint_fences(tmpl, lines, end == 0 ? 0 : end + 1, diagnostics);
+}
+
+RenderedTemplate render_template(const Template& tmpl, const data& view, core::Diagnostics& diagnostics) {
+    RenderedTemplate result;
+    mustache engine(tmpl.source);
+    if (!engine.is_valid()) {
+        diagnostics.error({tmpl.path, 0, 0}, "Mustache: " + engine.error_message());
+        return result;
+    }
+    engine.set_custom_escape([](const std::string& s) { return escape_markdown(s); });
+    StrictContext context(&view);
+    const std::string text = engine.render(context);
+    for (const auto& name : context.missing) {
+        const auto at = tmpl.source.find(name);
+        diagnostics.error({tmpl.path, at == std::string::npos ? 0 : line_of(tmpl.source, at), 0},
+                          "the template asks for {{" + name + "}}, which the data does not have (templates/README.md lists the names)");
+    }
+    const auto lines = split_lines(text);
+    const std::size_t end = front_matter_end(lines);
+    for (std::size_t i = 1; i < end; ++i) {
+        const auto colon = lines[i].find(':');
+        if (colon == std::string::npos) continue;
+        result.settings[trim(lines[i].substr(0, colon))] = unescape_markdown(trim(lines[i].substr(colon + 1)));
+    }
+    for (std::size_t i = end == 0 ? 0 : end + 1; i < lines.size(); ++i) result.markdown += lines[i] + '\n';
+    result.body_first_line = end == 0 ? 1 : static_cast<int>(end) + 2;
+    return result;
+}
+
+}  // namespace doc

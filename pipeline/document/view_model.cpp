@@ -1,0 +1,236 @@
+#include "document/view_model.hpp"
+
+#include "core/closest_match.hpp"
+#include "document/format_sv.hpp"
+
+namespace doc {
+
+namespace {
+
+using kainjow::mustache::data;
+using kainjow::mustache::list;
+
+// "A", "A och B", "A, B och C" (Svenska skrivregler: no comma before "och").
+std::string join_swedish(const std::vector<std::string>& items) {
+    std::string text;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0) text += i + 1 == items.size() ? " och " : ", ";
+        text += items[i];
+    }
+    return text;
+}
+
+std::string lower_first(const std::string& text) {
+    if (text.empty()) return text;
+    // Only the first letter: "Socialförvaltningen" -> "socialförvaltningen"
+    // in running text; the rest of a name keeps its case.
+    std::size_t n = 1;
+    while (n < text.size() && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) ++n;
+    return core::fold_case(text.substr(0, n)) + text.substr(n);
+}
+
+// A count as a template needs it: digits, words (en/ett), capitalised for
+// the start of a sentence, and flags for singular and plural wording.
+data count_view(std::int64_t n) {
+    data d;
+    d.set("count", sv::integer(n));
+    d.set("words", sv::count(n));
+    d.set("words_neuter", sv::count(n, sv::Gender::Neuter));
+    d.set("words_cap", sv::capitalize_first(sv::count(n)));
+    d.set("words_neuter_cap", sv::capitalize_first(sv::count(n, sv::Gender::Neuter)));
+    d.set("none", n == 0);
+    d.set("any", n > 0);
+    d.set("one", n == 1);
+    d.set("plural", n != 1);
+    return d;
+}
+
+data amount_view(model::Kronor amount, const std::string& millions_abbreviation) {
+    data d;
+    d.set("number", sv::integer(amount));
+    d.set("kronor", sv::kronor(amount));
+    d.set("kr", sv::kr(amount));
+    d.set("millions", sv::millions(amount, millions_abbreviation));
+    return d;
+}
+
+const model::Criterion* find_criterion(const model::Round& round, const std::string& fund, const std::string& id) {
+    for (const auto& f : round.funds)
+        if (f.code == fund)
+            for (const auto& c : f.criteria)
+                if (c.id == id) return &c;
+    return nullptr;
+}
+
+data application_view(const model::Application& a, const model::Round& round) {
+    data d;
+    d.set("id", a.id);
+    d.set("administration", a.administration);
+    d.set("unit", a.unit);
+    d.set("applicant", a.unit.empty() ? a.administration : a.administration + ", " + a.unit);
+    d.set("title", a.title);
+    d.set("destination", a.destination);
+    d.set("description", a.description);
+    d.set("has_description", !a.description.empty());
+    d.set("requested", amount_view(a.requested, round.money_abbreviation));
+    d.set("granted", amount_view(a.granted, round.money_abbreviation));
+    d.set("decision", model::to_string(a.decision));
+    d.set("decision_cap", sv::capitalize_first(model::to_string(a.decision)));
+    d.set("is_granted_in_full", a.decision == model::Decision::Granted);
+    d.set("is_partly_granted", a.decision == model::Decision::PartlyGranted);
+    d.set("is_rejected", a.decision == model::Decision::Rejected);
+    d.set("motivation", a.motivation);
+    d.set("has_motivation", !a.motivation.empty());
+    data assessments{data::type::list};
+    for (const auto& s : a.assessments) {
+        data item;
+        const auto* criterion = find_criterion(round, a.fund, s.criterion_id);
+        item.set("criterion", s.criterion_id);
+        item.set("criterion_text", criterion ? criterion->text : std::string());
+        item.set("is_main", criterion && criterion->kind == model::CriterionKind::Main);
+        item.set("is_priority", criterion && criterion->kind == model::CriterionKind::Priority);
+        item.set("rating", model::to_string(s.rating));
+        item.set("rating_cap", sv::capitalize_first(model::to_string(s.rating)));
+        assessments.push_back(item);
+    }
+    d.set("assessments", assessments);
+    d.set("has_assessments", !a.assessments.empty());
+    return d;
+}
+
+data applications_view(const std::vector<const model::Application*>& list, const model::Round& round) {
+    data d = count_view(static_cast<std::int64_t>(list.size()));
+    data items{data::type::list};
+    for (const auto* a : list) items.push_back(application_view(*a, round));
+    d.set("list", items);
+    return d;
+}
+
+data criteria_view(const model::Fund& fund, model::CriterionKind kind) {
+    data items{data::type::list};
+    for (const auto& c : fund.criteria) {
+        if (c.kind != kind) continue;
+        data item;
+        item.set("id", c.id);
+        item.set("text", c.text);
+        items.push_back(item);
+    }
+    return items;
+}
+
+data fund_view(const model::FundSummary& s, const model::Round& round) {
+    const auto& fund = *s.fund;
+    const auto& money = round.money_abbreviation;
+    data d;
+    d.set("code", fund.code);
+    d.set("name", fund.name);
+    d.set("name_cap", sv::capitalize_first(fund.name));
+    d.set("budget", amount_view(fund.budget, money));
+    d.set("has_max", fund.max_per_application.has_value());
+    d.set("max_per_application", amount_view(fund.max_per_application.value_or(0), money));
+    d.set("main_criteria", criteria_view(fund, model::CriterionKind::Main));
+    d.set("priority_criteria", criteria_view(fund, model::CriterionKind::Priority));
+    d.set("applications", applications_view(s.applications, round));
+    d.set("granted", applications_view(s.granted, round));
+    d.set("granted_in_full", applications_view(s.granted_in_full, round));
+    d.set("partly_granted", applications_view(s.partly_granted, round));
+    d.set("rejected", applications_view(s.rejected, round));
+    d.set("total_requested", amount_view(s.total_requested, money));
+    d.set("total_granted", amount_view(s.total_granted, money));
+    d.set("has_uniform_grant", s.uniform_granted_amount > 0);
+    d.set("uniform_grant", amount_view(s.uniform_granted_amount, money));
+    d.set("districts", count_view(s.districts_applying));
+    std::vector<std::string> central;
+    for (const auto& name : s.central_names) central.push_back(lower_first(name));
+    d.set("has_central", !central.empty());
+    d.set("central_joined", join_swedish(central));
+    return d;
+}
+
+data people_view(const std::vector<model::Person>& people) {
+    data items{data::type::list};
+    for (const auto& p : people) {
+        data item;
+        item.set("name", p.name);
+        item.set("title", p.title);
+        item.set("organisation", p.organisation);
+        item.set("phone", p.phone);
+        items.push_back(item);
+    }
+    return items;
+}
+
+data round_view(const model::Round& r) {
+    data d;
+    d.set("id", r.id);
+    d.set("year", std::to_string(r.year));
+    d.set("title", r.title);
+    d.set("administration", r.administration);
+    d.set("department", r.department);
+    d.set("committee", r.committee);
+    d.set("diary_number", r.diary_number);
+    d.set("has_diary_number", !r.diary_number.empty());
+    d.set("date", sv::date_iso(r.date));
+    d.set("date_long", sv::date_long(r.date));
+    d.set("money_abbreviation", r.money_abbreviation);
+    d.set("has_repayment_deadline", r.repayment_notice_deadline.has_value());
+    d.set("repayment_deadline_long",
+          r.repayment_notice_deadline ? sv::date_long(*r.repayment_notice_deadline) : std::string());
+    return d;
+}
+
+data preparation_view(const model::Round& r) {
+    data d;
+    d.set("prepared_by_joined", join_swedish(r.prepared_by));
+    d.set("has_prepared_by", !r.prepared_by.empty());
+    data steps{data::type::list};
+    for (const auto& s : r.preparation) {
+        data item;
+        item.set("body", s.body);
+        item.set("body_cap", sv::capitalize_first(s.body));
+        item.set("date", sv::date_iso(s.date));
+        item.set("date_long", sv::date_long(s.date));
+        item.set("treated", s.form == model::StepForm::Treated);
+        item.set("offered", s.form == model::StepForm::Offered);
+        steps.push_back(item);
+    }
+    d.set("steps", steps);
+    return d;
+}
+
+data attestations_view(const model::Round& r) {
+    data items{data::type::list};
+    for (const auto& a : r.attestations) {
+        data item;
+        item.set("name", a.person.name);
+        item.set("title", a.person.title);
+        item.set("date", sv::date_iso(a.date));
+        items.push_back(item);
+    }
+    return items;
+}
+
+}  // namespace
+
+data make_view_model(const model::Report& report) {
+    const auto& round = report.dataset->round;
+    data d;
+    d.set("round", round_view(round));
+    d.set("case_officers", people_view(round.case_officers));
+    d.set("signatories", people_view(round.signatories));
+    d.set("attestations", attestations_view(round));
+    d.set("has_attestations", !round.attestations.empty());
+    d.set("preparation", preparation_view(round));
+    data funds{data::type::list};
+    for (const auto& s : report.funds) {
+        auto view = fund_view(s, round);
+        funds.push_back(view);
+        d.set(core::fold_case(s.fund->code), view);  // {{lum.…}}, {{mul.…}}
+    }
+    d.set("funds", funds);
+    d.set("total_requested", amount_view(report.total_requested, round.money_abbreviation));
+    d.set("total_granted", amount_view(report.total_granted, round.money_abbreviation));
+    return d;
+}
+
+}  // namespace doc
