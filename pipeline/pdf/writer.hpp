@@ -10,8 +10,11 @@
 
 namespace pdf {
 
-// libharu reported an error; the message names the libharu error code and
-// the step that failed. Not for bad input: that never reaches this stage.
+// libharu reported an error (the message names the libharu error code in hex
+// and the step that failed), a font file could not be read, the file could
+// not be written, or the pages contradict themselves (a link to an anchor
+// that does not exist, a metadata date that is not YYYY-MM-DD). Not for bad
+// input data: that never reaches this stage.
 struct Error : std::runtime_error {
     using std::runtime_error::runtime_error;
 };

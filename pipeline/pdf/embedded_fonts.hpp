@@ -1,0 +1,28 @@
+#pragma once
+// The fonts one document embeds. Internal to the PDF stage.
+#include <hpdf.h>
+
+#include <array>
+
+#include "layout/font_metrics.hpp"
+#include "layout/paged_document.hpp"
+#include "pdf/haru_document.hpp"
+#include "pdf/writer.hpp"
+
+namespace pdf {
+
+class EmbeddedFonts {
+public:
+    // Loads, as subsets with the UTF-8 encoder, exactly the fonts the pages
+    // use, in FontId order, so that the subset tags (HPDFAA+, HPDFAB+, ...)
+    // and object numbers do not depend on the order of the items.
+    EmbeddedFonts(HaruDocument& doc, const FontFiles& files, const layout::PagedDocument& document);
+
+    // The font for a face the pages use; nullptr for one they do not.
+    HPDF_Font get(layout::FontId font) const { return fonts_[static_cast<std::size_t>(font)]; }
+
+private:
+    std::array<HPDF_Font, layout::kFontCount> fonts_{};
+};
+
+}  // namespace pdf

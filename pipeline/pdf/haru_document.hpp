@@ -1,0 +1,42 @@
+#pragma once
+// One libharu document with C++ error handling. Internal to the PDF stage.
+//
+// libharu's error state is sticky: after the first error every later call
+// fails as well (library-notes §1.8). The C callback must not throw through
+// libharu's C frames, so it only records the first error; check() turns it
+// into a pdf::Error from C++, naming the step that failed.
+#include <hpdf.h>
+
+#include <memory>
+#include <string_view>
+
+namespace pdf {
+
+class HaruDocument {
+public:
+    HaruDocument();
+    ~HaruDocument();
+    HaruDocument(const HaruDocument&) = delete;
+    HaruDocument& operator=(const HaruDocument&) = delete;
+
+    HPDF_Doc get() const { return doc_; }
+
+    // Throws pdf::Error if libharu has reported an error so far. Internal
+    // object calls (HPDF_Dict_Add, ...) set the error without calling the
+    // callback, so the document's own error number is checked as well.
+    void check(std::string_view step) const;
+
+private:
+    struct FirstError {
+        bool set = false;
+        HPDF_STATUS code = HPDF_OK;
+        HPDF_STATUS detail = 0;
+    };
+    static void on_error(HPDF_STATUS code, HPDF_STATUS detail, void* user_data);
+
+    // Heap-allocated so that its address, given to libharu, never moves.
+    std::unique_ptr<FirstError> first_error_;
+    HPDF_Doc doc_ = nullptr;
+};
+
+}  // namespace pdf

@@ -1,0 +1,113 @@
+#include "pdf/navigation.hpp"
+
+#include <hpdf_objects.h>
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <variant>
+
+#include "pdf/page_painter.hpp"
+#include "pdf/writer.hpp"
+
+namespace pdf {
+
+namespace {
+
+// ISO 32000-1 §12.5.3: annotation flag bit 3, Print. PDF/A requires it on
+// links, and a printed copy should keep the same look as the screen.
+constexpr int kAnnotationPrintFlag = 4;
+
+// libharu rejects zoom 0 ("keep the current zoom") with
+// HPDF_INVALID_PARAMETER (library-notes §1.5); 1 is 100 %.
+constexpr HPDF_REAL kDestinationZoom = 1;
+
+std::map<std::string_view, const layout::Anchor*> index_anchors(const layout::PagedDocument& document) {
+    std::map<std::string_view, const layout::Anchor*> anchors;
+    for (const layout::Anchor& anchor : document.anchors) {
+        anchors.emplace(anchor.id, &anchor);  // the first of equal ids wins
+    }
+    return anchors;
+}
+
+HPDF_Destination destination(HaruDocument& doc, const std::vector<HPDF_Page>& pages,
+                             const layout::PagedDocument& document, const layout::Anchor& anchor) {
+    if (anchor.page < 0 || static_cast<std::size_t>(anchor.page) >= pages.size()) {
+        throw Error("anchor '" + anchor.id + "' is on page " + std::to_string(anchor.page + 1) +
+                    " of a document with " + std::to_string(pages.size()) + " pages");
+    }
+    const auto page = static_cast<std::size_t>(anchor.page);
+    const PageSpace space{document.pages[page].height};
+    HPDF_Destination target = HPDF_Page_CreateDestination(pages[page]);
+    HPDF_Destination_SetXYZ(target, 0, space.y(anchor.y), kDestinationZoom);
+    doc.check("create the destination of anchor '" + anchor.id + "'");
+    return target;
+}
+
+HPDF_Rect annotation_rect(const layout::Link& link, const PageSpace& space) {
+    return HPDF_Rect{space.x(link.x), space.y(link.y + link.height), space.x(link.x + link.width),
+                     space.y(link.y)};
+}
+
+}  // namespace
+
+void add_links(HaruDocument& doc, const std::vector<HPDF_Page>& pages,
+               const layout::PagedDocument& document) {
+    const auto anchors = index_anchors(document);
+    for (std::size_t p = 0; p < pages.size(); ++p) {
+        const PageSpace space{document.pages[p].height};
+        for (const layout::Item& item : document.pages[p].items) {
+            const auto* link = std::get_if<layout::Link>(&item.content);
+            if (link == nullptr) {
+                continue;
+            }
+            const HPDF_Rect rect = annotation_rect(*link, space);
+            HPDF_Annotation annotation = nullptr;
+            if (link->target.starts_with('#')) {
+                const auto it = anchors.find(std::string_view(link->target).substr(1));
+                if (it == anchors.end()) {
+                    throw Error("link on page " + std::to_string(p + 1) + " to unknown anchor '" +
+                                link->target + "'");
+                }
+                annotation = HPDF_Page_CreateLinkAnnot(pages[p], rect,
+                                                       destination(doc, pages, document, *it->second));
+            } else {
+                annotation = HPDF_Page_CreateURILinkAnnot(pages[p], rect, link->target.c_str());
+            }
+            HPDF_LinkAnnot_SetBorderStyle(annotation, 0, 0, 0);
+            HPDF_Dict_AddNumber(annotation, "F", kAnnotationPrintFlag);
+            doc.check("add the link to '" + link->target + "' on page " + std::to_string(p + 1));
+        }
+    }
+}
+
+void add_outline(HaruDocument& doc, const std::vector<HPDF_Page>& pages,
+                 const layout::PagedDocument& document) {
+    HPDF_Encoder utf8 = HPDF_GetEncoder(doc.get(), "UTF-8");
+    // The open outline items by level: a new item's parent is the nearest
+    // open one of a lower level.
+    std::vector<std::pair<int, HPDF_Outline>> open;
+    bool any = false;
+    for (const layout::Anchor& anchor : document.anchors) {
+        if (anchor.title.empty()) {
+            continue;  // a link target, not a heading
+        }
+        while (!open.empty() && open.back().first >= anchor.level) {
+            open.pop_back();
+        }
+        HPDF_Outline parent = open.empty() ? nullptr : open.back().second;
+        HPDF_Outline item = HPDF_CreateOutline(doc.get(), parent, anchor.title.c_str(), utf8);
+        HPDF_Outline_SetDestination(item, destination(doc, pages, document, anchor));
+        // Top-level items start expanded so that the second level shows.
+        HPDF_Outline_SetOpened(item, open.empty() ? HPDF_TRUE : HPDF_FALSE);
+        doc.check("add the bookmark '" + anchor.title + "'");
+        open.emplace_back(anchor.level, item);
+        any = true;
+    }
+    if (any) {
+        HPDF_SetPageMode(doc.get(), HPDF_PAGE_MODE_USE_OUTLINE);
+        doc.check("show the bookmarks on opening");
+    }
+}
+
+}  // namespace pdf

@@ -1,0 +1,93 @@
+#include "pdf/page_painter.hpp"
+
+#include <string>
+#include <variant>
+
+namespace pdf {
+
+namespace {
+
+template <typename T, typename F>
+void for_each(const layout::Page& page, F&& paint) {
+    for (const layout::Item& item : page.items) {
+        if (const T* content = std::get_if<T>(&item.content)) {
+            paint(*content);
+        }
+    }
+}
+
+void paint_fills(HPDF_Page target, const layout::Page& page, const PageSpace& space) {
+    bool painted = false;
+    for_each<layout::Fill>(page, [&](const layout::Fill& fill) {
+        HPDF_Page_SetGrayFill(target, static_cast<HPDF_REAL>(fill.gray));
+        HPDF_Page_Rectangle(target, space.x(fill.x), space.y(fill.y + fill.height),
+                            static_cast<HPDF_REAL>(fill.width), static_cast<HPDF_REAL>(fill.height));
+        HPDF_Page_Fill(target);
+        painted = true;
+    });
+    if (painted) {
+        HPDF_Page_SetGrayFill(target, 0);  // the fill colour is also the text colour
+    }
+}
+
+void paint_rules(HPDF_Page target, const layout::Page& page, const PageSpace& space) {
+    double width = -1;  // no width set yet on this page
+    for_each<layout::Rule>(page, [&](const layout::Rule& rule) {
+        if (rule.thickness != width) {
+            width = rule.thickness;
+            HPDF_Page_SetLineWidth(target, static_cast<HPDF_REAL>(width));
+        }
+        HPDF_Page_MoveTo(target, space.x(rule.x1), space.y(rule.y1));
+        HPDF_Page_LineTo(target, space.x(rule.x2), space.y(rule.y2));
+        HPDF_Page_Stroke(target);
+    });
+}
+
+// All runs go into one BT/ET block, and Tf is written only when the font or
+// size changes: most consecutive runs share both.
+void paint_text(HPDF_Page target, const layout::Page& page, const PageSpace& space,
+                const EmbeddedFonts& fonts) {
+    bool in_text = false;
+    HPDF_Font current_font = nullptr;
+    double current_size = 0;
+    for_each<layout::TextRun>(page, [&](const layout::TextRun& run) {
+        if (run.text.empty()) {
+            return;
+        }
+        if (!in_text) {
+            HPDF_Page_BeginText(target);
+            in_text = true;
+        }
+        HPDF_Font font = fonts.get(run.font);
+        if (font != current_font || run.size != current_size) {
+            HPDF_Page_SetFontAndSize(target, font, static_cast<HPDF_REAL>(run.size));
+            current_font = font;
+            current_size = run.size;
+        }
+        HPDF_Page_TextOut(target, space.x(run.x), space.y(run.baseline), run.text.c_str());
+    });
+    if (in_text) {
+        HPDF_Page_EndText(target);
+    }
+}
+
+}  // namespace
+
+HPDF_Page paint_page(HaruDocument& doc, const layout::Page& page, std::size_t index,
+                     const EmbeddedFonts& fonts) {
+    const std::string where = " of page " + std::to_string(index + 1);
+    HPDF_Page target = HPDF_AddPage(doc.get());
+    HPDF_Page_SetWidth(target, static_cast<HPDF_REAL>(page.width));
+    HPDF_Page_SetHeight(target, static_cast<HPDF_REAL>(page.height));
+    doc.check("add page " + std::to_string(index + 1));
+    const PageSpace space{page.height};
+    paint_fills(target, page, space);
+    doc.check("paint the shading" + where);
+    paint_rules(target, page, space);
+    doc.check("paint the rules" + where);
+    paint_text(target, page, space, fonts);
+    doc.check("paint the text" + where);
+    return target;
+}
+
+}  // namespace pdf

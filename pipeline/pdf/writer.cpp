@@ -1,0 +1,97 @@
+#include "pdf/writer.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+#include "pdf/document_info.hpp"
+#include "pdf/embedded_fonts.hpp"
+#include "pdf/haru_document.hpp"
+#include "pdf/navigation.hpp"
+#include "pdf/page_painter.hpp"
+
+namespace pdf {
+
+namespace {
+
+void build(HaruDocument& doc, const layout::PagedDocument& document, const FontFiles& fonts,
+           const WriteOptions& options) {
+    HPDF_Doc pdf = doc.get();
+    HPDF_SetCompressionMode(pdf, options.compress ? HPDF_COMP_ALL : HPDF_COMP_NONE);
+    // Text strings (Info, bookmarks) and page text are UTF-8 from here on.
+    HPDF_UseUTFEncodings(pdf);
+    HPDF_SetCurrentEncoder(pdf, "UTF-8");
+    doc.check("set up the UTF-8 encoder");
+
+    const EmbeddedFonts embedded(doc, fonts, document);
+    std::vector<HPDF_Page> pages;
+    pages.reserve(document.pages.size());
+    for (std::size_t i = 0; i < document.pages.size(); ++i) {
+        pages.push_back(paint_page(doc, document.pages[i], i, embedded));
+    }
+    add_links(doc, pages, document);
+    add_outline(doc, pages, document);
+    write_document_info(doc, document.meta);
+}
+
+// Unique among the threads and processes that may write next to `path`.
+std::string temporary_name(const std::string& path) {
+    static std::atomic<unsigned long> counter{0};
+    return path + "." + std::to_string(::getpid()) + "." + std::to_string(counter++) + ".tmp";
+}
+
+// The data must be on disk before the rename makes it the file, or a power
+// loss could leave an empty file under the final name.
+void flush_to_disk(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0 || ::fsync(fd) != 0) {
+        const int error = errno;
+        if (fd >= 0) {
+            ::close(fd);
+        }
+        throw Error("cannot flush '" + path + "' to disk: " + std::strerror(error));
+    }
+    ::close(fd);
+}
+
+}  // namespace
+
+std::vector<unsigned char> render(const layout::PagedDocument& document, const FontFiles& fonts,
+                                  const WriteOptions& options) {
+    HaruDocument doc;
+    build(doc, document, fonts, options);
+    HPDF_Doc pdf = doc.get();
+    HPDF_SaveToStream(pdf);
+    doc.check("save to memory");
+    std::vector<unsigned char> bytes(HPDF_GetStreamSize(pdf));
+    HPDF_ResetStream(pdf);
+    HPDF_UINT32 size = static_cast<HPDF_UINT32>(bytes.size());
+    HPDF_ReadFromStream(pdf, bytes.data(), &size);
+    doc.check("read the saved document");
+    bytes.resize(size);
+    return bytes;
+}
+
+void write_file(const layout::PagedDocument& document, const FontFiles& fonts, const std::string& path,
+                const WriteOptions& options) {
+    HaruDocument doc;
+    build(doc, document, fonts, options);
+    const std::string temporary = temporary_name(path);
+    try {
+        HPDF_SaveToFile(doc.get(), temporary.c_str());
+        doc.check("save to '" + temporary + "'");
+        flush_to_disk(temporary);
+        if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+            throw Error("cannot rename '" + temporary + "' to '" + path + "': " + std::strerror(errno));
+        }
+    } catch (...) {
+        std::remove(temporary.c_str());
+        throw;
+    }
+}
+
+}  // namespace pdf
