@@ -1,0 +1,108 @@
+#include "ingest/application_record.hpp"
+
+#include <algorithm>
+
+#include "ingest/values.hpp"
+
+namespace ingest {
+
+namespace {
+
+const Field* find(const ApplicationRecord& record, const char* name) {
+    const auto it = record.fields.find(name);
+    return it == record.fields.end() ? nullptr : &it->second;
+}
+
+std::string text(const ApplicationRecord& record, const char* name) {
+    const Field* f = find(record, name);
+    return f ? normalize_space(f->text) : std::string();
+}
+
+std::string required_text(const ApplicationRecord& record, const char* name, const std::string& who,
+                          core::Diagnostics& diagnostics) {
+    std::string value = text(record, name);
+    if (value.empty()) {
+        const Field* f = find(record, name);
+        diagnostics.error(f ? f->where : record.where, who + ": the field " + name + " is empty");
+    }
+    return value;
+}
+
+model::Kronor amount(const ApplicationRecord& record, const char* name, const std::string& who,
+                     core::Diagnostics& diagnostics) {
+    const Field* f = find(record, name);
+    if (!f || normalize_space(f->text).empty()) {
+        diagnostics.error(f ? f->where : record.where, who + ": the field " + name + " is empty");
+        return 0;
+    }
+    return parse_amount(normalize_space(f->text), f->where, diagnostics).value_or(0);
+}
+
+const model::Fund* find_fund(const model::Round& round, const std::string& code) {
+    for (const auto& fund : round.funds)
+        if (fund.code == code) return &fund;
+    return nullptr;
+}
+
+void read_decision(const ApplicationRecord& record, const std::string& who, core::Diagnostics& diagnostics,
+                   model::Application& out) {
+    const std::string word = text(record, field::kDecision);
+    if (auto decision = model::parse_decision(word)) {
+        out.decision = *decision;
+        return;
+    }
+    const Field* f = find(record, field::kDecision);
+    diagnostics.error(f ? f->where : record.where,
+                      who + ": the decision \"" + word + "\" is not one of beviljas, beviljas delvis, avslås");
+}
+
+void read_assessments(const ApplicationRecord& record, const model::Fund* fund, const std::string& who,
+                      core::Diagnostics& diagnostics, model::Application& out) {
+    for (const auto& [criterion, value] : record.assessments) {
+        const std::string word = normalize_space(value.text);
+        if (word.empty()) continue;  // not assessed against this criterion
+        const bool known = fund && std::any_of(fund->criteria.begin(), fund->criteria.end(),
+                                               [&](const model::Criterion& c) { return c.id == criterion; });
+        if (!known) {
+            diagnostics.error(value.where, who + ": the fund " + out.fund + " has no criterion " + criterion);
+            continue;
+        }
+        if (auto rating = model::parse_rating(word))
+            out.assessments.push_back({criterion, *rating});
+        else
+            diagnostics.error(value.where, who + ": the rating \"" + word + "\" for " + criterion +
+                                               " is not one of uppfyller, uppfyller delvis, uppfyller inte");
+    }
+}
+
+}  // namespace
+
+bool to_application(const ApplicationRecord& record, const model::Round& round,
+                    core::Diagnostics& diagnostics, model::Application& out) {
+    out.where = record.where;
+    out.id = text(record, field::kId);
+    if (out.id.empty()) {
+        diagnostics.error(record.where, "an application without an id; it cannot be used or named");
+        return false;
+    }
+    const std::string who = "application " + out.id;
+    out.fund = required_text(record, field::kFund, who, diagnostics);
+    const model::Fund* fund = find_fund(round, out.fund);
+    if (!out.fund.empty() && !fund) {
+        const Field* f = find(record, field::kFund);
+        diagnostics.error(f ? f->where : record.where, who + ": the round has no fund \"" + out.fund + "\"");
+    }
+    out.administration = required_text(record, field::kAdministration, who, diagnostics);
+    out.unit = text(record, field::kUnit);
+    out.title = required_text(record, field::kTitle, who, diagnostics);
+    out.destination = text(record, field::kDestination);
+    out.description = text(record, field::kDescription);
+    out.motivation = text(record, field::kMotivation);
+    out.requested = amount(record, field::kRequested, who, diagnostics);
+    out.granted = amount(record, field::kGranted, who, diagnostics);
+    read_decision(record, who, diagnostics, out);
+    read_assessments(record, fund, who, diagnostics, out);
+    return fund != nullptr;
+}
+
+}  // namespace ingest

@@ -1,0 +1,119 @@
+// Applications CSV (Excel export) -> model::Application. Column table:
+// docs/formats.md. Columns are matched by name, case-insensitively, in any
+// order; criterion columns carry the round's criterion ids.
+#include <algorithm>
+
+#include "core/closest_match.hpp"
+#include "ingest/application_record.hpp"
+#include "ingest/csv_reader.hpp"
+#include "ingest/file_access.hpp"
+#include "ingest/readers.hpp"
+#include "ingest/text_decoding.hpp"
+#include "ingest/values.hpp"
+
+namespace ingest {
+
+namespace {
+
+const std::vector<std::string> kRequiredColumns = {field::kId,    field::kFund,      field::kAdministration,
+                                                   field::kTitle, field::kRequested, field::kDecision,
+                                                   field::kGranted};
+const std::vector<std::string> kOptionalColumns = {field::kUnit, field::kDestination, field::kDescription,
+                                                   field::kMotivation};
+
+struct Column {
+    std::string name;  // canonical column name, or a criterion id
+    bool criterion = false;
+};
+
+class HeaderMapper {
+public:
+    HeaderMapper(const std::string& file, const model::Round& round) : file_(file) {
+        known_ = kRequiredColumns;
+        known_.insert(known_.end(), kOptionalColumns.begin(), kOptionalColumns.end());
+        for (const auto& fund : round.funds)
+            for (const auto& c : fund.criteria) criteria_.push_back(c.id);
+    }
+
+    // One entry per header cell: the column it is, or nullopt for an unknown one.
+    std::vector<std::optional<Column>> map(const CsvTable& table, core::Diagnostics& diagnostics) const {
+        std::vector<std::optional<Column>> columns;
+        std::vector<std::string> seen;
+        for (const auto& cell : table.header) {
+            const auto column = lookup(core::fold_case(normalize_space(cell.text)));
+            const core::SourceLocation where{file_, cell.line, cell.column};
+            if (!column) report_unknown(cell.text, where, diagnostics);
+            else if (std::find(seen.begin(), seen.end(), column->name) != seen.end())
+                diagnostics.error(where, "the column " + column->name + " appears twice");
+            if (column) seen.push_back(column->name);
+            columns.push_back(column);
+        }
+        for (const auto& required : kRequiredColumns)
+            if (std::find(seen.begin(), seen.end(), required) == seen.end())
+                diagnostics.error({file_, table.header.empty() ? 1 : table.header.front().line, 0},
+                                  "the header has no column " + required + " (required; docs/formats.md)");
+        return columns;
+    }
+
+private:
+    std::optional<Column> lookup(const std::string& folded) const {
+        for (const auto& k : known_)
+            if (folded == k) return Column{k, false};
+        for (const auto& c : criteria_)
+            if (folded == core::fold_case(c)) return Column{c, true};
+        return std::nullopt;
+    }
+
+    void report_unknown(const std::string& name, const core::SourceLocation& where,
+                        core::Diagnostics& diagnostics) const {
+        std::vector<std::string> all = known_;
+        all.insert(all.end(), criteria_.begin(), criteria_.end());
+        std::string message = "unknown column \"" + name + "\"";
+        if (const auto guess = core::closest_match(name, all)) message += "; did you mean " + *guess + "?";
+        diagnostics.error(where, message + " (its values would be lost)");
+    }
+
+    std::string file_;
+    std::vector<std::string> known_;
+    std::vector<std::string> criteria_;
+};
+
+ApplicationRecord to_record(const CsvRecord& row, const std::vector<std::optional<Column>>& columns,
+                            const std::string& file) {
+    ApplicationRecord record;
+    record.where = {file, row.line, 1};
+    const std::size_t n = std::min(row.fields.size(), columns.size());
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!columns[i]) continue;
+        const auto& cell = row.fields[i];
+        Field value{cell.text, {file, cell.line, cell.column}};
+        if (columns[i]->criterion)
+            record.assessments.push_back({columns[i]->name, value});
+        else
+            record.fields[columns[i]->name] = value;
+    }
+    return record;
+}
+
+}  // namespace
+
+std::vector<model::Application> read_applications_csv(const std::string& path, const model::Round& round,
+                                                      core::Diagnostics& diagnostics) {
+    std::vector<model::Application> applications;
+    const auto bytes = read_file(path, diagnostics);
+    if (!bytes) return applications;
+    const auto text = decode_text(*bytes, path, diagnostics);
+    if (!text.ok) return applications;
+    const auto table = read_csv(text.utf8, path, diagnostics);
+    if (table.header.empty()) return applications;
+    const auto columns = HeaderMapper(path, round).map(table, diagnostics);
+    for (const auto& row : table.records) {
+        model::Application application;
+        if (to_application(to_record(row, columns, path), round, diagnostics, application) ||
+            !application.id.empty())
+            applications.push_back(std::move(application));
+    }
+    return applications;
+}
+
+}  // namespace ingest

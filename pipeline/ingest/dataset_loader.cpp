@@ -1,0 +1,78 @@
+#include "ingest/dataset_loader.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "ingest/readers.hpp"
+
+namespace ingest {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool has_extension(const std::string& name, const char* extension) {
+    const std::string ext = fs::path(name).extension().string();
+    return ext.size() == std::string_view(extension).size() &&
+           std::equal(ext.begin(), ext.end(), extension,
+                      [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+}
+
+// Nothing is lost silently: a data file in the folder that round.xml does
+// not list would never be read, so say so.
+void warn_unlisted_files(const std::string& directory, const model::Round& round, core::Diagnostics& diagnostics) {
+    std::set<std::string> listed(round.application_sources.begin(), round.application_sources.end());
+    listed.insert(kRoundFile);
+    std::error_code ec;
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(directory, ec))
+        if (entry.is_regular_file()) names.push_back(entry.path().filename().string());
+    std::sort(names.begin(), names.end());
+    for (const auto& name : names) {
+        if (listed.count(name) || !(has_extension(name, ".csv") || has_extension(name, ".xml"))) continue;
+        diagnostics.warning({(fs::path(directory) / name).string(), 0, 0},
+                            "this file is not listed in round.xml <sources>, so it is not read");
+    }
+}
+
+}  // namespace
+
+std::optional<model::Dataset> load_dataset(const std::string& directory, core::Diagnostics& diagnostics) {
+    const fs::path dir(directory);
+    auto round = read_round((dir / kRoundFile).string(), diagnostics);
+    if (!round) return std::nullopt;
+    model::Dataset dataset;
+    dataset.name = fs::absolute(dir).lexically_normal().filename().string();
+    if (dataset.name.empty()) dataset.name = fs::absolute(dir).lexically_normal().parent_path().filename().string();
+    dataset.directory = directory;
+    dataset.round = std::move(*round);
+    for (const auto& source : dataset.round.application_sources) {
+        const std::string path = (dir / source).string();
+        std::vector<model::Application> read;
+        if (has_extension(source, ".csv"))
+            read = read_applications_csv(path, dataset.round, diagnostics);
+        else if (has_extension(source, ".xml"))
+            read = read_applications_xml(path, dataset.round, diagnostics);
+        else
+            diagnostics.error({path, 0, 0}, "application files must be .csv or .xml");
+        for (auto& a : read) dataset.applications.push_back(std::move(a));
+    }
+    if (dataset.round.application_sources.empty())
+        diagnostics.error(dataset.round.where, "round.xml lists no <sources><applications href=…/>");
+    warn_unlisted_files(directory, dataset.round, diagnostics);
+    return dataset;
+}
+
+std::vector<std::string> find_datasets(const std::string& root) {
+    std::vector<std::string> found;
+    std::error_code ec;
+    if (fs::is_regular_file(fs::path(root) / kRoundFile, ec)) return {root};
+    for (const auto& entry : fs::directory_iterator(root, ec))
+        if (entry.is_directory() && fs::is_regular_file(entry.path() / kRoundFile, ec))
+            found.push_back(entry.path().string());
+    std::sort(found.begin(), found.end());
+    return found;
+}
+
+}  // namespace ingest

@@ -1,0 +1,124 @@
+// round.xml -> model::Round (schemas/round.xsd, docs/formats.md).
+#include "ingest/readers.hpp"
+#include "ingest/values.hpp"
+#include "ingest/xml_file.hpp"
+
+namespace ingest {
+
+namespace {
+
+model::Person read_person(XmlReader& xml, const pugi::xml_node& node, bool needs_title) {
+    xml.reject_unknown_children(node, {"name", "title", "organisation", "phone"});
+    model::Person person;
+    person.name = xml.text(node, "name");
+    person.title = xml.text(node, "title", needs_title);
+    person.organisation = xml.text(node, "organisation", false);
+    person.phone = xml.text(node, "phone", false);
+    return person;
+}
+
+model::Fund read_fund(XmlReader& xml, const pugi::xml_node& node) {
+    xml.reject_unknown_children(node, {"name", "budget", "max-per-application", "criterion"});
+    model::Fund fund;
+    fund.where = xml.where(node);
+    fund.code = normalize_space(node.attribute("code").as_string());
+    if (fund.code.empty()) xml.diagnostics().error(fund.where, "<fund> needs a code attribute (e.g. code=\"LUM\")");
+    fund.name = xml.text(node, "name");
+    fund.budget = xml.integer(node, "budget").value_or(0);
+    if (auto max = xml.integer(node, "max-per-application", false)) fund.max_per_application = *max;
+    for (const auto& c : node.children("criterion")) {
+        model::Criterion criterion;
+        criterion.id = normalize_space(c.attribute("id").as_string());
+        criterion.text = normalize_space(c.text().as_string());
+        const std::string kind = c.attribute("kind").as_string();
+        criterion.kind = kind == "priority" ? model::CriterionKind::Priority : model::CriterionKind::Main;
+        if (kind != "main" && kind != "priority")
+            xml.diagnostics().error(xml.where(c), "criterion kind \"" + kind + "\" is neither main nor priority");
+        if (criterion.id.empty() || criterion.text.empty())
+            xml.diagnostics().error(xml.where(c), "<criterion> needs an id attribute and a text");
+        fund.criteria.push_back(std::move(criterion));
+    }
+    return fund;
+}
+
+void read_preparation(XmlReader& xml, const pugi::xml_node& node, model::Round& round) {
+    xml.reject_unknown_children(node, {"prepared-by", "step"});
+    for (const auto& p : node.children("prepared-by")) round.prepared_by.push_back(normalize_space(p.text().as_string()));
+    for (const auto& s : node.children("step")) {
+        model::PreparationStep step;
+        step.body = normalize_space(s.text().as_string());
+        if (auto date = xml.date_attribute(s, "date")) step.date = *date;
+        const std::string form = s.attribute("form").as_string();
+        if (form == "offered") step.form = model::StepForm::Offered;
+        else if (form != "treated")
+            xml.diagnostics().error(xml.where(s), "step form \"" + form + "\" is neither treated nor offered");
+        round.preparation.push_back(std::move(step));
+    }
+}
+
+void read_people(XmlReader& xml, const pugi::xml_node& round_node, model::Round& round) {
+    for (const auto& p : round_node.child("case-officers").children("person"))
+        round.case_officers.push_back(read_person(xml, p, false));
+    for (const auto& p : round_node.child("signatories").children("person"))
+        round.signatories.push_back(read_person(xml, p, true));
+    for (const auto& a : round_node.child("attestations").children("attestation")) {
+        model::Attestation attestation;
+        attestation.person = read_person(xml, a, true);
+        if (auto date = xml.date_attribute(a, "date")) attestation.date = *date;
+        round.attestations.push_back(std::move(attestation));
+    }
+}
+
+void read_lists(XmlReader& xml, const pugi::xml_node& round_node, model::Round& round) {
+    for (const auto& a : round_node.child("administrations").children("administration")) {
+        const std::string kind = a.attribute("kind").as_string();
+        if (kind != "district" && kind != "central")
+            xml.diagnostics().error(xml.where(a), "administration kind \"" + kind + "\" is neither district nor central");
+        round.administrations.push_back({normalize_space(a.text().as_string()),
+                                         kind == "central" ? model::AdministrationKind::Central
+                                                           : model::AdministrationKind::District});
+    }
+    for (const auto& s : round_node.child("sources").children("applications")) {
+        const std::string href = s.attribute("href").as_string();
+        if (href.empty() || href.find('/') != std::string::npos || href.find('\\') != std::string::npos)
+            xml.diagnostics().error(xml.where(s), "<applications href> must name a file in the round's folder");
+        else
+            round.application_sources.push_back(href);
+    }
+}
+
+}  // namespace
+
+std::optional<model::Round> read_round(const std::string& path, core::Diagnostics& diagnostics) {
+    auto file = XmlFile::load(path, diagnostics);
+    if (!file) return std::nullopt;
+    XmlReader xml(*file, diagnostics);
+    if (!xml.check_root("round")) return std::nullopt;
+    const auto node = file->root();
+    xml.reject_unknown_children(node, {"id", "year", "title", "administration", "department", "committee",
+                                       "diary-number", "date", "template", "money-abbreviation", "funds",
+                                       "repayment-notice-deadline", "case-officers", "signatories",
+                                       "preparation", "attestations", "administrations", "sources"});
+    model::Round round;
+    round.where = xml.where(node);
+    round.id = xml.text(node, "id");
+    round.year = static_cast<int>(xml.integer(node, "year").value_or(0));
+    round.title = xml.text(node, "title");
+    round.administration = xml.text(node, "administration");
+    round.department = xml.text(node, "department", false);
+    round.committee = xml.text(node, "committee");
+    round.diary_number = xml.text(node, "diary-number", false);
+    if (auto date = xml.date(node, "date")) round.date = *date;
+    round.template_name = xml.text(node, "template");
+    if (auto money = xml.text(node, "money-abbreviation", false); !money.empty()) round.money_abbreviation = money;
+    round.repayment_notice_deadline = xml.date(node, "repayment-notice-deadline", false);
+    xml.reject_unknown_children(node.child("funds"), {"fund"});
+    for (const auto& f : node.child("funds").children("fund")) round.funds.push_back(read_fund(xml, f));
+    if (round.funds.empty()) diagnostics.error(round.where, "the round has no <funds><fund> element");
+    read_people(xml, node, round);
+    read_preparation(xml, node.child("preparation"), round);
+    read_lists(xml, node, round);
+    return round;
+}
+
+}  // namespace ingest

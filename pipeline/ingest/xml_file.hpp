@@ -1,0 +1,70 @@
+#pragma once
+// A parsed XML input file with positions. pugixml reports byte offsets only,
+// so line and column are computed here (library-notes §6). Internal to
+// ingest: no pugixml type leaves this stage.
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <pugixml.hpp>
+
+#include "core/date.hpp"
+#include "core/diagnostics.hpp"
+
+namespace ingest {
+
+// Maps byte offsets of a text to 1-based line and column (in code points).
+class LineIndex {
+public:
+    explicit LineIndex(std::string text);
+    core::SourceLocation locate(const std::string& file, std::ptrdiff_t offset) const;
+
+private:
+    std::string text_;
+    std::vector<std::size_t> line_starts_;
+};
+
+class XmlFile {
+public:
+    // Reads and parses `path`; nullopt (with diagnostics) when the file is
+    // unreadable or not well-formed. DOCTYPE entities are never expanded by
+    // pugixml, so entity bombs and external entities are inert.
+    static std::optional<XmlFile> load(const std::string& path, core::Diagnostics& diagnostics);
+
+    const pugi::xml_node root() const { return document_->document_element(); }
+    core::SourceLocation where(const pugi::xml_node& node) const;
+    const std::string& file() const { return file_; }
+
+private:
+    std::string file_;
+    std::unique_ptr<pugi::xml_document> document_;
+    std::unique_ptr<LineIndex> index_;
+};
+
+// Small accessors that report what is missing, with the element's position.
+class XmlReader {
+public:
+    XmlReader(const XmlFile& file, core::Diagnostics& diagnostics) : file_(file), diagnostics_(diagnostics) {}
+
+    // Trimmed text of the child element; an error when required and absent or empty.
+    std::string text(const pugi::xml_node& parent, const char* child, bool required = true);
+    std::optional<long long> integer(const pugi::xml_node& parent, const char* child, bool required = true);
+    std::optional<core::Date> date(const pugi::xml_node& parent, const char* child, bool required = true);
+    std::optional<core::Date> date_attribute(const pugi::xml_node& node, const char* attribute);
+    // Errors for child elements that the format does not know (a typo in an
+    // element name would otherwise lose its data silently).
+    void reject_unknown_children(const pugi::xml_node& node, std::initializer_list<const char*> known);
+    // Checks the root element's name and schema-version="1".
+    bool check_root(const char* expected_name);
+
+    core::SourceLocation where(const pugi::xml_node& node) const { return file_.where(node); }
+    core::Diagnostics& diagnostics() { return diagnostics_; }
+
+private:
+    const XmlFile& file_;
+    core::Diagnostics& diagnostics_;
+};
+
+}  // namespace ingest
