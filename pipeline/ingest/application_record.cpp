@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "ingest/text_decoding.hpp"
 #include "ingest/values.hpp"
 
 namespace ingest {
@@ -35,7 +36,14 @@ model::Kronor amount(const ApplicationRecord& record, const char* name, const st
         diagnostics.error(f ? f->where : record.where, who + ": the field " + name + " is empty");
         return 0;
     }
-    return parse_amount(normalize_space(f->text), f->where, diagnostics).value_or(0);
+    // The value parser does not know the record; name it in each message.
+    core::Diagnostics found;
+    const auto value = parse_amount(normalize_space(f->text), f->where, found);
+    for (auto d : found.items()) {
+        d.message = who + ": " + name + ": " + d.message;
+        diagnostics.add(std::move(d));
+    }
+    return value.value_or(0);
 }
 
 const model::Fund* find_fund(const model::Round& round, const std::string& code) {
@@ -52,13 +60,19 @@ void read_decision(const ApplicationRecord& record, const std::string& who, core
         return;
     }
     const Field* f = find(record, field::kDecision);
-    diagnostics.error(f ? f->where : record.where,
-                      who + ": the decision \"" + word + "\" is not one of beviljas, beviljas delvis, avslås");
+    if (word.empty())
+        diagnostics.error(f ? f->where : record.where, who + ": the field " + field::kDecision + " is empty");
+    else
+        diagnostics.error(f ? f->where : record.where,
+                          who + ": the decision \"" + word + "\" is not one of beviljas, beviljas delvis, avslås");
 }
 
 void read_assessments(const ApplicationRecord& record, const model::Fund* fund, const std::string& who,
                       core::Diagnostics& diagnostics, model::Application& out) {
-    for (const auto& [criterion, value] : record.assessments) {
+    // Not a structured binding: clang before 16 cannot capture one in a lambda.
+    for (const auto& assessment : record.assessments) {
+        const std::string& criterion = assessment.first;
+        const Field& value = assessment.second;
         const std::string word = normalize_space(value.text);
         if (word.empty()) continue;  // not assessed against this criterion
         const bool known = fund && std::any_of(fund->criteria.begin(), fund->criteria.end(),
@@ -75,17 +89,34 @@ void read_assessments(const ApplicationRecord& record, const model::Fund* fund, 
     }
 }
 
+// The title as messages name the record: cut after 60 characters, because
+// an unclosed quote can make a "title" of the rest of the file.
+std::string shown_title(const std::string& title) {
+    constexpr std::size_t kMaxShown = 60;
+    std::size_t pos = 0;
+    for (std::size_t shown = 0; pos < title.size() && shown < kMaxShown; ++shown) {
+        char32_t ignored = 0;
+        const std::size_t length = decode_utf8(title, pos, ignored);
+        pos += length == 0 ? 1 : length;
+    }
+    if (title.empty()) return "";
+    return " (\"" + title.substr(0, pos) + (pos < title.size() ? "...\")" : "\")");
+}
+
 }  // namespace
 
 bool to_application(const ApplicationRecord& record, const model::Round& round,
                     core::Diagnostics& diagnostics, model::Application& out) {
+    const int errors_before = diagnostics.error_count();
     out.where = record.where;
     out.id = text(record, field::kId);
+    const std::string quoted_title = shown_title(text(record, field::kTitle));
     if (out.id.empty()) {
-        diagnostics.error(record.where, "an application without an id; it cannot be used or named");
+        diagnostics.error(record.where, "an application without an id" + quoted_title +
+                                            "; it cannot be used or named");
         return false;
     }
-    const std::string who = "application " + out.id;
+    const std::string who = "application " + out.id + quoted_title;
     out.fund = required_text(record, field::kFund, who, diagnostics);
     const model::Fund* fund = find_fund(round, out.fund);
     if (!out.fund.empty() && !fund) {
@@ -102,7 +133,26 @@ bool to_application(const ApplicationRecord& record, const model::Round& round,
     out.granted = amount(record, field::kGranted, who, diagnostics);
     read_decision(record, who, diagnostics, out);
     read_assessments(record, fund, who, diagnostics, out);
+    out.complete = diagnostics.error_count() == errors_before;
     return fund != nullptr;
+}
+
+void add_record(const ApplicationRecord& record, const core::SourceLocation& end, const model::Round& round,
+                core::Diagnostics& diagnostics, ApplicationFile& file) {
+    model::SourceRecord read;
+    read.where = record.where;
+    read.end = end;
+    read.id = text(record, field::kId);
+    read.title = text(record, field::kTitle);
+    model::Application application;
+    to_application(record, round, diagnostics, application);
+    if (application.id.empty()) {
+        read.dropped_because = "it has no id, so it cannot be named in a decision";
+    } else {
+        read.application = static_cast<int>(file.applications.size());
+        file.applications.push_back(std::move(application));
+    }
+    file.source.records.push_back(std::move(read));
 }
 
 }  // namespace ingest

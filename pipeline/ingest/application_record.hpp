@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/diagnostics.hpp"
+#include "ingest/readers.hpp"
 #include "model/dataset.hpp"
 
 namespace ingest {
@@ -39,8 +40,16 @@ inline constexpr const char* kMotivation = "motivering";
 
 // Converts the text fields; reports unknown decision or rating words, amounts
 // that are not amounts, criteria the fund does not have, missing required
-// fields. Returns false when the record is unusable (no id or no fund).
+// fields; `out.complete` is false when it reported any of these. Returns
+// false when the record is unusable (no id or no fund).
 bool to_application(const ApplicationRecord& record, const model::Round& round,
                     core::Diagnostics& diagnostics, model::Application& out);
+
+// Converts `record` with to_application() and files it in `file`: the
+// application when it can be named (it has an id, even with errors, so that
+// validation can name it), and a model::SourceRecord either way, so that the
+// record is counted as read. `end` is where the next record begins.
+void add_record(const ApplicationRecord& record, const core::SourceLocation& end, const model::Round& round,
+                core::Diagnostics& diagnostics, ApplicationFile& file);
 
 }  // namespace ingest

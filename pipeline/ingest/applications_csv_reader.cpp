@@ -97,23 +97,26 @@ ApplicationRecord to_record(const CsvRecord& row, const std::vector<std::optiona
 
 }  // namespace
 
-std::vector<model::Application> read_applications_csv(const std::string& path, const model::Round& round,
-                                                      core::Diagnostics& diagnostics) {
-    std::vector<model::Application> applications;
+ApplicationFile parse_applications_csv(std::string_view bytes, const std::string& name, const model::Round& round,
+                                       core::Diagnostics& diagnostics) {
+    ApplicationFile file;
+    file.source.file = name;
+    const auto text = decode_text(bytes, name, diagnostics);
+    if (!text.ok) return file;
+    const auto table = read_csv(text.utf8, name, diagnostics);
+    if (table.header.empty()) return file;
+    file.source.readable = true;
+    const auto columns = HeaderMapper(name, round).map(table, diagnostics);
+    for (const auto& row : table.records)
+        add_record(to_record(row, columns, name), {name, row.last_line + 1, 1}, round, diagnostics, file);
+    return file;
+}
+
+ApplicationFile read_applications_csv(const std::string& path, const model::Round& round,
+                                      core::Diagnostics& diagnostics) {
     const auto bytes = read_file(path, diagnostics);
-    if (!bytes) return applications;
-    const auto text = decode_text(*bytes, path, diagnostics);
-    if (!text.ok) return applications;
-    const auto table = read_csv(text.utf8, path, diagnostics);
-    if (table.header.empty()) return applications;
-    const auto columns = HeaderMapper(path, round).map(table, diagnostics);
-    for (const auto& row : table.records) {
-        model::Application application;
-        if (to_application(to_record(row, columns, path), round, diagnostics, application) ||
-            !application.id.empty())
-            applications.push_back(std::move(application));
-    }
-    return applications;
+    if (!bytes) return ApplicationFile{{}, {path, false, {}}};
+    return parse_applications_csv(*bytes, path, round, diagnostics);
 }
 
 }  // namespace ingest

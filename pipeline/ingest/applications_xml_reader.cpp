@@ -32,22 +32,30 @@ ApplicationRecord to_record(XmlReader& xml, const pugi::xml_node& node) {
     return record;
 }
 
+ApplicationFile read_file_records(std::optional<XmlFile> xml_file, const std::string& name,
+                                  const model::Round& round, core::Diagnostics& diagnostics) {
+    ApplicationFile file;
+    file.source.file = name;
+    if (!xml_file) return file;
+    XmlReader xml(*xml_file, diagnostics);
+    if (!xml.check_root("applications")) return file;
+    file.source.readable = true;
+    xml.reject_unknown_children(xml_file->root(), {"application"});
+    for (const auto& node : xml_file->root().children("application"))
+        add_record(to_record(xml, node), xml_file->end_of(node), round, diagnostics, file);
+    return file;
+}
+
 }  // namespace
 
-std::vector<model::Application> read_applications_xml(const std::string& path, const model::Round& round,
-                                                      core::Diagnostics& diagnostics) {
-    std::vector<model::Application> applications;
-    auto file = XmlFile::load(path, diagnostics);
-    if (!file) return applications;
-    XmlReader xml(*file, diagnostics);
-    if (!xml.check_root("applications")) return applications;
-    xml.reject_unknown_children(file->root(), {"application"});
-    for (const auto& node : file->root().children("application")) {
-        model::Application application;
-        if (to_application(to_record(xml, node), round, diagnostics, application) || !application.id.empty())
-            applications.push_back(std::move(application));
-    }
-    return applications;
+ApplicationFile parse_applications_xml(std::string_view bytes, const std::string& name, const model::Round& round,
+                                       core::Diagnostics& diagnostics) {
+    return read_file_records(XmlFile::parse(bytes, name, diagnostics), name, round, diagnostics);
+}
+
+ApplicationFile read_applications_xml(const std::string& path, const model::Round& round,
+                                      core::Diagnostics& diagnostics) {
+    return read_file_records(XmlFile::load(path, diagnostics), path, round, diagnostics);
 }
 
 }  // namespace ingest

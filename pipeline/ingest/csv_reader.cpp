@@ -147,6 +147,7 @@ public:
             if (stopped_) return std::nullopt;
             read.blank = read.blank && !quoted && is_blank(field.text);
             read.record.fields.push_back(std::move(field));
+            read.record.last_line = cursor_.line();
             if (cursor_.at_end()) break;
             if (cursor_.at_line_end()) {
                 cursor_.skip_line_end();

@@ -20,7 +20,8 @@ struct CsvField {
 
 struct CsvRecord {
     std::vector<CsvField> fields;
-    int line = 0;  // the line the record starts on
+    int line = 0;       // the line the record starts on
+    int last_line = 0;  // the line it ends on: later than `line` when a quoted field holds line breaks
 };
 
 struct CsvTable {

@@ -36,6 +36,23 @@ void warn_unlisted_files(const std::string& directory, const model::Round& round
     }
 }
 
+ApplicationFile read_application_file(const std::string& path, const model::Round& round,
+                                      core::Diagnostics& diagnostics) {
+    if (has_extension(path, ".csv")) return read_applications_csv(path, round, diagnostics);
+    if (has_extension(path, ".xml")) return read_applications_xml(path, round, diagnostics);
+    diagnostics.error({path, 0, 0}, "application files must be .csv or .xml");
+    return ApplicationFile{{}, {path, false, {}}};
+}
+
+// Appends the file's applications, renumbering its records' indices.
+void add_file(ApplicationFile file, model::Dataset& dataset) {
+    const int first = static_cast<int>(dataset.applications.size());
+    for (auto& record : file.source.records)
+        if (record.application >= 0) record.application += first;
+    for (auto& a : file.applications) dataset.applications.push_back(std::move(a));
+    dataset.sources.push_back(std::move(file.source));
+}
+
 }  // namespace
 
 std::optional<model::Dataset> load_dataset(const std::string& directory, core::Diagnostics& diagnostics) {
@@ -47,17 +64,8 @@ std::optional<model::Dataset> load_dataset(const std::string& directory, core::D
     if (dataset.name.empty()) dataset.name = fs::absolute(dir).lexically_normal().parent_path().filename().string();
     dataset.directory = directory;
     dataset.round = std::move(*round);
-    for (const auto& source : dataset.round.application_sources) {
-        const std::string path = (dir / source).string();
-        std::vector<model::Application> read;
-        if (has_extension(source, ".csv"))
-            read = read_applications_csv(path, dataset.round, diagnostics);
-        else if (has_extension(source, ".xml"))
-            read = read_applications_xml(path, dataset.round, diagnostics);
-        else
-            diagnostics.error({path, 0, 0}, "application files must be .csv or .xml");
-        for (auto& a : read) dataset.applications.push_back(std::move(a));
-    }
+    for (const auto& source : dataset.round.application_sources)
+        add_file(read_application_file((dir / source).string(), dataset.round, diagnostics), dataset);
     if (dataset.round.application_sources.empty())
         diagnostics.error(dataset.round.where, "round.xml lists no <sources><applications href=…/>");
     warn_unlisted_files(directory, dataset.round, diagnostics);

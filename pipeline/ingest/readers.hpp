@@ -2,9 +2,12 @@
 // The readers of the ingest stage, one per input format (docs/formats.md).
 // Each reports every problem it finds to `diagnostics` and returns what it
 // could read; records with errors are still returned when they can be named,
-// so that the validation output names them.
+// so that the validation output names them. Each reader comes in two forms:
+// read_* takes a path (size cap, file errors), parse_* takes the file's
+// bytes and the name to report them under (tests and fuzzing).
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/diagnostics.hpp"
@@ -12,16 +15,31 @@
 
 namespace ingest {
 
+// What one application file held.
+struct ApplicationFile {
+    // The records that can be named (they have an id), errors or not.
+    std::vector<model::Application> applications;
+    // Every record, named or not; SourceRecord::application indexes
+    // `applications`.
+    model::SourceFile source;
+};
+
 // round.xml: the round's metadata.
 std::optional<model::Round> read_round(const std::string& path, core::Diagnostics& diagnostics);
+std::optional<model::Round> parse_round(std::string_view bytes, const std::string& name,
+                                        core::Diagnostics& diagnostics);
 
 // Applications exported as XML (<applications>).
-std::vector<model::Application> read_applications_xml(const std::string& path, const model::Round& round,
-                                                      core::Diagnostics& diagnostics);
+ApplicationFile read_applications_xml(const std::string& path, const model::Round& round,
+                                      core::Diagnostics& diagnostics);
+ApplicationFile parse_applications_xml(std::string_view bytes, const std::string& name, const model::Round& round,
+                                       core::Diagnostics& diagnostics);
 
 // Applications exported as CSV from Excel (';', decimal comma, UTF-8 or
 // Windows-1252). Criterion columns are named by the round's criterion ids.
-std::vector<model::Application> read_applications_csv(const std::string& path, const model::Round& round,
-                                                      core::Diagnostics& diagnostics);
+ApplicationFile read_applications_csv(const std::string& path, const model::Round& round,
+                                      core::Diagnostics& diagnostics);
+ApplicationFile parse_applications_csv(std::string_view bytes, const std::string& name, const model::Round& round,
+                                       core::Diagnostics& diagnostics);
 
 }  // namespace ingest

@@ -1,4 +1,6 @@
 // round.xml -> model::Round (schemas/round.xsd, docs/formats.md).
+#include <algorithm>
+
 #include "ingest/readers.hpp"
 #include "ingest/values.hpp"
 #include "ingest/xml_file.hpp"
@@ -80,17 +82,25 @@ void read_lists(XmlReader& xml, const pugi::xml_node& round_node, model::Round& 
     }
     for (const auto& s : round_node.child("sources").children("applications")) {
         const std::string href = s.attribute("href").as_string();
+        const auto& listed = round.application_sources;
         if (href.empty() || href.find('/') != std::string::npos || href.find('\\') != std::string::npos)
             xml.diagnostics().error(xml.where(s), "<applications href> must name a file in the round's folder");
+        else if (std::find(listed.begin(), listed.end(), href) != listed.end())
+            xml.diagnostics().error(xml.where(s), "the file " + href + " is listed twice in <sources>");
         else
             round.application_sources.push_back(href);
     }
 }
 
-}  // namespace
+// The template is a folder under templates/ by name (docs/formats.md); a
+// path would read templates from anywhere.
+void check_template_name(XmlReader& xml, const pugi::xml_node& round_node, const std::string& name) {
+    if (name.find_first_of("/\\") == std::string::npos && name != "." && name != "..") return;
+    xml.diagnostics().error(xml.where(round_node.child("template")),
+                            "<template> \"" + name + "\" must name a folder under templates/, not a path");
+}
 
-std::optional<model::Round> read_round(const std::string& path, core::Diagnostics& diagnostics) {
-    auto file = XmlFile::load(path, diagnostics);
+std::optional<model::Round> round_of(std::optional<XmlFile> file, core::Diagnostics& diagnostics) {
     if (!file) return std::nullopt;
     XmlReader xml(*file, diagnostics);
     if (!xml.check_root("round")) return std::nullopt;
@@ -110,6 +120,7 @@ std::optional<model::Round> read_round(const std::string& path, core::Diagnostic
     round.diary_number = xml.text(node, "diary-number", false);
     if (auto date = xml.date(node, "date")) round.date = *date;
     round.template_name = xml.text(node, "template");
+    check_template_name(xml, node, round.template_name);
     if (auto money = xml.text(node, "money-abbreviation", false); !money.empty()) round.money_abbreviation = money;
     round.repayment_notice_deadline = xml.date(node, "repayment-notice-deadline", false);
     xml.reject_unknown_children(node.child("funds"), {"fund"});
@@ -119,6 +130,17 @@ std::optional<model::Round> read_round(const std::string& path, core::Diagnostic
     read_preparation(xml, node.child("preparation"), round);
     read_lists(xml, node, round);
     return round;
+}
+
+}  // namespace
+
+std::optional<model::Round> read_round(const std::string& path, core::Diagnostics& diagnostics) {
+    return round_of(XmlFile::load(path, diagnostics), diagnostics);
+}
+
+std::optional<model::Round> parse_round(std::string_view bytes, const std::string& name,
+                                        core::Diagnostics& diagnostics) {
+    return round_of(XmlFile::parse(bytes, name, diagnostics), diagnostics);
 }
 
 }  // namespace ingest

@@ -27,11 +27,16 @@ core::SourceLocation LineIndex::locate(const std::string& file, std::ptrdiff_t o
 }
 
 std::optional<XmlFile> XmlFile::load(const std::string& path, core::Diagnostics& diagnostics) {
-    auto bytes = read_file(path, diagnostics);
+    const auto bytes = read_file(path, diagnostics);
     if (!bytes) return std::nullopt;
+    return parse(*bytes, path, diagnostics);
+}
+
+std::optional<XmlFile> XmlFile::parse(std::string_view bytes, const std::string& path,
+                                      core::Diagnostics& diagnostics) {
     // Decode first so that Windows-1252 exports and BOMs are handled the same
     // way for XML as for CSV; the XML declaration's encoding is then moot.
-    auto decoded = decode_text(*bytes, path, diagnostics);
+    auto decoded = decode_text(bytes, path, diagnostics);
     if (!decoded.ok) return std::nullopt;
 
     XmlFile file;
@@ -54,6 +59,12 @@ std::optional<XmlFile> XmlFile::load(const std::string& path, core::Diagnostics&
 
 core::SourceLocation XmlFile::where(const pugi::xml_node& node) const {
     return index_->locate(file_, node.offset_debug());
+}
+
+core::SourceLocation XmlFile::end_of(const pugi::xml_node& node) const {
+    for (auto next = node.next_sibling(); next; next = next.next_sibling())
+        if (next.type() == pugi::node_element) return where(next);
+    return {file_, 0, 0};
 }
 
 std::string XmlReader::text(const pugi::xml_node& parent, const char* child, bool required) {

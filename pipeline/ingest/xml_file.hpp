@@ -32,9 +32,15 @@ public:
     // unreadable or not well-formed. DOCTYPE entities are never expanded by
     // pugixml, so entity bombs and external entities are inert.
     static std::optional<XmlFile> load(const std::string& path, core::Diagnostics& diagnostics);
+    // The same for a file's bytes, reported under `name`.
+    static std::optional<XmlFile> parse(std::string_view bytes, const std::string& name,
+                                        core::Diagnostics& diagnostics);
 
     const pugi::xml_node root() const { return document_->document_element(); }
     core::SourceLocation where(const pugi::xml_node& node) const;
+    // Where the element after `node` begins (the next sibling element), or
+    // line 0 when none follows: the end of what belongs to `node`.
+    core::SourceLocation end_of(const pugi::xml_node& node) const;
     const std::string& file() const { return file_; }
 
 private:

@@ -106,6 +106,35 @@ struct Application {
     Kronor granted = 0;
     std::string motivation;
     core::SourceLocation where;
+    // False when ingest could not read some field (and said so): then the
+    // rules that relate the fields are not checked, because an amount that
+    // could not be read is 0 here and would only add misleading errors.
+    bool complete = true;
+};
+
+// One record as an application file held it, whether or not it became an
+// Application: the account of a build (transform/account.hpp) names every
+// record read, so that none can be lost without a word.
+struct SourceRecord {
+    core::SourceLocation where;  // its start: the CSV line, the XML element
+    // Where the next record (or the next element) begins: diagnostics from
+    // `where` up to here are about this record. Line 0: the end of the file.
+    core::SourceLocation end;
+    std::string id;     // "" when the record has none
+    std::string title;  // "" when the record has none
+    // Its index in Dataset::applications; -1 when ingest could not keep it,
+    // and then `dropped_because` says why.
+    int application = -1;
+    std::string dropped_because;
+};
+
+// An application file named in round.xml <sources>, and what it held.
+struct SourceFile {
+    std::string file;     // its path, as diagnostics name it
+    // False when its records could not be read at all: missing, too large,
+    // undecodable, not well-formed, another root element or schema version.
+    bool readable = false;
+    std::vector<SourceRecord> records;  // every record it held, in file order
 };
 
 struct Dataset {
@@ -113,6 +142,7 @@ struct Dataset {
     std::string directory;
     Round round;
     std::vector<Application> applications;
+    std::vector<SourceFile> sources;  // in the order of round.xml <sources>
 };
 
 const char* to_string(Decision decision);     // "beviljas", "beviljas delvis", "avslås"

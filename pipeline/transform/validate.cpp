@@ -16,7 +16,19 @@ const model::Fund* find_fund(const model::Round& round, const std::string& code)
     return nullptr;
 }
 
-std::string name_of(const Application& a) { return "application " + a.id + " (\"" + a.title + "\")"; }
+// Cut after 60 characters (UTF-8 lead bytes), as ingest names records: an
+// unclosed quote in a CSV export can make a "title" of the rest of the file.
+std::string name_of(const Application& a) {
+    constexpr std::size_t kMaxShown = 60;
+    std::size_t end = 0, shown = 0;
+    while (end < a.title.size() && shown < kMaxShown) {
+        ++end;
+        while (end < a.title.size() && (static_cast<unsigned char>(a.title[end]) & 0xC0) == 0x80) ++end;
+        ++shown;
+    }
+    const std::string title = a.title.substr(0, end) + (end < a.title.size() ? "..." : "");
+    return "application " + a.id + " (\"" + title + "\")";
+}
 
 std::string kronor(model::Kronor amount) { return std::to_string(amount) + " kr"; }
 
@@ -93,7 +105,10 @@ void validate(const model::Dataset& dataset, core::Diagnostics& diagnostics) {
     check_unique_ids(dataset, diagnostics);
     for (const auto& a : dataset.applications) {
         check_administration(dataset.round, a, diagnostics);
-        if (const auto* fund = find_fund(dataset.round, a.fund)) check_decision(a, *fund, diagnostics);
+        // An incomplete record's errors are reported by ingest; its decision
+        // rules would only repeat them (a "0 kr requested" that was unreadable).
+        const auto* fund = find_fund(dataset.round, a.fund);
+        if (fund && a.complete) check_decision(a, *fund, diagnostics);
     }
     check_budgets(dataset, diagnostics);
 }

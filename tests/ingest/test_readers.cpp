@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "ingest/dataset_loader.hpp"
+#include "support/scratch.hpp"
 #include "ingest/readers.hpp"
 
 namespace fs = std::filesystem;
@@ -14,7 +15,7 @@ namespace {
 const std::string kFixture = std::string(FUEL_SOURCE_DIR) + "/fixtures/lum-mul-2025";
 
 std::string write_temp(const std::string& name, const std::string& content) {
-    const auto dir = fs::path(FUEL_BINARY_DIR) / "test-scratch" / "readers";
+    const auto dir = test_support::scratch_root() / "readers";
     fs::create_directories(dir);
     const auto path = (dir / name).string();
     std::ofstream(path, std::ios::binary) << content;
@@ -109,7 +110,7 @@ TEST_CASE("readers: an unknown element is an error, so no data is lost silently"
                                  "  </application>\n</applications>\n");
     core::Diagnostics diagnostics;
     const auto apps = ingest::read_applications_xml(path, round, diagnostics);
-    CHECK(apps.size() == 1);
+    CHECK(apps.applications.size() == 1);
     CHECK(has(diagnostics, core::Severity::Error, "unknown element <motivering>"));
     CHECK(diagnostics.items()[0].where.line == 5);
 }
@@ -140,9 +141,7 @@ TEST_CASE("readers: unknown decision and rating words are errors at their field"
 }
 
 TEST_CASE("readers: a data file the round does not list is named") {
-    const auto dir = fs::path(FUEL_BINARY_DIR) / "test-scratch" / "unlisted";
-    fs::remove_all(dir);
-    fs::create_directories(dir);
+    const fs::path dir = test_support::scratch_dir("unlisted");
     fs::copy(kFixture, dir);
     std::ofstream(dir / "extra.csv") << "id\n";
     core::Diagnostics diagnostics;

@@ -1,0 +1,191 @@
+// Building the account: each error is placed on the record it lies within,
+// then each record is classified as used or rejected.
+#include "transform/account.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <tuple>
+
+namespace transform {
+
+namespace {
+
+// View-model names that sum over every fund (document/view_model.cpp).
+constexpr std::string_view kAllFunds[] = {"funds", "total_requested", "total_granted"};
+
+std::string lower_ascii(std::string text) {
+    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return text;
+}
+
+// The first name of each Mustache tag ({{#a.b}} -> "a"), skipping comments
+// ({{! … }}) and partials ({{> … }}): mustache(5).
+std::vector<std::string> tag_heads(std::string_view source) {
+    std::vector<std::string> heads;
+    for (std::size_t at = source.find("{{"); at != std::string_view::npos; at = source.find("{{", at)) {
+        const std::size_t close = source.find("}}", at + 2);
+        if (close == std::string_view::npos) break;
+        std::string_view tag = source.substr(at + 2, close - at - 2);
+        at = close + 2;
+        if (!tag.empty() && (tag.front() == '!' || tag.front() == '>' || tag.front() == '=')) continue;
+        while (!tag.empty() && std::string_view("#^/&{ ").find(tag.front()) != std::string_view::npos)
+            tag.remove_prefix(1);
+        const std::size_t end = tag.find_first_of(". }");
+        heads.emplace_back(tag.substr(0, end));
+    }
+    return heads;
+}
+
+// (line, column) for ordering; an unknown column (0) is the line's start.
+std::tuple<int, int> position(const core::SourceLocation& where) {
+    return {where.line, std::max(where.column, 1)};
+}
+
+bool within(const core::SourceLocation& where, const model::SourceRecord& record) {
+    if (where.line <= 0 || position(where) < position(record.where)) return false;
+    return record.end.line <= 0 || position(where) < position(record.end);
+}
+
+// Errors of one file, placed on its records or on the file itself.
+struct PlacedErrors {
+    std::vector<std::vector<std::string>> by_record;
+    std::vector<core::Diagnostic> file;
+};
+
+PlacedErrors place(const model::SourceFile& source, const std::vector<core::Diagnostic>& errors) {
+    PlacedErrors placed;
+    placed.by_record.resize(source.records.size());
+    for (const auto& e : errors) {
+        if (e.where.file != source.file) continue;
+        const auto& records = source.records;
+        const auto it = std::find_if(records.begin(), records.end(),
+                                     [&](const model::SourceRecord& r) { return within(e.where, r); });
+        if (it == records.end()) placed.file.push_back(e);
+        else placed.by_record[static_cast<std::size_t>(it - records.begin())].push_back(
+                core::to_string(e.where) + ": " + e.message);
+    }
+    return placed;
+}
+
+std::vector<core::Diagnostic> errors_of(const core::Diagnostics& diagnostics) {
+    std::vector<core::Diagnostic> errors;
+    for (const auto& d : diagnostics.sorted())
+        if (d.severity == core::Severity::Error) errors.push_back(d);
+    return errors;
+}
+
+bool uses(const model::Report& report, const DocumentScope& scope, const model::Application& a) {
+    for (const auto& code : scope.funds) {
+        const auto* summary = report.fund(code);
+        if (summary && std::find(summary->applications.begin(), summary->applications.end(), &a) !=
+                           summary->applications.end())
+            return true;
+    }
+    return false;
+}
+
+class Classifier {
+public:
+    Classifier(const model::Dataset& dataset, const model::Report& report,
+               const std::vector<DocumentScope>& documents, const Account& account)
+        : dataset_(dataset), report_(report), documents_(documents), account_(account) {}
+
+    void classify(const model::SourceRecord& record, std::vector<std::string> errors, FileAccount& file) const {
+        AccountEntry entry{record.where, record.id, record.title, {}, std::move(errors)};
+        if (entry.reasons.empty()) settle(record, entry);
+        (entry.reasons.empty() ? file.used : file.rejected).push_back(std::move(entry));
+    }
+
+private:
+    // A record without errors of its own: the documents that use it, or
+    // why none does.
+    void settle(const model::SourceRecord& record, AccountEntry& entry) const {
+        if (record.application < 0) {
+            entry.reasons.push_back(record.dropped_because);
+            return;
+        }
+        if (!account_.accepted) {
+            entry.reasons.push_back("held back: it has no error of its own, but no document is made while the "
+                                    "dataset has errors (" + std::to_string(account_.errors) + ")");
+            return;
+        }
+        const auto& application = dataset_.applications.at(static_cast<std::size_t>(record.application));
+        for (const auto& scope : documents_)
+            if (uses(report_, scope, application)) entry.documents.push_back(scope.name);
+        if (entry.documents.empty())
+            entry.reasons.push_back("no document uses the applications of the fund " + application.fund);
+    }
+
+    const model::Dataset& dataset_;
+    const model::Report& report_;
+    const std::vector<DocumentScope>& documents_;
+    const Account& account_;
+};
+
+DocumentAccount document_account(const model::Report& report, const DocumentScope& scope, bool accepted) {
+    DocumentAccount document{scope.name, {}};
+    if (!accepted) return document;
+    for (const auto& summary : report.funds)
+        if (std::find(scope.funds.begin(), scope.funds.end(), summary.fund->code) != scope.funds.end())
+            for (const auto* a : summary.applications) document.ids.push_back(a->id);
+    return document;
+}
+
+}  // namespace
+
+std::vector<std::string> funds_named_in(std::string_view template_source, const model::Round& round) {
+    const auto heads = tag_heads(template_source);
+    const bool all = std::any_of(heads.begin(), heads.end(), [](const std::string& head) {
+        return std::find(std::begin(kAllFunds), std::end(kAllFunds), head) != std::end(kAllFunds);
+    });
+    std::vector<std::string> codes;
+    for (const auto& fund : round.funds)
+        if (all || std::find(heads.begin(), heads.end(), lower_ascii(fund.code)) != heads.end())
+            codes.push_back(fund.code);
+    return codes;
+}
+
+int Account::read() const {
+    int n = 0;
+    for (const auto& f : files) n += f.read;
+    return n;
+}
+
+int Account::used() const {
+    int n = 0;
+    for (const auto& f : files) n += static_cast<int>(f.used.size());
+    return n;
+}
+
+int Account::rejected() const {
+    int n = 0;
+    for (const auto& f : files) n += static_cast<int>(f.rejected.size());
+    return n;
+}
+
+Account make_account(const model::Dataset& dataset, const model::Report& report,
+                     const std::vector<DocumentScope>& documents, const core::Diagnostics& diagnostics) {
+    Account account;
+    account.dataset = dataset.name;
+    account.errors = diagnostics.error_count();
+    account.accepted = !diagnostics.has_errors();
+    const auto errors = errors_of(diagnostics);
+    const Classifier classifier(dataset, report, documents, account);
+    for (const auto& source : dataset.sources) {
+        FileAccount file{source.file, source.readable, static_cast<int>(source.records.size()), {}, {}, {}};
+        auto placed = place(source, errors);
+        for (std::size_t i = 0; i < source.records.size(); ++i)
+            classifier.classify(source.records[i], std::move(placed.by_record[i]), file);
+        file.problems = std::move(placed.file);
+        account.files.push_back(std::move(file));
+    }
+    for (const auto& e : errors) {
+        const bool in_a_file = std::any_of(dataset.sources.begin(), dataset.sources.end(),
+                                           [&](const model::SourceFile& s) { return s.file == e.where.file; });
+        if (!in_a_file) account.problems.push_back(e);
+    }
+    for (const auto& scope : documents) account.documents.push_back(document_account(report, scope, account.accepted));
+    return account;
+}
+
+}  // namespace transform

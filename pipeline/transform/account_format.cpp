@@ -1,0 +1,105 @@
+// The account as text for the case officer and as JSON for programs.
+#include "core/diagnostics_json.hpp"
+#include "transform/account.hpp"
+
+namespace transform {
+
+namespace {
+
+std::string plural(int n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
+
+std::string counts(int read, int used, int rejected) {
+    return std::to_string(read) + " read, " + std::to_string(used) + " used, " + std::to_string(rejected) + " rejected";
+}
+
+std::string name_of(const AccountEntry& e) {
+    std::string name = e.id.empty() ? "(no id)" : e.id;
+    if (!e.title.empty()) name += " \"" + e.title + "\"";
+    return name;
+}
+
+std::string joined(const std::vector<std::string>& items, const char* separator) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) out += (i == 0 ? "" : separator) + items[i];
+    return out;
+}
+
+void file_text(const FileAccount& f, std::string& out) {
+    out += "\n" + f.file + ": " + counts(f.read, static_cast<int>(f.used.size()), static_cast<int>(f.rejected.size()));
+    out += f.readable ? "\n" : " (the file could not be read)\n";
+    for (const auto& e : f.used)
+        out += "  used      " + core::to_string(e.where) + "  " + name_of(e) + " -> " + joined(e.documents, ", ") + "\n";
+    for (const auto& e : f.rejected) {
+        out += "  rejected  " + core::to_string(e.where) + "  " + name_of(e) + "\n";
+        for (const auto& reason : e.reasons) out += "            - " + reason + "\n";
+    }
+    for (const auto& p : f.problems) out += "  problem   " + core::to_string(p) + "\n";
+}
+
+std::string entry_json(const AccountEntry& e) {
+    std::string out = "{\"file\": " + core::json_string(e.where.file) + ", \"line\": " + std::to_string(e.where.line) +
+                      ", \"column\": " + std::to_string(e.where.column) + ", \"id\": " + core::json_string(e.id) +
+                      ", \"title\": " + core::json_string(e.title);
+    const auto list = [](const std::vector<std::string>& items) {
+        std::string text = "[";
+        for (std::size_t i = 0; i < items.size(); ++i) text += (i == 0 ? "" : ", ") + core::json_string(items[i]);
+        return text + "]";
+    };
+    if (!e.documents.empty()) out += ", \"documents\": " + list(e.documents);
+    if (!e.reasons.empty()) out += ", \"reasons\": " + list(e.reasons);
+    return out + "}";
+}
+
+template <typename T, typename F>
+std::string array_json(const std::vector<T>& items, F to_item, const std::string& indent) {
+    if (items.empty()) return "[]";
+    std::string out = "[";
+    for (std::size_t i = 0; i < items.size(); ++i) out += (i == 0 ? "\n" : ",\n") + indent + to_item(items[i]);
+    return out + "\n" + indent.substr(2) + "]";
+}
+
+std::string diagnostic_json(const core::Diagnostic& d) { return core::to_json(d); }
+
+std::string file_json(const FileAccount& f) {
+    return "{\"file\": " + core::json_string(f.file) + ", \"readable\": " + (f.readable ? "true" : "false") +
+           ", \"read\": " + std::to_string(f.read) + ", \"used_count\": " + std::to_string(f.used.size()) +
+           ", \"rejected_count\": " + std::to_string(f.rejected.size()) +
+           ",\n      \"used\": " + array_json(f.used, entry_json, "        ") +
+           ",\n      \"rejected\": " + array_json(f.rejected, entry_json, "        ") +
+           ",\n      \"problems\": " + array_json(f.problems, diagnostic_json, "        ") + "}";
+}
+
+std::string document_json(const DocumentAccount& d) {
+    std::string ids = "[";
+    for (std::size_t i = 0; i < d.ids.size(); ++i) ids += (i == 0 ? "" : ", ") + core::json_string(d.ids[i]);
+    return "{\"name\": " + core::json_string(d.name) + ", \"used\": " + std::to_string(d.ids.size()) +
+           ", \"applications\": " + ids + "]}";
+}
+
+}  // namespace
+
+std::string to_text(const Account& a) {
+    std::string out = "account of " + a.dataset + ": " + plural(a.read(), "record", "records") + " read, " +
+                      std::to_string(a.used()) + " used, " + std::to_string(a.rejected()) + " rejected\n";
+    out += a.accepted ? "the documents are made from the used records\n"
+                      : "no document is made: the dataset has " + plural(a.errors, "error", "errors") + "\n";
+    for (const auto& f : a.files) file_text(f, out);
+    if (!a.documents.empty()) out += "\ndocuments:\n";
+    for (const auto& d : a.documents)
+        out += "  " + d.name + ": " + plural(static_cast<int>(d.ids.size()), "application", "applications") +
+               (d.ids.empty() ? "" : ": " + joined(d.ids, ", ")) + "\n";
+    if (!a.problems.empty()) out += "\nother problems:\n";
+    for (const auto& p : a.problems) out += "  " + core::to_string(p) + "\n";
+    return out;
+}
+
+std::string to_json(const Account& a) {
+    return "{\"dataset\": " + core::json_string(a.dataset) + ", \"accepted\": " + (a.accepted ? "true" : "false") +
+           ", \"errors\": " + std::to_string(a.errors) + ", \"read\": " + std::to_string(a.read()) +
+           ", \"used\": " + std::to_string(a.used()) + ", \"rejected\": " + std::to_string(a.rejected()) +
+           ",\n  \"files\": " + array_json(a.files, file_json, "    ") +
+           ",\n  \"documents\": " + array_json(a.documents, document_json, "    ") +
+           ",\n  \"problems\": " + array_json(a.problems, diagnostic_json, "    ") + "}";
+}
+
+}  // namespace transform
