@@ -1,0 +1,170 @@
+#include "layout/block_flow.hpp"
+
+#include <algorithm>
+
+#include "layout/line_setting.hpp"
+
+namespace layout {
+
+namespace {
+
+template <class... F>
+struct Overloaded : F... {
+    using F::operator()...;
+};
+template <class... F>
+Overloaded(F...) -> Overloaded<F...>;
+
+// The heading as a bookmark shows it: number, then the text on one line.
+std::string plain_title(const doc::Heading& heading, const std::string& separator) {
+    std::string title = heading.number.empty() ? std::string() : heading.number + separator;
+    for (const doc::Inline& node : heading.content) {
+        if (const auto* text = std::get_if<doc::Text>(&node)) title += text->text;
+        else if (std::holds_alternative<doc::LineBreak>(node)) title += ' ';
+    }
+    return title;
+}
+
+// The label of a list item as one run (substitutions already applied).
+TextRun marker_run(const ShapedText& marker, double x, const FontMetrics& metrics) {
+    const auto n = static_cast<std::uint32_t>(marker.glyphs.size());
+    std::vector<Item> items;
+    set_line(marker, Line{0, n, marker.width(0, n), false}, x, 0, metrics, items);
+    for (const Item& item : items) {
+        if (const auto* run = std::get_if<TextRun>(&item.content)) return *run;
+    }
+    return TextRun{x, 0, font_for(marker.setting.family, false, false), marker.setting.size, {}, 0};
+}
+
+}  // namespace
+
+BlockFlow::BlockFlow(const Style& style, TextShaper& shaper, Flow& flow, const doc::PageSetup& page)
+    : style_(style), shaper_(shaper), builder_(flow),
+      page_body_height_(page.height - page.margin_top - page.margin_bottom), page_mark_(page.page_mark) {}
+
+TextSetting BlockFlow::body() const { return TextSetting{Family::Serif, style_.body_size, style_.body_leading, false}; }
+
+TextSetting BlockFlow::heading_setting(int level) const {
+    const auto& h = style_.headings[static_cast<std::size_t>(std::clamp(level, 1, 6) - 1)];
+    return TextSetting{Family::Sans, h.size, style_.heading_leading, true};
+}
+
+TextSetting BlockFlow::table_setting(bool head) const {
+    return TextSetting{Family::Serif, style_.table_size, style_.table_leading, head};
+}
+
+void BlockFlow::blocks(const doc::Blocks& blocks, const Frame& frame) {
+    for (const doc::Block& b : blocks) block(b, frame);
+}
+
+void BlockFlow::block(const doc::Block& block, const Frame& frame) {
+    std::visit(Overloaded{
+                   [&](const doc::Paragraph& p) { paragraph(p, frame); },
+                   [&](const doc::Heading& h) { heading(h, frame); },
+                   [&](const doc::List& l) { list(l, frame); },
+                   [&](const doc::Table& t) { table(t, frame); },
+                   [&](const doc::Letterhead& l) { letterhead(l, frame); },
+                   [&](const doc::Signatures& s) { signatures(s, frame); },
+                   [&](const doc::PageBreak&) { builder_.force_page_break(); },
+               },
+               block.node);
+}
+
+void BlockFlow::paragraph(const doc::Paragraph& paragraph, const Frame& frame) {
+    shaper_.shape(paragraph.content, body(), text_);
+    if (text_.empty()) return;
+    builder_.begin_block(style_.paragraph_space);
+    line_slices(text_, frame, paragraph.align, false);
+    builder_.end_block(style_.paragraph_space);
+}
+
+void BlockFlow::heading(const doc::Heading& heading, const Frame& frame) {
+    const int level = std::clamp(heading.level, 1, 6);
+    const auto& h = style_.headings[static_cast<std::size_t>(level - 1)];
+    if (heading.number.empty()) {
+        shaper_.shape(heading.content, heading_setting(level), text_);
+    } else {
+        doc::Inlines numbered;
+        numbered.reserve(heading.content.size() + 1);
+        numbered.push_back(doc::Text{heading.number + style_.heading_number_separator, {}, {}});
+        numbered.insert(numbered.end(), heading.content.begin(), heading.content.end());
+        shaper_.shape(numbered, heading_setting(level), text_);
+    }
+    if (text_.empty()) return;
+    builder_.begin_block(h.space_before);
+    const std::size_t first = builder_.slice_count();
+    line_slices(text_, frame, doc::Align::Left, true);
+    builder_.add_anchor(first, heading.id, plain_title(heading, style_.heading_number_separator), level);
+    builder_.end_block(h.space_after);
+    // Never the last thing on a page: the first break allowed after a
+    // heading is after the second line of what follows (orphan control).
+    builder_.keep_with_next();
+}
+
+// Hanging indent: the marker in a gutter, the item's blocks after it.
+void BlockFlow::list(const doc::List& list, const Frame& frame) {
+    const bool nested = frame.list_depth > 0;
+    const double space = nested ? style_.list_item_space : style_.paragraph_space;
+    builder_.begin_block(space);
+    const Frame inner{frame.x + style_.list_gutter, std::max(1.0, frame.width - style_.list_gutter),
+                      frame.list_depth + 1};
+    for (std::size_t k = 0; k < list.items.size(); ++k) {
+        const std::string label =
+            list.ordered ? std::to_string(list.start + static_cast<int>(k)) + "." : style_.bullet;
+        shaper_.shape(label, body(), marker_);
+        builder_.add_marker(marker_run(marker_, frame.x, shaper_.metrics()));
+        if (k > 0) builder_.set_next_space(style_.list_item_space);
+        blocks(list.items[k], inner);
+        if (builder_.has_markers()) {  // an empty item still shows its marker
+            builder_.begin_slice(baseline_offset(marker_, shaper_.metrics()));
+            builder_.end_slice(marker_.setting.line_height());
+        }
+    }
+    builder_.end_block(space);
+}
+
+void BlockFlow::line_slices(const ShapedText& text, const Frame& frame, doc::Align align, bool keep_together) {
+    break_lines(text, frame.width, lines_);
+    const double offset = baseline_offset(text, shaper_.metrics());
+    const double height = text.setting.line_height();
+    const std::size_t n = lines_.size();
+    for (std::size_t k = 0; k < n; ++k) {
+        // Orphan and widow control (CSS Fragmentation 3, `orphans`/`widows`):
+        // a page may end inside a paragraph only with `orphans` lines before
+        // and `widows` lines after the break; else the paragraph moves whole.
+        const bool breakable = k == 0 || (!keep_together && k >= static_cast<std::size_t>(style_.orphans) &&
+                                          n - k >= static_cast<std::size_t>(style_.widows));
+        builder_.begin_slice(offset, breakable);
+        set_lines(text, lines_, k, k + 1, frame.x, frame.width, 0, align);
+        builder_.end_slice(height);
+    }
+}
+
+void BlockFlow::set_lines(const ShapedText& text, const std::vector<Line>& lines, std::size_t first,
+                          std::size_t last, double x, double width, double top, doc::Align align) {
+    const double offset = baseline_offset(text, shaper_.metrics());
+    const double height = text.setting.line_height();
+    for (std::size_t k = first; k < last; ++k) {
+        const Line& line = lines[k];
+        const auto line_begin = static_cast<std::uint32_t>(builder_.items().size());
+        marks_.clear();
+        set_line(text, line, aligned_x(align, x, width, line.width),
+                 top + static_cast<double>(k - first) * height + offset, shaper_.metrics(), builder_.items(), &marks_);
+        if (!marks_.empty()) builder_.record_fields(marks_, line_begin, align);
+    }
+}
+
+double BlockFlow::stack(const ShapedText& text, double x, double width, double top, doc::Align align) {
+    if (text.empty()) return top;
+    break_lines(text, width, lines_);
+    set_lines(text, lines_, 0, lines_.size(), x, width, top, align);
+    return top + static_cast<double>(lines_.size()) * text.setting.line_height();
+}
+
+double BlockFlow::stack_plain(std::string_view utf8, const TextSetting& setting, double x, double width,
+                              double top) {
+    shaper_.shape(utf8, setting, text_);
+    return stack(text_, x, width, top);
+}
+
+}  // namespace layout

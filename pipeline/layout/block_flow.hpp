@@ -1,0 +1,71 @@
+#pragma once
+// Block layout: doc blocks become slices of the flow, one per line for text
+// (so that pages can break between lines) and one per row for tables.
+#include <string_view>
+#include <vector>
+
+#include "document/node.hpp"
+#include "layout/flow.hpp"
+#include "layout/line_breaking.hpp"
+#include "layout/style.hpp"
+#include "layout/text_shaping.hpp"
+
+namespace layout {
+
+// The horizontal extent blocks are set in; lists narrow it.
+struct Frame {
+    double x = 0;
+    double width = 0;
+    int list_depth = 0;
+};
+
+class BlockFlow {
+public:
+    // The page setup gives the height of the text area (for splitting table
+    // rows taller than a page) and the page mark the letterhead shows.
+    BlockFlow(const Style& style, TextShaper& shaper, Flow& flow, const doc::PageSetup& page);
+
+    void blocks(const doc::Blocks& blocks, const Frame& frame);
+
+    struct TableRowRef;  // a row between the table phases (table_flow.cpp)
+
+private:
+    void block(const doc::Block& block, const Frame& frame);
+    void paragraph(const doc::Paragraph& paragraph, const Frame& frame);
+    void heading(const doc::Heading& heading, const Frame& frame);
+    void list(const doc::List& list, const Frame& frame);
+    void table(const doc::Table& table, const Frame& frame);           // table_flow.cpp
+    void letterhead(const doc::Letterhead& letterhead, const Frame& frame);  // form_blocks.cpp
+    void signatures(const doc::Signatures& signatures, const Frame& frame);  // form_blocks.cpp
+
+    // One slice per line, breakable where orphan and widow control allow.
+    void line_slices(const ShapedText& text, const Frame& frame, doc::Align align, bool keep_together);
+    // Sets `text` line after line inside the open slice from `top`; returns the bottom.
+    double stack(const ShapedText& text, double x, double width, double top, doc::Align align = doc::Align::Left);
+    double stack_plain(std::string_view utf8, const TextSetting& setting, double x, double width, double top);
+    void set_lines(const ShapedText& text, const std::vector<Line>& lines, std::size_t first, std::size_t last,
+                   double x, double width, double top, doc::Align align);
+
+    std::vector<ContentWidths> shape_cells(const std::vector<TableRowRef>& rows, std::size_t ncols);
+    void table_row(const TableRowRef& row, const std::vector<double>& widths, const doc::Table& table,
+                   const Frame& frame);
+
+    TextSetting body() const;
+    TextSetting heading_setting(int level) const;
+    TextSetting table_setting(bool head) const;
+
+    const Style& style_;
+    TextShaper& shaper_;
+    FlowBuilder builder_;
+    double page_body_height_;
+    const doc::Inlines& page_mark_;
+    ShapedText text_;
+    ShapedText marker_;
+    std::vector<Line> lines_;
+    std::vector<FieldMark> marks_;
+    // Table scratch, reused from table to table.
+    std::vector<ShapedText> cells_;
+    std::vector<std::vector<Line>> cell_lines_;
+};
+
+}  // namespace layout

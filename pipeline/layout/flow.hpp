@@ -1,0 +1,101 @@
+#pragma once
+// The vertical list between block layout and pagination: the document as a
+// sequence of unbreakable slices (a line, a table row, a letterhead) with the
+// space above each, whether a page may end before it, and what to repeat when
+// it opens a page. Like TeX's vertical list of boxes, glue and penalties, but
+// with only "allowed" and "forbidden" breaks.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "layout/line_setting.hpp"
+#include "layout/paged_document.hpp"
+
+namespace layout {
+
+struct Slice {
+    double height = 0;
+    double glue = 0;  // space above; dropped at the top of a page
+    // Items in Flow::items, x on the page, y relative to the slice's top.
+    std::uint32_t item_begin = 0;
+    std::uint32_t item_end = 0;
+    std::int32_t repeat = -1;  // Flow::groups index: a table head repeated when this slice opens a page
+    bool breakable = true;     // a page may end just before this slice
+    bool force_break = false;  // doc::PageBreak: this slice opens a page
+    bool letterhead = false;   // carries the page mark of its page
+};
+
+// Items placed together outside the slices: a table's head rows for repeating.
+struct Group {
+    std::uint32_t item_begin = 0;
+    std::uint32_t item_end = 0;
+    double height = 0;
+};
+
+struct FlowAnchor {
+    std::uint32_t slice = 0;
+    std::string id;
+    std::string title;
+    int level = 1;
+};
+
+// A page number or count in the flow, with the items of its line, so that
+// the line can be re-aligned once the real number is known.
+struct FlowField {
+    std::uint32_t item = 0;
+    std::uint32_t line_begin = 0;
+    std::uint32_t line_end = 0;
+    Field field = Field::None;
+    doc::Align align = doc::Align::Left;
+};
+
+struct Flow {
+    std::vector<Item> items;
+    std::vector<Slice> slices;
+    std::vector<Group> groups;
+    std::vector<FlowAnchor> anchors;
+    std::vector<FlowField> fields;  // in item order
+};
+
+class FlowBuilder {
+public:
+    explicit FlowBuilder(Flow& flow) : flow_(flow) {}
+
+    // A block's space above collapses with the space below the previous
+    // block: the larger wins, as with CSS margins.
+    void begin_block(double space_before);
+    void end_block(double space_after);
+    // The next block gets exactly this space above (list items), whatever
+    // it and the previous block ask for.
+    void set_next_space(double space);
+    // Space inside a block, before its next slice.
+    void add_space(double space);
+    void keep_with_next() { keep_ = true; }
+    void force_page_break() { force_ = true; }
+
+    // A list marker, drawn in the next slice on that slice's first baseline.
+    void add_marker(const TextRun& run) { markers_.push_back(run); }
+    bool has_markers() const { return !markers_.empty(); }
+
+    std::uint32_t begin_slice(double first_baseline, bool breakable = true);
+    std::vector<Item>& items() { return flow_.items; }
+    void record_fields(const std::vector<FieldMark>& marks, std::uint32_t line_begin, doc::Align align);
+    Slice& end_slice(double height);
+
+    std::size_t slice_count() const { return flow_.slices.size(); }
+    const Slice& slice(std::size_t index) const { return flow_.slices[index]; }
+    // Copies the items of slices [first, last) into a group, stacked.
+    std::int32_t make_group(std::size_t first, std::size_t last);
+    void add_anchor(std::size_t slice, std::string id, std::string title, int level);
+
+private:
+    Flow& flow_;
+    std::vector<TextRun> markers_;
+    double pending_glue_ = 0;
+    double pending_after_ = 0;
+    double next_space_ = -1;
+    bool keep_ = false;
+    bool force_ = false;
+};
+
+}  // namespace layout

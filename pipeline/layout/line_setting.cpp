@@ -1,0 +1,91 @@
+#include "layout/line_setting.hpp"
+
+#include <cmath>
+
+namespace layout {
+
+namespace {
+
+bool same_run(const Span& a, const Span& b) {
+    return a.font == b.font && a.link == b.link && a.artifact == b.artifact && a.field == Field::None &&
+           b.field == Field::None;
+}
+
+// Several runs of one link on a line (a bold word inside it) make one area.
+void add_link(const Span& span, const TextRun& run, const FontMetrics& metrics, std::vector<Item>& items,
+              std::size_t line_start) {
+    const double ascent = metrics.ascent(span.font) * run.size / 1000.0;
+    const double descent = metrics.descent(span.font) * run.size / 1000.0;
+    if (items.size() > line_start) {
+        for (std::size_t i = items.size(); i-- > line_start;) {
+            auto* previous = std::get_if<Link>(&items[i].content);
+            if (!previous) continue;
+            if (previous->target == *span.link && std::abs(previous->x + previous->width - run.x) < 1e-6) {
+                previous->width += run.width;
+                return;
+            }
+            break;
+        }
+    }
+    items.push_back(Item{Link{run.x, run.baseline - ascent, run.width, ascent - descent, *span.link}, span.artifact});
+}
+
+}  // namespace
+
+double baseline_offset(const TextSetting& setting, const FontMetrics& metrics) {
+    const FontId font = font_for(setting.family, setting.bold, false);
+    const double ascent = metrics.ascent(font) * setting.size / 1000.0;
+    const double descent = metrics.descent(font) * setting.size / 1000.0;
+    const double half_leading = (setting.line_height() - (ascent - descent)) / 2.0;
+    return half_leading + ascent;
+}
+
+double aligned_x(doc::Align align, double x, double width, double line_width) {
+    switch (align) {
+        case doc::Align::Left: return x;
+        case doc::Align::Right: return x + width - line_width;
+        case doc::Align::Center: return x + (width - line_width) / 2.0;
+    }
+    return x;
+}
+
+void set_line(const ShapedText& text, const Line& line, double x, double baseline, const FontMetrics& metrics,
+              std::vector<Item>& items, std::vector<FieldMark>* fields) {
+    const std::size_t line_start = items.size();
+    TextRun run;
+    const Span* run_span = nullptr;
+    auto flush = [&] {
+        if (!run_span) return;
+        if (!run.text.empty() || run.width > 0) {
+            if (fields && run_span->field != Field::None)
+                fields->push_back(FieldMark{static_cast<std::uint32_t>(items.size()), run_span->field});
+            items.push_back(Item{run, run_span->artifact});
+            if (run_span->link) add_link(*run_span, run, metrics, items, line_start);
+        }
+        run_span = nullptr;
+    };
+    double pen = x;
+    for (std::uint32_t i = line.begin; i < line.end; ++i) {
+        const Glyph& glyph = text.glyphs[i];
+        char32_t cp = glyph.code_point;
+        double advance = glyph.advance;
+        const Span& span = text.spans[glyph.span];
+        if (glyph.kind == GlyphKind::SoftHyphen && line.hyphen && i + 1 == line.end) {
+            cp = U'-';
+            advance = span.hyphen;
+        } else if (glyph.kind != GlyphKind::Visible && glyph.kind != GlyphKind::Space) {
+            continue;
+        }
+        if (!run_span || (run_span != &span && !same_run(*run_span, span))) {
+            flush();
+            run = TextRun{pen, baseline, span.font, text.setting.size, {}, 0};
+            run_span = &span;
+        }
+        append_utf8(run.text, cp);
+        run.width += advance;
+        pen += advance;
+    }
+    flush();
+}
+
+}  // namespace layout

@@ -1,0 +1,33 @@
+#pragma once
+// Turns one broken line of ShapedText into positioned text runs (one per
+// change of font, link or field) and link areas.
+#include <cstdint>
+#include <vector>
+
+#include "layout/line_breaking.hpp"
+#include "layout/paged_document.hpp"
+#include "layout/text_shaping.hpp"
+
+namespace layout {
+
+// A text run that holds a page number or count still to be resolved.
+struct FieldMark {
+    std::uint32_t item = 0;  // index into the items vector
+    Field field = Field::None;
+};
+
+// Vertical metrics of a line of `text`: where the baseline sits below the
+// top of its line box (half-leading model, as CSS).
+double baseline_offset(const TextSetting& setting, const FontMetrics& metrics);
+inline double baseline_offset(const ShapedText& text, const FontMetrics& metrics) {
+    return baseline_offset(text.setting, metrics);
+}
+
+// Appends the runs of `line` starting at `x` on `baseline`.
+void set_line(const ShapedText& text, const Line& line, double x, double baseline, const FontMetrics& metrics,
+              std::vector<Item>& items, std::vector<FieldMark>* fields = nullptr);
+
+// x of a line of `line_width` within [x, x + width) for an alignment.
+double aligned_x(doc::Align align, double x, double width, double line_width);
+
+}  // namespace layout

@@ -1,0 +1,137 @@
+#include "layout/paginate.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "layout/item_geometry.hpp"
+
+namespace layout {
+
+namespace {
+
+// A slice that fits exactly must not be pushed to the next page by rounding.
+constexpr double kTolerance = 1e-6;
+
+struct PlacedField {
+    int page = 0;
+    std::size_t item = 0;
+    std::size_t line_begin = 0;
+    std::size_t line_end = 0;
+    Field field = Field::None;
+    doc::Align align = doc::Align::Left;
+};
+
+void shift_range(std::vector<Item>& items, std::size_t begin, std::size_t end, double dx) {
+    for (std::size_t i = begin; i < end; ++i) shift(items[i], dx, 0);
+}
+
+// Writes the real number into a field's run and moves the rest of its line
+// by the difference from the estimate, as its alignment asks.
+void resolve(PagedDocument& document, const PlacedField& placed, const FontMetrics& metrics) {
+    auto& items = document.pages[static_cast<std::size_t>(placed.page)].items;
+    auto* run = std::get_if<TextRun>(&items[placed.item].content);
+    if (!run) return;
+    const int value = placed.field == Field::PageNumber ? placed.page + 1 : static_cast<int>(document.pages.size());
+    run->text = std::to_string(value);
+    const double width = text_width(metrics, run->font, run->text, run->size);
+    const double delta = width - run->width;
+    run->width = width;
+    switch (placed.align) {
+        case doc::Align::Left: shift_range(items, placed.item + 1, placed.line_end, delta); break;
+        case doc::Align::Right: shift_range(items, placed.line_begin, placed.item + 1, -delta); break;
+        case doc::Align::Center:
+            shift_range(items, placed.line_begin, placed.item + 1, -delta / 2);
+            shift_range(items, placed.item + 1, placed.line_end, delta / 2);
+            break;
+    }
+}
+
+}  // namespace
+
+Pagination paginate(const Flow& flow, double top, double bottom) {
+    const auto& slices = flow.slices;
+    Pagination out;
+    out.slices.resize(slices.size());
+    out.repeats.assign(1, -1);
+    std::size_t first = 0;  // first slice of the current page
+    double y = top;
+    std::size_t i = 0;
+    while (i < slices.size()) {
+        const Slice& s = slices[i];
+        const int page = static_cast<int>(out.repeats.size()) - 1;
+        if (i == first) {
+            // A table continuing here repeats its head; the glue is dropped.
+            y = top;
+            if (s.repeat >= 0) {
+                out.repeats.back() = s.repeat;
+                y += flow.groups[static_cast<std::size_t>(s.repeat)].height;
+            }
+            out.slices[i] = Placement{page, y};
+            y += s.height;
+            ++i;
+            continue;
+        }
+        if (!s.force_break && y + s.glue + s.height <= bottom + kTolerance) {
+            out.slices[i] = Placement{page, y + s.glue};
+            y += s.glue + s.height;
+            ++i;
+            continue;
+        }
+        // Back up to the last slice the page may end before. If none is left
+        // on this page, the keep is longer than a page: break here anyway.
+        std::size_t j = i;
+        if (!s.force_break) {
+            while (j > first && !slices[j].breakable) --j;
+            if (j == first) j = i;
+        }
+        out.repeats.push_back(-1);
+        first = j;
+        i = j;
+    }
+    out.page_count = static_cast<int>(out.repeats.size());
+    return out;
+}
+
+PagedDocument assemble(const Flow& flow, const Pagination& pagination, const doc::PageSetup& page,
+                       const FontMetrics& metrics) {
+    PagedDocument document;
+    document.pages.assign(static_cast<std::size_t>(pagination.page_count), Page{page.width, page.height, {}});
+    std::vector<FlowField> fields = flow.fields;
+    std::sort(fields.begin(), fields.end(), [](const auto& a, const auto& b) { return a.item < b.item; });
+    std::vector<PlacedField> placed;
+    auto copy = [&](std::uint32_t begin, std::uint32_t end, int p, double dy) {
+        auto& items = document.pages[static_cast<std::size_t>(p)].items;
+        const std::size_t base = items.size();
+        auto it = std::lower_bound(fields.begin(), fields.end(), begin,
+                                   [](const FlowField& f, std::uint32_t item) { return f.item < item; });
+        for (; it != fields.end() && it->item < end; ++it)
+            placed.push_back(PlacedField{p, base + (it->item - begin), base + (it->line_begin - begin),
+                                         base + (it->line_end - begin), it->field, it->align});
+        for (std::uint32_t k = begin; k < end; ++k) {
+            items.push_back(flow.items[k]);
+            shift(items.back(), 0, dy);
+        }
+    };
+    int current = -1;
+    for (std::size_t i = 0; i < flow.slices.size(); ++i) {
+        const Slice& slice = flow.slices[i];
+        const Placement& at = pagination.slices[i];
+        if (at.page != current) {
+            current = at.page;
+            const std::int32_t repeat = pagination.repeats[static_cast<std::size_t>(current)];
+            if (repeat >= 0) {
+                const Group& group = flow.groups[static_cast<std::size_t>(repeat)];
+                copy(group.item_begin, group.item_end, current, page.margin_top);
+            }
+        }
+        copy(slice.item_begin, slice.item_end, at.page, at.y);
+    }
+    for (const PlacedField& field : placed) resolve(document, field, metrics);
+    for (const FlowAnchor& anchor : flow.anchors) {
+        const Placement& at = pagination.slices[anchor.slice];
+        document.anchors.push_back(Anchor{anchor.id, anchor.title, anchor.level, at.page, at.y});
+    }
+    return document;
+}
+
+}  // namespace layout

@@ -1,0 +1,146 @@
+// Tables: content-sized columns, one slice per row (rows never split unless
+// taller than a page), head rows repeated on every page the table continues.
+#include <algorithm>
+
+#include "layout/block_flow.hpp"
+#include "layout/table_columns.hpp"
+
+namespace layout {
+
+enum class RowRole { Head, Body, Foot };
+
+struct BlockFlow::TableRowRef {
+    const doc::TableRow* row = nullptr;
+    std::size_t index = 0;  // row index into the shaped cells, row-major
+    RowRole role = RowRole::Body;
+    bool first_of_role = false;
+    bool last_of_role = false;
+    bool last = false;
+    bool breakable = true;
+    std::int32_t repeat = -1;
+    double head_height = 0;
+};
+
+namespace {
+
+// Head, body and foot in reading order, each row knowing its place.
+std::vector<BlockFlow::TableRowRef> collect_rows(const doc::Table& table) {
+    std::vector<BlockFlow::TableRowRef> rows;
+    auto add = [&](const std::vector<doc::TableRow>& group, RowRole role) {
+        for (std::size_t i = 0; i < group.size(); ++i) {
+            BlockFlow::TableRowRef ref;
+            ref.row = &group[i];
+            ref.index = rows.size();
+            ref.role = role;
+            ref.first_of_role = i == 0;
+            ref.last_of_role = i + 1 == group.size();
+            rows.push_back(ref);
+        }
+    };
+    add(table.head, RowRole::Head);
+    add(table.body, RowRole::Body);
+    add(table.foot, RowRole::Foot);
+    if (!rows.empty()) rows.back().last = true;
+    return rows;
+}
+
+std::size_t column_count(const doc::Table& table, const std::vector<BlockFlow::TableRowRef>& rows) {
+    std::size_t n = table.columns.size();
+    for (const auto& ref : rows) n = std::max(n, ref.row->cells.size());
+    return n;
+}
+
+}  // namespace
+
+// Shapes every cell once (head rows bold) and returns each column's min-
+// and max-content width, cell padding included.
+std::vector<ContentWidths> BlockFlow::shape_cells(const std::vector<TableRowRef>& rows, std::size_t ncols) {
+    static const doc::Inlines empty_cell;
+    const double padding = 2 * style_.cell_padding_x;
+    std::vector<ContentWidths> columns(ncols, ContentWidths{padding, padding});
+    cells_.resize(rows.size() * ncols);
+    for (const auto& ref : rows) {
+        for (std::size_t c = 0; c < ncols; ++c) {
+            const auto& content = c < ref.row->cells.size() ? ref.row->cells[c].content : empty_cell;
+            ShapedText& cell = cells_[ref.index * ncols + c];
+            shaper_.shape(content, table_setting(ref.role == RowRole::Head), cell);
+            const ContentWidths widths = content_widths(cell);
+            columns[c].min = std::max(columns[c].min, widths.min + padding);
+            columns[c].max = std::max(columns[c].max, widths.max + padding);
+        }
+    }
+    return columns;
+}
+
+void BlockFlow::table(const doc::Table& table, const Frame& frame) {
+    auto rows = collect_rows(table);
+    const std::size_t ncols = column_count(table, rows);
+    if (rows.empty() || ncols == 0) return;
+    const std::vector<double> widths = column_widths(shape_cells(rows, ncols), frame.width);
+    cell_lines_.resize(ncols);
+    builder_.begin_block(style_.table_space);
+    const std::size_t head_first = builder_.slice_count();
+    std::int32_t group = -1;
+    double head_height = 0;
+    for (auto& ref : rows) {
+        if (ref.role != RowRole::Head && !table.head.empty() && group < 0) {
+            group = builder_.make_group(head_first, builder_.slice_count());
+            for (std::size_t s = head_first; s < builder_.slice_count(); ++s) head_height += builder_.slice(s).height;
+        }
+        // The head stays with the first body row, the total row with the
+        // row above it; elsewhere a page may end between rows.
+        ref.breakable = ref.index == 0 || (ref.role == RowRole::Body && !(ref.first_of_role && !table.head.empty()));
+        ref.repeat = ref.role == RowRole::Head ? -1 : group;
+        ref.head_height = ref.role == RowRole::Head ? 0 : head_height;
+        table_row(ref, widths, table, frame);
+    }
+    builder_.end_block(style_.table_space);
+}
+
+void BlockFlow::table_row(const TableRowRef& row, const std::vector<double>& widths, const doc::Table& table,
+                          const Frame& frame) {
+    const std::size_t ncols = widths.size();
+    const double pad_x = style_.cell_padding_x;
+    const double pad_y = style_.cell_padding_y;
+    std::size_t nlines = 1;
+    for (std::size_t c = 0; c < ncols; ++c) {
+        break_lines(cells_[row.index * ncols + c], std::max(1.0, widths[c] - 2 * pad_x), cell_lines_[c]);
+        nlines = std::max(nlines, cell_lines_[c].size());
+    }
+    const ShapedText& first = cells_[row.index * ncols];
+    const double line_height = first.setting.line_height();
+    const double offset = baseline_offset(first, shaper_.metrics());
+    double table_width = 0;
+    for (const double w : widths) table_width += w;
+    // A row taller than a page is split between its lines, never inside one.
+    const bool split = 2 * pad_y + static_cast<double>(nlines) * line_height + row.head_height > page_body_height_;
+    const std::size_t step = split ? 1 : nlines;
+    for (std::size_t a = 0; a < nlines; a += step) {
+        const std::size_t b = std::min(nlines, a + step);
+        const double top = a == 0 ? pad_y : 0;
+        const double height = top + static_cast<double>(b - a) * line_height + (b == nlines ? pad_y : 0);
+        builder_.begin_slice(top + offset, a == 0 ? row.breakable : true);
+        if (a == 0 && row.role == RowRole::Foot && row.first_of_role)
+            builder_.items().push_back(Item{Rule{frame.x, 0, frame.x + table_width, 0, style_.foot_rule}, false});
+        double x = frame.x;
+        for (std::size_t c = 0; c < ncols; ++c) {
+            const auto& lines = cell_lines_[c];
+            const auto align = c < table.columns.size() ? table.columns[c].align : doc::Align::Left;
+            const double inner = std::max(1.0, widths[c] - 2 * pad_x);
+            for (std::size_t k = a; k < std::min(b, lines.size()); ++k)
+                set_lines(cells_[row.index * ncols + c], lines, k, k + 1, x + pad_x, inner,
+                          top + static_cast<double>(k - a) * line_height, align);
+            x += widths[c];
+        }
+        if (b == nlines) {
+            const bool head_end = row.role == RowRole::Head && row.last_of_role;
+            if (head_end || row.last) {
+                const double thickness = head_end ? style_.head_rule : style_.bottom_rule;
+                builder_.items().push_back(Item{Rule{frame.x, height, frame.x + table_width, height, thickness}, false});
+            }
+        }
+        builder_.end_slice(height).repeat = row.repeat;
+    }
+}
+
+}  // namespace layout

@@ -1,0 +1,257 @@
+#include "layout/text_shaping.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utext.h>
+
+#include <cmath>
+#include <cstdio>
+#include <set>
+#include <stdexcept>
+#include <utility>
+
+namespace layout {
+
+namespace {
+
+// Code points below this are cached per font: Latin, Greek, Cyrillic and the
+// general punctuation block (dashes, quotes, U+2212 minus) cover Swedish text.
+constexpr char32_t kCacheLimit = 0x2200;
+constexpr char32_t kReplacement = 0xFFFD;
+
+bool is_ascii(std::string_view text) {
+    for (const char c : text) {
+        if (static_cast<unsigned char>(c) >= 0x80) return false;
+    }
+    return true;
+}
+
+// UAX #14 classes BK, CR, LF and NL: ICU makes a break after them mandatory.
+bool is_hard_break(char32_t cp) {
+    return cp == 0x0A || cp == 0x0B || cp == 0x0C || cp == 0x0D || cp == 0x85 || cp == 0x2028 ||
+           cp == 0x2029;
+}
+
+std::string hex(char32_t cp) {
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(cp));
+    return buffer;
+}
+
+}  // namespace
+
+void append_utf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+FontId font_for(Family family, bool bold, bool italic) {
+    const int face = (bold ? 1 : 0) + (italic ? 2 : 0);
+    const int base = family == Family::Serif ? static_cast<int>(FontId::SerifRegular)
+                                             : static_cast<int>(FontId::SansRegular);
+    return static_cast<FontId>(base + face);
+}
+
+struct TextShaper::Impl {
+    std::unique_ptr<icu::BreakIterator> breaker;
+    const icu::Normalizer2* nfc = nullptr;
+    std::u16string text;                  // the paragraph in UTF-16, for ICU
+    std::vector<std::uint32_t> offsets;   // UTF-16 offset of each glyph
+    std::vector<std::pair<std::uint32_t, char32_t>> missing;  // glyph index, original code point
+    std::set<std::string> reported;
+    std::vector<float> advances = std::vector<float>(kFontCount * kCacheLimit, NAN);
+    std::vector<std::int8_t> glyphs = std::vector<std::int8_t>(kFontCount * kCacheLimit, -1);
+};
+
+TextShaper::TextShaper(const FontMetrics& metrics, core::Diagnostics& diagnostics, int field_estimate_digits)
+    : metrics_(metrics), diagnostics_(diagnostics), field_estimate_digits_(field_estimate_digits),
+      impl_(std::make_unique<Impl>()) {
+    UErrorCode status = U_ZERO_ERROR;
+    // UAX #14 with ICU's Swedish tailoring; one iterator per lay_out call.
+    impl_->breaker.reset(icu::BreakIterator::createLineInstance(icu::Locale("sv", "SE"), status));
+    impl_->nfc = icu::Normalizer2::getNFCInstance(status);
+    if (U_FAILURE(status) || !impl_->breaker || !impl_->nfc)
+        throw std::runtime_error(std::string("ICU line breaking is unavailable: ") + u_errorName(status));
+}
+
+TextShaper::~TextShaper() = default;
+
+double TextShaper::advance(FontId font, char32_t cp) {
+    if (cp >= kCacheLimit) return metrics_.advance(font, cp);
+    float& cached = impl_->advances[static_cast<std::size_t>(font) * kCacheLimit + cp];
+    if (std::isnan(cached)) cached = static_cast<float>(metrics_.advance(font, cp));
+    return cached;
+}
+
+bool TextShaper::has_glyph(FontId font, char32_t cp) {
+    if (cp >= kCacheLimit) return metrics_.has_glyph(font, cp);
+    std::int8_t& cached = impl_->glyphs[static_cast<std::size_t>(font) * kCacheLimit + cp];
+    if (cached < 0) cached = metrics_.has_glyph(font, cp) ? 1 : 0;
+    return cached == 1;
+}
+
+float TextShaper::hyphen_width(FontId font, double size) {
+    return static_cast<float>(advance(font, U'-') * size / 1000.0);
+}
+
+void TextShaper::begin(const TextSetting& setting, ShapedText& out) {
+    out.setting = setting;
+    out.spans.clear();
+    out.glyphs.clear();
+    out.prefix.clear();
+    out.breaks.clear();
+    impl_->text.clear();
+    impl_->offsets.clear();
+    impl_->missing.clear();
+}
+
+void TextShaper::shape(const doc::Inlines& inlines, const TextSetting& setting, ShapedText& out,
+                       const FieldValues* values, bool artifact) {
+    begin(setting, out);
+    const FontId base = font_for(setting.family, setting.bold, false);
+    auto add_span = [&](FontId font, Field field, const std::string* link) {
+        out.spans.push_back(Span{font, field, link, artifact, hyphen_width(font, setting.size)});
+        return static_cast<std::uint32_t>(out.spans.size() - 1);
+    };
+    for (const doc::Inline& node : inlines) {
+        if (const auto* text = std::get_if<doc::Text>(&node)) {
+            const FontId font = font_for(setting.family, setting.bold || text->style.bold, text->style.italic);
+            const auto span = add_span(font, Field::None, text->link.empty() ? nullptr : &text->link);
+            append(text->text, span, out);
+        } else if (std::holds_alternative<doc::LineBreak>(node)) {
+            append("\n", add_span(base, Field::None, nullptr), out);
+        } else {
+            const bool is_page = std::holds_alternative<doc::PageNumber>(node);
+            if (values) {
+                append(std::to_string(is_page ? values->page : values->pages), add_span(base, Field::None, nullptr), out);
+            } else {
+                const auto span = add_span(base, is_page ? Field::PageNumber : Field::PageCount, nullptr);
+                append(std::string(static_cast<std::size_t>(field_estimate_digits_), '0'), span, out);
+            }
+        }
+    }
+    finish(out);
+}
+
+void TextShaper::shape(std::string_view utf8, const TextSetting& setting, ShapedText& out) {
+    begin(setting, out);
+    const FontId font = font_for(setting.family, setting.bold, false);
+    out.spans.push_back(Span{font, Field::None, nullptr, false, hyphen_width(font, setting.size)});
+    append(utf8, 0, out);
+    finish(out);
+}
+
+void TextShaper::append(std::string_view utf8, std::uint32_t span, ShapedText& out) {
+    auto& text = impl_->text;
+    if (is_ascii(utf8)) {  // ASCII is always NFC: skip ICU's conversion
+        for (const char c : utf8) {
+            append_code_point(static_cast<char32_t>(c), span, static_cast<std::uint32_t>(text.size()), out);
+            text.push_back(static_cast<char16_t>(c));
+        }
+        return;
+    }
+    // Invalid UTF-8 becomes U+FFFD here; combining sequences are composed
+    // (NFC) so that "a" + U+0308 is measured and drawn as the glyph "ä".
+    icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    UErrorCode status = U_ZERO_ERROR;
+    if (impl_->nfc->quickCheck(s, status) != UNORM_YES) {
+        status = U_ZERO_ERROR;
+        icu::UnicodeString normalised = impl_->nfc->normalize(s, status);
+        if (U_SUCCESS(status)) s = std::move(normalised);
+    }
+    for (int32_t i = 0; i < s.length();) {
+        const UChar32 c = s.char32At(i);
+        const int32_t units = U16_LENGTH(c);
+        append_code_point(static_cast<char32_t>(c), span, static_cast<std::uint32_t>(text.size()), out);
+        for (int32_t u = 0; u < units; ++u) text.push_back(static_cast<char16_t>(s.charAt(i + u)));
+        i += units;
+    }
+}
+
+void TextShaper::append_code_point(char32_t cp, std::uint32_t span, std::uint32_t offset, ShapedText& out) {
+    const FontId font = out.spans[span].font;
+    Glyph glyph{cp, 0.0F, span, GlyphKind::Visible};
+    if (cp == 0x09) cp = glyph.code_point = 0x20;  // a tab is a word space in running text
+    if (is_hard_break(cp)) {
+        glyph.kind = GlyphKind::HardBreak;
+    } else if (cp == 0xAD) {
+        glyph.kind = GlyphKind::SoftHyphen;
+    } else if (u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) {
+        glyph.kind = GlyphKind::Invisible;
+    } else if (u_isWhitespace(static_cast<UChar32>(cp))) {
+        // Breaking spaces (never U+00A0, U+2007, U+202F: those are glue).
+        // One the font lacks is still a space: nothing visible is lost.
+        glyph.kind = GlyphKind::Space;
+        if (!has_glyph(font, cp)) glyph.code_point = 0x20;
+    } else if (u_iscntrl(static_cast<UChar32>(cp)) || !has_glyph(font, cp)) {
+        impl_->missing.emplace_back(static_cast<std::uint32_t>(out.glyphs.size()), cp);
+        glyph.code_point = has_glyph(font, kReplacement) ? kReplacement : U'?';
+    }
+    if (glyph.kind == GlyphKind::Visible || glyph.kind == GlyphKind::Space)
+        glyph.advance = static_cast<float>(advance(font, glyph.code_point) * out.setting.size / 1000.0);
+    out.glyphs.push_back(glyph);
+    impl_->offsets.push_back(offset);
+}
+
+void TextShaper::finish(ShapedText& out) {
+    const std::size_t n = out.glyphs.size();
+    out.prefix.resize(n + 1);
+    out.prefix[0] = 0;
+    for (std::size_t i = 0; i < n; ++i) out.prefix[i + 1] = out.prefix[i] + out.glyphs[i].advance;
+    out.breaks.assign(n + 1, Break::None);
+    if (n == 0) return;
+    // UAX #14: every opportunity the Swedish line rules give, across runs, so
+    // that a word may change style mid-word without becoming breakable.
+    UErrorCode status = U_ZERO_ERROR;
+    UText ut = UTEXT_INITIALIZER;
+    utext_openUChars(&ut, impl_->text.data(), static_cast<int64_t>(impl_->text.size()), &status);
+    impl_->breaker->setText(&ut, status);
+    const auto& offsets = impl_->offsets;
+    std::size_t g = 0;
+    for (int32_t p = impl_->breaker->next(); p != icu::BreakIterator::DONE && U_SUCCESS(status);
+         p = impl_->breaker->next()) {
+        while (g < n && offsets[g] < static_cast<std::uint32_t>(p)) ++g;
+        if (g < n && offsets[g] != static_cast<std::uint32_t>(p)) continue;
+        const int32_t rule = impl_->breaker->getRuleStatus();
+        out.breaks[g] = rule >= UBRK_LINE_HARD && rule < UBRK_LINE_HARD_LIMIT ? Break::Mandatory : Break::Allowed;
+    }
+    utext_close(&ut);
+    if (!impl_->missing.empty()) report_missing(out);
+}
+
+void TextShaper::report_missing(const ShapedText& out) {
+    const auto& text = impl_->text;
+    for (const auto& [index, cp] : impl_->missing) {
+        // The word around the character, so that a case officer can find it.
+        std::size_t begin = impl_->offsets[index];
+        std::size_t end = begin;
+        while (begin > 0 && !u_isUWhiteSpace(text[begin - 1])) --begin;
+        while (end < text.size() && !u_isUWhiteSpace(text[end])) ++end;
+        std::string word;
+        icu::UnicodeString(false, reinterpret_cast<const UChar*>(text.data() + begin),
+                           static_cast<int32_t>(end - begin))
+            .toUTF8String(word);
+        const FontId font = out.spans[out.glyphs[index].span].font;
+        std::string message = "the font " + std::string(to_string(font)) + " has no glyph for " + hex(cp) +
+                              " in \"" + word + "\"; it is shown as " + hex(out.glyphs[index].code_point);
+        if (impl_->reported.insert(message).second) diagnostics_.warning({}, std::move(message));
+    }
+}
+
+}  // namespace layout

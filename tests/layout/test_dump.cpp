@@ -1,0 +1,47 @@
+// layout::dump on a tiny document whose every number was worked out by hand
+// (fixed-width glyphs: 6 pt a character at 10 pt, 12 pt lines).
+#include "layout_support.hpp"
+
+using namespace layout_test;
+
+TEST_CASE("dump of a small two-page document", "[layout][dump]") {
+    // Page 140 × 100: text area x 10..130, y 30..90.
+    auto d = document(small_page(20, 5),
+                      {heading(1, "Titel", "1", "titel"),
+                       para({text("Hej "), text("du", true), text(" och "), text("dig", false, false, "#titel")}),
+                       doc::Block{doc::PageBreak{}}, doc::Block{doc::List{false, 1, {{para("punkt")}}}}});
+    d.page.page_mark = {text("Sida "), doc::PageNumber{}, text(" ("), doc::PageCount{}, text(")")};
+    d.page.running_header = {text("Beslut")};
+    // Baselines: first line 30 + 1 + 8 = 39, then 51. Furniture at 30 - 14 = 16;
+    // the page mark is 10 characters (60 pt) ending at 130, so x = 70.
+    // "Hej " 24 pt: "du" at 34, " och " at 46, "dig" at 76 (link box 43..53).
+    const std::string expected =
+        "page 1 (140 x 100)\n"
+        "  text x=10 y=39 font=SansBold size=10 \"1 Titel\"\n"
+        "  text x=10 y=51 font=SerifRegular size=10 \"Hej \"\n"
+        "  text x=34 y=51 font=SerifBold size=10 \"du\"\n"
+        "  text x=46 y=51 font=SerifRegular size=10 \" och \"\n"
+        "  text x=76 y=51 font=SerifRegular size=10 \"dig\"\n"
+        "  link x=76 y=43 w=18 h=10 \"#titel\"\n"
+        "  text x=70 y=16 font=SansRegular size=10 \"Sida 1 (2)\" artifact\n"
+        "page 2 (140 x 100)\n"
+        "  text x=10 y=39 font=SerifRegular size=10 \"\u2022\"\n"
+        "  text x=28 y=39 font=SerifRegular size=10 \"punkt\"\n"
+        "  text x=70 y=16 font=SansRegular size=10 \"Sida 2 (2)\" artifact\n"
+        "  text x=10 y=16 font=SansRegular size=10 \"Beslut\" artifact\n"
+        "anchor \"titel\" level=1 page=1 y=30 \"1 Titel\"\n";
+    CHECK(dump(lay(d)) == expected);
+}
+
+TEST_CASE("dump rounds to 0.01 and shows rules and fills", "[layout][dump]") {
+    PagedDocument paged;
+    paged.pages.push_back(Page{595.276, 841.89, {}});
+    paged.pages[0].items.push_back(Item{Rule{70.874, 100.005, 524.4, 100.005, 0.75}, false});
+    paged.pages[0].items.push_back(Item{Fill{1, 2, 3, 4, 0.9}, false});
+    paged.pages[0].items.push_back(Item{TextRun{-0.001, 5, FontId::SansItalic, 8.5, "a \"b\"", 1}, true});
+    CHECK(dump(paged) ==
+          "page 1 (595.28 x 841.89)\n"
+          "  rule x1=70.87 y1=100.01 x2=524.4 y2=100.01 thickness=0.75\n"
+          "  fill x=1 y=2 w=3 h=4 gray=0.9\n"
+          "  text x=0 y=5 font=SansItalic size=8.5 \"a \\\"b\\\"\" artifact\n");
+}
