@@ -13,14 +13,7 @@ namespace pdf {
 
 namespace {
 
-struct CalendarDate {
-    int year = 0;
-    int month = 0;
-    int day = 0;
-};
-
-// "2024-12-10" -> {2024, 12, 10}; nullopt for anything else. The calendar
-// check (month length, leap years) is libharu's.
+// "2024-12-10" -> {2024, 12, 10}; nullopt for anything else.
 std::optional<CalendarDate> parse_iso_date(const std::string& text) {
     if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
         return std::nullopt;
@@ -38,23 +31,21 @@ void set_text(HaruDocument& doc, HPDF_InfoType field, const std::string& value, 
     if (value.empty()) {
         return;
     }
-    HPDF_SetInfoAttr(doc.get(), field, value.c_str());
+    HPDF_SetInfoAttr(doc.get(), field, single_line(value).c_str());
     doc.check(std::string("set the document ") + name);
 }
 
-void set_creation_date(HaruDocument& doc, const std::string& iso) {
-    if (iso.empty()) {
-        return;
-    }
-    const auto date = parse_iso_date(iso);
+void set_dates(HaruDocument& doc, const doc::Metadata& meta) {
+    const auto date = document_date(meta);
     if (!date) {
-        throw Error("document date '" + iso + "' is not an ISO date (YYYY-MM-DD)");
+        return;
     }
     // A calendar date without a time zone: ' ' makes libharu write no zone
     // (ISO 32000-1 §7.9.4 lets the zone be omitted).
     HPDF_Date value{date->year, date->month, date->day, 0, 0, 0, ' ', 0, 0};
     HPDF_SetInfoDateAttr(doc.get(), HPDF_INFO_CREATION_DATE, value);
-    doc.check("set the creation date '" + iso + "'");
+    HPDF_SetInfoDateAttr(doc.get(), HPDF_INFO_MOD_DATE, value);
+    doc.check("set the document date '" + meta.date + "'");
 }
 
 // ISO 32000-1 §14.9.2.1: the natural language of the document, for screen
@@ -74,11 +65,33 @@ void set_catalog_entries(HaruDocument& doc, const std::string& language) {
 
 }  // namespace
 
+std::optional<CalendarDate> document_date(const doc::Metadata& meta) {
+    if (meta.date.empty()) {
+        return std::nullopt;
+    }
+    const auto date = parse_iso_date(meta.date);
+    if (!date) {
+        throw Error("document date '" + meta.date + "' is not an ISO date (YYYY-MM-DD)");
+    }
+    return date;
+}
+
+std::string single_line(const std::string& value) {
+    std::string line = value;
+    for (char& c : line) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 || byte == 0x7F) {
+            c = ' ';
+        }
+    }
+    return line;
+}
+
 void write_document_info(HaruDocument& doc, const doc::Metadata& meta) {
     set_text(doc, HPDF_INFO_TITLE, meta.title, "title");
     set_text(doc, HPDF_INFO_AUTHOR, meta.author, "author");
     set_text(doc, HPDF_INFO_SUBJECT, meta.subject, "subject");
-    set_creation_date(doc, meta.date);
+    set_dates(doc, meta);
     set_catalog_entries(doc, meta.language);
 }
 

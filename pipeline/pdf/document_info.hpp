@@ -1,6 +1,7 @@
 #pragma once
 // Document-level metadata: the Info dictionary and catalog entries. Internal
 // to the PDF stage.
+#include <optional>
 #include <string>
 
 #include "document/node.hpp"
@@ -8,9 +9,26 @@
 
 namespace pdf {
 
+struct CalendarDate {
+    int year = 0;
+    int month = 0;
+    int day = 0;
+};
+
+// The document date from `meta.date` ("2024-12-10"); nullopt when the data
+// gives none. Throws pdf::Error for text that is not YYYY-MM-DD. Whether the
+// day exists (2025-02-29) is checked by libharu in write_document_info.
+std::optional<CalendarDate> document_date(const doc::Metadata& meta);
+
+// A metadata value as one line: C0 control characters and DEL become spaces.
+// XML 1.0 cannot carry most of them, and PDF/A requires the Info entries and
+// the XMP to hold the same text, so both are written from this.
+std::string single_line(const std::string& value);
+
 // Title, Author, Subject (UTF-16BE with BOM, as libharu writes text strings
-// when the current encoder is UTF-8), CreationDate from `meta.date` (never
-// the clock: the same data must give the same bytes), /Lang and
+// when the current encoder is UTF-8), CreationDate and ModDate from
+// `meta.date` (never the clock: the same data must give the same bytes; one
+// date for both, since a record is made once), /Lang and
 // /ViewerPreferences << /DisplayDocTitle true >>. Throws pdf::Error for a
 // date that is not YYYY-MM-DD or not a day of the calendar.
 void write_document_info(HaruDocument& doc, const doc::Metadata& meta);

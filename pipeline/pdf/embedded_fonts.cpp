@@ -48,6 +48,7 @@ EmbeddedFonts::EmbeddedFonts(HaruDocument& doc, const FontFiles& files,
         auto it = by_path.find(path);
         if (it == by_path.end()) {
             it = by_path.emplace(path, load_font(doc, path)).first;
+            distinct_.push_back(it->second);
         }
         fonts_[i] = it->second;
     }

@@ -3,6 +3,7 @@
 #include <hpdf.h>
 
 #include <array>
+#include <vector>
 
 #include "layout/font_metrics.hpp"
 #include "layout/paged_document.hpp"
@@ -21,8 +22,12 @@ public:
     // The font for a face the pages use; nullptr for one they do not.
     HPDF_Font get(layout::FontId font) const { return fonts_[static_cast<std::size_t>(font)]; }
 
+    // Each loaded font once (faces may share a file), in loading order.
+    const std::vector<HPDF_Font>& distinct() const { return distinct_; }
+
 private:
     std::array<HPDF_Font, layout::kFontCount> fonts_{};
+    std::vector<HPDF_Font> distinct_;
 };
 
 }  // namespace pdf

@@ -1,5 +1,6 @@
 #include "pdf/navigation.hpp"
 
+#include <hpdf_doc.h>
 #include <hpdf_objects.h>
 
 #include <map>
@@ -30,16 +31,38 @@ std::map<std::string_view, const layout::Anchor*> index_anchors(const layout::Pa
     return anchors;
 }
 
-HPDF_Destination destination(HaruDocument& doc, const std::vector<HPDF_Page>& pages,
-                             const layout::PagedDocument& document, const layout::Anchor& anchor) {
+std::size_t anchor_page(const std::vector<HPDF_Page>& pages, const layout::Anchor& anchor) {
     if (anchor.page < 0 || static_cast<std::size_t>(anchor.page) >= pages.size()) {
         throw Error("anchor '" + anchor.id + "' is on page " + std::to_string(anchor.page + 1) +
                     " of a document with " + std::to_string(pages.size()) + " pages");
     }
-    const auto page = static_cast<std::size_t>(anchor.page);
+    return static_cast<std::size_t>(anchor.page);
+}
+
+HPDF_Destination destination(HaruDocument& doc, const std::vector<HPDF_Page>& pages,
+                             const layout::PagedDocument& document, const layout::Anchor& anchor) {
+    const std::size_t page = anchor_page(pages, anchor);
     const PageSpace space{document.pages[page].height};
     HPDF_Destination target = HPDF_Page_CreateDestination(pages[page]);
     HPDF_Destination_SetXYZ(target, 0, space.y(anchor.y), kDestinationZoom);
+    doc.check("create the destination of anchor '" + anchor.id + "'");
+    return target;
+}
+
+// The same place as destination(), as a direct array [page /XYZ left top
+// zoom]: PDF/A validators (PDFBox Preflight, "1.2.3 can't convert to
+// Destination") reject the indirect destination HPDF_Outline_SetDestination
+// puts under an outline item's /Dest (library-notes §1.5).
+HPDF_Array direct_destination(HaruDocument& doc, const std::vector<HPDF_Page>& pages,
+                              const layout::PagedDocument& document, const layout::Anchor& anchor) {
+    const std::size_t page = anchor_page(pages, anchor);
+    const PageSpace space{document.pages[page].height};
+    HPDF_Array target = HPDF_Array_New(doc.get()->mmgr);
+    HPDF_Array_Add(target, pages[page]);  // an indirect page: libharu writes "n 0 R"
+    HPDF_Array_AddName(target, "XYZ");
+    HPDF_Array_AddReal(target, 0);
+    HPDF_Array_AddReal(target, space.y(anchor.y));
+    HPDF_Array_AddReal(target, kDestinationZoom);
     doc.check("create the destination of anchor '" + anchor.id + "'");
     return target;
 }
@@ -97,7 +120,7 @@ void add_outline(HaruDocument& doc, const std::vector<HPDF_Page>& pages,
         }
         HPDF_Outline parent = open.empty() ? nullptr : open.back().second;
         HPDF_Outline item = HPDF_CreateOutline(doc.get(), parent, anchor.title.c_str(), utf8);
-        HPDF_Outline_SetDestination(item, destination(doc, pages, document, anchor));
+        HPDF_Dict_Add(item, "Dest", direct_destination(doc, pages, document, anchor));
         // Top-level items start expanded so that the second level shows.
         HPDF_Outline_SetOpened(item, open.empty() ? HPDF_TRUE : HPDF_FALSE);
         doc.check("add the bookmark '" + anchor.title + "'");

@@ -17,7 +17,8 @@ void add_links(HaruDocument& doc, const std::vector<HPDF_Page>& pages,
                const layout::PagedDocument& document);
 
 // Builds the outline (bookmarks) from the anchors, nested by level, and opens
-// it when the document is opened.
+// it when the document is opened. Each item's /Dest is a direct array, as
+// PDF/A validators require.
 void add_outline(HaruDocument& doc, const std::vector<HPDF_Page>& pages,
                  const layout::PagedDocument& document);
 

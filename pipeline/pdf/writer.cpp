@@ -8,8 +8,11 @@
 #include <cstdio>
 #include <cstring>
 
+#include "pdf/archival.hpp"
+#include "pdf/document_id.hpp"
 #include "pdf/document_info.hpp"
 #include "pdf/embedded_fonts.hpp"
+#include "pdf/font_descriptors.hpp"
 #include "pdf/haru_document.hpp"
 #include "pdf/navigation.hpp"
 #include "pdf/page_painter.hpp"
@@ -17,6 +20,24 @@
 namespace pdf {
 
 namespace {
+
+// What needs every page painted first: the font descriptors describe the
+// glyphs drawn, and the /ID digests the whole content.
+void finish(HaruDocument& doc, const EmbeddedFonts& embedded, const layout::PagedDocument& document,
+            const FontFiles& fonts, const WriteOptions& options) {
+    write_document_info(doc, document.meta);
+    switch (options.archival) {
+        case Archival::None:
+            for (HPDF_Font font : embedded.distinct()) {
+                complete_font_descriptor(doc, font, false);
+            }
+            break;
+        case Archival::PdfA1b:
+            make_pdfa_1b(doc, embedded, document.meta, options.output_profile);
+            break;
+    }
+    set_document_id(doc, document_digest(document, fonts, options));
+}
 
 void build(HaruDocument& doc, const layout::PagedDocument& document, const FontFiles& fonts,
            const WriteOptions& options) {
@@ -35,7 +56,7 @@ void build(HaruDocument& doc, const layout::PagedDocument& document, const FontF
     }
     add_links(doc, pages, document);
     add_outline(doc, pages, document);
-    write_document_info(doc, document.meta);
+    finish(doc, embedded, document, fonts, options);
 }
 
 // Unique among the threads and processes that may write next to `path`.

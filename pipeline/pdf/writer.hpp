@@ -11,10 +11,10 @@
 namespace pdf {
 
 // libharu reported an error (the message names the libharu error code in hex
-// and the step that failed), a font file could not be read, the file could
-// not be written, or the pages contradict themselves (a link to an anchor
-// that does not exist, a metadata date that is not YYYY-MM-DD). Not for bad
-// input data: that never reaches this stage.
+// and the step that failed), a font file or the colour profile could not be
+// read, the file could not be written, or the pages contradict themselves (a
+// link to an anchor that does not exist, a metadata date that is not
+// YYYY-MM-DD). Not for bad input data: that never reaches this stage.
 struct Error : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
@@ -26,12 +26,28 @@ struct FontFiles {
     static FontFiles liberation();
 };
 
-struct WriteOptions {
-    bool compress = true;  // HPDF_COMP_ALL: about 17x smaller for little time
+// The ISO 19005 (PDF/A) level of the output. The city archives its records
+// as PDF/A under RA-FS 2009:2, but which parts and levels its e-archive takes
+// is not settled, so the level is a setting. PDF/A-1b is the default because
+// it is the level a validator packaged in Debian (PDFBox Preflight) checks.
+enum class Archival {
+    None,    // plain PDF 1.3
+    PdfA1b,  // ISO 19005-1, level B: XMP metadata, sRGB output intent, CIDSet
 };
 
-// Renders the pages to PDF bytes in memory. Deterministic: the same pages
-// give the same bytes (no clock, no random /ID).
+// icc-profiles-free's sRGB profile: ICC v2, as PDF/A-1 requires (colord's
+// sRGB.icc is ICC v4, which PDF/A-1 validators reject).
+inline constexpr const char* kSrgbProfile = "/usr/share/color/icc/sRGB.icc";
+
+struct WriteOptions {
+    bool compress = true;  // HPDF_COMP_ALL: about 17x smaller for little time
+    Archival archival = Archival::PdfA1b;
+    std::string output_profile = kSrgbProfile;  // read only for PDF/A
+};
+
+// Renders the pages to PDF bytes in memory, PDF/A-1b unless `options` say
+// otherwise. Deterministic: the same pages give the same bytes (no clock; the
+// /ID is a digest of the content).
 std::vector<unsigned char> render(const layout::PagedDocument& document, const FontFiles& fonts,
                                   const WriteOptions& options = {});
 

@@ -54,7 +54,7 @@ TEST_CASE("an internal link jumps to its anchor's page and height", "[navigation
     CHECK_THAT(object(raw, link[2]), Catch::Contains("[ " + pages[1] + " 0 R /XYZ 0 745.89001 1 ]"));
 }
 
-TEST_CASE("links have no border and the print flag; URLs become URI actions", "[navigation]") {
+TEST_CASE("links have no border and the print flag, and URLs become URI actions", "[navigation]") {
     const std::string raw = raw_pdf(pdf_test::two_page_report());
     CHECK(count(raw, "/Subtype /Link") == 2);
     CHECK(count(raw, "/Border [ 0 0 0 ]") == 2);
@@ -107,6 +107,13 @@ TEST_CASE("bookmarks nest by level and point at their pages", "[navigation]") {
 
     const std::string raw = raw_pdf(document);
     CHECK(count(raw, "/PageMode /UseOutlines") == 1);
+    // Each item's destination is a direct array (PDF/A validators reject an
+    // indirect one); only the link's stays an indirect object.
+    const auto pages = page_objects(raw);
+    CHECK(count(raw, "/Dest [ " + pages[0] + " 0 R /XYZ 0 745.89001 1 ]") == 1);
+    CHECK(count(raw, "/Dest [ " + pages[1] + " 0 R /XYZ 0 745.89001 1 ]") == 1);
+    CHECK(count(raw, "/Dest [ " + pages[1] + " 0 R /XYZ 0 713.89001 1 ]") == 1);
+    CHECK(count(raw, "/Dest [") == 3);
 }
 
 TEST_CASE("without headings there is no outline", "[navigation]") {
