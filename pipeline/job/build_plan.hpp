@@ -1,0 +1,62 @@
+#pragma once
+// The phases of job::run for one dataset, in the order run.cpp calls them:
+//   prepare_dataset  ingest -> transform -> documents, and which documents
+//                    must be rendered (content_keys.hpp); datasets in parallel
+//   render_document  layout -> pdf into the staging folder; documents in parallel
+//   finish_dataset   keep the unchanged files, write the manifest, publish
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "content_keys.hpp"
+#include "document/build.hpp"
+#include "job/job.hpp"
+#include "job/manifest.hpp"
+
+namespace job {
+
+struct DocumentPlan {
+    std::string name;
+    std::string key;
+    std::optional<ManifestDocument> kept;  // unchanged: keep the last good file; else render documents[i]
+    // Filled by render_document.
+    int pages = 0;
+    core::Diagnostics diagnostics;
+    std::string failure;
+};
+
+struct PreparedDataset {
+    DatasetResult result;
+    bool to_publish = false;  // false: result is final (errors, checked, unchanged)
+    std::optional<Manifest> previous;
+    std::string inputs;
+    std::string template_name;
+    std::string staging;
+    std::vector<doc::BuiltDocument> documents;  // owns the trees the plans point to
+    std::vector<DocumentPlan> plans;
+
+    std::size_t to_render() const;
+};
+
+struct RunContext {
+    const Spec& spec;
+    const Environment& environment;
+    RunFingerprint fingerprint;
+    std::int64_t now() const;
+};
+
+std::string dataset_name(const std::string& directory);
+
+PreparedDataset prepare_dataset(const std::string& directory, const RunContext& context);
+
+// Lays out and writes plans[index] into the staging folder; never throws.
+void render_document(PreparedDataset& dataset, std::size_t index, const RunContext& context);
+
+// Publishes a dataset whose documents all rendered; otherwise reports the
+// failure and leaves the last good documents in place. Never throws.
+void finish_dataset(PreparedDataset& dataset, const RunContext& context);
+
+// The documents of the last good build, as they are in out_dir/<dataset>/.
+std::vector<DocumentResult> last_good_documents(const Manifest& manifest, const std::string& dataset_out);
+
+}  // namespace job

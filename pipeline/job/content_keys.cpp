@@ -1,0 +1,59 @@
+#include "job/content_keys.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+namespace job {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A version of the key recipe itself: changing what goes into a key
+// changes this, so no old key can match a new recipe by accident.
+constexpr const char* kKeyRecipe = "fuel-document-key 1";
+
+std::string file_digest(const fs::path& path, const Digest& digest) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read " + path.string());
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return digest(bytes.str());
+}
+
+}  // namespace
+
+RunFingerprint fingerprint_run(const Environment& environment) {
+    RunFingerprint run;
+    run.generator = environment.generator;
+    if (!environment.digest) return run;
+    std::string fonts;
+    for (const auto& path : environment.fonts.paths) fonts += file_digest(path, environment.digest) + '\n';
+    run.fonts = environment.digest(fonts);
+    return run;
+}
+
+std::string inputs_digest(const std::string& directory, const Digest& digest) {
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::recursive_directory_iterator(directory))
+        if (entry.is_regular_file()) files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    std::string listing;
+    for (const auto& file : files)
+        listing += fs::relative(file, directory).generic_string() + '\t' + file_digest(file, digest) + '\n';
+    return digest(listing);
+}
+
+std::string document_key(const Digest& digest, const RunFingerprint& run, const std::string& inputs,
+                         const std::string& template_name, const doc::Template& tmpl) {
+    if (!digest) return "";
+    std::string recipe = kKeyRecipe;
+    for (const auto& part : {run.generator, run.fonts, inputs, template_name, tmpl.name, digest(tmpl.source)})
+        recipe += '\n' + part;
+    return digest(recipe);
+}
+
+}  // namespace job

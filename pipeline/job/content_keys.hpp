@@ -1,0 +1,30 @@
+#pragma once
+// Content keys for incremental builds. A document's bytes are a function of
+// the dataset's files, its template, the fonts and the program; its key is a
+// digest of exactly those, so equal keys mean the last good build's file is
+// what a new build would write. Contents, never timestamps: a copy or a
+// restore from backup with a new mtime changes nothing, and a same-second
+// edit is still seen.
+#include <string>
+
+#include "document/template.hpp"
+#include "job/job.hpp"
+
+namespace job {
+
+// What every document of a run depends on beside its dataset and template.
+struct RunFingerprint {
+    std::string generator;
+    std::string fonts;  // digest of the font files
+};
+
+RunFingerprint fingerprint_run(const Environment& environment);
+
+// Every regular file under the dataset folder, by relative path and
+// content. A superset of what ingest reads, so no input change is missed.
+std::string inputs_digest(const std::string& directory, const Digest& digest);
+
+std::string document_key(const Digest& digest, const RunFingerprint& run, const std::string& inputs,
+                         const std::string& template_name, const doc::Template& tmpl);
+
+}  // namespace job

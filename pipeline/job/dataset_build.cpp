@@ -1,0 +1,164 @@
+// Preparing one dataset: ingest -> transform -> document trees, and the plan
+// of which documents to render. Documents are written only when the input
+// has no errors, and only into the staging folder (publish.hpp), so the
+// previous good outputs stay untouched by a failed build.
+#include <chrono>
+#include <filesystem>
+
+#include "ingest/dataset_loader.hpp"
+#include "job/build_plan.hpp"
+#include "job/publish.hpp"
+#include "transform/transform.hpp"
+
+namespace job {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path dataset_out(const RunContext& context, const std::string& name) {
+    return fs::path(context.spec.out_dir) / name;
+}
+
+void report_last_good(PreparedDataset& p, const RunContext& context) {
+    if (!p.previous) return;
+    p.result.documents = last_good_documents(*p.previous, dataset_out(context, p.result.name).string());
+    p.result.last_good_build = p.previous->built_at;
+}
+
+std::vector<doc::Template> templates_of(const std::string& template_name, const RunContext& context,
+                                        core::Diagnostics& diagnostics) {
+    return doc::load_templates((fs::path(context.environment.templates_dir) / template_name).string(), diagnostics);
+}
+
+// The nightly fast path: the dataset's files and every template are as they
+// were at the last good build, and its files are all there. Costs the
+// digests only; nothing is parsed.
+bool unchanged_since_last_build(PreparedDataset& p, const RunContext& context) {
+    if (!context.environment.digest || !p.previous || p.previous->inputs != p.inputs) return false;
+    core::Diagnostics ignored;  // a broken template folder fails the full path, with the diagnostics reported
+    const auto templates = templates_of(p.previous->template_name, context, ignored);
+    if (ignored.has_errors() || templates.size() != p.previous->documents.size()) return false;
+    for (const auto& tmpl : templates) {
+        const auto* recorded = p.previous->find(tmpl.name);
+        const auto key =
+            document_key(context.environment.digest, context.fingerprint, p.inputs, p.previous->template_name, tmpl);
+        if (!recorded || recorded->key != key) return false;
+        if (!fs::is_regular_file(dataset_out(context, p.result.name) / (tmpl.name + ".pdf"))) return false;
+    }
+    return true;
+}
+
+void plan_documents(PreparedDataset& p, const std::vector<doc::Template>& templates, const RunContext& context) {
+    const auto out = dataset_out(context, p.result.name);
+    for (std::size_t i = 0; i < templates.size(); ++i) {
+        DocumentPlan plan;
+        plan.name = templates[i].name;
+        plan.key =
+            document_key(context.environment.digest, context.fingerprint, p.inputs, p.template_name, templates[i]);
+        const auto* recorded = p.previous ? p.previous->find(plan.name) : nullptr;
+        if (recorded && !plan.key.empty() && recorded->key == plan.key &&
+            fs::is_regular_file(out / (plan.name + ".pdf")))
+            plan.kept = *recorded;
+        p.plans.push_back(std::move(plan));
+    }
+}
+
+// ingest -> transform -> document; false when the input has errors.
+bool build_trees(PreparedDataset& p, const std::string& directory, const RunContext& context,
+                 std::vector<doc::Template>& templates) {
+    auto& diagnostics = p.result.diagnostics;
+    auto dataset = ingest::load_dataset(directory, diagnostics);
+    if (!dataset) return false;
+    transform::validate(*dataset, diagnostics);
+    const auto report = transform::aggregate(*dataset);
+    p.template_name = dataset->round.template_name;
+    // As doc::build_documents does, but keeping the template sources, so
+    // that each key is made from exactly the text that was rendered.
+    templates = templates_of(p.template_name, context, diagnostics);
+    // The documents are built even from data with errors, so that template
+    // problems show in the same run. Values that are wrong (a date that
+    // does not exist) can make the document stage throw; that is those
+    // reported errors again, not an internal failure.
+    const bool input_errors = diagnostics.has_errors();
+    try {
+        for (const auto& tmpl : templates)
+            p.documents.push_back({tmpl.name, doc::build_document(report, tmpl, diagnostics)});
+    } catch (const std::exception&) {
+        if (!input_errors) throw;
+    }
+    return !diagnostics.has_errors();
+}
+
+void prepare(PreparedDataset& p, const std::string& directory, const RunContext& context) {
+    const auto& spec = context.spec;
+    if (!spec.check_only) p.previous = read_manifest(dataset_out(context, p.result.name).string());
+    // Digest before reading: an export that lands during the build then
+    // makes the next build run again, rather than hide behind a new key.
+    if (context.environment.digest && !spec.check_only) p.inputs = inputs_digest(directory, context.environment.digest);
+    if (unchanged_since_last_build(p, context)) {
+        p.result.outcome = Outcome::Unchanged;
+        for (const auto& d : p.previous->diagnostics) p.result.diagnostics.add(d);
+        report_last_good(p, context);
+        return;
+    }
+    std::vector<doc::Template> templates;
+    if (!build_trees(p, directory, context, templates)) {
+        report_last_good(p, context);
+        return;
+    }
+    if (spec.check_only) {
+        p.result.outcome = Outcome::Checked;
+        return;
+    }
+    plan_documents(p, templates, context);
+    p.staging = prepare_staging(spec.out_dir, p.result.name);
+    p.to_publish = true;
+}
+
+}  // namespace
+
+std::size_t PreparedDataset::to_render() const {
+    std::size_t n = 0;
+    for (const auto& plan : plans) n += plan.kept ? 0 : 1;
+    return n;
+}
+
+std::int64_t RunContext::now() const {
+    if (environment.clock) return environment.clock();
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+std::string dataset_name(const std::string& directory) {
+    const auto normal = fs::path(directory).lexically_normal();
+    const auto name = normal.filename().string();
+    return name.empty() ? normal.parent_path().filename().string() : name;
+}
+
+PreparedDataset prepare_dataset(const std::string& directory, const RunContext& context) {
+    PreparedDataset p;
+    p.result.directory = directory;
+    p.result.name = dataset_name(directory);
+    try {
+        prepare(p, directory, context);
+    } catch (const std::exception& e) {
+        p.to_publish = false;
+        p.result.outcome = Outcome::InternalFailure;
+        p.result.failure = e.what();
+        if (!p.staging.empty()) discard_staging(context.spec.out_dir, p.result.name);
+        report_last_good(p, context);
+    }
+    return p;
+}
+
+std::vector<DocumentResult> last_good_documents(const Manifest& manifest, const std::string& out) {
+    std::vector<DocumentResult> documents;
+    for (const auto& d : manifest.documents) {
+        const auto path = (fs::path(out) / (d.name + ".pdf")).string();
+        if (fs::is_regular_file(path)) documents.push_back({d.name, path, d.pages, false, d.built_at});
+    }
+    return documents;
+}
+
+}  // namespace job

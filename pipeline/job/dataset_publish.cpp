@@ -1,0 +1,112 @@
+// Rendering a prepared dataset's documents and publishing them as one set.
+#include <filesystem>
+
+#include "job/build_plan.hpp"
+#include "job/publish.hpp"
+#include "layout/layout.hpp"
+#include "pdf/font_library.hpp"
+
+namespace job {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Fonts are read once per process and shared by every thread: FontLibrary
+// is immutable after load (pdf/font_library.hpp).
+const pdf::FontLibrary& font_library(const pdf::FontFiles& files) {
+    static const pdf::FontLibrary library = pdf::FontLibrary::load(files);
+    return library;
+}
+
+const doc::Document& tree_of(const PreparedDataset& p, const std::string& name) {
+    for (const auto& d : p.documents)
+        if (d.name == name) return d.document;
+    throw std::logic_error("no document tree for " + name);
+}
+
+// The first failure among the documents, or "".
+std::string failure_of(const PreparedDataset& p) {
+    for (const auto& plan : p.plans)
+        if (!plan.failure.empty()) return plan.name + ": " + plan.failure;
+    return "";
+}
+
+Manifest manifest_of(const PreparedDataset& p, const RunContext& context, std::int64_t now) {
+    Manifest m;
+    m.generator = context.environment.generator;
+    m.inputs = p.inputs;
+    m.template_name = p.template_name;
+    m.built_at = now;
+    for (const auto& plan : p.plans)
+        m.documents.push_back(plan.kept ? *plan.kept : ManifestDocument{plan.name, plan.key, plan.pages, now});
+    m.diagnostics = p.result.diagnostics.items();
+    return m;
+}
+
+void write_text(const fs::path& path, const std::string& text) {
+    std::FILE* file = std::fopen(path.c_str(), "wb");
+    if (!file) throw std::runtime_error("cannot write " + path.string());
+    const bool ok = std::fwrite(text.data(), 1, text.size(), file) == text.size();
+    if (std::fclose(file) != 0 || !ok) throw std::runtime_error("cannot write " + path.string());
+}
+
+void publish_dataset(PreparedDataset& p, const RunContext& context) {
+    const auto& out_dir = context.spec.out_dir;
+    const auto current = fs::path(out_dir) / p.result.name;
+    for (const auto& plan : p.plans)
+        if (plan.kept)
+            keep_file((current / (plan.name + ".pdf")).string(), (fs::path(p.staging) / (plan.name + ".pdf")).string());
+    const auto now = context.now();
+    const auto manifest = manifest_of(p, context, now);
+    write_text(fs::path(p.staging) / kManifestFile, format_manifest(manifest));
+    publish(out_dir, p.result.name);
+    p.result.documents = last_good_documents(manifest, current.string());
+    for (std::size_t i = 0; i < p.plans.size() && i < p.result.documents.size(); ++i)
+        p.result.documents[i].rebuilt = !p.plans[i].kept;
+    p.result.last_good_build = now;
+    p.result.outcome = p.to_render() > 0 ? Outcome::Built : Outcome::Unchanged;
+}
+
+}  // namespace
+
+void render_document(PreparedDataset& p, std::size_t index, const RunContext& context) {
+    auto& plan = p.plans[index];
+    if (plan.kept) return;
+    if (context.spec.stop && context.spec.stop->load()) {
+        plan.failure = "the build was stopped before this document";
+        return;
+    }
+    try {
+        const auto& environment = context.environment;
+        const auto paged = layout::lay_out(tree_of(p, plan.name), font_library(environment.fonts), plan.diagnostics);
+        pdf::write_file(paged, environment.fonts, (fs::path(p.staging) / (plan.name + ".pdf")).string());
+        plan.pages = static_cast<int>(paged.pages.size());
+    } catch (const std::exception& e) {
+        plan.failure = e.what();
+    }
+}
+
+void finish_dataset(PreparedDataset& p, const RunContext& context) {
+    if (!p.to_publish) return;
+    for (const auto& plan : p.plans) p.result.diagnostics.append(plan.diagnostics);
+    std::string failure = failure_of(p);
+    if (failure.empty()) {
+        try {
+            publish_dataset(p, context);
+            return;
+        } catch (const std::exception& e) {
+            failure = e.what();
+        }
+    }
+    discard_staging(context.spec.out_dir, p.result.name);
+    p.result.outcome = Outcome::InternalFailure;
+    p.result.failure = failure;
+    if (p.previous) {
+        p.result.documents =
+            last_good_documents(*p.previous, (fs::path(context.spec.out_dir) / p.result.name).string());
+        p.result.last_good_build = p.previous->built_at;
+    }
+}
+
+}  // namespace job

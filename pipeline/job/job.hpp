@@ -1,0 +1,108 @@
+#pragma once
+// job::run: the library entry point that wires the stages together. The CLI,
+// the nightly service and the end-to-end tests all call it; it has no Poco and
+// no hidden inputs (files, fonts, templates, the clock and the content digest
+// come through Environment).
+//
+// A build (not a check) of an output folder:
+//   - holds the folder's lock file for its whole run (output_lock.hpp), so
+//     that two builds never write the same folder;
+//   - renders documents on `Spec::jobs` threads, one libharu document per
+//     thread (library-notes.md §1.7); the bytes do not depend on the count;
+//   - skips a document whose key (inputs + its template + fonts + generator,
+//     content_keys.hpp) equals the key of its last good build;
+//   - publishes each dataset's documents as one set (publish.hpp): a build
+//     killed at any moment leaves every dataset folder wholly old or wholly
+//     new.
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostics.hpp"
+#include "pdf/writer.hpp"
+
+namespace job {
+
+// A content digest of bytes, as lower-case hex (SHA-256 in fuel). Supplied by
+// the caller so that job/ needs no crypto library of its own.
+using Digest = std::function<std::string(std::string_view bytes)>;
+
+struct Environment {
+    std::string templates_dir = "templates";
+    pdf::FontFiles fonts = pdf::FontFiles::liberation();
+    // Incremental builds need both: without a digest every document is
+    // rendered; `generator` names the program that renders ("fuel 0.1.0
+    // build <id>"), so a new program rebuilds everything.
+    Digest digest;
+    std::string generator;
+    // Seconds since the epoch; recorded as each document's build time.
+    std::function<std::int64_t()> clock;
+};
+
+struct Spec {
+    std::string data_dir = "fixtures";  // a dataset folder, or a folder of them
+    std::string out_dir = "output";     // documents go to out_dir/<dataset>/
+    bool check_only = false;            // validate, write nothing
+    unsigned jobs = 1;                  // documents built at once (threads)
+    bool wait_for_lock = false;         // another build holds out_dir: wait, or throw OutputBusy
+    // Set from another thread to stop early: unfinished datasets keep their
+    // last good documents and are reported as InternalFailure.
+    const std::atomic<bool>* stop = nullptr;
+};
+
+// Unchanged: every document was up to date; nothing was rendered.
+enum class Outcome { Built, Unchanged, Checked, InputErrors, InternalFailure };
+
+struct DocumentResult {
+    std::string name;  // the template's name: tjansteutlatande
+    std::string path;  // out_dir/<dataset>/<name>.pdf
+    int pages = 0;
+    bool rebuilt = false;       // false: the file of an earlier build, kept
+    std::int64_t built_at = 0;  // its last good build, seconds since the epoch
+};
+
+struct DatasetResult {
+    std::string name;
+    std::string directory;
+    Outcome outcome = Outcome::InputErrors;
+    core::Diagnostics diagnostics;  // Unchanged: those of the build that made the documents
+    // The documents now in out_dir/<dataset>/. After a failure, those of the
+    // last good build (kept in place), or none.
+    std::vector<DocumentResult> documents;
+    std::vector<std::string> outputs;  // documents[i].path, for callers that need only the files
+    std::vector<int> page_counts;      // documents[i].pages
+    std::int64_t last_good_build = 0;  // when out_dir/<dataset>/ was last published; 0: never
+    std::string failure;               // for InternalFailure: what went wrong
+};
+
+struct Result {
+    std::vector<DatasetResult> datasets;
+    // 0 done, 1 some dataset has input errors, 3 internal failure.
+    int exit_code() const;
+    std::size_t documents_rebuilt() const;
+    std::size_t documents_kept() const;  // of the datasets that built or were unchanged
+    std::size_t datasets_failed() const;
+};
+
+// Another build holds the output folder's lock (and Spec::wait_for_lock is
+// false, or the wait was stopped).
+struct OutputBusy : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// Progress: called after each dataset, in dataset order.
+using Progress = std::function<void(const DatasetResult&, std::size_t done, std::size_t total)>;
+// Called as documents are finished (rendered or kept); never concurrently.
+using DocumentProgress = std::function<void(std::size_t done, std::size_t total)>;
+
+Result run(const Spec& spec, const Environment& environment, const Progress& progress = {},
+           const DocumentProgress& document_progress = {});
+
+// One dataset folder, as run() does it for each.
+DatasetResult run_dataset(const std::string& directory, const Spec& spec, const Environment& environment);
+
+}  // namespace job

@@ -1,0 +1,51 @@
+#pragma once
+// The record of a dataset's last good build, OUT/<dataset>/.fuel-build. It
+// lives inside the dataset's folder so that it is published with the
+// documents it describes, in the same rename (publish.hpp).
+//
+// Text, one record a line, fields separated by tabs, with \t \n \\ escaped:
+//   fuel-build 1
+//   generator  <program>
+//   inputs     <digest of the dataset's files>
+//   template   <the round's template folder>
+//   built-at   <seconds since the epoch>
+//   document   <name> <key> <pages> <built-at>
+//   diagnostic <severity> <file> <line> <column> <message>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.hpp"
+
+namespace job {
+
+inline constexpr const char* kManifestFile = ".fuel-build";
+
+struct ManifestDocument {
+    std::string name;
+    std::string key;  // content_keys.hpp; empty when built without a digest
+    int pages = 0;
+    std::int64_t built_at = 0;
+};
+
+struct Manifest {
+    std::string generator;
+    std::string inputs;
+    std::string template_name;
+    std::int64_t built_at = 0;
+    std::vector<ManifestDocument> documents;
+    std::vector<core::Diagnostic> diagnostics;  // warnings and notes of that build
+
+    const ManifestDocument* find(const std::string& name) const;
+};
+
+std::string format_manifest(const Manifest& manifest);
+// nullopt when the text is not a manifest of this version (then the
+// dataset is simply rebuilt).
+std::optional<Manifest> parse_manifest(const std::string& text);
+
+// The manifest in `dataset_out`, if it has a readable one.
+std::optional<Manifest> read_manifest(const std::string& dataset_out);
+
+}  // namespace job

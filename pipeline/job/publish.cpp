@@ -1,0 +1,111 @@
+#include "job/publish.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <filesystem>
+#include <system_error>
+
+namespace job {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path staging_root(const std::string& out_dir) { return fs::path(out_dir) / kStagingDir; }
+
+// Where the old folder waits during a two-rename publish. A dot name, which
+// no dataset folder staged beside it can have.
+fs::path parking(const std::string& out_dir) { return staging_root(out_dir) / ".parked"; }
+
+[[noreturn]] void fail(const std::string& what) { throw std::system_error(errno, std::generic_category(), what); }
+
+void rename_or_fail(const fs::path& from, const fs::path& to) {
+    if (std::rename(from.c_str(), to.c_str()) != 0) fail("cannot rename " + from.string() + " to " + to.string());
+}
+
+// For filesystems without RENAME_EXCHANGE (EINVAL), e.g. some network
+// mounts: park the old folder, move the new one in, drop the old one. A
+// kill between the renames leaves the parked folder for recover_interrupted.
+void publish_by_two_renames(const std::string& out_dir, const std::string& dataset) {
+    const auto staged = staging_root(out_dir) / dataset;
+    const auto target = fs::path(out_dir) / dataset;
+    const auto parked = parking(out_dir) / dataset;
+    fs::remove_all(parked);
+    fs::create_directories(parking(out_dir));
+    rename_or_fail(target, parked);
+    rename_or_fail(staged, target);
+    sync_directory(target.parent_path().string());
+    fs::remove_all(parked);
+}
+
+}  // namespace
+
+std::string prepare_staging(const std::string& out_dir, const std::string& dataset) {
+    const auto staged = staging_root(out_dir) / dataset;
+    fs::remove_all(staged);
+    fs::create_directories(staged);
+    return staged.string();
+}
+
+void publish(const std::string& out_dir, const std::string& dataset) {
+    const auto staged = staging_root(out_dir) / dataset;
+    const auto target = fs::path(out_dir) / dataset;
+    sync_directory(staged.string());
+    if (!fs::exists(target)) {
+        rename_or_fail(staged, target);
+    } else if (::renameat2(AT_FDCWD, staged.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) == 0) {
+        // The old set is now where the new one was staged.
+        sync_directory(out_dir);
+        fs::remove_all(staged);
+        return;
+    } else if (errno == EINVAL || errno == ENOSYS) {
+        publish_by_two_renames(out_dir, dataset);
+        return;
+    } else {
+        fail("cannot publish " + staged.string() + " as " + target.string());
+    }
+    sync_directory(out_dir);
+}
+
+void discard_staging(const std::string& out_dir, const std::string& dataset) {
+    fs::remove_all(staging_root(out_dir) / dataset);
+}
+
+void recover_interrupted(const std::string& out_dir) {
+    const auto root = staging_root(out_dir);
+    std::error_code ec;
+    if (!fs::is_directory(root, ec)) return;
+    if (fs::is_directory(parking(out_dir), ec)) {
+        for (const auto& entry : fs::directory_iterator(parking(out_dir))) {
+            const auto target = fs::path(out_dir) / entry.path().filename();
+            if (!fs::exists(target)) rename_or_fail(entry.path(), target);
+        }
+    }
+    fs::remove_all(root);
+}
+
+void tidy_staging(const std::string& out_dir) {
+    std::error_code ec;
+    fs::remove(staging_root(out_dir), ec);  // fails, harmlessly, when not empty
+}
+
+void keep_file(const std::string& from, const std::string& to) {
+    std::error_code ec;
+    fs::create_hard_link(from, to, ec);
+    if (ec) fs::copy_file(from, to, fs::copy_options::overwrite_existing);
+}
+
+void sync_directory(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) fail("cannot open " + path);
+    const int result = ::fsync(fd);
+    const int error = errno;
+    ::close(fd);
+    errno = error;
+    if (result != 0) fail("cannot flush " + path + " to disk");
+}
+
+}  // namespace job

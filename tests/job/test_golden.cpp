@@ -1,0 +1,79 @@
+// Golden tests: the text dump of each stage's hand-off structure for the
+// fixture, compared with tests/golden/<stage>/. A change in one stage shows
+// in that stage's goldens only. After an intended change, regenerate with
+//   UPDATE_GOLDEN=1 ctest --test-dir build -R golden
+// and review the diff like code.
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "document/build.hpp"
+#include "ingest/dataset_loader.hpp"
+#include "layout/layout.hpp"
+#include "pdf/font_library.hpp"
+#include "transform/transform.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+void check_golden(const std::string& relative, const std::string& actual) {
+    const fs::path path = fs::path(FUEL_SOURCE_DIR) / "tests" / "golden" / relative;
+    if (std::getenv("UPDATE_GOLDEN")) {
+        fs::create_directories(path.parent_path());
+        std::ofstream(path, std::ios::binary) << actual;
+        WARN("rewrote " << relative);
+        return;
+    }
+    std::ifstream in(path, std::ios::binary);
+    INFO("missing golden " << relative << "; run with UPDATE_GOLDEN=1 to create it");
+    REQUIRE(in.good());
+    std::ostringstream expected;
+    expected << in.rdbuf();
+    INFO("golden " << relative << " differs; if the change is intended, run with UPDATE_GOLDEN=1 and review");
+    CHECK(actual == expected.str());
+}
+
+struct Stages {
+    model::Dataset dataset;
+    model::Report report;
+    std::vector<doc::BuiltDocument> documents;
+};
+
+const Stages& stages() {
+    static const Stages s = [] {
+        Stages x;
+        core::Diagnostics diagnostics;
+        x.dataset = *ingest::load_dataset(std::string(FUEL_SOURCE_DIR) + "/fixtures/lum-mul-2025", diagnostics);
+        x.report = transform::aggregate(x.dataset);
+        x.documents = doc::build_documents(x.report, std::string(FUEL_SOURCE_DIR) + "/templates", diagnostics);
+        return x;
+    }();
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("golden: ingest dump of lum-mul-2025") {
+    check_golden("ingest/lum-mul-2025.txt", model::dump(stages().dataset));
+}
+
+TEST_CASE("golden: transform dump of lum-mul-2025") {
+    check_golden("transform/lum-mul-2025.txt", model::dump(stages().report));
+}
+
+TEST_CASE("golden: document trees of lum-mul-2025") {
+    REQUIRE(stages().documents.size() == 3);
+    for (const auto& d : stages().documents) check_golden("document/lum-mul-2025/" + d.name + ".txt", doc::dump(d.document));
+}
+
+TEST_CASE("golden: layout of the lum-mul-2025 decision document") {
+    const auto fonts = pdf::FontLibrary::load(pdf::FontFiles::liberation());
+    core::Diagnostics diagnostics;
+    const auto& d = stages().documents.at(2);
+    REQUIRE(d.name == "tjansteutlatande");
+    check_golden("layout/lum-mul-2025/tjansteutlatande.txt", layout::dump(layout::lay_out(d.document, fonts, diagnostics)));
+}
