@@ -1,2 +1,124 @@
+// The fuel command line, on Poco::Util::Application for options,
+// configuration and logging. `build` and `check` run here, `serve` is the
+// nightly service (nightly/serve_command.cpp); the work is in job/ and
+// nightly/.
 #include "cli/fuel_app.hpp"
-namespace cli { int run_fuel(int, char**) { return 3; } }
+
+#include <Poco/Util/Application.h>
+#include <Poco/Util/HelpFormatter.h>
+#include <Poco/Util/Option.h>
+#include <Poco/Util/OptionException.h>
+#include <Poco/Util/OptionSet.h>
+#include <unistd.h>
+
+#include <cstring>
+#include <iostream>
+
+#include "nightly/command_options.hpp"
+#include "nightly/log_setup.hpp"
+#include "nightly/nightly_build.hpp"
+#include "nightly/serve_command.hpp"
+
+namespace cli {
+
+namespace {
+
+// Exit codes promised in the README.
+constexpr int kExitDone = 0;
+constexpr int kExitUsage = 2;
+constexpr int kExitInternal = 3;
+
+using Poco::Util::Application;
+using Poco::Util::Option;
+using Poco::Util::OptionSet;
+
+class FuelApp final : public Application {
+public:
+    FuelApp() { setUnixOptions(true); }
+
+protected:
+    void defineOptions(OptionSet& options) override {
+        Application::defineOptions(options);
+        options.addOption(Option("help", "h", "show this help and exit"));
+        options.addOption(Option("version", "V", "show the version and exit"));
+        options.addOption(Option("quiet", "q", "print only problems (the log file still gets everything)"));
+        nightly::define_settings_options(options);
+    }
+
+    void handleOption(const std::string& name, const std::string& value) override {
+        Application::handleOption(name, value);
+        if (name == "help") help_ = true;
+        if (name == "version") version_ = true;
+        if (name == "quiet") quiet_ = true;
+        nightly::handle_settings_option(*this, name, value);
+    }
+
+    int main(const ArgVec& args) override {
+        if (help_) return print_help(), kExitDone;
+        if (version_) return std::cout << "fuel " << FUEL_VERSION << '\n', kExitDone;
+        if (args.size() != 1 || (args[0] != "build" && args[0] != "check")) {
+            std::cerr << "fuel: expected one command, build, check or serve; see fuel --help\n";
+            return kExitUsage;
+        }
+        nightly::Settings settings;
+        try {
+            settings = nightly::read_settings(config(), nightly::configuration_loaded(*this));
+            const bool everything = !quiet_ && (settings.log.file.empty() || isatty(STDERR_FILENO));
+            nightly::set_up_logging(settings.log,
+                                    everything ? nightly::Console::Everything : nightly::Console::ProblemsOnly);
+        } catch (const std::exception& e) {
+            std::cerr << "fuel: " << e.what() << '\n';
+            return kExitUsage;
+        }
+        nightly::BuildOptions options;
+        options.version = FUEL_VERSION;
+        options.check_only = args[0] == "check";
+        options.show_progress = !quiet_ && !options.check_only && isatty(STDERR_FILENO);
+        return nightly::run_build(settings, options, logger()).exit_code;
+    }
+
+private:
+    void print_help() const {
+        Poco::Util::HelpFormatter formatter(options());
+        formatter.setCommand("fuel");
+        formatter.setUsage("build|check|serve [options]");
+        formatter.setHeader(
+            "Builds the social services committee's documents from development-fund data.\n"
+            "  build   validate each dataset and write its documents to OUT/<dataset>/,\n"
+            "          keeping those whose inputs and templates did not change\n"
+            "  check   validate only; write nothing\n"
+            "  serve   run as a service that builds on a schedule (fuel serve --help)\n"
+            "Exit status: 0 done, 1 the input has errors (nothing written for that\n"
+            "dataset), 2 usage error, 3 internal failure, 4 another build is writing\n"
+            "to OUT (nothing done; see --wait).");
+        formatter.format(std::cout);
+    }
+
+    bool help_ = false;
+    bool version_ = false;
+    bool quiet_ = false;
+};
+
+int run_build_or_check(int argc, char** argv) {
+    FuelApp app;
+    try {
+        app.init(argc, argv);
+    } catch (const Poco::Util::OptionException& e) {
+        std::cerr << "fuel: " << e.displayText() << "; see fuel --help\n";
+        return kExitUsage;
+    } catch (const std::exception& e) {
+        std::cerr << "fuel: " << e.what() << '\n';
+        return kExitInternal;
+    }
+    return app.run();
+}
+
+}  // namespace
+
+int run_fuel(int argc, char** argv) {
+    nightly::log_to_console();
+    if (argc > 1 && std::strcmp(argv[1], "serve") == 0) return nightly::run_serve(argc, argv, FUEL_VERSION);
+    return run_build_or_check(argc, argv);
+}
+
+}  // namespace cli

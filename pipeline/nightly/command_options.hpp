@@ -1,0 +1,22 @@
+#pragma once
+// The options `fuel build|check` and `fuel serve` share. Each sets a key of
+// the layered configuration (settings.hpp), above the --config file, so a
+// command-line value overrides the file's.
+#include <Poco/Util/Application.h>
+#include <Poco/Util/OptionSet.h>
+
+#include <string>
+
+namespace nightly {
+
+void define_settings_options(Poco::Util::OptionSet& options);
+
+// For Application::handleOption: loads --config FILE (a .properties, .ini
+// or .xml file, by its extension) and sets the flags. Throws
+// Poco::Util::InvalidArgumentException for a file that cannot be read.
+void handle_settings_option(Poco::Util::Application& app, const std::string& name, const std::string& value);
+
+// Whether --config was given: then the status page is written by default.
+bool configuration_loaded(const Poco::Util::Application& app);
+
+}  // namespace nightly

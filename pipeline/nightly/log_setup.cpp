@@ -1,0 +1,82 @@
+#include "nightly/log_setup.hpp"
+
+#include <Poco/AutoPtr.h>
+#include <Poco/ConsoleChannel.h>
+#include <Poco/Exception.h>
+#include <Poco/FileChannel.h>
+#include <Poco/FormattingChannel.h>
+#include <Poco/Logger.h>
+#include <Poco/PatternFormatter.h>
+#include <Poco/SplitterChannel.h>
+
+#include <filesystem>
+#include <iostream>
+#include <stdexcept>
+
+namespace nightly {
+
+namespace {
+
+using Poco::AutoPtr;
+
+// Passes on warnings and worse only. Poco 1.11 filters by level per
+// logger, not per channel, and the file must still get everything.
+class ProblemsOnly final : public Poco::Channel {
+public:
+    explicit ProblemsOnly(AutoPtr<Poco::Channel> next) : next_(std::move(next)) {}
+    void log(const Poco::Message& message) override {
+        if (message.getPriority() <= Poco::Message::PRIO_WARNING) next_->log(message);
+    }
+
+private:
+    AutoPtr<Poco::Channel> next_;
+};
+
+AutoPtr<Poco::Channel> console_channel() {
+    AutoPtr<Poco::PatternFormatter> formatter(new Poco::PatternFormatter("fuel: %t"));
+    AutoPtr<Poco::ConsoleChannel> console(new Poco::ConsoleChannel(std::cerr));
+    return new Poco::FormattingChannel(formatter, console);
+}
+
+AutoPtr<Poco::Channel> file_channel(const LogSettings& log) {
+    std::filesystem::create_directories(
+        std::filesystem::path(log.file).parent_path().empty() ? "." : std::filesystem::path(log.file).parent_path());
+    AutoPtr<Poco::FileChannel> file(new Poco::FileChannel(log.file));
+    try {
+        file->setProperty(Poco::FileChannel::PROP_ROTATION, log.rotation);
+        file->setProperty(Poco::FileChannel::PROP_ARCHIVE, log.archive);
+        file->setProperty(Poco::FileChannel::PROP_PURGECOUNT, std::to_string(log.keep));
+        file->setProperty(Poco::FileChannel::PROP_TIMES, "local");
+    } catch (const Poco::Exception& e) {
+        throw std::invalid_argument("fuel.log.rotation '" + log.rotation + "': " + e.displayText());
+    }
+    // Local time with its offset, so that a line logged in the repeated
+    // hour of a DST change is unambiguous.
+    AutoPtr<Poco::PatternFormatter> formatter(new Poco::PatternFormatter("%Y-%m-%d %H:%M:%S%z [%P] %p: %t"));
+    formatter->setProperty(Poco::PatternFormatter::PROP_TIMES, "local");
+    return new Poco::FormattingChannel(formatter, file);
+}
+
+void route_everything_to(const AutoPtr<Poco::Channel>& channel, int level) {
+    // "" is the root: setChannel/setLevel apply to every logger already
+    // made (the application's among them) and to those made later.
+    Poco::Logger::setChannel("", channel);
+    Poco::Logger::setLevel("", level);
+}
+
+}  // namespace
+
+void log_to_console() { route_everything_to(console_channel(), Poco::Message::PRIO_INFORMATION); }
+
+void set_up_logging(const LogSettings& log, Console console) {
+    const int level = Poco::Logger::parseLevel(log.level);
+    AutoPtr<Poco::Channel> to_console = console_channel();
+    if (console == Console::ProblemsOnly) to_console = new ProblemsOnly(to_console);
+    if (log.file.empty()) return route_everything_to(to_console, level);
+    AutoPtr<Poco::SplitterChannel> splitter(new Poco::SplitterChannel);
+    splitter->addChannel(file_channel(log));
+    splitter->addChannel(to_console);
+    route_everything_to(splitter, level);
+}
+
+}  // namespace nightly

@@ -1,0 +1,20 @@
+#pragma once
+// Where the log goes: Poco's root logger and every logger below it.
+#include "nightly/settings.hpp"
+
+namespace nightly {
+
+// What standard error gets: everything (a person is watching, or there is
+// no log file and systemd's journal is the log), or only warnings and
+// worse (cron mails them; --quiet).
+enum class Console { Everything, ProblemsOnly };
+
+// Messages to standard error, as "fuel: message", until the settings are read.
+void log_to_console();
+
+// To the log file with rotation (LogSettings) at its level, and to
+// standard error as `console` says. Throws std::invalid_argument for a
+// rotation Poco does not understand.
+void set_up_logging(const LogSettings& log, Console console);
+
+}  // namespace nightly

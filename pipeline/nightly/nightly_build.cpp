@@ -1,0 +1,155 @@
+#include "nightly/nightly_build.hpp"
+
+#include <chrono>
+#include <iostream>
+
+#include "nightly/fingerprint.hpp"
+
+namespace nightly {
+
+namespace {
+
+std::string counts(const core::Diagnostics& d) {
+    return std::to_string(d.error_count()) + " errors, " + std::to_string(d.warning_count()) + " warnings";
+}
+
+void log_diagnostics(const job::DatasetResult& d, Poco::Logger& log) {
+    for (const auto& diagnostic : d.diagnostics.sorted()) {
+        const auto text = core::to_string(diagnostic);
+        if (diagnostic.severity == core::Severity::Error)
+            log.error(text);
+        else if (diagnostic.severity == core::Severity::Warning)
+            log.warning(text);
+        else
+            log.notice(text);
+    }
+}
+
+std::string kept_note(const job::DatasetResult& d) {
+    if (d.documents.empty()) return "";
+    return "; the " + std::to_string(d.documents.size()) + " documents of " + iso_local(d.last_good_build) +
+           " stay in place";
+}
+
+void log_dataset(const job::DatasetResult& d, const Settings& settings, Poco::Logger& log) {
+    // An unchanged dataset's diagnostics were logged when it was built.
+    if (d.outcome != job::Outcome::Unchanged) log_diagnostics(d, log);
+    switch (d.outcome) {
+        case job::Outcome::Built:
+            log.information(d.name + ": " + std::to_string(d.documents.size()) + " documents written to " +
+                            settings.out_dir + "/" + d.name + " (" + counts(d.diagnostics) + ")");
+            for (const auto& doc : d.documents)
+                log.information("  " + doc.path + " (" + std::to_string(doc.pages) + " pages, " +
+                                (doc.rebuilt ? "built" : "unchanged, kept") + ")");
+            break;
+        case job::Outcome::Unchanged:
+            log.information(d.name + ": unchanged since " + iso_local(d.last_good_build) + "; " +
+                            std::to_string(d.documents.size()) + " documents kept");
+            break;
+        case job::Outcome::Checked:
+            log.information(d.name + ": the input is valid (" + counts(d.diagnostics) + ")");
+            break;
+        case job::Outcome::InputErrors:
+            log.error(d.name + ": the input has errors; nothing was written (" + counts(d.diagnostics) + ")" +
+                      kept_note(d));
+            break;
+        case job::Outcome::InternalFailure:
+            log.critical(d.name + ": internal failure: " + d.failure + kept_note(d));
+            break;
+    }
+}
+
+void log_end(const BuildReport& report, bool check_only, Poco::Logger& log) {
+    const auto& r = report.result;
+    char seconds[32];
+    std::snprintf(seconds, sizeof seconds, "%.2f", report.seconds);
+    std::string text = std::string(check_only ? "check" : "build") + " finished in " + seconds + " s: ";
+    if (!check_only)
+        text += std::to_string(r.documents_rebuilt()) + " documents built, " + std::to_string(r.documents_kept()) +
+                " skipped, ";
+    text += std::to_string(r.datasets_failed()) + " of " + std::to_string(r.datasets.size()) + " datasets failed";
+    if (report.exit_code == 0)
+        log.information(text);
+    else
+        log.error(text + " (exit status " + std::to_string(report.exit_code) + ")");
+}
+
+job::Spec spec_of(const Settings& settings, const BuildOptions& options) {
+    job::Spec spec;
+    spec.data_dir = settings.data_dir;
+    spec.out_dir = settings.out_dir;
+    spec.check_only = options.check_only;
+    spec.jobs = settings.jobs;
+    spec.wait_for_lock = options.wait || settings.wait;
+    spec.stop = options.stop;
+    return spec;
+}
+
+job::Environment environment_of(const Settings& settings, const BuildOptions& options) {
+    job::Environment environment;
+    environment.templates_dir = settings.templates_dir;
+    environment.digest = sha256_hex;
+    environment.generator = generator(options.version);
+    return environment;
+}
+
+// "fuel: 12 of 40 documents" rewritten in place on a terminal.
+job::DocumentProgress progress_line(const BuildOptions& options) {
+    if (!options.show_progress) return {};
+    return [](std::size_t done, std::size_t total) {
+        std::cerr << "\rfuel: " << done << " of " << total << " documents" << (done == total ? "\n" : "") << std::flush;
+    };
+}
+
+void run_job(BuildReport& report, const Settings& settings, const BuildOptions& options, Poco::Logger& log) {
+    try {
+        report.result =
+            job::run(spec_of(settings, options), environment_of(settings, options), {}, progress_line(options));
+        report.exit_code = report.result.exit_code();
+    } catch (const job::OutputBusy& e) {
+        report.failure = e.what();
+        report.exit_code = kExitBusy;
+        log.error(std::string(e.what()) + "; nothing was done (wait with --wait or fuel.wait = true)");
+    } catch (const std::exception& e) {
+        report.failure = e.what();
+        report.exit_code = 3;
+        log.critical(std::string("internal failure: ") + e.what());
+    }
+}
+
+std::int64_t seconds_since_epoch() {
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+}  // namespace
+
+BuildReport run_build(const Settings& settings, const BuildOptions& options, Poco::Logger& log) {
+    BuildReport report;
+    report.generator = generator(options.version);
+    report.data_dir = settings.data_dir;
+    report.out_dir = settings.out_dir;
+    report.started = seconds_since_epoch();
+    const auto started = std::chrono::steady_clock::now();  // a clock change must not make a negative duration
+    log.information(std::string(options.check_only ? "check" : "build") + " started: " + settings.data_dir +
+                    (options.check_only ? ""
+                                        : " -> " + settings.out_dir + ", " + std::to_string(settings.jobs) +
+                                              " threads, " + report.generator));
+    run_job(report, settings, options, log);
+    report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    report.finished = seconds_since_epoch();
+    for (const auto& d : report.result.datasets) log_dataset(d, settings, log);
+    // A refused build leaves the page to the build that holds the lock.
+    if (settings.status && !options.check_only && report.exit_code != kExitBusy) {
+        try {
+            write_status(report);
+        } catch (const std::exception& e) {
+            log.critical(std::string("cannot write the status page: ") + e.what());
+            report.exit_code = 3;
+        }
+    }
+    log_end(report, options.check_only, log);
+    return report;
+}
+
+}  // namespace nightly

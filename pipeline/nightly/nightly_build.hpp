@@ -1,0 +1,33 @@
+#pragma once
+// One build or check with the given settings, as `fuel build`, `fuel check`
+// and each run of `fuel serve` do it: job::run with SHA-256 content keys,
+// logged (start, each dataset, end with duration and counts), then the
+// status page and JSON.
+#include <Poco/Logger.h>
+
+#include <atomic>
+#include <string>
+
+#include "nightly/build_report.hpp"
+#include "nightly/settings.hpp"
+
+namespace nightly {
+
+// Exit status of the one-shot commands (README): 0 done, 1 the input has
+// errors, 2 usage, 3 internal failure, 4 another build holds the output
+// folder (nothing was done; a scheduler may simply try again later).
+inline constexpr int kExitBusy = 4;
+
+struct BuildOptions {
+    std::string version;  // FUEL_VERSION, for job::Environment::generator
+    bool check_only = false;
+    bool show_progress = false;  // "12 of 40 documents" on standard error (a terminal)
+    bool wait = false;           // for the lock; overrides Settings::wait when true
+    const std::atomic<bool>* stop = nullptr;
+};
+
+// Runs it and returns the report (exit_code set). Never throws: a build
+// that cannot run is a report with `failure` and exit code 3 or kExitBusy.
+BuildReport run_build(const Settings& settings, const BuildOptions& options, Poco::Logger& log);
+
+}  // namespace nightly

@@ -1,0 +1,123 @@
+// `fuel serve`: the long-lived service, a Poco::Util::ServerApplication. It
+// runs in the foreground (systemd's Type=simple; Poco's --daemon and
+// --pidfile work for other supervisors), builds at the times of
+// fuel.schedule, builds at once on SIGHUP (`systemctl reload fuel`), and
+// on SIGTERM or SIGINT stops the running build between documents and exits.
+#include "nightly/serve_command.hpp"
+
+#include <Poco/Util/HelpFormatter.h>
+#include <Poco/Util/Option.h>
+#include <Poco/Util/ServerApplication.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <iostream>
+
+#include "nightly/command_options.hpp"
+#include "nightly/log_setup.hpp"
+#include "nightly/nightly_build.hpp"
+#include "nightly/service.hpp"
+
+namespace nightly {
+
+namespace {
+
+constexpr int kExitUsage = 2;
+
+// The signals the service waits for. They are blocked in every thread
+// (threads inherit the mask of the thread that makes them, so this must
+// happen before the timer's thread exists) and taken by sigwait(3) in
+// main; otherwise SIGTERM could land on a build thread and kill the
+// process with the default action. ServerApplication's
+// waitForTerminationRequest blocks them only once it is called, too late.
+sigset_t service_signals() {
+    sigset_t set;
+    sigemptyset(&set);
+    for (const int s : {SIGINT, SIGTERM, SIGQUIT, SIGHUP}) sigaddset(&set, s);
+    return set;
+}
+
+class ServeApp final : public Poco::Util::ServerApplication {
+public:
+    explicit ServeApp(std::string version) : version_(std::move(version)) { setUnixOptions(true); }
+
+protected:
+    void defineOptions(Poco::Util::OptionSet& options) override {
+        ServerApplication::defineOptions(options);
+        options.addOption(Poco::Util::Option("help", "h", "show this help and exit"));
+        define_settings_options(options);
+    }
+
+    void handleOption(const std::string& name, const std::string& value) override {
+        ServerApplication::handleOption(name, value);
+        if (name == "help") help_ = true;
+        handle_settings_option(*this, name, value);
+    }
+
+    int main(const ArgVec& args) override {
+        if (help_) return print_help(), EXIT_OK;
+        if (args.size() != 1 || args[0] != "serve") {
+            std::cerr << "fuel: serve takes no arguments besides its options; see fuel serve --help\n";
+            return kExitUsage;
+        }
+        const sigset_t signals = service_signals();
+        pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+        Settings settings;
+        try {
+            settings = read_settings(config(), true);
+            set_up_logging(settings.log, settings.log.file.empty() || isatty(STDERR_FILENO) ? Console::Everything
+                                                                                            : Console::ProblemsOnly);
+        } catch (const std::exception& e) {
+            std::cerr << "fuel: " << e.what() << '\n';
+            return kExitUsage;
+        }
+        return serve(settings, signals);
+    }
+
+private:
+    int serve(const Settings& settings, const sigset_t& signals) {
+        std::atomic<bool> stop{false};
+        BuildOptions options;
+        options.version = version_;
+        options.wait = true;  // a scheduled build waits for one started by hand, rather than being lost
+        options.stop = &stop;
+        Service service(
+            settings.schedule, [&] { run_build(settings, options, logger()); }, logger());
+        logger().information("serving: builds " + settings.data_dir + " -> " + settings.out_dir + " at " +
+                             settings.schedule_text + " local time; SIGHUP builds now");
+        service.start();
+        for (int signal = 0; sigwait(&signals, &signal) == 0 && signal == SIGHUP;) service.build_now();
+        logger().information("stopping");
+        stop = true;
+        service.stop();
+        logger().information("stopped");
+        return EXIT_OK;
+    }
+
+    void print_help() const {
+        Poco::Util::HelpFormatter formatter(options());
+        formatter.setCommand("fuel");
+        formatter.setUsage("serve --config FILE [options]");
+        formatter.setHeader(
+            "Runs as a service: builds every dataset at the times of fuel.schedule\n"
+            "(local time), and at once on SIGHUP; stops on SIGTERM. Logs to\n"
+            "fuel.log.file; writes OUT/index.html and OUT/status.json after each build.");
+        formatter.format(std::cout);
+    }
+
+    std::string version_;
+    bool help_ = false;
+};
+
+}  // namespace
+
+int run_serve(int argc, char** argv, const std::string& version) {
+    ServeApp app(version);
+    const int code = app.run(argc, argv);
+    // ServerApplication reports an option it cannot parse as EX_CONFIG;
+    // fuel's commands all say 2 for a usage error.
+    return code == Poco::Util::Application::EXIT_CONFIG ? kExitUsage : code;
+}
+
+}  // namespace nightly

@@ -1,0 +1,78 @@
+#include "nightly/settings.hpp"
+
+#include <Poco/Exception.h>
+#include <Poco/Logger.h>
+
+#include <stdexcept>
+#include <thread>
+
+namespace nightly {
+
+namespace {
+
+// Poco's getters throw Poco::SyntaxException for "two" where a number is
+// due; the operator needs the key.
+int read_int(const Poco::Util::AbstractConfiguration& config, const std::string& key, int fallback) {
+    try {
+        return config.getInt(key, fallback);
+    } catch (const Poco::Exception&) {
+        throw std::invalid_argument(key + " must be a whole number, not '" + config.getString(key) + "'");
+    }
+}
+
+bool read_bool(const Poco::Util::AbstractConfiguration& config, const std::string& key, bool fallback) {
+    try {
+        return config.getBool(key, fallback);
+    } catch (const Poco::Exception&) {
+        throw std::invalid_argument(key + " must be true or false, not '" + config.getString(key) + "'");
+    }
+}
+
+LogSettings read_log(const Poco::Util::AbstractConfiguration& config) {
+    LogSettings log;
+    log.file = config.getString("fuel.log.file", log.file);
+    log.rotation = config.getString("fuel.log.rotation", log.rotation);
+    log.archive = config.getString("fuel.log.archive", log.archive);
+    if (log.archive != "number" && log.archive != "timestamp")
+        throw std::invalid_argument("fuel.log.archive must be number or timestamp, not '" + log.archive + "'");
+    log.keep = read_int(config, "fuel.log.keep", log.keep);
+    if (log.keep < 1) throw std::invalid_argument("fuel.log.keep must be 1 or more");
+    log.level = config.getString("fuel.log.level", log.level);
+    try {
+        Poco::Logger::parseLevel(log.level);
+    } catch (const Poco::Exception&) {
+        throw std::invalid_argument("fuel.log.level '" + log.level +
+                                    "' is not a level (error, warning, information, debug…)");
+    }
+    return log;
+}
+
+}  // namespace
+
+const std::vector<std::string> kSettingKeys = {
+    "fuel.data",   "fuel.out",      "fuel.templates",    "fuel.schedule",    "fuel.jobs",     "fuel.wait",
+    "fuel.status", "fuel.log.file", "fuel.log.rotation", "fuel.log.archive", "fuel.log.keep", "fuel.log.level"};
+
+unsigned default_jobs() { return std::max(1u, std::thread::hardware_concurrency()); }
+
+Settings read_settings(const Poco::Util::AbstractConfiguration& config, bool status_by_default) {
+    Settings s;
+    s.data_dir = config.getString("fuel.data", s.data_dir);
+    s.out_dir = config.getString("fuel.out", s.out_dir);
+    s.templates_dir = config.getString("fuel.templates", s.templates_dir);
+    s.schedule_text = config.getString("fuel.schedule", s.schedule_text);
+    try {
+        s.schedule = parse_schedule(s.schedule_text);
+    } catch (const std::invalid_argument& e) {
+        throw std::invalid_argument(std::string("fuel.schedule: ") + e.what());
+    }
+    const int jobs = read_int(config, "fuel.jobs", static_cast<int>(default_jobs()));
+    if (jobs < 1) throw std::invalid_argument("fuel.jobs must be 1 or more, not " + std::to_string(jobs));
+    s.jobs = static_cast<unsigned>(jobs);
+    s.wait = read_bool(config, "fuel.wait", s.wait);
+    s.status = read_bool(config, "fuel.status", status_by_default);
+    s.log = read_log(config);
+    return s;
+}
+
+}  // namespace nightly

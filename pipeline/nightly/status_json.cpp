@@ -1,0 +1,79 @@
+// OUT/status.json for monitoring: the same facts as the status page, with
+// stable English keys. "ok" and "exit_status" are what a check script needs;
+// the rest says what to look at.
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+
+#include <sstream>
+
+#include "nightly/build_report.hpp"
+
+namespace nightly {
+
+namespace {
+
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+Object::Ptr ordered() { return new Object(Poco::JSON_PRESERVE_KEY_ORDER); }
+
+Object::Ptr document_json(const job::DocumentResult& d, const std::string& dataset) {
+    auto o = ordered();
+    o->set("name", d.name);
+    o->set("href", href(dataset, d.path));
+    o->set("pages", d.pages);
+    o->set("rebuilt", d.rebuilt);
+    o->set("built_at", d.built_at ? iso_local(d.built_at) : std::string());
+    return o;
+}
+
+Object::Ptr dataset_json(const job::DatasetResult& d) {
+    auto o = ordered();
+    o->set("name", d.name);
+    o->set("status", std::string(status_name(d.outcome)));
+    o->set("ok", !failed(d.outcome));
+    o->set("last_good_build", d.last_good_build ? iso_local(d.last_good_build) : std::string());
+    o->set("errors", d.diagnostics.error_count());
+    o->set("warnings", d.diagnostics.warning_count());
+    Array::Ptr diagnostics = new Array;
+    for (const auto& diagnostic : d.diagnostics.sorted()) diagnostics->add(core::to_string(diagnostic));
+    o->set("diagnostics", diagnostics);
+    o->set("failure", d.failure);
+    Array::Ptr documents = new Array;
+    for (const auto& document : d.documents) documents->add(document_json(document, d.name));
+    o->set("documents", documents);
+    return o;
+}
+
+}  // namespace
+
+std::string status_json(const BuildReport& report) {
+    const auto& r = report.result;
+    auto o = ordered();
+    o->set("format", 1);
+    o->set("ok", report.exit_code == 0);
+    o->set("exit_status", report.exit_code);
+    o->set("started", iso_local(report.started));
+    o->set("finished", iso_local(report.finished));
+    o->set("seconds", report.seconds);
+    o->set("generator", report.generator);
+    o->set("data", report.data_dir);
+    o->set("failure", report.failure);
+    auto counts = ordered();
+    counts->set("built", r.documents_rebuilt());
+    counts->set("skipped", r.documents_kept());
+    o->set("documents", counts);
+    auto datasets_count = ordered();
+    datasets_count->set("total", r.datasets.size());
+    datasets_count->set("failed", r.datasets_failed());
+    o->set("dataset_counts", datasets_count);
+    Array::Ptr datasets = new Array;
+    for (const auto& d : r.datasets) datasets->add(dataset_json(d));
+    o->set("datasets", datasets);
+    std::ostringstream out;
+    o->stringify(out, 2);
+    out << '\n';
+    return out.str();
+}
+
+}  // namespace nightly

@@ -1,0 +1,43 @@
+// Progress on a terminal, silence elsewhere. `script` (util-linux) gives
+// the build a pseudo-terminal, as a person running it by hand has.
+#include <catch2/catch.hpp>
+
+#include "datasets.hpp"
+#include "job/command.hpp"
+
+using namespace nightly_test;
+
+namespace {
+
+// `command` run on a pseudo-terminal; its single quotes sit inside double ones.
+std::string on_terminal(const std::string& command) { return "script -qec \"" + command + "\" /dev/null"; }
+
+std::string build(const std::string& out, const std::string& extra = "") {
+    return fuel_program() + " build --data " + quote(source_path("fixtures")) + " --out " + quote(out) +
+           " --templates " + quote(source_path("templates")) + " " + extra;
+}
+
+}  // namespace
+
+TEST_CASE("terminal: a build run by hand shows documents done of total") {
+    const auto out = scratch("terminal-tty");
+    const auto r = run_command(on_terminal(build(out)));
+    INFO(r.output);
+    CHECK(r.status == 0);
+    CHECK(r.output.find("\rfuel: 0 of 3 documents") != std::string::npos);
+    CHECK(r.output.find("\rfuel: 3 of 3 documents") != std::string::npos);
+}
+
+TEST_CASE("terminal: not on a terminal, or with --quiet, there is no progress") {
+    const auto out = scratch("terminal-none");
+    const auto piped = run_command(build(out) + " 2>&1");
+    INFO(piped.output);
+    CHECK(piped.status == 0);
+    CHECK(piped.output.find("documents\r") == std::string::npos);
+    CHECK(piped.output.find("of 3 documents") == std::string::npos);
+    const auto quiet = run_command(on_terminal(build(scratch("terminal-quiet"), "--quiet")));
+    INFO(quiet.output);
+    CHECK(quiet.status == 0);
+    CHECK(quiet.output.find("of 3 documents") == std::string::npos);
+    CHECK(quiet.output.find("written to") == std::string::npos);  // --quiet: problems only
+}
