@@ -9,6 +9,8 @@ set -euo pipefail
 packages=(
   # toolchain
   g++ cmake ninja-build pkg-config
+  clang                  # builds the libFuzzer targets in fuzz/ (scripts/fuzz.sh)
+  libfuzzer-14-dev       # libFuzzer for clang 14 (-fsanitize=fuzzer)
   # libraries the pipeline links
   libhpdf-dev            # PDF writer (libharu 2.3.0), pdf/ only
   libpugixml-dev         # XML reader, ingest/ only
@@ -18,11 +20,17 @@ packages=(
   libcmark-gfm-dev       # templates: CommonMark -> doc tree
   libcmark-gfm-extensions-dev  # GFM tables extension
   fonts-liberation2      # the embedded fonts (Liberation Sans / Serif)
+  icc-profiles-free      # sRGB.icc (ICC v2): the PDF/A-1 output intent's profile
   # tests
   catch2                 # unit tests, one CTest test per case
   poppler-utils          # pdftotext, pdffonts, pdfinfo, pdftoppm in end-to-end tests
   qpdf                   # structural PDF check
   libxml2-utils          # xmllint: validates fixtures against the XSDs
+  chromium               # headless: the nightly status page loads, links resolve
+  libpdfbox2-java        # PDFBox Preflight: the PDF/A-1b validator the tests run
+  default-jre-headless   # runs Preflight
+  libactivation-java     # needed by Preflight, not declared by libpdfbox2-java
+  libjaxb-api-java       # needed by Preflight, not declared by libpdfbox2-java
 )
 
 missing=()

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets of fuzz/ with clang, AddressSanitizer and
+# UndefinedBehaviorSanitizer in build-fuzz/, seeds each corpus from the
+# fixtures (fixtures/ and tests/fixtures/), and runs each target for a fixed
+# time. Prints the executions and crashes of each; exits 1 if any crashed.
+# A crash is saved as build-fuzz/fuzz/artifacts/<target>/crash-…: replay it
+# with build-fuzz/fuzz/<target> <file>, and make it a regression test.
+#
+# Usage: scripts/fuzz.sh [seconds per target, default 120]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-120}
+build=build-fuzz
+targets=(fuzz_csv fuzz_round_xml fuzz_applications_xml fuzz_pipeline)
+
+cmake -S . -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DFUEL_FUZZ=ON -DBUILD_TESTING=OFF \
+  -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build "$build" --target "${targets[@]}"
+
+corpus="$build/fuzz/corpus"
+# copy_seeds TARGET PREFIX FILES...: each file, PREFIX (printf format) first.
+copy_seeds() {
+  local target=$1 prefix=$2
+  shift 2
+  mkdir -p "$corpus/$target"
+  for f in "$@"; do
+    { printf "$prefix"; cat "$f"; } >"$corpus/$target/seed-$(echo "$f" | tr '/' '_')"
+  done
+}
+mapfile -t csv < <(find fixtures tests/fixtures -name '*.csv' -type f | sort)
+mapfile -t rounds < <(find fixtures tests/fixtures -name round.xml -type f | sort)
+mapfile -t applications < <(find fixtures tests/fixtures -name '*.xml' ! -name round.xml -type f | sort)
+copy_seeds fuzz_csv '' "${csv[@]}"
+copy_seeds fuzz_round_xml '' "${rounds[@]}"
+copy_seeds fuzz_applications_xml '' "${applications[@]}"
+# fuzz_pipeline: an even first byte reads the rest as CSV, an odd one as XML.
+copy_seeds fuzz_pipeline '\x00' "${csv[@]}"
+copy_seeds fuzz_pipeline '\x01' "${applications[@]}"
+
+declare -A dictionary=([fuzz_csv]=csv [fuzz_round_xml]=xml [fuzz_applications_xml]=xml [fuzz_pipeline]=xml)
+failed=0
+summary=""
+for target in "${targets[@]}"; do
+  artifacts="$build/fuzz/artifacts/$target"
+  mkdir -p "$artifacts"
+  log="$build/fuzz/$target.log"
+  echo "fuzz: $target for $seconds s"
+  # -timeout: an input that takes 10 s is a hang (a real export takes
+  # milliseconds); -rss_limit_mb: twice the largest memory a build uses.
+  if ! "$build/fuzz/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+      -dict="fuzz/${dictionary[$target]}.dict" -artifact_prefix="$artifacts/" -print_final_stats=1 \
+      "$corpus/$target" >"$log" 2>&1; then
+    failed=1
+  fi
+  runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
+  crashes=$(find "$artifacts" -type f | wc -l)
+  summary+="$target: $runs executions, $crashes crashes or hangs saved in $artifacts"$'\n'
+done
+printf '%s' "$summary"
+exit "$failed"
