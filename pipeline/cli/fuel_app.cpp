@@ -42,6 +42,10 @@ protected:
         options.addOption(Option("help", "h", "show this help and exit"));
         options.addOption(Option("version", "V", "show the version and exit"));
         options.addOption(Option("quiet", "q", "print only problems (the log file still gets everything)"));
+        options.addOption(Option("format", "f",
+                                 "text (default) or json: json prints the report, every diagnostic with its file, "
+                                 "line and column, on standard output")
+                              .argument("FORMAT"));
         nightly::define_settings_options(options);
     }
 
@@ -50,6 +54,11 @@ protected:
         if (name == "help") help_ = true;
         if (name == "version") version_ = true;
         if (name == "quiet") quiet_ = true;
+        if (name == "format") {
+            if (value != "text" && value != "json")
+                throw Poco::Util::InvalidArgumentException("--format takes text or json, not '" + value + "'");
+            json_ = value == "json";
+        }
         nightly::handle_settings_option(*this, name, value);
     }
 
@@ -74,7 +83,10 @@ protected:
         options.version = FUEL_VERSION;
         options.check_only = args[0] == "check";
         options.show_progress = !quiet_ && !options.check_only && isatty(STDERR_FILENO);
-        return nightly::run_build(settings, options, logger()).exit_code;
+        const auto report = nightly::run_build(settings, options, logger());
+        // The same JSON as OUT/status.json, so one reader serves both.
+        if (json_) std::cout << nightly::status_json(report);
+        return report.exit_code;
     }
 
 private:
@@ -97,6 +109,7 @@ private:
     bool help_ = false;
     bool version_ = false;
     bool quiet_ = false;
+    bool json_ = false;
 };
 
 int run_build_or_check(int argc, char** argv) {

@@ -4,7 +4,9 @@
 #include <Poco/ConsoleChannel.h>
 #include <Poco/Exception.h>
 #include <Poco/FileChannel.h>
+#include <Poco/Formatter.h>
 #include <Poco/FormattingChannel.h>
+#include <Poco/Message.h>
 #include <Poco/Logger.h>
 #include <Poco/PatternFormatter.h>
 #include <Poco/SplitterChannel.h>
@@ -32,8 +34,17 @@ private:
     AutoPtr<Poco::Channel> next_;
 };
 
+// "fuel: " before everything but a diagnostic, which starts with its place.
+class ConsoleFormatter final : public Poco::Formatter {
+public:
+    void format(const Poco::Message& message, std::string& text) override {
+        if (message.getSource() != kDiagnosticsLogger) text = "fuel: ";
+        text += message.getText();
+    }
+};
+
 AutoPtr<Poco::Channel> console_channel() {
-    AutoPtr<Poco::PatternFormatter> formatter(new Poco::PatternFormatter("fuel: %t"));
+    AutoPtr<Poco::Formatter> formatter(new ConsoleFormatter);
     AutoPtr<Poco::ConsoleChannel> console(new Poco::ConsoleChannel(std::cerr));
     return new Poco::FormattingChannel(formatter, console);
 }

@@ -9,6 +9,11 @@ namespace nightly {
 // worse (cron mails them; --quiet).
 enum class Console { Everything, ProblemsOnly };
 
+// The logger that diagnostics go to. On standard error its messages stand
+// as they are, "file:line:column: error: message", the form editors and
+// CI log viewers jump from; every other message reads "fuel: message".
+inline constexpr const char* kDiagnosticsLogger = "fuel.diagnostics";
+
 // Messages to standard error, as "fuel: message", until the settings are read.
 void log_to_console();
 

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "nightly/fingerprint.hpp"
+#include "nightly/log_setup.hpp"
 
 namespace nightly {
 
@@ -13,7 +14,8 @@ std::string counts(const core::Diagnostics& d) {
     return std::to_string(d.error_count()) + " errors, " + std::to_string(d.warning_count()) + " warnings";
 }
 
-void log_diagnostics(const job::DatasetResult& d, Poco::Logger& log) {
+void log_diagnostics(const job::DatasetResult& d) {
+    auto& log = Poco::Logger::get(kDiagnosticsLogger);
     for (const auto& diagnostic : d.diagnostics.sorted()) {
         const auto text = core::to_string(diagnostic);
         if (diagnostic.severity == core::Severity::Error)
@@ -33,7 +35,7 @@ std::string kept_note(const job::DatasetResult& d) {
 
 void log_dataset(const job::DatasetResult& d, const Settings& settings, Poco::Logger& log) {
     // An unchanged dataset's diagnostics were logged when it was built.
-    if (d.outcome != job::Outcome::Unchanged) log_diagnostics(d, log);
+    if (d.outcome != job::Outcome::Unchanged) log_diagnostics(d);
     switch (d.outcome) {
         case job::Outcome::Built:
             log.information(d.name + ": " + std::to_string(d.documents.size()) + " documents written to " +

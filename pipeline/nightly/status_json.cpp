@@ -27,6 +27,21 @@ Object::Ptr document_json(const job::DocumentResult& d, const std::string& datas
     return o;
 }
 
+// Structured, so that a monitor can group by file or severity without
+// parsing text; "text" is the line a person reads in the log.
+Object::Ptr diagnostic_json(const core::Diagnostic& d) {
+    auto o = ordered();
+    o->set("file", d.where.file);
+    if (d.where.line > 0) o->set("line", d.where.line);
+    else o->set("line", Poco::Dynamic::Var());
+    if (d.where.column > 0) o->set("column", d.where.column);
+    else o->set("column", Poco::Dynamic::Var());
+    o->set("severity", std::string(core::to_string(d.severity)));
+    o->set("message", d.message);
+    o->set("text", core::to_string(d));
+    return o;
+}
+
 Object::Ptr dataset_json(const job::DatasetResult& d) {
     auto o = ordered();
     o->set("name", d.name);
@@ -36,7 +51,7 @@ Object::Ptr dataset_json(const job::DatasetResult& d) {
     o->set("errors", d.diagnostics.error_count());
     o->set("warnings", d.diagnostics.warning_count());
     Array::Ptr diagnostics = new Array;
-    for (const auto& diagnostic : d.diagnostics.sorted()) diagnostics->add(core::to_string(diagnostic));
+    for (const auto& diagnostic : d.diagnostics.sorted()) diagnostics->add(diagnostic_json(diagnostic));
     o->set("diagnostics", diagnostics);
     o->set("failure", d.failure);
     Array::Ptr documents = new Array;
