@@ -8,6 +8,7 @@
 #include "ingest/dataset_loader.hpp"
 #include "job/build_plan.hpp"
 #include "job/publish.hpp"
+#include "transform/account.hpp"
 #include "transform/transform.hpp"
 
 namespace job {
@@ -64,6 +65,21 @@ void plan_documents(PreparedDataset& p, const std::vector<doc::Template>& templa
     }
 }
 
+// Every record read is used by a document or rejected with its reason
+// (issue of nothing lost; transform/account.hpp). Made after the documents,
+// so that their diagnostics count.
+void keep_account(PreparedDataset& p, const model::Dataset& dataset, const model::Report& report,
+                  const std::vector<doc::Template>& templates) {
+    std::vector<transform::DocumentScope> scopes;
+    for (const auto& tmpl : templates) scopes.push_back({tmpl.name, transform::funds_named_in(tmpl.source, dataset.round)});
+    const auto account = transform::make_account(dataset, report, scopes, p.result.diagnostics);
+    p.result.account_text = transform::to_text(account);
+    p.result.account_json = transform::to_json(account) + "\n";
+    p.result.records_read = account.read();
+    p.result.records_used = account.used();
+    p.result.records_rejected = account.rejected();
+}
+
 // ingest -> transform -> document; false when the input has errors.
 bool build_trees(PreparedDataset& p, const std::string& directory, const RunContext& context,
                  std::vector<doc::Template>& templates) {
@@ -87,6 +103,7 @@ bool build_trees(PreparedDataset& p, const std::string& directory, const RunCont
     } catch (const std::exception&) {
         if (!input_errors) throw;
     }
+    keep_account(p, *dataset, report, templates);
     return !diagnostics.has_errors();
 }
 

@@ -59,6 +59,8 @@ void publish_dataset(PreparedDataset& p, const RunContext& context) {
             keep_file((current / (plan.name + ".pdf")).string(), (fs::path(p.staging) / (plan.name + ".pdf")).string());
     const auto now = context.now();
     const auto manifest = manifest_of(p, context, now);
+    write_text(fs::path(p.staging) / kAccountTextFile, p.result.account_text);
+    write_text(fs::path(p.staging) / kAccountJsonFile, p.result.account_json);
     write_text(fs::path(p.staging) / kManifestFile, format_manifest(manifest));
     publish(out_dir, p.result.name);
     p.result.documents = last_good_documents(manifest, current.string());

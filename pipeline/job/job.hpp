@@ -77,7 +77,19 @@ struct DatasetResult {
     std::vector<int> page_counts;      // documents[i].pages
     std::int64_t last_good_build = 0;  // when out_dir/<dataset>/ was last published; 0: never
     std::string failure;               // for InternalFailure: what went wrong
+    // The account of this run (transform/account.hpp): every record read,
+    // used by a document or rejected with the reason. Empty when the
+    // dataset could not be read at all, or was unchanged (the account of
+    // the build that made the documents is in out_dir/<dataset>/).
+    std::string account_text;
+    std::string account_json;
+    int records_read = 0, records_used = 0, records_rejected = 0;
 };
+
+// The account's files in out_dir/<dataset>/, beside the documents they
+// account for: for a person, and for programs.
+inline constexpr const char* kAccountTextFile = "account.txt";
+inline constexpr const char* kAccountJsonFile = "account.json";
 
 struct Result {
     std::vector<DatasetResult> datasets;

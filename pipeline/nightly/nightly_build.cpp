@@ -14,6 +14,13 @@ std::string counts(const core::Diagnostics& d) {
     return std::to_string(d.error_count()) + " errors, " + std::to_string(d.warning_count()) + " warnings";
 }
 
+// "; 28 records read, 27 used, 1 rejected": nothing is lost without a word.
+std::string records(const job::DatasetResult& d) {
+    if (d.account_text.empty()) return "";
+    return "; " + std::to_string(d.records_read) + " records read, " + std::to_string(d.records_used) + " used, " +
+           std::to_string(d.records_rejected) + " rejected";
+}
+
 void log_diagnostics(const job::DatasetResult& d) {
     auto& log = Poco::Logger::get(kDiagnosticsLogger);
     for (const auto& diagnostic : d.diagnostics.sorted()) {
@@ -39,7 +46,7 @@ void log_dataset(const job::DatasetResult& d, const Settings& settings, Poco::Lo
     switch (d.outcome) {
         case job::Outcome::Built:
             log.information(d.name + ": " + std::to_string(d.documents.size()) + " documents written to " +
-                            settings.out_dir + "/" + d.name + " (" + counts(d.diagnostics) + ")");
+                            settings.out_dir + "/" + d.name + " (" + counts(d.diagnostics) + records(d) + ")");
             for (const auto& doc : d.documents)
                 log.information("  " + doc.path + " (" + std::to_string(doc.pages) + " pages, " +
                                 (doc.rebuilt ? "built" : "unchanged, kept") + ")");
@@ -49,10 +56,10 @@ void log_dataset(const job::DatasetResult& d, const Settings& settings, Poco::Lo
                             std::to_string(d.documents.size()) + " documents kept");
             break;
         case job::Outcome::Checked:
-            log.information(d.name + ": the input is valid (" + counts(d.diagnostics) + ")");
+            log.information(d.name + ": the input is valid (" + counts(d.diagnostics) + records(d) + ")");
             break;
         case job::Outcome::InputErrors:
-            log.error(d.name + ": the input has errors; nothing was written (" + counts(d.diagnostics) + ")" +
+            log.error(d.name + ": the input has errors; nothing was written (" + counts(d.diagnostics) + records(d) + ")" +
                       kept_note(d));
             break;
         case job::Outcome::InternalFailure:

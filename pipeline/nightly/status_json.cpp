@@ -53,6 +53,13 @@ Object::Ptr dataset_json(const job::DatasetResult& d) {
     Array::Ptr diagnostics = new Array;
     for (const auto& diagnostic : d.diagnostics.sorted()) diagnostics->add(diagnostic_json(diagnostic));
     o->set("diagnostics", diagnostics);
+    if (!d.account_json.empty()) {
+        auto records = ordered();
+        records->set("read", d.records_read);
+        records->set("used", d.records_used);
+        records->set("rejected", d.records_rejected);
+        o->set("records", records);
+    }
     o->set("failure", d.failure);
     Array::Ptr documents = new Array;
     for (const auto& document : d.documents) documents->add(document_json(document, d.name));

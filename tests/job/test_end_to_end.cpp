@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <regex>
 
 #include "command.hpp"
@@ -154,4 +156,21 @@ TEST_CASE("end to end: the same input gives byte-identical PDFs") {
     const auto a = built().out + "/lum-mul-2025/tjansteutlatande.pdf";
     const auto b = again + "/lum-mul-2025/tjansteutlatande.pdf";
     CHECK(run_command("cmp " + quote(a) + " " + quote(b)).status == 0);
+}
+
+TEST_CASE("end to end: the build writes the account of every record beside the documents") {
+    const auto folder = built().out + "/lum-mul-2025/";
+    const auto& d = built().result.datasets.at(0);
+    CHECK(d.records_read == 28);  // 16 LUM (CSV) + 12 MUL (XML)
+    CHECK(d.records_read == d.records_used + d.records_rejected);
+    CHECK(d.records_rejected == 0);
+    std::ifstream text(folder + job::kAccountTextFile);
+    REQUIRE(text.good());
+    const std::string account((std::istreambuf_iterator<char>(text)), std::istreambuf_iterator<char>());
+    CHECK(contains(account, "account of lum-mul-2025: 28 records read, 28 used, 0 rejected"));
+    for (const auto* id : {"LUM-01", "LUM-16", "MUL-01", "MUL-12"}) {
+        CAPTURE(id);
+        CHECK(contains(account, std::string(id) + " \""));
+    }
+    CHECK(fs::file_size(folder + job::kAccountJsonFile) > 0);
 }
