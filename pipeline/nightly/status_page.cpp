@@ -87,13 +87,26 @@ td.pages, th.pages { text-align: right; }
 pre.diagnostics { white-space: pre-wrap; background: #fff; border: 1px solid #e0b4b4; padding: 0.6em; font-size: 0.9em; }
 )";
 
+// The files beside the PDF (HTML, Excel, text, JSON), each linked by its
+// file name, which says its format.
+std::string companion_links(const job::DocumentResult& d, const job::DatasetResult& dataset) {
+    std::string html;
+    for (const auto& path : d.companions) {
+        const auto name = path.substr(path.find_last_of('/') + 1);
+        html += (html.empty() ? "" : " ") + std::string("<a href=\"") + escape(href(dataset.name, path)) + "\">" +
+                escape(name) + "</a>";
+    }
+    return html;
+}
+
 std::string document_row(const job::DocumentResult& d, const job::DatasetResult& dataset) {
     const char* state = failed(dataset.outcome) ? "Senaste lyckade version (nattens bygge misslyckades)"
                         : d.rebuilt             ? "Nybyggd"
                                                 : "Oförändrad, inte byggd om";
     std::ostringstream row;
     row << "<tr data-rebuilt=\"" << (d.rebuilt ? "true" : "false") << "\"><td><a href=\""
-        << escape(href(dataset.name, d.path)) << "\">" << escape(d.name) << ".pdf</a></td><td>" << state << "</td><td>"
+        << escape(href(dataset.name, d.path)) << "\">" << escape(d.name) << ".pdf</a></td><td>" << companion_links(d, dataset)
+        << "</td><td>" << state << "</td><td>"
         << time_element(d.built_at) << "</td><td class=\"pages\">" << d.pages << "</td></tr>\n";
     return row.str();
 }
@@ -102,7 +115,7 @@ std::string documents_table(const job::DatasetResult& d) {
     if (d.documents.empty())
         return failed(d.outcome) ? "<p>Inga dokument: datamängden har aldrig byggts utan fel.</p>\n" : "";
     std::string html =
-        "<table><thead><tr><th>Dokument</th><th>Status</th><th>Senast byggt</th>"
+        "<table><thead><tr><th>Dokument</th><th>Även som</th><th>Status</th><th>Senast byggt</th>"
         "<th class=\"pages\">Sidor</th></tr></thead><tbody>\n";
     for (const auto& document : d.documents) html += document_row(document, d);
     return html + "</tbody></table>\n";

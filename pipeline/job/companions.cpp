@@ -1,0 +1,71 @@
+#include "job/companions.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <stdexcept>
+
+#include "html/writer.hpp"
+
+namespace job {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Unique among the threads and processes that may write next to `path`.
+std::string temporary_name(const std::string& path) {
+    static std::atomic<unsigned long> counter{0};
+    return path + "." + std::to_string(::getpid()) + "." + std::to_string(counter++) + ".tmp";
+}
+
+[[noreturn]] void fail(const std::string& what, const std::string& path) {
+    throw std::runtime_error("cannot " + what + " " + path + ": " + std::strerror(errno));
+}
+
+// The data must be on disk before the rename makes it the file, or a power
+// loss could leave an empty file under the final name.
+void write_and_flush(const std::string& path, const std::string& bytes) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) fail("create", path);
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        const auto n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            ::close(fd);
+            fail("write", path);
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    if (::fsync(fd) != 0 || ::close(fd) != 0) fail("flush", path);
+}
+
+}  // namespace
+
+void write_file_atomically(const std::string& path, const std::string& bytes) {
+    const auto temporary = temporary_name(path);
+    try {
+        write_and_flush(temporary, bytes);
+        if (std::rename(temporary.c_str(), path.c_str()) != 0) fail("rename to", path);
+    } catch (...) {
+        std::remove(temporary.c_str());
+        throw;
+    }
+}
+
+std::vector<std::string> write_companions(const doc::Document& document, const std::string& name,
+                                          const std::string& folder, core::Diagnostics&) {
+    std::vector<std::string> written;
+    const auto html_name = name + ".html";
+    write_file_atomically((fs::path(folder) / html_name).string(), html::render(document));
+    written.push_back(html_name);
+    return written;
+}
+
+}  // namespace job
