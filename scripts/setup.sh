@@ -27,6 +27,7 @@ packages=(
   qpdf                   # structural PDF check
   libxml2-utils          # xmllint: validates fixtures against the XSDs
   chromium               # headless: the nightly status page loads, links resolve
+  python3                # tests/html/a11y_check.py: Chromium's accessibility tree over DevTools (standard library only)
   libpdfbox2-java        # PDFBox Preflight: the PDF/A-1b validator the tests run
   default-jre-headless   # runs Preflight
   libactivation-java     # needed by Preflight, not declared by libpdfbox2-java
