@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "casefields/case_fields.hpp"
 #include "html/writer.hpp"
 
 namespace job {
@@ -65,6 +66,13 @@ std::vector<std::string> write_companions(const doc::Document& document, const s
     const auto html_name = name + ".html";
     write_file_atomically((fs::path(folder) / html_name).string(), html::render(document));
     written.push_back(html_name);
+    if (const auto fields = casefields::extract(document)) {
+        for (const auto& [file, bytes] : {std::pair{name + ".txt", casefields::format_text(*fields)},
+                                          std::pair{name + ".json", casefields::format_json(*fields)}}) {
+            write_file_atomically((fs::path(folder) / file).string(), bytes);
+            written.push_back(file);
+        }
+    }
     return written;
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // The files written beside each PDF, from the same document tree (never from
-// the PDF): <name>.html (html/), and the further outputs added to
-// write_companions. Each is written to a temporary name and renamed into
+// the PDF): <name>.html (html/), and for a decision document its summary and
+// decision points as <name>.txt and <name>.json (casefields/). Each is written to a temporary name and renamed into
 // place, like the PDF, inside the dataset's staging folder; the manifest
 // records which files a document has, so that a kept document keeps them
 // all and a missing one rebuilds it.
@@ -16,7 +16,7 @@ namespace job {
 // What the companions of a document are made of, in its content key: a
 // program that writes other companions never takes another's files as its
 // own. Change it whenever a companion is added or changes form.
-inline constexpr const char* kCompanionRecipe = "companions 1: html";
+inline constexpr const char* kCompanionRecipe = "companions 2: html, case fields";
 
 // Writes the companions of `document` (output stem `name`) into `folder` and
 // returns their file names, in a fixed order. Throws on a write failure.

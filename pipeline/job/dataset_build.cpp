@@ -5,6 +5,7 @@
 #include <chrono>
 #include <filesystem>
 
+#include "casefields/case_fields.hpp"
 #include "ingest/dataset_loader.hpp"
 #include "job/build_plan.hpp"
 #include "job/publish.hpp"
@@ -89,8 +90,10 @@ bool build_trees(PreparedDataset& p, const std::string& directory, const RunCont
     // reported errors again, not an internal failure.
     const bool input_errors = diagnostics.has_errors();
     try {
-        for (const auto& tmpl : templates)
+        for (const auto& tmpl : templates) {
             p.documents.push_back({tmpl.name, doc::build_document(report, tmpl, diagnostics)});
+            casefields::check(p.documents.back().document, tmpl, diagnostics);
+        }
     } catch (const std::exception&) {
         if (!input_errors) throw;
     }
