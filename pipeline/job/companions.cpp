@@ -12,6 +12,7 @@
 
 #include "casefields/case_fields.hpp"
 #include "html/writer.hpp"
+#include "xlsx/workbook.hpp"
 
 namespace job {
 
@@ -47,6 +48,14 @@ void write_and_flush(const std::string& path, const std::string& bytes) {
     if (::fsync(fd) != 0 || ::close(fd) != 0) fail("flush", path);
 }
 
+void flush_file(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) fail("open", path);
+    const bool ok = ::fsync(fd) == 0;
+    ::close(fd);
+    if (!ok) fail("flush", path);
+}
+
 }  // namespace
 
 void write_file_atomically(const std::string& path, const std::string& bytes) {
@@ -72,6 +81,20 @@ std::vector<std::string> write_companions(const doc::Document& document, const s
             write_file_atomically((fs::path(folder) / file).string(), bytes);
             written.push_back(file);
         }
+    }
+    if (xlsx::has_tables(document)) {
+        const auto file = name + ".xlsx";
+        const auto path = (fs::path(folder) / file).string();
+        const auto temporary = temporary_name(path);
+        try {
+            xlsx::write_workbook(document, temporary);
+            flush_file(temporary);
+            if (std::rename(temporary.c_str(), path.c_str()) != 0) fail("rename to", path);
+        } catch (...) {
+            std::remove(temporary.c_str());
+            throw;
+        }
+        written.push_back(file);
     }
     return written;
 }

@@ -67,7 +67,7 @@ TEST_CASE("case fields: the fixture's decision document gives its two decision p
     CHECK_FALSE(casefields::extract(html_test::fixture_documents().at(0).document));
 }
 
-TEST_CASE("case fields: a section ends at the next heading of its level; list numbering is kept") {
+TEST_CASE("case fields: a section ends at the next heading of its level, and list numbering is kept") {
     const auto fields = casefields::extract(small_document());
     REQUIRE(fields);
     CHECK(fields->summary == std::vector<std::string>{"Ett.", "Två."});

@@ -39,7 +39,7 @@ TEST_CASE("html: headings keep their level, number and anchor") {
           "<h3 id=\"sec-bakgrund\"><span class=\"heading-number\">2.1.1</span> Bakgrund</h3>\n");
 }
 
-TEST_CASE("html: an ordered list keeps its first number; a tight item has no paragraph") {
+TEST_CASE("html: an ordered list keeps its first number, and a tight item has no paragraph") {
     doc::List list{true, 3, {{paragraph({text("tre")})}, {paragraph({text("fyra")})}}};
     CHECK(html::render_blocks({{list}}) == "<ol start=\"3\">\n<li>tre</li>\n<li>fyra</li>\n</ol>\n");
     doc::List bullets{false, 1, {{paragraph({text("a")}), paragraph({text("b")})}}};
@@ -63,7 +63,7 @@ TEST_CASE("html: a bold paragraph directly above a table becomes its caption") {
     CHECK(html::render_blocks({paragraph({text("Fet", true)})}) == "<p><strong>Fet</strong></p>\n");
 }
 
-TEST_CASE("html: text and attributes are escaped; only safe link targets are followed") {
+TEST_CASE("html: text and attributes are escaped, and only safe link targets are followed") {
     doc::Document d;
     d.meta.title = "Projekt <A> & \"B\"";
     d.body = {paragraph({text("<script>alert('x')</script> & co"), text("se ", false, "#sec-a"),

@@ -162,7 +162,7 @@ TEST_CASE("incremental: a dataset that fails keeps its last good documents in pl
     for (const auto& document : d.documents) CHECK_FALSE(document.rebuilt);
 }
 
-TEST_CASE("incremental: the files beside a kept PDF are kept with it; a deleted one rebuilds its document") {
+TEST_CASE("incremental: the files beside a kept PDF are kept with it, and a deleted one rebuilds its document") {
     const auto s = first_build("companions");
     const auto html = s.out + "/lum-mul-2025/tjansteutlatande.html";
     const auto before = inode(html);
