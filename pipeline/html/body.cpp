@@ -75,10 +75,25 @@ const char* align_class(doc::Align align) {
     return "";
 }
 
+// An identifier, date or amount ("LUM-01", "2024-11-27", "4 500 000") of
+// one word: a browser would break it at its hyphen when the column is
+// narrow, which the PDF never does. Twelve characters hold every such value
+// of these documents and are still narrow enough for any column.
+constexpr std::size_t kUnbreakableCell = 12;
+
+bool keep_on_one_line(const doc::TableCell& c) {
+    const auto text = doc::plain_text(c.content);
+    std::size_t characters = 0;
+    for (const char ch : text) characters += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+    return !text.empty() && text.find(' ') == std::string::npos && characters <= kUnbreakableCell;
+}
+
 std::string cell(const char* tag, const char* scope, doc::Align align, const doc::TableCell& c) {
     std::string html = std::string("<") + tag;
     if (*scope) html += std::string(" scope=\"") + scope + "\"";
-    if (*align_class(align)) html += std::string(" class=\"") + align_class(align) + "\"";
+    std::string classes = align_class(align);
+    if (keep_on_one_line(c)) classes += classes.empty() ? "nowrap" : " nowrap";
+    if (!classes.empty()) html += " class=\"" + classes + "\"";
     return html + ">" + inlines(c.content) + "</" + tag + ">";
 }
 

@@ -46,6 +46,7 @@ tbody tr:last-child td, tbody tr:last-child th { border-bottom: 0.5pt solid #000
 tfoot th, tfoot td { font-weight: bold; }
 .number { text-align: right; font-variant-numeric: tabular-nums; }
 th.center, td.center { text-align: center; }
+.nowrap { white-space: nowrap; }
 .signatures { display: grid; grid-template-columns: 1fr 1fr; gap: 0 12pt; margin: 24pt 0 12pt; }
 .signature p { margin: 0; }
 .signature .name { font-weight: bold; }
