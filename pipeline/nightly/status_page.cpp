@@ -87,14 +87,25 @@ td.pages, th.pages { text-align: right; }
 pre.diagnostics { white-space: pre-wrap; background: #fff; border: 1px solid #e0b4b4; padding: 0.6em; font-size: 0.9em; }
 )";
 
-// The files beside the PDF (HTML, Excel, text, JSON), each linked by its
-// file name, which says its format.
+// A companion's format as the case officer names it; the row names the
+// document, so "HTML" alone is a clear link (WCAG 2.4.4, purpose in context).
+std::string format_label(const std::string& name) {
+    const auto dot = name.find_last_of('.');
+    const auto extension = dot == std::string::npos ? "" : name.substr(dot + 1);
+    if (extension == "html") return "HTML";
+    if (extension == "xlsx") return "Excel";
+    if (extension == "txt") return "Text";
+    if (extension == "json") return "JSON";
+    return name;
+}
+
+// The files beside the PDF (HTML, Excel, text, JSON), each linked by its format.
 std::string companion_links(const job::DocumentResult& d, const job::DatasetResult& dataset) {
     std::string html;
     for (const auto& path : d.companions) {
         const auto name = path.substr(path.find_last_of('/') + 1);
-        html += (html.empty() ? "" : " ") + std::string("<a href=\"") + escape(href(dataset.name, path)) + "\">" +
-                escape(name) + "</a>";
+        html += (html.empty() ? "" : " · ") + std::string("<a href=\"") + escape(href(dataset.name, path)) + "\">" +
+                escape(format_label(name)) + "</a>";
     }
     return html;
 }
