@@ -19,6 +19,7 @@ packages=(
   libkainjow-mustache-dev  # templates: Mustache
   libcmark-gfm-dev       # templates: CommonMark -> doc tree
   libcmark-gfm-extensions-dev  # GFM tables extension
+  libxlsxwriter-dev      # Excel workbooks of the documents' tables, xlsx/ only
   fonts-liberation2      # the embedded fonts (Liberation Sans / Serif)
   icc-profiles-free      # sRGB.icc (ICC v2): the PDF/A-1 output intent's profile
   # tests
@@ -27,6 +28,8 @@ packages=(
   qpdf                   # structural PDF check
   libxml2-utils          # xmllint: validates fixtures against the XSDs
   chromium               # headless: the nightly status page loads, links resolve
+  unzip                  # reads the Excel workbooks back in tests (an .xlsx is a zip of XML)
+  python3                # tests/html/a11y_check.py: Chromium's accessibility tree over DevTools (standard library only)
   libpdfbox2-java        # PDFBox Preflight: the PDF/A-1b validator the tests run
   default-jre-headless   # runs Preflight
   libactivation-java     # needed by Preflight, not declared by libpdfbox2-java

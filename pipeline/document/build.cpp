@@ -77,6 +77,8 @@ Document build_document(const model::Report& report, const Template& tmpl, core:
     document.meta.subject = setting(rendered, "subject", "");
     document.meta.author = setting(rendered, "author", round.administration);
     document.meta.date = core::to_iso(round.date);
+    document.meta.summary_section = setting(rendered, "summary-section", "");
+    document.meta.decision_section = setting(rendered, "decision-section", "");
     document.page.page_mark = expand_page_fields(setting(rendered, "page-mark", "Sida {sida} ({sidor})"));
     document.page.running_header = markdown_to_inlines(setting(rendered, "running-header", ""));
     document.body = markdown_to_blocks(rendered.markdown, tmpl.path, rendered.body_first_line, diagnostics);

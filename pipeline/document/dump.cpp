@@ -159,6 +159,8 @@ public:
         line(1, "subject: " + quote(meta.subject));
         line(1, "language: " + quote(meta.language));
         line(1, "date: " + quote(meta.date));
+        if (!meta.summary_section.empty()) line(1, "summary_section: " + quote(meta.summary_section));
+        if (!meta.decision_section.empty()) line(1, "decision_section: " + quote(meta.decision_section));
     }
 
     void page_setup(const PageSetup& page) {

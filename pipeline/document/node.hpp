@@ -123,6 +123,11 @@ struct Metadata {
     std::string subject;
     std::string language = "sv-SE";
     std::string date;  // ISO date of the document, from the data (never the clock)
+    // For case systems (templates/README.md): the headings of the sections
+    // that are the summary and the numbered decision points; empty when the
+    // template names none.
+    std::string summary_section;
+    std::string decision_section;
 };
 
 // Page furniture. Lengths in PostScript points (1/72 inch).

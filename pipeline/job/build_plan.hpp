@@ -2,7 +2,8 @@
 // The phases of job::run for one dataset, in the order run.cpp calls them:
 //   prepare_dataset  ingest -> transform -> documents, and which documents
 //                    must be rendered (content_keys.hpp); datasets in parallel
-//   render_document  layout -> pdf into the staging folder; documents in parallel
+//   render_document  layout -> pdf, and the companions (companions.hpp), into
+//                    the staging folder; documents in parallel
 //   finish_dataset   keep the unchanged files, write the manifest, publish
 #include <optional>
 #include <string>
@@ -21,6 +22,7 @@ struct DocumentPlan {
     std::optional<ManifestDocument> kept;  // unchanged: keep the last good file; else render documents[i]
     // Filled by render_document.
     int pages = 0;
+    std::vector<std::string> companions;  // file names, companions.hpp
     core::Diagnostics diagnostics;
     std::string failure;
 };

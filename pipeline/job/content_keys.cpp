@@ -6,6 +6,8 @@
 #include <sstream>
 #include <vector>
 
+#include "job/companions.hpp"
+
 namespace job {
 
 namespace fs = std::filesystem;
@@ -14,7 +16,7 @@ namespace {
 
 // A version of the key recipe itself: changing what goes into a key
 // changes this, so no old key can match a new recipe by accident.
-constexpr const char* kKeyRecipe = "fuel-document-key 1";
+constexpr const char* kKeyRecipe = "fuel-document-key 2";
 
 std::string file_digest(const fs::path& path, const Digest& digest) {
     std::ifstream in(path, std::ios::binary);
@@ -51,7 +53,8 @@ std::string document_key(const Digest& digest, const RunFingerprint& run, const 
                          const std::string& template_name, const doc::Template& tmpl) {
     if (!digest) return "";
     std::string recipe = kKeyRecipe;
-    for (const auto& part : {run.generator, run.fonts, inputs, template_name, tmpl.name, digest(tmpl.source)})
+    for (const auto& part : {std::string(kCompanionRecipe), run.generator, run.fonts, inputs, template_name, tmpl.name,
+                             digest(tmpl.source)})
         recipe += '\n' + part;
     return digest(recipe);
 }

@@ -1,8 +1,9 @@
 #pragma once
 // Content keys for incremental builds. A document's bytes are a function of
 // the dataset's files, its template, the fonts and the program; its key is a
-// digest of exactly those, so equal keys mean the last good build's file is
-// what a new build would write. Contents, never timestamps: a copy or a
+// digest of exactly those (and of which companion files are written beside
+// the PDF, companions.hpp), so equal keys mean the last good build's files
+// are what a new build would write. Contents, never timestamps: a copy or a
 // restore from backup with a new mtime changes nothing, and a same-second
 // edit is still seen.
 #include <string>

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <filesystem>
 
+#include "casefields/case_fields.hpp"
 #include "ingest/dataset_loader.hpp"
 #include "job/build_plan.hpp"
 #include "job/publish.hpp"
@@ -32,6 +33,14 @@ std::vector<doc::Template> templates_of(const std::string& template_name, const 
     return doc::load_templates((fs::path(context.environment.templates_dir) / template_name).string(), diagnostics);
 }
 
+// The PDF and every companion the manifest lists for the document.
+bool all_files_there(const fs::path& out, const ManifestDocument& recorded) {
+    if (!fs::is_regular_file(out / (recorded.name + ".pdf"))) return false;
+    for (const auto& file : recorded.companions)
+        if (!fs::is_regular_file(out / file)) return false;
+    return true;
+}
+
 // The nightly fast path: the dataset's files and every template are as they
 // were at the last good build, and its files are all there. Costs the
 // digests only; nothing is parsed.
@@ -45,7 +54,7 @@ bool unchanged_since_last_build(PreparedDataset& p, const RunContext& context) {
         const auto key =
             document_key(context.environment.digest, context.fingerprint, p.inputs, p.previous->template_name, tmpl);
         if (!recorded || recorded->key != key) return false;
-        if (!fs::is_regular_file(dataset_out(context, p.result.name) / (tmpl.name + ".pdf"))) return false;
+        if (!all_files_there(dataset_out(context, p.result.name), *recorded)) return false;
     }
     return true;
 }
@@ -58,8 +67,7 @@ void plan_documents(PreparedDataset& p, const std::vector<doc::Template>& templa
         plan.key =
             document_key(context.environment.digest, context.fingerprint, p.inputs, p.template_name, templates[i]);
         const auto* recorded = p.previous ? p.previous->find(plan.name) : nullptr;
-        if (recorded && !plan.key.empty() && recorded->key == plan.key &&
-            fs::is_regular_file(out / (plan.name + ".pdf")))
+        if (recorded && !plan.key.empty() && recorded->key == plan.key && all_files_there(out, *recorded))
             plan.kept = *recorded;
         p.plans.push_back(std::move(plan));
     }
@@ -98,8 +106,10 @@ bool build_trees(PreparedDataset& p, const std::string& directory, const RunCont
     // reported errors again, not an internal failure.
     const bool input_errors = diagnostics.has_errors();
     try {
-        for (const auto& tmpl : templates)
+        for (const auto& tmpl : templates) {
             p.documents.push_back({tmpl.name, doc::build_document(report, tmpl, diagnostics)});
+            casefields::check(p.documents.back().document, tmpl, diagnostics);
+        }
     } catch (const std::exception&) {
         if (!input_errors) throw;
     }
@@ -173,7 +183,11 @@ std::vector<DocumentResult> last_good_documents(const Manifest& manifest, const 
     std::vector<DocumentResult> documents;
     for (const auto& d : manifest.documents) {
         const auto path = (fs::path(out) / (d.name + ".pdf")).string();
-        if (fs::is_regular_file(path)) documents.push_back({d.name, path, d.pages, false, d.built_at});
+        if (!fs::is_regular_file(path)) continue;
+        DocumentResult result{d.name, path, d.pages, false, d.built_at, {}};
+        for (const auto& file : d.companions)
+            if (fs::is_regular_file(fs::path(out) / file)) result.companions.push_back((fs::path(out) / file).string());
+        documents.push_back(std::move(result));
     }
     return documents;
 }

@@ -2,6 +2,7 @@
 #include <filesystem>
 
 #include "job/build_plan.hpp"
+#include "job/companions.hpp"
 #include "job/publish.hpp"
 #include "layout/layout.hpp"
 #include "pdf/font_library.hpp"
@@ -39,7 +40,8 @@ Manifest manifest_of(const PreparedDataset& p, const RunContext& context, std::i
     m.template_name = p.template_name;
     m.built_at = now;
     for (const auto& plan : p.plans)
-        m.documents.push_back(plan.kept ? *plan.kept : ManifestDocument{plan.name, plan.key, plan.pages, now});
+        m.documents.push_back(plan.kept ? *plan.kept
+                                        : ManifestDocument{plan.name, plan.key, plan.pages, now, plan.companions});
     m.diagnostics = p.result.diagnostics.items();
     return m;
 }
@@ -54,9 +56,12 @@ void write_text(const fs::path& path, const std::string& text) {
 void publish_dataset(PreparedDataset& p, const RunContext& context) {
     const auto& out_dir = context.spec.out_dir;
     const auto current = fs::path(out_dir) / p.result.name;
-    for (const auto& plan : p.plans)
-        if (plan.kept)
-            keep_file((current / (plan.name + ".pdf")).string(), (fs::path(p.staging) / (plan.name + ".pdf")).string());
+    for (const auto& plan : p.plans) {
+        if (!plan.kept) continue;
+        keep_file((current / (plan.name + ".pdf")).string(), (fs::path(p.staging) / (plan.name + ".pdf")).string());
+        for (const auto& file : plan.kept->companions)
+            keep_file((current / file).string(), (fs::path(p.staging) / file).string());
+    }
     const auto now = context.now();
     const auto manifest = manifest_of(p, context, now);
     write_text(fs::path(p.staging) / kAccountTextFile, p.result.account_text);
@@ -81,9 +86,11 @@ void render_document(PreparedDataset& p, std::size_t index, const RunContext& co
     }
     try {
         const auto& environment = context.environment;
-        const auto paged = layout::lay_out(tree_of(p, plan.name), font_library(environment.fonts), plan.diagnostics);
+        const auto& tree = tree_of(p, plan.name);
+        const auto paged = layout::lay_out(tree, font_library(environment.fonts), plan.diagnostics);
         pdf::write_file(paged, environment.fonts, (fs::path(p.staging) / (plan.name + ".pdf")).string());
         plan.pages = static_cast<int>(paged.pages.size());
+        plan.companions = write_companions(tree, plan.name, p.staging, plan.diagnostics);
     } catch (const std::exception& e) {
         plan.failure = e.what();
     }

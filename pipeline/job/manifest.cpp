@@ -53,6 +53,12 @@ std::optional<core::Severity> parse_severity(const std::string& text) {
     return std::nullopt;
 }
 
+// A file in the dataset's folder itself: a damaged manifest must not make a
+// build copy files from elsewhere.
+bool plain_file_name(const std::string& name) {
+    return !name.empty() && name.front() != '.' && name.find('/') == std::string::npos;
+}
+
 // One record into `m`; false when the record is malformed.
 bool parse_record(const std::vector<std::string>& f, Manifest& m) {
     const auto& kind = f[0];
@@ -65,7 +71,10 @@ bool parse_record(const std::vector<std::string>& f, Manifest& m) {
     else if (kind == "built-at" && f.size() == 2)
         m.built_at = std::stoll(f[1]);
     else if (kind == "document" && f.size() == 5)
-        m.documents.push_back({f[1], f[2], std::stoi(f[3]), std::stoll(f[4])});
+        m.documents.push_back({f[1], f[2], std::stoi(f[3]), std::stoll(f[4]), {}});
+    else if (kind == "companion" && f.size() == 3 && plain_file_name(f[2]) && !m.documents.empty() &&
+             m.documents.back().name == f[1])
+        m.documents.back().companions.push_back(f[2]);
     else if (kind == "diagnostic" && f.size() == 6) {
         const auto severity = parse_severity(f[1]);
         if (!severity) return false;
@@ -90,8 +99,10 @@ std::string format_manifest(const Manifest& m) {
         << "inputs\t" << escape(m.inputs) << '\n'
         << "template\t" << escape(m.template_name) << '\n'
         << "built-at\t" << m.built_at << '\n';
-    for (const auto& d : m.documents)
+    for (const auto& d : m.documents) {
         out << "document\t" << escape(d.name) << '\t' << escape(d.key) << '\t' << d.pages << '\t' << d.built_at << '\n';
+        for (const auto& file : d.companions) out << "companion\t" << escape(d.name) << '\t' << escape(file) << '\n';
+    }
     for (const auto& d : m.diagnostics)
         out << "diagnostic\t" << core::to_string(d.severity) << '\t' << escape(d.where.file) << '\t' << d.where.line
             << '\t' << d.where.column << '\t' << escape(d.message) << '\n';

@@ -10,6 +10,7 @@
 //   template   <the round's template folder>
 //   built-at   <seconds since the epoch>
 //   document   <name> <key> <pages> <built-at>
+//   companion  <document name> <file name>   (a file written beside its PDF)
 //   diagnostic <severity> <file> <line> <column> <message>
 #include <cstdint>
 #include <optional>
@@ -27,6 +28,8 @@ struct ManifestDocument {
     std::string key;  // content_keys.hpp; empty when built without a digest
     int pages = 0;
     std::int64_t built_at = 0;
+    // The files written beside <name>.pdf (<name>.html, ...), by file name.
+    std::vector<std::string> companions;
 };
 
 struct Manifest {

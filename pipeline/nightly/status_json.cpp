@@ -21,6 +21,9 @@ Object::Ptr document_json(const job::DocumentResult& d, const std::string& datas
     auto o = ordered();
     o->set("name", d.name);
     o->set("href", href(dataset, d.path));
+    Array::Ptr companions = new Array;
+    for (const auto& path : d.companions) companions->add(href(dataset, path));
+    o->set("companions", companions);
     o->set("pages", d.pages);
     o->set("rebuilt", d.rebuilt);
     o->set("built_at", d.built_at ? iso_local(d.built_at) : std::string());

@@ -4,6 +4,7 @@
 // external style) that works opened from disk. The text is Swedish, for the
 // case officers; the diagnostics are quoted as the program wrote them.
 #include <cstdio>
+#include <filesystem>
 #include <sstream>
 
 #include "nightly/build_report.hpp"
@@ -87,13 +88,37 @@ td.pages, th.pages { text-align: right; }
 pre.diagnostics { white-space: pre-wrap; background: #fff; border: 1px solid #e0b4b4; padding: 0.6em; font-size: 0.9em; }
 )";
 
+// A companion's format as the case officer names it; the row names the
+// document, so "HTML" alone is a clear link (WCAG 2.4.4, purpose in context).
+std::string format_label(const std::string& name) {
+    const auto dot = name.find_last_of('.');
+    const auto extension = dot == std::string::npos ? "" : name.substr(dot + 1);
+    if (extension == "html") return "HTML";
+    if (extension == "xlsx") return "Excel";
+    if (extension == "txt") return "Text";
+    if (extension == "json") return "JSON";
+    return name;
+}
+
+// The files beside the PDF (HTML, Excel, text, JSON), each linked by its format.
+std::string companion_links(const job::DocumentResult& d, const job::DatasetResult& dataset) {
+    std::string html;
+    for (const auto& path : d.companions) {
+        const auto name = path.substr(path.find_last_of('/') + 1);
+        html += (html.empty() ? "" : " · ") + std::string("<a href=\"") + escape(href(dataset.name, path)) + "\">" +
+                escape(format_label(name)) + "</a>";
+    }
+    return html;
+}
+
 std::string document_row(const job::DocumentResult& d, const job::DatasetResult& dataset) {
     const char* state = failed(dataset.outcome) ? "Senaste lyckade version (nattens bygge misslyckades)"
                         : d.rebuilt             ? "Nybyggd"
                                                 : "Oförändrad, inte byggd om";
     std::ostringstream row;
     row << "<tr data-rebuilt=\"" << (d.rebuilt ? "true" : "false") << "\"><td><a href=\""
-        << escape(href(dataset.name, d.path)) << "\">" << escape(d.name) << ".pdf</a></td><td>" << state << "</td><td>"
+        << escape(href(dataset.name, d.path)) << "\">" << escape(d.name) << ".pdf</a></td><td>" << companion_links(d, dataset)
+        << "</td><td>" << state << "</td><td>"
         << time_element(d.built_at) << "</td><td class=\"pages\">" << d.pages << "</td></tr>\n";
     return row.str();
 }
@@ -102,7 +127,7 @@ std::string documents_table(const job::DatasetResult& d) {
     if (d.documents.empty())
         return failed(d.outcome) ? "<p>Inga dokument: datamängden har aldrig byggts utan fel.</p>\n" : "";
     std::string html =
-        "<table><thead><tr><th>Dokument</th><th>Status</th><th>Senast byggt</th>"
+        "<table><thead><tr><th>Dokument</th><th>Även som</th><th>Status</th><th>Senast byggt</th>"
         "<th class=\"pages\">Sidor</th></tr></thead><tbody>\n";
     for (const auto& document : d.documents) html += document_row(document, d);
     return html + "</tbody></table>\n";
@@ -126,6 +151,19 @@ std::string diagnostics_block(const job::DatasetResult& d, const std::string& da
     return html.str();
 }
 
+// The account of the records behind the documents shown (job.hpp), when
+// the published folder has one: it names every record used or rejected.
+std::string account_links(const job::DatasetResult& d) {
+    if (d.documents.empty()) return "";
+    const auto folder = std::filesystem::path(d.documents.front().path).parent_path();
+    if (!std::filesystem::is_regular_file(folder / job::kAccountTextFile)) return "";
+    const auto link = [&](const char* file) {
+        return "<a href=\"" + href(d.name, (folder / file).string()) + "\">" + file + "</a>";
+    };
+    return "<p>Redovisning av varje inläst post: " + link(job::kAccountTextFile) + " (" +
+           link(job::kAccountJsonFile) + ")</p>\n";
+}
+
 std::string dataset_section(const job::DatasetResult& d, const std::string& data_dir) {
     std::ostringstream html;
     html << "<section class=\"dataset\" id=\"" << escape(d.name) << "\" data-dataset=\"" << escape(d.name)
@@ -133,7 +171,7 @@ std::string dataset_section(const job::DatasetResult& d, const std::string& data
          << status_name(d.outcome) << "\">\n<h2>" << escape(d.name) << " <span class=\"status\">"
          << outcome_label(d.outcome) << "</span></h2>\n<p>Senaste lyckade bygge: " << time_element(d.last_good_build)
          << "</p>\n"
-         << documents_table(d) << diagnostics_block(d, data_dir) << "</section>\n";
+         << account_links(d) << documents_table(d) << diagnostics_block(d, data_dir) << "</section>\n";
     return html.str();
 }
 

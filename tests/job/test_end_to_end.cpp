@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
+#include <sstream>
 #include <regex>
 
 #include "command.hpp"
@@ -173,4 +175,54 @@ TEST_CASE("end to end: the build writes the account of every record beside the d
         CHECK(contains(account, std::string(id) + " \""));
     }
     CHECK(fs::file_size(folder + job::kAccountJsonFile) > 0);
+}
+
+namespace {
+
+std::string file_bytes(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
+}
+
+}  // namespace
+
+TEST_CASE("end to end: beside each PDF its HTML, its tables as Excel, and the decision document's case fields") {
+    const auto& d = built().result.datasets.at(0);
+    std::map<std::string, std::vector<std::string>> companions;
+    for (const auto& document : d.documents)
+        for (const auto& path : document.companions) companions[document.name].push_back(fs::path(path).filename());
+    using names = std::vector<std::string>;
+    CHECK(companions["tjansteutlatande"] ==
+          names{"tjansteutlatande.html", "tjansteutlatande.txt", "tjansteutlatande.json", "tjansteutlatande.xlsx"});
+    CHECK(companions["bilaga-1-lum-ansokningar"] ==
+          names{"bilaga-1-lum-ansokningar.html", "bilaga-1-lum-ansokningar.xlsx"});
+    for (const auto& [name, files] : companions)
+        for (const auto& file : files) CHECK(fs::is_regular_file(built().out + "/lum-mul-2025/" + file));
+    const auto text = file_bytes(built().out + "/lum-mul-2025/tjansteutlatande.txt");
+    CHECK(contains(text, "1. Socialnämnden godkänner förvaltningens förslag"));
+    // No temporary file is left beside them.
+    for (const auto& entry : fs::directory_iterator(built().out + "/lum-mul-2025"))
+        CHECK(entry.path().extension() != ".tmp");
+}
+
+TEST_CASE("end to end: two builds write byte-identical HTML, Excel, text and JSON") {
+    const auto other = scratch_dir("end-to-end-again");
+    job::Spec spec;
+    spec.data_dir = std::string(FUEL_SOURCE_DIR) + "/fixtures/lum-mul-2025";
+    spec.out_dir = other;
+    job::Environment env;
+    env.templates_dir = std::string(FUEL_SOURCE_DIR) + "/templates";
+    const auto again = job::run(spec, env);
+    REQUIRE(again.exit_code() == 0);
+    std::size_t compared = 0;
+    for (const auto& document : built().result.datasets.at(0).documents)
+        for (const auto& path : document.companions) {
+            CAPTURE(path);
+            const auto name = fs::path(path).filename().string();
+            CHECK(file_bytes(path) == file_bytes(other + "/lum-mul-2025/" + name));
+            ++compared;
+        }
+    CHECK(compared == 8);
 }

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <filesystem>
 #include <map>
 
@@ -159,4 +160,22 @@ TEST_CASE("incremental: a dataset that fails keeps its last good documents in pl
     CHECK(d.documents.size() == 3);
     CHECK(d.last_good_build > 0);
     for (const auto& document : d.documents) CHECK_FALSE(document.rebuilt);
+}
+
+TEST_CASE("incremental: the files beside a kept PDF are kept with it, and a deleted one rebuilds its document") {
+    const auto s = first_build("companions");
+    const auto html = s.out + "/lum-mul-2025/tjansteutlatande.html";
+    const auto before = inode(html);
+    auto r = job::run(spec(s.data, s.out), environment(s.templates));
+    REQUIRE(r.datasets[0].outcome == job::Outcome::Unchanged);
+    CHECK(inode(html) == before);
+    const auto& kept = document(r.datasets[0], "tjansteutlatande");
+    CHECK(std::find(kept.companions.begin(), kept.companions.end(), html) != kept.companions.end());
+
+    fs::remove(html);
+    r = job::run(spec(s.data, s.out), environment(s.templates));
+    CHECK(r.datasets[0].outcome == job::Outcome::Built);
+    CHECK(document(r.datasets[0], "tjansteutlatande").rebuilt);
+    CHECK_FALSE(document(r.datasets[0], "bilaga-1-lum-ansokningar").rebuilt);
+    CHECK(fs::is_regular_file(html));
 }

@@ -10,7 +10,8 @@ TEST_CASE("manifest: every field survives formatting and parsing, tabs and line 
     m.inputs = "0123";
     m.template_name = "beslut\tlum";
     m.built_at = 1743296400;
-    m.documents = {{"tjansteutlatande", "ff00", 4, 1743296400}, {"bilaga 1\\x", "", 12, 1743200000}};
+    m.documents = {{"tjansteutlatande", "ff00", 4, 1743296400, {"tjansteutlatande.html", "tjansteutlatande.json"}},
+                   {"bilaga 1\\x", "", 12, 1743200000, {}}};
     m.diagnostics = {{core::Severity::Warning, {"data/a.csv", 3, 7}, "two\nlines\tand a tab"},
                      {core::Severity::Note, {"round.xml", 0, 0}, "ok"}};
     const auto parsed = job::parse_manifest(job::format_manifest(m));
@@ -24,6 +25,8 @@ TEST_CASE("manifest: every field survives formatting and parsing, tabs and line 
     CHECK(parsed->documents[1].key == "");
     CHECK(parsed->documents[1].pages == 12);
     CHECK(parsed->find("tjansteutlatande")->key == "ff00");
+    CHECK(parsed->find("tjansteutlatande")->companions == m.documents[0].companions);
+    CHECK(parsed->documents[1].companions.empty());
     CHECK(parsed->find("saknas") == nullptr);
     REQUIRE(parsed->diagnostics.size() == 2);
     CHECK(parsed->diagnostics[0].severity == core::Severity::Warning);
@@ -37,6 +40,9 @@ TEST_CASE("manifest: a damaged or foreign record is not a manifest") {
     CHECK_FALSE(job::parse_manifest("fuel-build 2\n"));
     CHECK_FALSE(job::parse_manifest("fuel-build 1\ndocument\tx\tkey\tfyra\t0\n"));
     CHECK_FALSE(job::parse_manifest("fuel-build 1\nsomething\telse\n"));
+    // A companion belongs to the document record just before it.
+    CHECK_FALSE(job::parse_manifest("fuel-build 1\ncompanion\tx\tx.html\n"));
+    CHECK_FALSE(job::parse_manifest("fuel-build 1\ndocument\ty\tk\t1\t0\ncompanion\tx\tx.html\n"));
     CHECK_FALSE(job::parse_manifest("fuel-build 1\ndiagnostic\tfatal\tf\t1\t1\tm\n"));
     CHECK(job::parse_manifest("fuel-build 1\n"));
 }

@@ -108,7 +108,13 @@ TEST_CASE("status page: Chromium loads it, and every link points to an existing 
     INFO(dom());
     REQUIRE(contains(dom(), "<h1>Byggstatus</h1>"));
     const auto links = hrefs(dom());
-    CHECK(links.size() == 7);  // 3 + 3 kept documents, and status.json
+    // Every file of the two datasets with documents (PDFs and the files
+    // beside them), and status.json.
+    std::size_t files = 0;
+    for (const auto& entry : fs::directory_iterator(site().out + "/lum-mul-2025"))
+        files += entry.path().filename().string().front() != '.';
+    CHECK(files > 3);
+    CHECK(links.size() == 1 + 2 * files);
     for (const auto& link : links) {
         CAPTURE(link);
         std::string path;
@@ -124,8 +130,10 @@ TEST_CASE("status page: the good dataset is shown as built, with its documents a
     INFO(good);
     CHECK(contains(good, "data-status=\"ok\""));
     CHECK(contains(good, "Oförändrad"));  // the second build found nothing new
-    for (const auto* name : {"tjansteutlatande", "bilaga-1-lum-ansokningar", "bilaga-2-mul-ansokningar"})
+    for (const auto* name : {"tjansteutlatande", "bilaga-1-lum-ansokningar", "bilaga-2-mul-ansokningar"}) {
         CHECK(contains(good, std::string("href=\"lum-mul-2025/") + name + ".pdf\""));
+        CHECK(contains(good, std::string("href=\"lum-mul-2025/") + name + ".html\""));
+    }
     CHECK(std::regex_search(good, std::regex(R"(<td class="pages">[1-9][0-9]*</td>)")));
     CHECK(contains(good, "<time datetime=\""));
 }
@@ -148,7 +156,7 @@ TEST_CASE("status page: a dataset that broke is shown as failed, with links to i
     CHECK(contains(broken, "Misslyckades: fel i indata"));
     CHECK(contains(broken, "Senaste lyckade version"));
     CHECK(contains(broken, "mul-ansokningar.xml"));
-    CHECK(hrefs(broken).size() == 3);
+    CHECK(hrefs(broken).size() == hrefs(section("lum-mul-2025")).size());  // the same files, kept
     CHECK(contains(broken, "href=\"lum-%C3%A4ndrad/tjansteutlatande.pdf\""));  // RFC 3986: UTF-8, percent-encoded
 }
 

@@ -1,0 +1,214 @@
+// The document's blocks and inline runs as HTML. Each node kind is one
+// overload of the visitors below, with no generic fallback: a node added to
+// the doc tree (node.hpp) is a compile error here until it has its markup.
+#include <sstream>
+#include <variant>
+
+#include "document/plain_text.hpp"
+#include "html/escape.hpp"
+#include "html/writer.hpp"
+
+namespace html {
+
+namespace {
+
+// Only what a template can mean: in-page anchors and web or mail addresses.
+// Anything else (a "javascript:" URL) is shown as text, never followed.
+bool safe_link(const std::string& target) {
+    for (const char* scheme : {"#", "http://", "https://", "mailto:"})
+        if (target.rfind(scheme, 0) == 0) return true;
+    return false;
+}
+
+std::string styled(const doc::Text& run) {
+    std::string text = escape(run.text);
+    if (run.style.italic) text = "<em>" + text + "</em>";
+    if (run.style.bold) text = "<strong>" + text + "</strong>";
+    return text;
+}
+
+// Consecutive runs with the same link become one <a>, so that a screen
+// reader announces one link with its whole text (WCAG 2.4.4).
+class InlineWriter {
+public:
+    explicit InlineWriter(std::ostringstream& out) : out_(out) {}
+    ~InlineWriter() { set_link(""); }
+
+    void operator()(const doc::Text& run) {
+        set_link(safe_link(run.link) ? run.link : "");
+        out_ << styled(run);
+    }
+    void operator()(const doc::LineBreak&) { out_ << "<br>"; }
+    // Page fields mean nothing in a page-less rendering.
+    void operator()(const doc::PageNumber&) {}
+    void operator()(const doc::PageCount&) {}
+
+private:
+    void set_link(const std::string& link) {
+        if (link == open_) return;
+        if (!open_.empty()) out_ << "</a>";
+        if (!link.empty()) out_ << "<a href=\"" << escape(link) << "\">";
+        open_ = link;
+    }
+    std::ostringstream& out_;
+    std::string open_;
+};
+
+std::string inlines(const doc::Inlines& content) {
+    std::ostringstream out;
+    {
+        InlineWriter writer(out);
+        for (const auto& node : content) std::visit(writer, node);
+    }
+    return out.str();
+}
+
+const char* align_class(doc::Align align) {
+    switch (align) {
+        case doc::Align::Left:
+            return "";
+        case doc::Align::Right:
+            return "number";
+        case doc::Align::Center:
+            return "center";
+    }
+    return "";
+}
+
+// An identifier, date or amount ("LUM-01", "2024-11-27", "4 500 000") of
+// one word: a browser would break it at its hyphen when the column is
+// narrow, which the PDF never does. Twelve characters hold every such value
+// of these documents and are still narrow enough for any column.
+constexpr std::size_t kUnbreakableCell = 12;
+
+bool keep_on_one_line(const doc::TableCell& c) {
+    const auto text = doc::plain_text(c.content);
+    std::size_t characters = 0;
+    for (const char ch : text) characters += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+    return !text.empty() && text.find(' ') == std::string::npos && characters <= kUnbreakableCell;
+}
+
+std::string cell(const char* tag, const char* scope, doc::Align align, const doc::TableCell& c) {
+    std::string html = std::string("<") + tag;
+    if (*scope) html += std::string(" scope=\"") + scope + "\"";
+    std::string classes = align_class(align);
+    if (keep_on_one_line(c)) classes += classes.empty() ? "nowrap" : " nowrap";
+    if (!classes.empty()) html += " class=\"" + classes + "\"";
+    return html + ">" + inlines(c.content) + "</" + tag + ">";
+}
+
+// Head rows: column headers. Foot rows (the total row, "Totalt"): the
+// first cell names the row, so it is a row header. Body rows carry no
+// header role in the doc tree and stay data cells.
+enum class RowPart { Head, Body, Foot };
+
+std::string row(const doc::Table& table, const doc::TableRow& r, RowPart part) {
+    std::string html = "<tr>";
+    for (std::size_t i = 0; i < r.cells.size(); ++i) {
+        const auto align = i < table.columns.size() ? table.columns[i].align : doc::Align::Left;
+        const bool row_header = part == RowPart::Foot && i == 0 && !r.cells[i].content.empty();
+        if (part == RowPart::Head)
+            html += cell("th", "col", align, r.cells[i]);
+        else if (row_header)
+            html += cell("th", "row", align, r.cells[i]);
+        else
+            html += cell("td", "", align, r.cells[i]);
+    }
+    return html + "</tr>\n";
+}
+
+std::string row_group(const doc::Table& table, const std::vector<doc::TableRow>& rows, const char* tag,
+                      RowPart part) {
+    if (rows.empty()) return "";
+    std::string html = std::string("<") + tag + ">\n";
+    for (const auto& r : rows) html += row(table, r, part);
+    return html + "</" + tag + ">\n";
+}
+
+std::string lines_of(const std::vector<std::string>& lines, const char* first_class) {
+    std::string html;
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        html += (i == 0 && *first_class ? std::string("<p class=\"") + first_class + "\">" : std::string("<p>")) +
+                escape(lines[i]) + "</p>\n";
+    return html;
+}
+
+// "Handläggare" with its names, "Till" with the addressee: a description
+// list, each heading line a term and each line a description.
+std::string labelled_lines(const std::vector<std::string>& headings, const std::vector<std::string>& lines) {
+    if (headings.empty()) return lines.empty() ? "<div></div>\n" : "<div>\n" + lines_of(lines, "") + "</div>\n";
+    std::string html = "<dl>\n";
+    for (const auto& h : headings) html += "<dt>" + escape(h) + "</dt>\n";
+    for (const auto& l : lines) html += "<dd>" + escape(l) + "</dd>\n";
+    return html + "</dl>\n";
+}
+
+struct BlockWriter {
+    const doc::Paragraph* caption = nullptr;  // set for the table that follows a caption paragraph
+
+    std::string operator()(const doc::Paragraph& p) const {
+        const char* align = p.align == doc::Align::Right ? " class=\"align-right\""
+                            : p.align == doc::Align::Center ? " class=\"align-center\""
+                                                            : "";
+        return std::string("<p") + align + ">" + inlines(p.content) + "</p>\n";
+    }
+    std::string operator()(const doc::Heading& h) const {
+        const int level = h.level < 1 ? 1 : h.level > 6 ? 6 : h.level;
+        const auto tag = "h" + std::to_string(level);
+        std::string html = "<" + tag;
+        if (!h.id.empty()) html += " id=\"" + escape(h.id) + "\"";
+        html += ">";
+        if (!h.number.empty()) html += "<span class=\"heading-number\">" + escape(h.number) + "</span> ";
+        return html + inlines(h.content) + "</" + tag + ">\n";
+    }
+    std::string operator()(const doc::List& list) const {
+        std::string html = list.ordered ? "<ol" : "<ul";
+        if (list.ordered && list.start != 1) html += " start=\"" + std::to_string(list.start) + "\"";
+        html += ">\n";
+        for (const auto& item : list.items) {
+            // A tight item (one paragraph) keeps its text directly in <li>.
+            const auto* only = item.size() == 1 ? std::get_if<doc::Paragraph>(&item.front().node) : nullptr;
+            html += only ? "<li>" + inlines(only->content) + "</li>\n" : "<li>\n" + render_blocks(item) + "</li>\n";
+        }
+        return html + (list.ordered ? "</ol>\n" : "</ul>\n");
+    }
+    std::string operator()(const doc::Table& t) const {
+        std::string html = "<table>\n";
+        if (caption) html += "<caption>" + inlines(caption->content) + "</caption>\n";
+        html += row_group(t, t.head, "thead", RowPart::Head) + row_group(t, t.body, "tbody", RowPart::Body) +
+                row_group(t, t.foot, "tfoot", RowPart::Foot);
+        return html + "</table>\n";
+    }
+    std::string operator()(const doc::Letterhead& l) const {
+        std::vector<std::string> document_lines{l.document_type};
+        if (!l.diary_number.empty()) document_lines.push_back(l.diary_number);
+        return "<header class=\"letterhead\">\n<div>\n" + lines_of(l.organisation, "organisation") + "</div>\n" +
+               "<div>\n" + lines_of(document_lines, "document-type") + "</div>\n" +
+               labelled_lines(l.left_heading, l.left_lines) + labelled_lines(l.right_heading, l.right_lines) +
+               "</header>\n";
+    }
+    std::string operator()(const doc::Signatures& s) const {
+        std::string html = "<section class=\"signatures\" aria-label=\"Underskrifter\">\n";
+        for (const auto& person : s.people) {
+            html += "<div class=\"signature\">\n<p class=\"name\">" + escape(person.name) + "</p>\n";
+            for (const auto& line : person.lines) html += "<p>" + escape(line) + "</p>\n";
+            html += "</div>\n";
+        }
+        return html + "</section>\n";
+    }
+    std::string operator()(const doc::PageBreak&) const { return "<div class=\"page-break\"></div>\n"; }
+};
+
+}  // namespace
+
+std::string render_blocks(const doc::Blocks& blocks) {
+    std::string html;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        if (doc::caption_paragraph(blocks, i)) continue;  // written as the next table's <caption>
+        const BlockWriter writer{i > 0 ? doc::caption_paragraph(blocks, i - 1) : nullptr};
+        html += std::visit(writer, blocks[i].node);
+    }
+    return html;
+}
+
+}  // namespace html

@@ -1,0 +1,21 @@
+#pragma once
+// The HTML stage: doc::Document -> one self-contained, accessible HTML file
+// (the national web guidelines ask for HTML first; DOS-lagen 2018:1937 and
+// WCAG 2.1 AA ask for it to be accessible). Made from the same tree as the
+// PDF, never from the PDF: real headings h1–h6, lists, tables with <th
+// scope>, the letterhead and signatures as marked-up blocks, lang and title
+// from the metadata, and an embedded style close to the PDF's look. No
+// script, no external file: it works opened from disk, and it prints.
+#include <string>
+
+#include "document/node.hpp"
+
+namespace html {
+
+// The whole file, UTF-8. Deterministic: the same tree gives the same bytes.
+std::string render(const doc::Document& document);
+
+// The document's body blocks alone (what goes inside <main>), for tests.
+std::string render_blocks(const doc::Blocks& blocks);
+
+}  // namespace html

@@ -1,0 +1,102 @@
+#include "job/companions.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <stdexcept>
+
+#include "casefields/case_fields.hpp"
+#include "html/writer.hpp"
+#include "xlsx/workbook.hpp"
+
+namespace job {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Unique among the threads and processes that may write next to `path`.
+std::string temporary_name(const std::string& path) {
+    static std::atomic<unsigned long> counter{0};
+    return path + "." + std::to_string(::getpid()) + "." + std::to_string(counter++) + ".tmp";
+}
+
+[[noreturn]] void fail(const std::string& what, const std::string& path) {
+    throw std::runtime_error("cannot " + what + " " + path + ": " + std::strerror(errno));
+}
+
+// The data must be on disk before the rename makes it the file, or a power
+// loss could leave an empty file under the final name.
+void write_and_flush(const std::string& path, const std::string& bytes) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) fail("create", path);
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        const auto n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            ::close(fd);
+            fail("write", path);
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    if (::fsync(fd) != 0 || ::close(fd) != 0) fail("flush", path);
+}
+
+void flush_file(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) fail("open", path);
+    const bool ok = ::fsync(fd) == 0;
+    ::close(fd);
+    if (!ok) fail("flush", path);
+}
+
+}  // namespace
+
+void write_file_atomically(const std::string& path, const std::string& bytes) {
+    const auto temporary = temporary_name(path);
+    try {
+        write_and_flush(temporary, bytes);
+        if (std::rename(temporary.c_str(), path.c_str()) != 0) fail("rename to", path);
+    } catch (...) {
+        std::remove(temporary.c_str());
+        throw;
+    }
+}
+
+std::vector<std::string> write_companions(const doc::Document& document, const std::string& name,
+                                          const std::string& folder, core::Diagnostics&) {
+    std::vector<std::string> written;
+    const auto html_name = name + ".html";
+    write_file_atomically((fs::path(folder) / html_name).string(), html::render(document));
+    written.push_back(html_name);
+    if (const auto fields = casefields::extract(document)) {
+        for (const auto& [file, bytes] : {std::pair{name + ".txt", casefields::format_text(*fields)},
+                                          std::pair{name + ".json", casefields::format_json(*fields)}}) {
+            write_file_atomically((fs::path(folder) / file).string(), bytes);
+            written.push_back(file);
+        }
+    }
+    if (xlsx::has_tables(document)) {
+        const auto file = name + ".xlsx";
+        const auto path = (fs::path(folder) / file).string();
+        const auto temporary = temporary_name(path);
+        try {
+            xlsx::write_workbook(document, temporary);
+            flush_file(temporary);
+            if (std::rename(temporary.c_str(), path.c_str()) != 0) fail("rename to", path);
+        } catch (...) {
+            std::remove(temporary.c_str());
+            throw;
+        }
+        written.push_back(file);
+    }
+    return written;
+}
+
+}  // namespace job

@@ -1,0 +1,21 @@
+#pragma once
+// Excel's rules for a sheet name: at most 31 characters, none of [ ] : * ? / \,
+// not beginning or ending with an apostrophe, unique in the workbook without
+// regard to case.
+#include <set>
+#include <string>
+
+namespace xlsx {
+
+class SheetNames {
+public:
+    // A valid, unused name close to `wanted`: forbidden characters become
+    // "-", a long name is cut at 31 characters, a taken one gets " (2)",
+    // " (3)" ..., an empty one is "Tabell".
+    std::string take(const std::string& wanted);
+
+private:
+    std::set<std::string> used_;  // case-folded
+};
+
+}  // namespace xlsx

@@ -1,0 +1,142 @@
+// The Excel workbooks: Swedish numbers read back as numbers, sheet names by
+// Excel's rules, and the fixture's workbook read back from its XML with
+// unzip (an .xlsx is a zip of XML parts), a reader we did not write.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "html/fixture_documents.hpp"
+#include "job/command.hpp"
+#include "xlsx/sheet_names.hpp"
+#include "xlsx/swedish_number.hpp"
+#include "xlsx/workbook.hpp"
+
+namespace {
+
+std::string part(const std::string& workbook, const std::string& name) {
+    const auto r = run_command("unzip -p " + quote(workbook) + " " + quote(name));
+    REQUIRE(r.status == 0);
+    return r.output;
+}
+
+std::string read_bytes(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
+}
+
+const doc::Document& decision_document() { return html_test::fixture_documents().at(2).document; }
+
+std::string fixture_workbook() {
+    static const std::string path = [] {
+        const auto p = scratch_dir("xlsx-fixture") + "/tjansteutlatande.xlsx";
+        xlsx::write_workbook(decision_document(), p);
+        return p;
+    }();
+    return path;
+}
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("xlsx: Swedish numbers are read back as numbers, everything else stays text") {
+    const auto million = xlsx::parse_swedish_number("4\u00A0000\u00A0000");
+    REQUIRE(million);
+    CHECK(million->value == 4000000);
+    CHECK(million->grouped);
+    const auto percent = xlsx::parse_swedish_number("37,5\u00A0%");
+    REQUIRE(percent);
+    CHECK(percent->value == Approx(0.375));
+    CHECK(percent->percent);
+    CHECK(percent->decimals == 1);
+    CHECK(xlsx::parse_swedish_number("\u221212")->value == -12);
+    CHECK(xlsx::parse_swedish_number("0")->value == 0);
+    CHECK_FALSE(xlsx::parse_swedish_number("2025")->grouped);
+    CHECK(xlsx::parse_swedish_number("5 587")->value == 5587);  // a typed space groups too
+    for (const auto* text : {"", "2002\u20132003", "LUM-01", "2024-11-27", "08-508 25 138", "4\u00A000", "12,",
+                             ",5", "1 0000", "3 kr", "37,5 % ", "Totalt"}) {
+        CAPTURE(text);
+        CHECK_FALSE(xlsx::parse_swedish_number(text));
+    }
+}
+
+TEST_CASE("xlsx: sheet names follow Excel's rules: 31 characters, no [ ] : * ? / \\, unique without case") {
+    xlsx::SheetNames names;
+    CHECK(names.take("Lokala utvecklingsmedel (LUM) 2025") == "Lokala utvecklingsmedel (LUM)");
+    CHECK(names.take("Tabell 1:1 [tkr] a/b?") == "Tabell 1-1 -tkr- a-b-");
+    CHECK(names.take("'citat'") == "citat");
+    CHECK(names.take("") == "Tabell");
+    CHECK(names.take("tabell") == "tabell (2)");
+    CHECK(names.take("Medel för utveckling och lärande (MUL) 2025") == "Medel för utveckling och");
+    CHECK(names.take("MEDEL FÖR UTVECKLING OCH LÄRANDE") == "MEDEL FÖR UTVECKLING OCH (2)");
+    const auto long_word = names.take(std::string(40, 'x'));
+    CHECK(long_word == std::string(31, 'x'));
+}
+
+TEST_CASE("xlsx: the decision document's tables, one sheet each, named after their captions") {
+    const auto workbook = part(fixture_workbook(), "xl/workbook.xml");
+    INFO(workbook);
+    CHECK(contains(workbook, "<sheet name=\"Lokala utvecklingsmedel (LUM)\" sheetId=\"1\""));
+    CHECK(contains(workbook, "<sheet name=\"Medel för utveckling och\" sheetId=\"2\""));
+    CHECK(contains(workbook, "<sheet name=\"Attesterat av\" sheetId=\"3\""));  // no caption: the heading
+    CHECK_FALSE(contains(workbook, "sheetId=\"4\""));
+}
+
+TEST_CASE("xlsx: amounts are numbers with a grouped format, the header is bold and frozen, widths are set") {
+    const auto sheet = part(fixture_workbook(), "xl/worksheets/sheet1.xml");
+    const auto styles = part(fixture_workbook(), "xl/styles.xml");
+    INFO(sheet);
+    // C2 is Södermalm's 300 000: a number cell (no t="s"), not a string.
+    std::smatch number;
+    REQUIRE(std::regex_search(sheet, number, std::regex(R"re(<c r="C2" s="([0-9]+)"><v>300000</v></c>)re")));
+    CHECK(std::regex_search(sheet, std::regex(R"re(<c r="C12" s="[0-9]+"><v>4500000</v></c>)re")));  // the total
+    CHECK(contains(sheet, "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"));
+    CHECK(std::regex_search(sheet, std::regex(R"re(<col min="2" max="2" width="6[0-9.]+" customWidth="1"/>)re")));
+    CHECK(contains(styles, "formatCode=\"#,##0;&quot;\u2212&quot;#,##0\""));
+    CHECK(contains(styles, "<b/>"));
+    // The header cells' style is a bold font.
+    std::smatch header;
+    REQUIRE(std::regex_search(sheet, header, std::regex(R"re(<c r="A1" s="([0-9]+)" t="s">)re")));
+    CHECK(header[1] != number[1]);
+}
+
+TEST_CASE("xlsx: a percent cell is a fraction with a percent format") {
+    doc::Document d;
+    d.meta.date = "2004-03-23";
+    doc::Table t;
+    t.columns = {{doc::Align::Left}, {doc::Align::Right}};
+    t.head = {{{{{doc::Text{"Orsak", {}, ""}}}, {{doc::Text{"Andel", {}, ""}}}}}};
+    t.body = {{{{{doc::Text{"Arbetslöshet", {}, ""}}}, {{doc::Text{"37,5\u00A0%", {}, ""}}}}}};
+    d.body = {{doc::Heading{2, "1.3", "", {doc::Text{"Orsaker", {}, ""}}}}, {t}};
+    const auto path = scratch_dir("xlsx-percent") + "/p.xlsx";
+    xlsx::write_workbook(d, path);
+    CHECK(contains(part(path, "xl/workbook.xml"), "<sheet name=\"1.3 Orsaker\""));
+    CHECK(std::regex_search(part(path, "xl/worksheets/sheet1.xml"),
+                            std::regex(R"re(<c r="B2" s="[0-9]+"><v>0.375</v></c>)re")));
+    CHECK(contains(part(path, "xl/styles.xml"), "formatCode=\"0.0&quot;\u00A0&quot;%;&quot;\u2212&quot;0.0&quot;\u00A0&quot;%\""));
+}
+
+TEST_CASE("xlsx: the workbook's dates are the document's and two writes are byte-identical") {
+    const auto core = part(fixture_workbook(), "docProps/core.xml");
+    CHECK(contains(core, "<dcterms:created xsi:type=\"dcterms:W3CDTF\">2024-12-10T00:00:00Z</dcterms:created>"));
+    CHECK(contains(core, "<dcterms:modified xsi:type=\"dcterms:W3CDTF\">2024-12-10T00:00:00Z</dcterms:modified>"));
+    CHECK(contains(core, "<dc:title>Fördelning av lokala utvecklingsmedel"));
+    // Every zip entry carries the fixed 1980-01-01 stamp, not the clock.
+    const auto listing = run_command("unzip -l " + quote(fixture_workbook())).output;
+    CHECK(std::regex_search(listing, std::regex("1980-01-01 00:00 +xl/workbook.xml")));
+    CHECK_FALSE(std::regex_search(listing, std::regex("20[0-9][0-9]-[0-9][0-9]-[0-9][0-9] ")));
+    const auto again = scratch_dir("xlsx-again") + "/tjansteutlatande.xlsx";
+    xlsx::write_workbook(decision_document(), again);
+    CHECK(read_bytes(again) == read_bytes(fixture_workbook()));
+}
+
+TEST_CASE("xlsx: a document without tables has none to write") {
+    doc::Document d;
+    d.body = {{doc::Paragraph{{doc::Text{"Bara text.", {}, ""}}, doc::Align::Left}}};
+    CHECK_FALSE(xlsx::has_tables(d));
+    CHECK(xlsx::has_tables(decision_document()));
+}
