@@ -20,7 +20,8 @@ const std::map<std::string, std::vector<std::string>> kFencedBlocks = {
     {"pagebreak", {}},
 };
 
-const std::vector<std::string> kSettings = {"title", "subject", "author", "page-mark", "running-header"};
+const std::vector<std::string> kSettings = {"title", "subject", "author", "page-mark", "running-header",
+                                            "text-align"};
 
 namespace {
 
