@@ -18,7 +18,8 @@ class Hyphenator {
 public:
     // Loads a libhyphen pattern file. Throws std::runtime_error naming the
     // file when it cannot be read. Immutable afterwards: one instance may
-    // serve any number of documents on any number of threads.
+    // serve any number of documents on any number of threads (libhyphen's
+    // hnj_hyphen_hyphenate3 only reads the dictionary; source-read, 2.8.8).
     explicit Hyphenator(const std::string& patterns_path);
     ~Hyphenator();
     Hyphenator(const Hyphenator&) = delete;
