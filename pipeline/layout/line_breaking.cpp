@@ -65,8 +65,11 @@ std::uint32_t hyphen_cut(const ShapedText& text, std::uint32_t line_begin, std::
         word.clear();
         while (i < piece_end && is_letter(text.glyphs[i])) word += text.glyphs[i++].code_point;
         hyphenator.points(word, points);
+        // Two letters of the word at least on this line, also after an
+        // earlier hyphen in the same word.
+        const std::uint32_t first = std::max(run, line_begin) + 2;
         for (std::uint32_t k = 1; k < word.size(); ++k) {
-            if (points[k] && run + k > line_begin &&
+            if (points[k] && run + k >= first &&
                 hyphenated_line(text, line_begin, run + k).width <= width + kTolerance)
                 best = run + k;
         }
