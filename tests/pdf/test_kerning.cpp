@@ -80,3 +80,30 @@ TEST_CASE("kerning: painted with TJ, extracted as the same words, valid PDF/A", 
     INFO((verdicts[0].errors.empty() ? std::string() : verdicts[0].errors[0]));
     CHECK(verdicts[0].valid);
 }
+
+TEST_CASE("justified lines: words placed one by one come back with single spaces", "[kerning][justify]") {
+    const std::string paragraph =
+        "Socialförvaltningens arbete med forskning och utveckling ska bidra till utveckling av socialtjänsten "
+        "och till bättre resultat för brukarna. I detta ingår utlysning och fördelning av lokala "
+        "utvecklingsmedel och medel för utbyte och lärande genom studieresor och studiebesök.";
+    doc::Document d;
+    d.body.push_back(doc::Block{doc::Paragraph{{doc::Text{paragraph, {}, {}}}, doc::Align::Justify}});
+    core::Diagnostics diagnostics;
+    const auto paged = layout::lay_out(d, pdf_test::liberation(), diagnostics);
+    std::size_t runs = 0;
+    for (const auto& item : paged.pages.at(0).items) runs += std::holds_alternative<layout::TextRun>(item.content);
+    CHECK(runs > 20);  // a run per word on the stretched lines
+    const std::string path = pdf_test::scratch_path("justified.pdf");
+    pdf_test::write_bytes(path, pdf::render(paged, pdf::FontFiles::liberation()));
+    const auto text = run_tool("pdftotext", {path, "-"});
+    REQUIRE(text.exit_code == 0);
+    CHECK(text.err.empty());
+    std::string flat;
+    for (const char c : text.out) {
+        const bool space = c == ' ' || c == '\n' || c == '\f';
+        if (space && (flat.empty() || flat.back() == ' ')) continue;
+        flat += space ? ' ' : c;
+    }
+    while (!flat.empty() && flat.back() == ' ') flat.pop_back();
+    CHECK(flat == paragraph);
+}
