@@ -20,6 +20,9 @@ packages=(
   libcmark-gfm-dev       # templates: CommonMark -> doc tree
   libcmark-gfm-extensions-dev  # GFM tables extension
   libxlsxwriter-dev      # Excel workbooks of the documents' tables, xlsx/ only
+  libhyphen-dev          # hyphenation (libhyphen), layout/ only
+  hyphen-sv              # the Swedish hyphenation patterns (hyph_sv_SE.dic)
+  libharfbuzz-dev        # the fonts' pair kerning (GPOS, kern), pdf/ only
   fonts-liberation2      # the embedded fonts (Liberation Sans / Serif)
   icc-profiles-free      # sRGB.icc (ICC v2): the PDF/A-1 output intent's profile
   # tests

@@ -49,7 +49,23 @@ std::string setting(const RenderedTemplate& rendered, const char* key, const std
     return it == rendered.settings.end() || it->second.empty() ? fallback : it->second;
 }
 
+void set_paragraph_align(Blocks& blocks, Align align) {
+    for (auto& block : blocks) {
+        if (auto* p = std::get_if<Paragraph>(&block.node)) {
+            p->align = align;
+        } else if (auto* l = std::get_if<List>(&block.node)) {
+            for (auto& item : l->items) set_paragraph_align(item, align);
+        }
+    }
+}
+
 }  // namespace
+
+bool apply_text_align(const std::string& value, Blocks& blocks) {
+    if (value != "left" && value != "justify") return false;
+    set_paragraph_align(blocks, value == "justify" ? Align::Justify : Align::Left);
+    return true;
+}
 
 Inlines expand_page_fields(const std::string& text) {
     Inlines out;
@@ -82,6 +98,9 @@ Document build_document(const model::Report& report, const Template& tmpl, core:
     document.page.page_mark = expand_page_fields(setting(rendered, "page-mark", "Sida {sida} ({sidor})"));
     document.page.running_header = markdown_to_inlines(setting(rendered, "running-header", ""));
     document.body = markdown_to_blocks(rendered.markdown, tmpl.path, rendered.body_first_line, diagnostics);
+    const std::string align = setting(rendered, "text-align", "left");
+    if (!apply_text_align(align, document.body))
+        diagnostics.error({tmpl.path, 1, 1}, "text-align is \"" + align + "\"; fuel knows left and justify");
     std::map<std::string, int> used;
     assign_heading_ids(document.body, used);
     return document;

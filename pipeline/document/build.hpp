@@ -21,6 +21,11 @@ Document build_document(const model::Report& report, const Template& tmpl, core:
 std::vector<BuiltDocument> build_documents(const model::Report& report, const std::string& templates_root,
                                            core::Diagnostics& diagnostics);
 
+// The front matter's `text-align`: "left" (ragged right, the default) or
+// "justify", given to every paragraph of `blocks`, in lists too. Returns
+// false, changing nothing, for any other value.
+bool apply_text_align(const std::string& value, Blocks& blocks);
+
 // "Sida {sida} ({sidor})" -> inlines with PageNumber / PageCount fields.
 Inlines expand_page_fields(const std::string& text);
 

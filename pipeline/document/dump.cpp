@@ -137,6 +137,7 @@ std::string show_align(Align align) {
         case Align::Left: return "left";
         case Align::Right: return "right";
         case Align::Center: return "center";
+        case Align::Justify: return "justify";
     }
     return "?";
 }

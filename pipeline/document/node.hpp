@@ -44,7 +44,8 @@ using Inlines = std::vector<Inline>;
 struct Block;
 using Blocks = std::vector<Block>;
 
-enum class Align { Left, Right, Center };
+// Justify: paragraphs only; both edges straight, the last line ragged.
+enum class Align { Left, Right, Center, Justify };
 
 struct Paragraph {
     Inlines content;

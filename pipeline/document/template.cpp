@@ -20,8 +20,9 @@ const std::map<std::string, std::vector<std::string>> kFencedBlocks = {
     {"pagebreak", {}},
 };
 
-const std::vector<std::string> kSettings = {"title",           "subject",         "author", "page-mark", "running-header",
-                                            "summary-section", "decision-section"};
+const std::vector<std::string> kSettings = {"title",           "subject",          "author",    "page-mark",
+                                            "running-header",  "summary-section",  "decision-section",
+                                            "text-align"};
 
 namespace {
 

@@ -34,6 +34,8 @@ RunFingerprint fingerprint_run(const Environment& environment) {
     if (!environment.digest) return run;
     std::string fonts;
     for (const auto& path : environment.fonts.paths) fonts += file_digest(path, environment.digest) + '\n';
+    // The hyphenation patterns decide line breaks just as the fonts do.
+    fonts += file_digest(environment.hyphenation_patterns, environment.digest) + '\n';
     run.fonts = environment.digest(fonts);
     return run;
 }

@@ -16,7 +16,7 @@ namespace job {
 // What every document of a run depends on beside its dataset and template.
 struct RunFingerprint {
     std::string generator;
-    std::string fonts;  // digest of the font files
+    std::string fonts;  // digest of the font files and the hyphenation patterns
 };
 
 RunFingerprint fingerprint_run(const Environment& environment);

@@ -1,5 +1,8 @@
 // Rendering a prepared dataset's documents and publishing them as one set.
 #include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
 
 #include "job/build_plan.hpp"
 #include "job/companions.hpp"
@@ -18,6 +21,17 @@ namespace {
 const pdf::FontLibrary& font_library(const pdf::FontFiles& files) {
     static const pdf::FontLibrary library = pdf::FontLibrary::load(files);
     return library;
+}
+
+// The patterns, likewise read once per file and shared (Hyphenator is
+// immutable after loading).
+const layout::Hyphenator& hyphenator(const std::string& path) {
+    static std::mutex mutex;
+    static std::map<std::string, std::unique_ptr<layout::Hyphenator>> loaded;
+    const std::lock_guard<std::mutex> lock(mutex);
+    auto& slot = loaded[path];
+    if (!slot) slot = std::make_unique<layout::Hyphenator>(path);
+    return *slot;
 }
 
 const doc::Document& tree_of(const PreparedDataset& p, const std::string& name) {
@@ -87,7 +101,8 @@ void render_document(PreparedDataset& p, std::size_t index, const RunContext& co
     try {
         const auto& environment = context.environment;
         const auto& tree = tree_of(p, plan.name);
-        const auto paged = layout::lay_out(tree, font_library(environment.fonts), plan.diagnostics);
+        const auto paged = layout::lay_out(tree, font_library(environment.fonts), plan.diagnostics, layout::Style{},
+                                           &hyphenator(environment.hyphenation_patterns));
         pdf::write_file(paged, environment.fonts, (fs::path(p.staging) / (plan.name + ".pdf")).string());
         plan.pages = static_cast<int>(paged.pages.size());
         plan.companions = write_companions(tree, plan.name, p.staging, plan.diagnostics);

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "core/diagnostics.hpp"
+#include "layout/hyphenation.hpp"
 #include "pdf/writer.hpp"
 
 namespace job {
@@ -34,6 +35,9 @@ using Digest = std::function<std::string(std::string_view bytes)>;
 struct Environment {
     std::string templates_dir = "templates";
     pdf::FontFiles fonts = pdf::FontFiles::liberation();
+    // libhyphen patterns for justified paragraphs and narrow table cells;
+    // by default Debian's hyphen-sv.
+    std::string hyphenation_patterns = layout::kSwedishHyphenationPatterns;
     // Incremental builds need both: without a digest every document is
     // rendered; `generator` names the program that renders ("fuel 0.1.0
     // build <id>"), so a new program rebuilds everything.

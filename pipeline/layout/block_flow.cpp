@@ -33,13 +33,14 @@ TextRun marker_run(const ShapedText& marker, double x, const FontMetrics& metric
     for (const Item& item : items) {
         if (const auto* run = std::get_if<TextRun>(&item.content)) return *run;
     }
-    return TextRun{x, 0, font_for(marker.setting.family, false, false), marker.setting.size, {}, 0};
+    return TextRun{x, 0, font_for(marker.setting.family, false, false), marker.setting.size, {}, 0, {}};
 }
 
 }  // namespace
 
-BlockFlow::BlockFlow(const Style& style, TextShaper& shaper, Flow& flow, const doc::PageSetup& page)
-    : style_(style), shaper_(shaper), builder_(flow),
+BlockFlow::BlockFlow(const Style& style, TextShaper& shaper, Flow& flow, const doc::PageSetup& page,
+                     const Hyphenator* hyphenator)
+    : style_(style), shaper_(shaper), hyphenator_(hyphenator), builder_(flow),
       page_body_height_(page.height - page.margin_top - page.margin_bottom), page_mark_(page.page_mark) {}
 
 TextSetting BlockFlow::body() const { return TextSetting{Family::Serif, style_.body_size, style_.body_leading, false}; }
@@ -123,8 +124,17 @@ void BlockFlow::list(const doc::List& list, const Frame& frame) {
     builder_.end_block(space);
 }
 
+// Hyphenation only where a line needs it: in justified paragraphs, and
+// for words wider than their line (table cells). Ragged-right body text,
+// the house style, is never hyphenated.
+BreakOptions BlockFlow::breaking(doc::Align align) const {
+    return BreakOptions{hyphenator_, align == doc::Align::Justify, style_.hyphenate_stretch,
+                        style_.max_consecutive_hyphens};
+}
+
 void BlockFlow::line_slices(const ShapedText& text, const Frame& frame, doc::Align align, bool keep_together) {
-    break_lines(text, frame.width, lines_);
+    const BreakOptions plain;
+    break_lines(text, frame.width, lines_, align == doc::Align::Justify ? breaking(align) : plain);
     const double offset = baseline_offset(text, shaper_.metrics());
     const double height = text.setting.line_height();
     const std::size_t n = lines_.size();
@@ -148,8 +158,11 @@ void BlockFlow::set_lines(const ShapedText& text, const std::vector<Line>& lines
         const Line& line = lines[k];
         const auto line_begin = static_cast<std::uint32_t>(builder_.items().size());
         marks_.clear();
+        const double stretch =
+            align == doc::Align::Justify && stretches(text, lines, k) ? space_stretch(text, line, width) : 0.0;
         set_line(text, line, aligned_x(align, x, width, line.width),
-                 top + static_cast<double>(k - first) * height + offset, shaper_.metrics(), builder_.items(), &marks_);
+                 top + static_cast<double>(k - first) * height + offset, shaper_.metrics(), builder_.items(), &marks_,
+                 stretch);
         if (!marks_.empty()) builder_.record_fields(marks_, line_begin, align);
     }
 }

@@ -23,7 +23,9 @@ class BlockFlow {
 public:
     // The page setup gives the height of the text area (for splitting table
     // rows taller than a page) and the page mark the letterhead shows.
-    BlockFlow(const Style& style, TextShaper& shaper, Flow& flow, const doc::PageSetup& page);
+    // `hyphenator` may be null: then nothing is hyphenated.
+    BlockFlow(const Style& style, TextShaper& shaper, Flow& flow, const doc::PageSetup& page,
+              const Hyphenator* hyphenator = nullptr);
 
     void blocks(const doc::Blocks& blocks, const Frame& frame);
 
@@ -45,6 +47,7 @@ private:
     double stack_plain(std::string_view utf8, const TextSetting& setting, double x, double width, double top);
     void set_lines(const ShapedText& text, const std::vector<Line>& lines, std::size_t first, std::size_t last,
                    double x, double width, double top, doc::Align align);
+    BreakOptions breaking(doc::Align align) const;
 
     std::vector<ContentWidths> shape_cells(const std::vector<TableRowRef>& rows, std::size_t ncols);
     void table_row(const TableRowRef& row, const std::vector<double>& widths, const doc::Table& table,
@@ -56,6 +59,7 @@ private:
 
     const Style& style_;
     TextShaper& shaper_;
+    const Hyphenator* hyphenator_;
     FlowBuilder builder_;
     double page_body_height_;
     const doc::Inlines& page_mark_;

@@ -36,9 +36,18 @@ std::string quoted(const std::string& text) {
     return out + '"';
 }
 
+// Kerning as "kern=index:amount,...", amounts in 1/1000 em.
+std::string kerns(const TextRun& run) {
+    if (run.kerns.empty()) return {};
+    std::string out = " kern=";
+    for (std::size_t i = 0; i < run.kerns.size(); ++i)
+        out += (i > 0 ? "," : "") + std::to_string(run.kerns[i].index) + ":" + number(run.kerns[i].amount);
+    return out;
+}
+
 std::string line(const TextRun& run) {
     return "text x=" + number(run.x) + " y=" + number(run.baseline) + " font=" + to_string(run.font) +
-           " size=" + number(run.size) + " " + quoted(run.text);
+           " size=" + number(run.size) + " " + quoted(run.text) + kerns(run);
 }
 
 std::string line(const Rule& rule) {

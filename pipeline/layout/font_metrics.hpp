@@ -33,10 +33,14 @@ public:
     // Ascender and descender (descender negative) in 1/1000 em.
     virtual double ascent(FontId font) const = 0;
     virtual double descent(FontId font) const = 0;
+    // Pair kerning in 1/1000 em between two code points set next to each
+    // other in one font (negative: closer), 0 for fonts without kerning.
+    virtual double kerning(FontId /*font*/, char32_t /*left*/, char32_t /*right*/) const { return 0; }
 };
 
-// Width of a UTF-8 string at a size in points: sum of advances (libharu
-// applies no kerning, so neither does the measure).
+// Width of a UTF-8 string at a size in points: sum of advances, without
+// kerning. Layout uses it only for resolved page numbers, which it never
+// kerns (they are painted as plain runs).
 double text_width(const FontMetrics& metrics, FontId font, std::string_view utf8, double size);
 
 // Every glyph 600/1000 em wide, ascent 800, descent -200: for layout tests.

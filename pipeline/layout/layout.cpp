@@ -12,12 +12,12 @@ namespace layout {
 // Three phases: blocks to a flow of slices (line breaking happens here),
 // slices to pages, then the furniture once the page count is known.
 PagedDocument lay_out(const doc::Document& document, const FontMetrics& metrics, core::Diagnostics& diagnostics,
-                      const Style& style) {
+                      const Style& style, const Hyphenator* hyphenator) {
     const doc::PageSetup& page = document.page;
     TextShaper shaper(metrics, diagnostics, style.field_estimate_digits);
     Flow flow;
     const Frame frame{page.margin_left, std::max(1.0, page.width - page.margin_left - page.margin_right), 0};
-    BlockFlow(style, shaper, flow, page).blocks(document.body, frame);
+    BlockFlow(style, shaper, flow, page, hyphenator).blocks(document.body, frame);
 
     const Pagination pagination = paginate(flow, page.margin_top, page.height - page.margin_bottom);
     PagedDocument paged = assemble(flow, pagination, page, metrics);

@@ -25,13 +25,70 @@ std::uint32_t content_end(const ShapedText& text, std::uint32_t begin, std::uint
 
 Line make_line(const ShapedText& text, std::uint32_t begin, std::uint32_t end) {
     Line line{begin, content_end(text, begin, end), 0, false};
-    line.width = text.width(line.begin, line.end);
+    line.width = text.line_width(line.begin, line.end);
     // A soft hyphen shows only where the line actually breaks.
     if (end < text.glyphs.size() && line.end > begin && text.glyphs[line.end - 1].kind == GlyphKind::SoftHyphen) {
         line.hyphen = true;
         line.width += text.spans[text.glyphs[line.end - 1].span].hyphen;
     }
     return line;
+}
+
+// A line that ends at hyphenation point `cut` (between glyphs cut-1 and cut),
+// with the hyphen drawn in the face of the letter before it.
+Line hyphenated_line(const ShapedText& text, std::uint32_t begin, std::uint32_t cut) {
+    return Line{begin, cut, text.line_width(begin, cut) + text.spans[text.glyphs[cut - 1].span].hyphen, true};
+}
+
+bool is_letter(const Glyph& glyph) {
+    return glyph.kind == GlyphKind::Visible && u_isalpha(static_cast<UChar32>(glyph.code_point));
+}
+
+// The last hyphenation point in the piece [piece_begin, piece_end) at which
+// the line from `line_begin`, hyphen included, still fits; 0 if none. Only
+// runs of letters are hyphenated: "(stadsdelsförvaltningarna)," keeps its
+// punctuation on either side. A line that starts inside a word (after an
+// earlier hyphen) still hyphenates the whole word: the patterns need it.
+std::uint32_t hyphen_cut(const ShapedText& text, std::uint32_t line_begin, std::uint32_t piece_begin,
+                         std::uint32_t piece_end, double width, const Hyphenator& hyphenator) {
+    std::uint32_t best = 0;
+    std::u32string word;
+    std::vector<bool> points;
+    std::uint32_t i = piece_begin;
+    while (i > 0 && is_letter(text.glyphs[i]) && is_letter(text.glyphs[i - 1])) --i;
+    while (i < piece_end) {
+        if (!is_letter(text.glyphs[i])) {
+            ++i;
+            continue;
+        }
+        const std::uint32_t run = i;
+        word.clear();
+        while (i < piece_end && is_letter(text.glyphs[i])) word += text.glyphs[i++].code_point;
+        hyphenator.points(word, points);
+        // Two letters of the word at least on this line, also after an
+        // earlier hyphen in the same word.
+        const std::uint32_t first = std::max(run, line_begin) + 2;
+        for (std::uint32_t k = 1; k < word.size(); ++k) {
+            if (points[k] && run + k >= first &&
+                hyphenated_line(text, line_begin, run + k).width <= width + kTolerance)
+                best = run + k;
+        }
+    }
+    return best;
+}
+
+// Justified text: whether the line's spaces would stretch more than the
+// options allow, so that hyphenating the next word is better.
+bool too_loose(const ShapedText& text, const Line& line, double width, const BreakOptions& options) {
+    double spaces = 0;
+    int count = 0;
+    for (std::uint32_t i = line.begin; i < line.end; ++i) {
+        if (text.glyphs[i].kind != GlyphKind::Space) continue;
+        spaces += text.glyphs[i].advance;
+        ++count;
+    }
+    if (count == 0) return true;
+    return (width - line.width) / count > options.hyphenate_stretch * spaces / count;
 }
 
 bool is_mark(char32_t cp) {
@@ -47,7 +104,7 @@ std::uint32_t emergency_end(const ShapedText& text, std::uint32_t begin, std::ui
     while (k < end) {
         std::uint32_t next = k + 1;
         while (next < end && is_mark(text.glyphs[next].code_point)) ++next;
-        if (text.width(begin, next) > width + kTolerance) break;
+        if (text.line_width(begin, next) > width + kTolerance) break;
         k = next;
     }
     return k;
@@ -57,12 +114,18 @@ std::uint32_t emergency_end(const ShapedText& text, std::uint32_t begin, std::ui
 
 // Greedy first fit: take every opportunity while the line still fits, as
 // TeX's \emergencystretch-free first pass and every word processor do.
-void break_lines(const ShapedText& text, double width, std::vector<Line>& out) {
+void break_lines(const ShapedText& text, double width, std::vector<Line>& out, const BreakOptions& options) {
     out.clear();
     const auto n = static_cast<std::uint32_t>(text.glyphs.size());
+    const Hyphenator* hyphenator = options.hyphenator;
     std::uint32_t begin = 0;
     std::uint32_t fit = 0;  // last opportunity that fits; 0 = none yet on this line
     std::uint32_t o = 1;
+    auto hyphens_left = [&] {  // fewer than the limit of hyphenated lines just before
+        int in_a_row = 0;
+        for (auto it = out.rbegin(); it != out.rend() && it->hyphen; ++it) ++in_a_row;
+        return in_a_row < options.max_consecutive_hyphens;
+    };
     while (o <= n && begin < n) {
         if (text.breaks[o] == Break::None && o < n) {
             ++o;
@@ -79,18 +142,32 @@ void break_lines(const ShapedText& text, double width, std::vector<Line>& out) {
             }
             ++o;
         } else if (fit > begin) {
-            out.push_back(make_line(text, begin, fit));
-            begin = fit;
+            // The word [fit, o) does not fit: end the line before it, or
+            // inside it at a hyphenation point if the line would be too loose.
+            const Line line = make_line(text, begin, fit);
+            const std::uint32_t cut =
+                hyphenator && options.justify && hyphens_left() && too_loose(text, line, width, options)
+                    ? hyphen_cut(text, begin, fit, o, width, *hyphenator)
+                    : 0;
+            out.push_back(cut ? hyphenated_line(text, begin, cut) : line);
+            begin = cut ? cut : fit;
             fit = 0;
+        } else if (const std::uint32_t cut = hyphenator ? hyphen_cut(text, begin, begin, o, width, *hyphenator) : 0) {
+            out.push_back(hyphenated_line(text, begin, cut));  // a word wider than the line
+            begin = cut;
         } else {
             // A soft hyphen at the end would widen the line again: cut before it.
             const std::uint32_t limit =
                 o - 1 > begin && text.glyphs[o - 1].kind == GlyphKind::SoftHyphen ? o - 1 : o;
-            const std::uint32_t cut = emergency_end(text, begin, limit, width);
-            out.push_back(make_line(text, begin, cut));
-            begin = cut;
+            const std::uint32_t end = emergency_end(text, begin, limit, width);
+            out.push_back(make_line(text, begin, end));
+            begin = end;
         }
     }
+}
+
+bool stretches(const ShapedText& text, const std::vector<Line>& lines, std::size_t k) {
+    return k + 1 < lines.size() && text.breaks[lines[k + 1].begin] != Break::Mandatory;
 }
 
 ContentWidths content_widths(const ShapedText& text) {

@@ -42,20 +42,31 @@ double baseline_offset(const TextSetting& setting, const FontMetrics& metrics) {
 
 double aligned_x(doc::Align align, double x, double width, double line_width) {
     switch (align) {
-        case doc::Align::Left: return x;
+        case doc::Align::Left:
+        case doc::Align::Justify: return x;  // justified lines start at the left edge
         case doc::Align::Right: return x + width - line_width;
         case doc::Align::Center: return x + (width - line_width) / 2.0;
     }
     return x;
 }
 
+double space_stretch(const ShapedText& text, const Line& line, double width) {
+    int spaces = 0;
+    for (std::uint32_t i = line.begin; i < line.end; ++i) spaces += text.glyphs[i].kind == GlyphKind::Space ? 1 : 0;
+    return spaces > 0 && width > line.width ? (width - line.width) / spaces : 0.0;
+}
+
 void set_line(const ShapedText& text, const Line& line, double x, double baseline, const FontMetrics& metrics,
-              std::vector<Item>& items, std::vector<FieldMark>* fields) {
+              std::vector<Item>& items, std::vector<FieldMark>* fields, double stretch) {
     const std::size_t line_start = items.size();
     TextRun run;
     const Span* run_span = nullptr;
+    std::uint32_t run_length = 0;  // code points in run.text
+    double run_end = x;            // end of the run's last glyph, its kern excluded
+    float pending_kern = 0;        // between the run's last glyph and the next, in points
     auto flush = [&] {
         if (!run_span) return;
+        run.width = run_end - run.x;
         if (!run.text.empty() || run.width > 0) {
             if (fields && run_span->field != Field::None)
                 fields->push_back(FieldMark{static_cast<std::uint32_t>(items.size()), run_span->field});
@@ -67,23 +78,38 @@ void set_line(const ShapedText& text, const Line& line, double x, double baselin
     double pen = x;
     for (std::uint32_t i = line.begin; i < line.end; ++i) {
         const Glyph& glyph = text.glyphs[i];
+        const Span& span = text.spans[glyph.span];
+        const float kern = i + 1 < line.end ? glyph.kern : 0.0F;
         char32_t cp = glyph.code_point;
         double advance = glyph.advance;
-        const Span& span = text.spans[glyph.span];
         if (glyph.kind == GlyphKind::SoftHyphen && line.hyphen && i + 1 == line.end) {
             cp = U'-';
             advance = span.hyphen;
+        } else if (glyph.kind == GlyphKind::Space && stretch > 0) {
+            flush();  // a justified line: the next word is a run of its own
+            pen += advance + stretch + kern;
+            continue;
         } else if (glyph.kind != GlyphKind::Visible && glyph.kind != GlyphKind::Space) {
             continue;
         }
         if (!run_span || (run_span != &span && !same_run(*run_span, span))) {
             flush();
-            run = TextRun{pen, baseline, span.font, text.setting.size, {}, 0};
+            run = TextRun{pen, baseline, span.font, text.setting.size, {}, 0, {}};
             run_span = &span;
+            run_length = 0;
+        } else if (pending_kern != 0) {
+            run.kerns.push_back(Kern{run_length, static_cast<float>(pending_kern * 1000.0 / text.setting.size)});
         }
         append_utf8(run.text, cp);
-        run.width += advance;
-        pen += advance;
+        ++run_length;
+        run_end = pen + advance;
+        pen += advance + kern;
+        pending_kern = kern;
+    }
+    // A hyphenation point: the hyphen follows the last letter, in its face.
+    if (line.hyphen && line.end > line.begin && text.glyphs[line.end - 1].kind != GlyphKind::SoftHyphen && run_span) {
+        append_utf8(run.text, U'-');
+        run_end += text.spans[text.glyphs[line.end - 1].span].hyphen;
     }
     flush();
 }

@@ -23,9 +23,16 @@ inline double baseline_offset(const ShapedText& text, const FontMetrics& metrics
     return baseline_offset(text.setting, metrics);
 }
 
-// Appends the runs of `line` starting at `x` on `baseline`.
+// Appends the runs of `line` starting at `x` on `baseline`. With a
+// `space_stretch` (justified lines) every word space is that much wider and
+// each word becomes a run of its own, placed by layout: PDF word spacing
+// does nothing with our fonts (library-notes.md §1.1).
 void set_line(const ShapedText& text, const Line& line, double x, double baseline, const FontMetrics& metrics,
-              std::vector<Item>& items, std::vector<FieldMark>* fields = nullptr);
+              std::vector<Item>& items, std::vector<FieldMark>* fields = nullptr, double space_stretch = 0);
+
+// The stretch per word space that makes `line` exactly `width` wide; 0 when
+// it has no word space to stretch.
+double space_stretch(const ShapedText& text, const Line& line, double width);
 
 // x of a line of `line_width` within [x, x + width) for an alignment.
 double aligned_x(doc::Align align, double x, double width, double line_width);

@@ -2,6 +2,7 @@
 // layout::PagedDocument: the pages of a document as positioned items, ready to
 // be painted. Coordinates are in points with the origin at the TOP-LEFT of the
 // page and y growing downwards; the flip to PDF space happens once, in pdf/.
+#include <cstdint>
 #include <string>
 #include <variant>
 #include <vector>
@@ -10,6 +11,13 @@
 #include "layout/font_metrics.hpp"
 
 namespace layout {
+
+// A pair-kerning adjustment inside a run: before code point `index` of the
+// text, in 1/1000 em (negative: closer). The PDF writer paints it with TJ.
+struct Kern {
+    std::uint32_t index = 0;
+    float amount = 0;
+};
 
 // One run of text on one line, in one font. (x, baseline) is where the run
 // starts; the baseline is measured from the top of the page.
@@ -20,6 +28,7 @@ struct TextRun {
     double size = 11;
     std::string text;  // UTF-8, already substituted for glyphs the font lacks
     double width = 0;  // measured advance, for links and tests
+    std::vector<Kern> kerns;  // in index order; empty: no kerning
 };
 
 // A straight line (table rules, signature lines).

@@ -37,7 +37,10 @@ void resolve(PagedDocument& document, const PlacedField& placed, const FontMetri
     const double delta = width - run->width;
     run->width = width;
     switch (placed.align) {
-        case doc::Align::Left: shift_range(items, placed.item + 1, placed.line_end, delta); break;
+        case doc::Align::Left:
+        case doc::Align::Justify:  // a field is never stretched: the rest of its line moves
+            shift_range(items, placed.item + 1, placed.line_end, delta);
+            break;
         case doc::Align::Right: shift_range(items, placed.line_begin, placed.item + 1, -delta); break;
         case doc::Align::Center:
             shift_range(items, placed.line_begin, placed.item + 1, -delta / 2);

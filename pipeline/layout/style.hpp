@@ -29,6 +29,15 @@ struct Style {
     // usual orphan and widow control; one line alone is the classic fault).
     int orphans = 2;
     int widows = 2;
+    // Justified paragraphs hyphenate the next word when a line's word
+    // spaces would otherwise stretch by more than half their width: TeX's
+    // fonts allow an interword stretch of half the space (cmr10: 3.33 pt
+    // space, 1.67 pt stretch) before a line counts as loose.
+    double hyphenate_stretch = 0.5;
+    // No more than two hyphenated lines in a row: a ladder of hyphens down
+    // the right edge is the classic fault of justified text (TeX's
+    // \doublehyphendemerits, word processors' "consecutive hyphens" limit).
+    int max_consecutive_hyphens = 2;
 
     // ---- Headings (Liberation Sans Bold) ----------------------------------
     // Tighter than the body: headings are short and often one line.

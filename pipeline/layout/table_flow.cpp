@@ -104,7 +104,8 @@ void BlockFlow::table_row(const TableRowRef& row, const std::vector<double>& wid
     const double pad_y = style_.cell_padding_y;
     std::size_t nlines = 1;
     for (std::size_t c = 0; c < ncols; ++c) {
-        break_lines(cells_[row.index * ncols + c], std::max(1.0, widths[c] - 2 * pad_x), cell_lines_[c]);
+        break_lines(cells_[row.index * ncols + c], std::max(1.0, widths[c] - 2 * pad_x), cell_lines_[c],
+                    breaking(doc::Align::Left));
         nlines = std::max(nlines, cell_lines_[c].size());
     }
     const ShapedText& first = cells_[row.index * ncols];

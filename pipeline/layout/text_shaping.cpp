@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdio>
 #include <set>
+#include <unordered_map>
 #include <stdexcept>
 #include <utility>
 
@@ -77,6 +78,7 @@ struct TextShaper::Impl {
     std::set<std::string> reported;
     std::vector<float> advances = std::vector<float>(kFontCount * kCacheLimit, NAN);
     std::vector<std::int8_t> glyphs = std::vector<std::int8_t>(kFontCount * kCacheLimit, -1);
+    std::unordered_map<std::uint64_t, float> kerning;  // key: font, left, right
 };
 
 TextShaper::TextShaper(const FontMetrics& metrics, core::Diagnostics& diagnostics, int field_estimate_digits)
@@ -104,6 +106,14 @@ bool TextShaper::has_glyph(FontId font, char32_t cp) {
     std::int8_t& cached = impl_->glyphs[static_cast<std::size_t>(font) * kCacheLimit + cp];
     if (cached < 0) cached = metrics_.has_glyph(font, cp) ? 1 : 0;
     return cached == 1;
+}
+
+double TextShaper::kerning(FontId font, char32_t left, char32_t right) {
+    // 21 bits hold any code point.
+    const std::uint64_t key = (static_cast<std::uint64_t>(font) << 42) | (static_cast<std::uint64_t>(left) << 21) | right;
+    const auto [it, added] = impl_->kerning.try_emplace(key, 0.0F);
+    if (added) it->second = static_cast<float>(metrics_.kerning(font, left, right));
+    return it->second;
 }
 
 float TextShaper::hyphen_width(FontId font, double size) {
@@ -209,11 +219,29 @@ void TextShaper::append_code_point(char32_t cp, std::uint32_t span, std::uint32_
     impl_->offsets.push_back(offset);
 }
 
+// Pair kerning between neighbours drawn in one font: letters and word
+// spaces (fonts kern "L " and " T" too). Not across a change of font, not
+// into a page number that is resolved later, not around invisible glyphs.
+void TextShaper::kern(ShapedText& out) {
+    auto kernable = [&](const Glyph& g) {
+        return (g.kind == GlyphKind::Visible || g.kind == GlyphKind::Space) &&
+               out.spans[g.span].field == Field::None;
+    };
+    for (std::size_t i = 0; i + 1 < out.glyphs.size(); ++i) {
+        Glyph& left = out.glyphs[i];
+        const Glyph& right = out.glyphs[i + 1];
+        const FontId font = out.spans[left.span].font;
+        if (!kernable(left) || !kernable(right) || out.spans[right.span].font != font) continue;
+        left.kern = static_cast<float>(kerning(font, left.code_point, right.code_point) * out.setting.size / 1000.0);
+    }
+}
+
 void TextShaper::finish(ShapedText& out) {
+    kern(out);
     const std::size_t n = out.glyphs.size();
     out.prefix.resize(n + 1);
     out.prefix[0] = 0;
-    for (std::size_t i = 0; i < n; ++i) out.prefix[i + 1] = out.prefix[i] + out.glyphs[i].advance;
+    for (std::size_t i = 0; i < n; ++i) out.prefix[i + 1] = out.prefix[i] + out.glyphs[i].advance + out.glyphs[i].kern;
     out.breaks.assign(n + 1, Break::None);
     if (n == 0) return;
     // UAX #14: every opportunity the Swedish line rules give, across runs, so

@@ -54,6 +54,9 @@ struct Glyph {
     float advance = 0;        // in points
     std::uint32_t span = 0;
     GlyphKind kind = GlyphKind::Visible;
+    // Pair kerning towards the next glyph, in points (negative: closer).
+    // Counted in `prefix`; a line that ends here does not include it.
+    float kern = 0;
 };
 
 enum class Break : std::uint8_t { None, Allowed, Mandatory };
@@ -68,6 +71,11 @@ struct ShapedText {
     std::vector<Break> breaks;
 
     double width(std::size_t begin, std::size_t end) const { return prefix[end] - prefix[begin]; }
+    // Width of [begin, end) set as one line: without the kern towards the
+    // glyph after it, which lands on the next line.
+    double line_width(std::size_t begin, std::size_t end) const {
+        return end > begin ? width(begin, end) - glyphs[end - 1].kern : 0.0;
+    }
     bool empty() const { return glyphs.empty(); }
 };
 
@@ -91,8 +99,10 @@ public:
     // Shapes one plain string (letterhead and signature lines).
     void shape(std::string_view utf8, const TextSetting& setting, ShapedText& out);
 
-    // Cached advance in 1/1000 em; metrics are virtual and may be slow.
+    // Cached advance and pair kerning in 1/1000 em; metrics are virtual and
+    // may be slow.
     double advance(FontId font, char32_t code_point);
+    double kerning(FontId font, char32_t left, char32_t right);
     bool has_glyph(FontId font, char32_t code_point);
     const FontMetrics& metrics() const { return metrics_; }
 
@@ -102,6 +112,7 @@ private:
     void append(std::string_view utf8, std::uint32_t span, ShapedText& out);
     void append_code_point(char32_t cp, std::uint32_t span, std::uint32_t utf16_offset, ShapedText& out);
     void finish(ShapedText& out);
+    void kern(ShapedText& out);
     void report_missing(const ShapedText& out);
     float hyphen_width(FontId font, double size);
 

@@ -56,6 +56,10 @@ void add_item(Hasher& hash, const layout::Item& item) {
                 for (double v : {content.x, content.baseline, content.size}) hash.add(v);
                 hash.add(static_cast<int>(content.font));
                 hash.add(content.text);
+                for (const layout::Kern& kern : content.kerns) {
+                    hash.add(static_cast<std::uint64_t>(kern.index));
+                    hash.add(static_cast<double>(kern.amount));
+                }
             } else if constexpr (std::is_same_v<T, layout::Rule>) {
                 for (double v : {content.x1, content.y1, content.x2, content.y2, content.thickness}) hash.add(v);
             } else if constexpr (std::is_same_v<T, layout::Fill>) {

@@ -9,6 +9,7 @@
 #include <string>
 #include <utility>
 
+#include "pdf/font_kerning.hpp"
 #include "pdf/haru_document.hpp"
 
 namespace pdf {
@@ -77,6 +78,7 @@ FontFiles FontFiles::liberation() {
 FontLibrary FontLibrary::load(const FontFiles& files) {
     HaruDocument doc;
     std::array<Face, layout::kFontCount> faces;
+    std::array<Shaper, layout::kFontCount> shapers;
     // libharu refuses to register one font twice in a document, and a file
     // set may well use one file for several faces.
     std::map<std::string, std::size_t> read;
@@ -84,6 +86,7 @@ FontLibrary FontLibrary::load(const FontFiles& files) {
         const std::string& path = files.paths[i];
         if (auto it = read.find(path); it != read.end()) {
             faces[i] = faces[it->second];
+            shapers[i] = shapers[it->second];
             continue;
         }
         const char* name = HPDF_LoadTTFontFromFile(doc.get(), path.c_str(), HPDF_TRUE);
@@ -93,9 +96,10 @@ FontLibrary FontLibrary::load(const FontFiles& files) {
             throw Error("libharu loaded no font definition from '" + path + "'");
         }
         faces[i] = read_face(def);
+        shapers[i] = load_shaper(path);
         read.emplace(path, i);
     }
-    return FontLibrary(std::move(faces));
+    return FontLibrary(std::move(faces), std::move(shapers));
 }
 
 double FontLibrary::advance(layout::FontId font, char32_t code_point) const {
@@ -110,6 +114,14 @@ double FontLibrary::advance(layout::FontId font, char32_t code_point) const {
 
 bool FontLibrary::has_glyph(layout::FontId font, char32_t code_point) const {
     return face(font).has(code_point);
+}
+
+double FontLibrary::kerning(layout::FontId font, char32_t left, char32_t right) const {
+    // A glyph libharu cannot address is drawn as a substitute: no kerning.
+    if (!has_glyph(font, left) || !has_glyph(font, right)) {
+        return 0;
+    }
+    return pair_kerning(shapers_[static_cast<std::size_t>(font)].get(), left, right);
 }
 
 double FontLibrary::ascent(layout::FontId font) const { return face(font).ascent; }

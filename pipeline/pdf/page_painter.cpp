@@ -1,5 +1,10 @@
 #include "pdf/page_painter.hpp"
 
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
+#include <unicode/utf8.h>
+
+#include <cstdio>
 #include <string>
 #include <variant>
 
@@ -43,6 +48,45 @@ void paint_rules(HPDF_Page target, const layout::Page& page, const PageSpace& sp
     });
 }
 
+// The TJ operator (ISO 32000-1 §9.4.3) for a kerned run: libharu has none.
+// With the UTF-8 encoder and Identity-H, a glyph's code is its code point in
+// two bytes (library-notes.md §1.1); a TJ number is subtracted from the
+// position in 1/1000 em, so a kern of -74 is written as 74.
+std::string kerned_operator(const layout::TextRun& run) {
+    std::string out = "[<";
+    const auto* bytes = reinterpret_cast<const std::uint8_t*>(run.text.data());
+    const auto length = static_cast<std::int32_t>(run.text.size());
+    std::size_t next_kern = 0;
+    std::uint32_t index = 0;
+    char buffer[32];
+    for (std::int32_t i = 0; i < length; ++index) {
+        UChar32 c = 0;
+        U8_NEXT(bytes, i, length, c);
+        if (c < 0 || c > 0xFFFF) c = 0x20;  // what libharu's encoder writes for them
+        if (next_kern < run.kerns.size() && run.kerns[next_kern].index == index) {
+            std::snprintf(buffer, sizeof buffer, "> %g <", static_cast<double>(-run.kerns[next_kern].amount));
+            out += buffer;
+            ++next_kern;
+        }
+        std::snprintf(buffer, sizeof buffer, "%04X", static_cast<unsigned>(c));
+        out += buffer;
+    }
+    return out + ">] TJ\012";
+}
+
+// Positions like HPDF_Page_TextOut (a Td relative to the text matrix), then
+// writes the TJ into the page's content stream. Measuring the text with
+// HPDF_Font_TextWidth first marks its glyphs as used, so that the subset and
+// the CIDSet keep them, as they do for the text libharu writes itself.
+void show_kerned(HPDF_Page target, HPDF_Font font, const layout::TextRun& run, HPDF_REAL x, HPDF_REAL y) {
+    HPDF_Font_TextWidth(font, reinterpret_cast<const HPDF_BYTE*>(run.text.c_str()),
+                        static_cast<HPDF_UINT>(run.text.size()));
+    const HPDF_TransMatrix matrix = HPDF_Page_GetTextMatrix(target);
+    HPDF_Page_MoveTextPos(target, x - matrix.x, y - matrix.y);
+    auto* attr = static_cast<HPDF_PageAttr>(target->attr);
+    HPDF_Stream_WriteStr(attr->stream, kerned_operator(run).c_str());
+}
+
 // All runs go into one BT/ET block, and Tf is written only when the font or
 // size changes: most consecutive runs share both.
 void paint_text(HPDF_Page target, const layout::Page& page, const PageSpace& space,
@@ -64,7 +108,11 @@ void paint_text(HPDF_Page target, const layout::Page& page, const PageSpace& spa
             current_font = font;
             current_size = run.size;
         }
-        HPDF_Page_TextOut(target, space.x(run.x), space.y(run.baseline), run.text.c_str());
+        if (run.kerns.empty()) {
+            HPDF_Page_TextOut(target, space.x(run.x), space.y(run.baseline), run.text.c_str());
+        } else {
+            show_kerned(target, font, run, space.x(run.x), space.y(run.baseline));
+        }
     });
     if (in_text) {
         HPDF_Page_EndText(target);

@@ -139,3 +139,22 @@ TEST_CASE("document: page fields expand in the page mark") {
     CHECK(std::holds_alternative<doc::PageCount>(inlines[3]));
     CHECK(std::get<doc::Text>(inlines[4]).text == ")");
 }
+
+TEST_CASE("document: text-align justify reaches every paragraph, left restores the house style") {
+    core::Diagnostics diagnostics;
+    auto blocks = parse("# Rubrik\n\nEtt stycke.\n\n- Punkt med stycke.\n", diagnostics);
+    REQUIRE(doc::apply_text_align("justify", blocks));
+    CHECK(std::get<doc::Paragraph>(blocks[1].node).align == doc::Align::Justify);
+    const auto& list = std::get<doc::List>(blocks[2].node);
+    CHECK(std::get<doc::Paragraph>(list.items.at(0).at(0).node).align == doc::Align::Justify);
+    REQUIRE(doc::apply_text_align("left", blocks));
+    CHECK(std::get<doc::Paragraph>(blocks[1].node).align == doc::Align::Left);
+    CHECK_FALSE(doc::apply_text_align("center", blocks));
+    CHECK(std::get<doc::Paragraph>(blocks[1].node).align == doc::Align::Left);
+}
+
+TEST_CASE("document: the lint knows the text-align setting") {
+    core::Diagnostics diagnostics;
+    doc::lint_template({"t", "t.md", "---\ntitle: x\ntext-align: justify\n---\n\nText.\n"}, diagnostics);
+    CHECK(diagnostics.error_count() == 0);
+}

@@ -61,7 +61,7 @@ TEST_CASE("csv: a semicolon table gives the header, the records and their positi
     CHECK(table.header[0].column == 1);
 }
 
-TEST_CASE("csv: a comma-separated file is read with ',' and a warning when ';' is expected") {
+TEST_CASE("csv: a comma-separated file is read with a comma and a warning when a semicolon is expected") {
     core::Diagnostics diagnostics;
     const auto table = read("id,fond,titel\nLUM-01,LUM,\"Lots; steg 2\"\n", diagnostics);
     CHECK(table.separator == ',');
@@ -72,7 +72,7 @@ TEST_CASE("csv: a comma-separated file is read with ',' and a warning when ';' i
     CHECK_FALSE(diagnostics.has_errors());
 }
 
-TEST_CASE("csv: a semicolon-separated file is read with ';' and a warning when ',' is expected") {
+TEST_CASE("csv: a semicolon-separated file is read with a semicolon and a warning when a comma is expected") {
     core::Diagnostics diagnostics;
     const auto table = read("id;belopp\nLUM-01;500 000,00\n", diagnostics, ',');
     CHECK(table.separator == ';');

@@ -208,7 +208,7 @@ TEST_CASE("pathological: a comma-separated file is read with ',' and the separat
     CHECK(loaded.dataset->applications[2].granted == 20000);
 }
 
-TEST_CASE("pathological: a semicolon file where ',' is expected is read with ';' and the separator is named") {
+TEST_CASE("pathological: a semicolon file where a comma is expected is read with semicolons, and the separator is named") {
     std::ifstream in(kCases / "semicolon-where-comma-expected" / "table.csv", std::ios::binary);
     const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     core::Diagnostics diagnostics;

@@ -38,7 +38,7 @@ TEST_CASE("dump rounds to 0.01 and shows rules and fills", "[layout][dump]") {
     paged.pages.push_back(Page{595.276, 841.89, {}});
     paged.pages[0].items.push_back(Item{Rule{70.874, 100.005, 524.4, 100.005, 0.75}, false});
     paged.pages[0].items.push_back(Item{Fill{1, 2, 3, 4, 0.9}, false});
-    paged.pages[0].items.push_back(Item{TextRun{-0.001, 5, FontId::SansItalic, 8.5, "a \"b\"", 1}, true});
+    paged.pages[0].items.push_back(Item{TextRun{-0.001, 5, FontId::SansItalic, 8.5, "a \"b\"", 1, {}}, true});
     CHECK(dump(paged) ==
           "page 1 (595.28 x 841.89)\n"
           "  rule x1=70.87 y1=100.01 x2=524.4 y2=100.01 thickness=0.75\n"

@@ -22,7 +22,7 @@ std::string staged_file(const std::string& out, const std::string& dataset, cons
 
 }  // namespace
 
-TEST_CASE("publish: a first publish moves the staged folder in; a second swaps it whole") {
+TEST_CASE("publish: a first publish moves the staged folder in, a second swaps it whole") {
     const auto out = scratch("publish");
     staged_file(out, "ds", "old");
     job::publish(out, "ds");
