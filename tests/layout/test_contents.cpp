@@ -51,10 +51,11 @@ std::vector<int> shown_page_numbers(const PagedDocument& paged) {
 
 TEST_CASE("contents: number, title, aligned dot leaders and the page number, the entry a link") {
     const doc::TableOfContents toc{2, 3, {entry(2, "1", "Bakgrund", "a"), entry(3, "1.1", "Syfte", "b"),
-                                          entry(2, "2", "Beslut", "c")}};
+                                          entry(2, "2", "Beslut", "c"), entry(2, "", "Bilagor", "d")}};
     const auto paged = lay(document(small_page(30, 10), {doc::Block{toc}, doc::Block{doc::PageBreak{}},
                                                          heading(2, "Bakgrund", "1", "a"), heading(3, "Syfte", "1.1", "b"),
-                                                         doc::Block{doc::PageBreak{}}, heading(2, "Beslut", "2", "c")}));
+                                                         doc::Block{doc::PageBreak{}}, heading(2, "Beslut", "2", "c"),
+                                                         heading(2, "Bilagor", "", "d")}));
     REQUIRE(paged.pages.size() == 3);
     const Page& page = paged.pages[0];
     const double right = kLeft + 30 * kChar;
@@ -66,14 +67,15 @@ TEST_CASE("contents: number, title, aligned dot leaders and the page number, the
     CHECK(find_run(page, "Bakgrund")->x == Approx(kLeft + kChar + 6));
     CHECK(find_run(page, "1.1")->x == Approx(kLeft + 18));
     CHECK(find_run(page, "Syfte")->x == Approx(kLeft + 18 + 3 * kChar + 6));
+    CHECK(find_run(page, "Bilagor")->x == Approx(kLeft));  // no number: no number column
     const auto shown = lines(page);
-    REQUIRE(shown.size() == 3);
+    REQUIRE(shown.size() == 4);
     std::vector<int> numbers;
     for (const auto& line : shown) {
         numbers.push_back(std::stoi(line.text.substr(line.text.rfind('|') + 1)));
         CHECK(line.right == Approx(right));  // page numbers right-aligned
     }
-    CHECK(numbers == std::vector<int>{2, 2, 3});
+    CHECK(numbers == std::vector<int>{2, 2, 3, 3});
     // Leaders: on a 12 pt grid (". " is two characters) so that the dots of
     // all entries stand in columns; clear of the title and of the
     // three-digit page column.
@@ -83,7 +85,7 @@ TEST_CASE("contents: number, title, aligned dot leaders and the page number, the
         CHECK(run->x + run->width <= right - 3 * kChar - 4 + 1e-6);
     }
     const auto links = items_of<Link>(page);
-    REQUIRE(links.size() == 3);
+    REQUIRE(links.size() == 4);
     CHECK(links[0]->target == "#a");
     CHECK(links[1]->target == "#b");
     CHECK(links[2]->target == "#c");
