@@ -25,6 +25,7 @@ packages=(
   catch2                 # unit tests, one CTest test per case
   poppler-utils          # pdftotext, pdffonts, pdfinfo, pdftoppm in end-to-end tests
   qpdf                   # structural PDF check
+  libpng-dev             # reference-image tests: read and write PNG
   libxml2-utils          # xmllint: validates fixtures against the XSDs
   chromium               # headless: the nightly status page loads, links resolve
   libpdfbox2-java        # PDFBox Preflight: the PDF/A-1b validator the tests run
