@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <regex>
 #include <sstream>
@@ -13,6 +14,7 @@
 
 #include "command.hpp"
 #include "document/build.hpp"
+#include "job/job.hpp"
 #include "layout/layout.hpp"
 #include "pdf/font_library.hpp"
 #include "pdf/preflight.hpp"
@@ -193,4 +195,34 @@ TEST_CASE("report navigation: the report with its contents and links is valid PD
     REQUIRE(verdicts.size() == 1);
     INFO(verdicts[0].report());
     CHECK(verdicts[0].valid);
+}
+
+TEST_CASE("report navigation: the decision document's bookmarks are its headings, each on the page it names") {
+    const std::string out = scratch_dir("decision-outline");
+    job::Spec spec;
+    spec.data_dir = std::string(FUEL_SOURCE_DIR) + "/fixtures/lum-mul-2025";
+    spec.out_dir = out;
+    job::Environment env;
+    env.templates_dir = std::string(FUEL_SOURCE_DIR) + "/templates";
+    REQUIRE(job::run(spec, env).exit_code() == 0);
+    const std::string pdf = out + "/lum-mul-2025/tjansteutlatande.pdf";
+    const auto items = outline(pdf);
+    // As many as the document tree has headings (its golden dump).
+    std::ifstream golden(std::string(FUEL_SOURCE_DIR) + "/tests/golden/document/lum-mul-2025/tjansteutlatande.txt");
+    const std::string tree((std::istreambuf_iterator<char>(golden)), std::istreambuf_iterator<char>());
+    std::size_t headings = 0;
+    for (auto at = tree.find("Heading level="); at != std::string::npos; at = tree.find("Heading level=", at + 1))
+        ++headings;
+    REQUIRE(items.size() == headings);
+    int top = 0;
+    for (const auto& item : items) {
+        CAPTURE(item.title);
+        const auto page = run_command("pdftotext -f " + std::to_string(item.page) + " -l " + std::to_string(item.page) +
+                                      " '" + pdf + "' -");
+        std::string flat = page.output;  // a heading may wrap in the text
+        std::replace(flat.begin(), flat.end(), '\n', ' ');
+        CHECK_THAT(flat, Catch::Contains(item.title));
+        top += item.depth == 0;
+    }
+    CHECK(top == 1);  // the title; the sections nest under it
 }
