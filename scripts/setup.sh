@@ -29,6 +29,7 @@ packages=(
   catch2                 # unit tests, one CTest test per case
   poppler-utils          # pdftotext, pdffonts, pdfinfo, pdftoppm in end-to-end tests
   qpdf                   # structural PDF check
+  libpng-dev             # reference-image tests: read and write PNG
   libxml2-utils          # xmllint: validates fixtures against the XSDs
   chromium               # headless: the nightly status page loads, links resolve
   unzip                  # reads the Excel workbooks back in tests (an .xlsx is a zip of XML)

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "document/headings.hpp"
 #include "document/markdown_to_doc.hpp"
 #include "document/view_model.hpp"
 
@@ -32,6 +33,28 @@ std::string make_id(const std::string& text, std::map<std::string, int>& used) {
     while (id.size() > 4 && id.back() == '-') id.pop_back();
     const int n = ++used[id];
     return n == 1 ? id : id + "-" + std::to_string(n);
+}
+
+// Ids the template gave ({#id}) are taken first, so that a generated id
+// never takes one of them.
+void reserve_explicit_ids(const Blocks& blocks, std::map<std::string, int>& used) {
+    for (const auto& block : blocks) {
+        if (const auto* h = std::get_if<Heading>(&block.node)) {
+            if (!h->id.empty()) ++used[h->id];
+        } else if (const auto* l = std::get_if<List>(&block.node)) {
+            for (const auto& item : l->items) reserve_explicit_ids(item, used);
+        }
+    }
+}
+
+// "number-headings: 2": the level numbered "1", "2", ...; empty: none.
+int numbering_level(const RenderedTemplate& rendered, const std::string& file, core::Diagnostics& diagnostics) {
+    const auto it = rendered.settings.find("number-headings");
+    if (it == rendered.settings.end() || it->second.empty()) return 0;
+    const std::string& value = it->second;
+    if (value.size() == 1 && value[0] >= '1' && value[0] <= '6') return value[0] - '0';
+    diagnostics.error({file, 0, 0}, "number-headings: \"" + value + "\" is not a heading level 1-6");
+    return 0;
 }
 
 void assign_heading_ids(Blocks& blocks, std::map<std::string, int>& used) {
@@ -84,6 +107,19 @@ Inlines expand_page_fields(const std::string& text) {
     return out;
 }
 
+Blocks build_body(const RenderedTemplate& rendered, const std::string& path, core::Diagnostics& diagnostics) {
+    std::vector<InternalLink> links;
+    const MarkdownOptions options{numbering_level(rendered, path, diagnostics), &links};
+    Blocks body = markdown_to_blocks(rendered.markdown, path, rendered.body_first_line, diagnostics, options);
+    std::map<std::string, int> used;
+    reserve_explicit_ids(body, used);
+    assign_heading_ids(body, used);
+    check_internal_links(body, links, diagnostics);
+    resolve_cross_references(body);
+    fill_tables_of_contents(body);
+    return body;
+}
+
 Document build_document(const model::Report& report, const Template& tmpl, core::Diagnostics& diagnostics) {
     const auto& round = report.dataset->round;
     lint_template(tmpl, diagnostics);
@@ -97,12 +133,10 @@ Document build_document(const model::Report& report, const Template& tmpl, core:
     document.meta.decision_section = setting(rendered, "decision-section", "");
     document.page.page_mark = expand_page_fields(setting(rendered, "page-mark", "Sida {sida} ({sidor})"));
     document.page.running_header = markdown_to_inlines(setting(rendered, "running-header", ""));
-    document.body = markdown_to_blocks(rendered.markdown, tmpl.path, rendered.body_first_line, diagnostics);
+    document.body = build_body(rendered, tmpl.path, diagnostics);
     const std::string align = setting(rendered, "text-align", "left");
     if (!apply_text_align(align, document.body))
         diagnostics.error({tmpl.path, 1, 1}, "text-align is \"" + align + "\"; fuel knows left and justify");
-    std::map<std::string, int> used;
-    assign_heading_ids(document.body, used);
     return document;
 }
 

@@ -15,6 +15,10 @@ struct BuiltDocument {
     Document document;
 };
 
+// The body of a rendered template: blocks with their headings numbered
+// and given ids, cross-references and tables of contents filled in.
+Blocks build_body(const RenderedTemplate& rendered, const std::string& path, core::Diagnostics& diagnostics);
+
 Document build_document(const model::Report& report, const Template& tmpl, core::Diagnostics& diagnostics);
 
 // One document per template in `templates_root`/<round template>/.

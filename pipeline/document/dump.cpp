@@ -190,6 +190,7 @@ private:
         std::string head = "Heading level=" + std::to_string(h.level);
         if (!h.number.empty()) head += " number=" + quote(h.number);
         if (!h.id.empty()) head += " id=" + quote(h.id);
+        if (!h.listed) head += " unlisted";
         line(depth, head + ": " + show_inlines(h.content));
     }
 
@@ -241,6 +242,15 @@ private:
     }
 
     void node(const PageBreak&, int depth) { line(depth, "PageBreak"); }
+
+    void node(const TableOfContents& toc, int depth) {
+        line(depth, "TableOfContents levels=" + std::to_string(toc.min_level) + "-" + std::to_string(toc.max_level));
+        for (const auto& entry : toc.entries) {
+            std::string shown = "Entry level=" + std::to_string(entry.level);
+            if (!entry.number.empty()) shown += " number=" + quote(entry.number);
+            line(depth + 1, shown + " id=" + quote(entry.id) + ": " + show_inlines(entry.title));
+        }
+    }
 
     std::string out_;
 };

@@ -1,5 +1,7 @@
 #include "document/fenced_blocks.hpp"
 
+#include <algorithm>
+#include <cstdio>
 #include <sstream>
 #include <vector>
 
@@ -65,6 +67,29 @@ Signatures parse_signatures(const std::string& body) {
         signatures.people.push_back(std::move(person));
     }
     return signatures;
+}
+
+TableOfContents parse_contents(const std::string& body, int first_level, std::string& error) {
+    TableOfContents toc;
+    toc.min_level = first_level;
+    toc.max_level = std::min(6, first_level + 1);
+    std::istringstream in(body);
+    for (std::string line; std::getline(in, line);) {
+        const auto colon = line.find(':');
+        if (colon == std::string::npos || trim(line.substr(0, colon)) != "levels") continue;
+        const std::string value = trim(line.substr(colon + 1));
+        int from = 0, to = 0;
+        char dash = 0, extra = 0;
+        const int n = std::sscanf(value.c_str(), "%d%c%d%c", &from, &dash, &to, &extra);
+        if (n == 1) to = from;
+        if ((n != 1 && (n != 3 || dash != '-')) || from < 1 || to > 6 || from > to) {
+            error = "levels: \"" + value + "\" is not a range of heading levels such as 2-3";
+            continue;
+        }
+        toc.min_level = from;
+        toc.max_level = to;
+    }
+    return toc;
 }
 
 }  // namespace doc

@@ -1,7 +1,9 @@
 #include "document/markdown_to_doc.hpp"
 
+#include <array>
 #include <cstring>
 #include <memory>
+#include <sstream>
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
@@ -14,10 +16,29 @@ namespace {
 
 using NodePtr = std::unique_ptr<cmark_node, decltype(&cmark_node_free)>;
 
+// Pandoc's heading attributes ("## Titel {#id -}"), the subset fuel knows.
+struct HeadingAttributes {
+    std::string id;
+    bool numbered = true;
+    bool listed = true;
+};
+
+// The source line ends in "{...}" whose braces the template wrote: data is
+// substituted with its punctuation backslash-escaped, so "\{" is the data's.
+bool ends_in_attributes(std::string_view line) {
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r')) line.remove_suffix(1);
+    if (line.size() < 2 || line.back() != '}' || line[line.size() - 2] == '\\') return false;
+    const auto open = line.rfind('{');
+    return open != std::string_view::npos && (open == 0 || line[open - 1] != '\\');
+}
+
 struct Converter {
     std::string file;
     int first_line = 1;
     core::Diagnostics* diagnostics = nullptr;
+    MarkdownOptions options;
+    std::vector<std::string> source_lines;
+    mutable std::array<int, 7> counters{};  // per heading level, for the numbering
 
     core::SourceLocation where(cmark_node* node) const {
         return {file, first_line - 1 + cmark_node_get_start_line(node), cmark_node_get_start_column(node)};
@@ -34,7 +55,7 @@ struct Converter {
                 case CMARK_NODE_LINEBREAK: out.push_back(LineBreak{}); break;
                 case CMARK_NODE_EMPH: inlines(n, {style.bold, true}, link, out); break;
                 case CMARK_NODE_STRONG: inlines(n, {true, style.italic}, link, out); break;
-                case CMARK_NODE_LINK: inlines(n, style, cmark_node_get_url(n), out); break;
+                case CMARK_NODE_LINK: link_inline(n, style, out); break;
                 case CMARK_NODE_HTML_INLINE:
                     // Raw HTML in a template is shown as it is written, never
                     // interpreted: the PDF has no HTML.
@@ -46,6 +67,17 @@ struct Converter {
                     inlines(n, style, link, out);
             }
         }
+    }
+
+    void link_inline(cmark_node* n, TextStyle style, Inlines& out) const {
+        const std::string url = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
+        if (url.starts_with('#') && options.links)
+            options.links->push_back({url.substr(1), where(n), cmark_node_first_child(n) == nullptr});
+        if (url.starts_with('#') && !cmark_node_first_child(n)) {
+            out.push_back(Text{"", style, url});  // a cross-reference, numbered later
+            return;
+        }
+        inlines(n, style, url, out);
     }
 
     static void append_text(Inlines& out, const char* text, TextStyle style, const std::string& link) {
@@ -77,6 +109,10 @@ struct Converter {
                 Heading h;
                 h.level = cmark_node_get_heading_level(n);
                 inlines(n, {}, "", h.content);
+                const HeadingAttributes attributes = heading_attributes(n, h.content);
+                h.id = attributes.id;
+                h.listed = attributes.listed;
+                if (attributes.numbered) h.number = next_number(h.level);
                 out.push_back({std::move(h)});
                 return;
             }
@@ -90,6 +126,41 @@ struct Converter {
             return;
         }
         diagnostics->error(where(n), "unsupported Markdown block (" + type + ") in the template");
+    }
+
+    // Strips "{...}" from the end of the heading's text and reads it.
+    HeadingAttributes heading_attributes(cmark_node* n, Inlines& content) const {
+        HeadingAttributes attributes;
+        const auto line = static_cast<std::size_t>(cmark_node_get_start_line(n));
+        if (line == 0 || line > source_lines.size() || !ends_in_attributes(source_lines[line - 1])) return attributes;
+        auto* last = content.empty() ? nullptr : std::get_if<Text>(&content.back());
+        const auto open = last ? last->text.rfind('{') : std::string::npos;
+        const auto close = last ? last->text.rfind('}') : std::string::npos;
+        if (open == std::string::npos || close == std::string::npos || close < open) return attributes;
+        std::istringstream tokens(last->text.substr(open + 1, close - open - 1));
+        for (std::string token; tokens >> token;) {
+            if (token.size() > 1 && token[0] == '#') attributes.id = token.substr(1);
+            else if (token == "-" || token == ".unnumbered") attributes.numbered = false;
+            else if (token == ".unlisted") attributes.listed = false;
+            else diagnostics->error(where(n), "unknown heading attribute \"" + token + "\" (fuel knows #id, -, .unnumbered, .unlisted)");
+        }
+        last->text.erase(open);
+        while (!last->text.empty() && last->text.back() == ' ') last->text.pop_back();
+        if (last->text.empty()) content.pop_back();
+        return attributes;
+    }
+
+    // Hierarchical numbers from `number_headings_from` down: "2", "2.1",
+    // "2.1.1"; a skipped level counts as 0 ("1.0.1"), as pandoc does.
+    std::string next_number(int level) const {
+        const int from = options.number_headings_from;
+        if (from < 1 || level < from || level > 6) return "";
+        ++counters[static_cast<std::size_t>(level)];
+        for (int deeper = level + 1; deeper <= 6; ++deeper) counters[static_cast<std::size_t>(deeper)] = 0;
+        std::string number;
+        for (int l = from; l <= level; ++l)
+            number += (number.empty() ? "" : ".") + std::to_string(counters[static_cast<std::size_t>(l)]);
+        return number;
     }
 
     List list(cmark_node* n) const {
@@ -110,7 +181,15 @@ struct Converter {
         if (info == "letterhead") out.push_back({parse_letterhead(body)});
         else if (info == "signatures") out.push_back({parse_signatures(body)});
         else if (info == "pagebreak") out.push_back({PageBreak{}});
+        else if (info == "toc") out.push_back({contents(n, body)});
         else diagnostics->error(where(n), "unknown block \"```" + info + "\"");
+    }
+
+    TableOfContents contents(cmark_node* n, const std::string& body) const {
+        std::string error;
+        TableOfContents toc = parse_contents(body, options.number_headings_from > 0 ? options.number_headings_from : 2, error);
+        if (!error.empty()) diagnostics->error(where(n), error);
+        return toc;
     }
 
     // A trailing run of rows set entirely in bold is the table's total (foot)
@@ -164,8 +243,10 @@ NodePtr parse(const std::string& markdown) {
 }  // namespace
 
 Blocks markdown_to_blocks(const std::string& markdown, const std::string& file, int first_line,
-                          core::Diagnostics& diagnostics) {
-    Converter converter{file, first_line, &diagnostics};
+                          core::Diagnostics& diagnostics, const MarkdownOptions& options) {
+    Converter converter{file, first_line, &diagnostics, options, {}};
+    std::istringstream lines(markdown);
+    for (std::string line; std::getline(lines, line);) converter.source_lines.push_back(line);
     const auto root = parse(markdown);
     Blocks out;
     converter.blocks(root.get(), out);
@@ -174,7 +255,7 @@ Blocks markdown_to_blocks(const std::string& markdown, const std::string& file, 
 
 Inlines markdown_to_inlines(const std::string& markdown) {
     core::Diagnostics ignored;
-    Converter converter{"", 1, &ignored};
+    Converter converter{"", 1, &ignored, {}, {}};
     const auto root = parse(markdown);
     Inlines out;
     if (cmark_node* p = cmark_node_first_child(root.get())) converter.inlines(p, {}, "", out);

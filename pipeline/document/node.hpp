@@ -57,6 +57,7 @@ struct Heading {
     std::string number;     // "2.1.1" when the document numbers its headings
     std::string id;         // anchor for cross-references and bookmarks
     Inlines content;
+    bool listed = true;     // false: left out of a table of contents ({.unlisted})
 };
 
 struct List {
@@ -112,8 +113,23 @@ struct Signatures {
 
 struct PageBreak {};
 
+// A table of contents: the headings of levels [min_level, max_level] in
+// document order; layout adds the page numbers once pages are known.
+struct ContentsEntry {
+    int level = 2;
+    std::string number;  // may be empty (an unnumbered heading)
+    std::string id;      // the heading's anchor: each entry links to it
+    Inlines title;
+};
+
+struct TableOfContents {
+    int min_level = 2;
+    int max_level = 3;
+    std::vector<ContentsEntry> entries;
+};
+
 struct Block {
-    std::variant<Paragraph, Heading, List, Table, Letterhead, Signatures, PageBreak> node;
+    std::variant<Paragraph, Heading, List, Table, Letterhead, Signatures, PageBreak, TableOfContents> node;
 };
 
 // ---- The document ---------------------------------------------------------

@@ -18,11 +18,12 @@ const std::map<std::string, std::vector<std::string>> kFencedBlocks = {
     {"letterhead", {"organisation", "document-type", "diary-number", "left-heading", "left", "right-heading", "right"}},
     {"signatures", {}},  // one person a line: name | title | organisation
     {"pagebreak", {}},
+    {"toc", {"levels"}},  // levels: 2-3, the heading levels listed
 };
 
 const std::vector<std::string> kSettings = {"title",           "subject",          "author",    "page-mark",
                                             "running-header",  "summary-section",  "decision-section",
-                                            "text-align"};
+                                            "text-align",      "number-headings"};
 
 namespace {
 
@@ -92,7 +93,7 @@ void lint_fences(const Template& tmpl, const std::vector<std::string>& lines, st
             const std::string name = trim(line.substr(3));
             const auto it = kFencedBlocks.find(name);
             if (it == kFencedBlocks.end())
-                diagnostics.error(where, "unknown block \"```" + name + "\"; fuel knows letterhead, signatures, pagebreak");
+                diagnostics.error(where, "unknown block \"```" + name + "\"; fuel knows letterhead, signatures, pagebreak, toc");
             keys = it == kFencedBlocks.end() ? nullptr : &it->second;
             continue;
         }

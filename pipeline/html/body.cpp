@@ -197,6 +197,17 @@ struct BlockWriter {
         return html + "</section>\n";
     }
     std::string operator()(const doc::PageBreak&) const { return "<div class=\"page-break\"></div>\n"; }
+    // A web page has no page numbers: the contents are a navigation list of
+    // in-page links, numbered as the headings are.
+    std::string operator()(const doc::TableOfContents& toc) const {
+        std::string html = "<nav class=\"contents\" aria-label=\"Innehåll\">\n<ul>\n";
+        for (const auto& e : toc.entries) {
+            html += "<li class=\"contents-level-" + std::to_string(e.level) + "\"><a href=\"#" + escape(e.id) + "\">";
+            if (!e.number.empty()) html += "<span class=\"heading-number\">" + escape(e.number) + "</span> ";
+            html += inlines(e.title) + "</a></li>\n";
+        }
+        return html + "</ul>\n</nav>\n";
+    }
 };
 
 }  // namespace

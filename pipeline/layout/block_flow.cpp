@@ -67,6 +67,7 @@ void BlockFlow::block(const doc::Block& block, const Frame& frame) {
                    [&](const doc::Letterhead& l) { letterhead(l, frame); },
                    [&](const doc::Signatures& s) { signatures(s, frame); },
                    [&](const doc::PageBreak&) { builder_.force_page_break(); },
+                   [&](const doc::TableOfContents& toc) { contents(toc, frame); },
                },
                block.node);
 }

@@ -39,6 +39,9 @@ private:
     void table(const doc::Table& table, const Frame& frame);           // table_flow.cpp
     void letterhead(const doc::Letterhead& letterhead, const Frame& frame);  // form_blocks.cpp
     void signatures(const doc::Signatures& signatures, const Frame& frame);  // form_blocks.cpp
+    void contents(const doc::TableOfContents& toc, const Frame& frame);      // contents_flow.cpp
+    void contents_entry(const doc::ContentsEntry& entry, double x, double number_width, const Frame& frame);
+    void leaders(double from, double to, double baseline);
 
     // One slice per line, breakable where orphan and widow control allow.
     void line_slices(const ShapedText& text, const Frame& frame, doc::Align align, bool keep_together);

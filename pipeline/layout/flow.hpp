@@ -49,12 +49,21 @@ struct FlowField {
     doc::Align align = doc::Align::Left;
 };
 
+// A table-of-contents page number: the page its heading lands on is known
+// only after pagination. The run (empty until then) ends at `right`.
+struct FlowPageRef {
+    std::uint32_t item = 0;
+    std::string id;
+    double right = 0;
+};
+
 struct Flow {
     std::vector<Item> items;
     std::vector<Slice> slices;
     std::vector<Group> groups;
     std::vector<FlowAnchor> anchors;
     std::vector<FlowField> fields;  // in item order
+    std::vector<FlowPageRef> page_refs;  // in item order
 };
 
 class FlowBuilder {
@@ -87,6 +96,9 @@ public:
     // Copies the items of slices [first, last) into a group, stacked.
     std::int32_t make_group(std::size_t first, std::size_t last);
     void add_anchor(std::size_t slice, std::string id, std::string title, int level);
+    void add_page_ref(std::string id, double right) {
+        flow_.page_refs.push_back(FlowPageRef{static_cast<std::uint32_t>(flow_.items.size() - 1), std::move(id), right});
+    }
 
 private:
     Flow& flow_;

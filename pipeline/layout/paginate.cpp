@@ -1,7 +1,9 @@
 #include "layout/paginate.hpp"
 
 #include <algorithm>
+#include <map>
 #include <string>
+#include <string_view>
 
 #include "layout/item_geometry.hpp"
 
@@ -46,6 +48,29 @@ void resolve(PagedDocument& document, const PlacedField& placed, const FontMetri
             shift_range(items, placed.line_begin, placed.item + 1, -delta / 2);
             shift_range(items, placed.item + 1, placed.line_end, delta / 2);
             break;
+    }
+}
+
+struct PlacedPageRef {
+    int page = 0;
+    std::size_t item = 0;
+    const FlowPageRef* ref = nullptr;
+};
+
+// A table-of-contents entry gets the number of the page its heading is on,
+// right-aligned at the end of its column.
+void resolve_page_refs(PagedDocument& document, const std::vector<PlacedPageRef>& refs,
+                       const FontMetrics& metrics) {
+    std::map<std::string_view, int> pages;
+    for (const Anchor& anchor : document.anchors) pages.emplace(anchor.id, anchor.page);  // first wins
+    for (const PlacedPageRef& placed : refs) {
+        auto& item = document.pages[static_cast<std::size_t>(placed.page)].items[placed.item];
+        auto* run = std::get_if<TextRun>(&item.content);
+        const auto it = pages.find(placed.ref->id);
+        if (!run || it == pages.end()) continue;  // a heading without text has no anchor
+        run->text = std::to_string(it->second + 1);
+        run->width = text_width(metrics, run->font, run->text, run->size);
+        run->x = placed.ref->right - run->width;
     }
 }
 
@@ -102,9 +127,14 @@ PagedDocument assemble(const Flow& flow, const Pagination& pagination, const doc
     std::vector<FlowField> fields = flow.fields;
     std::sort(fields.begin(), fields.end(), [](const auto& a, const auto& b) { return a.item < b.item; });
     std::vector<PlacedField> placed;
+    std::vector<PlacedPageRef> page_refs;
     auto copy = [&](std::uint32_t begin, std::uint32_t end, int p, double dy) {
         auto& items = document.pages[static_cast<std::size_t>(p)].items;
         const std::size_t base = items.size();
+        auto ref = std::lower_bound(flow.page_refs.begin(), flow.page_refs.end(), begin,
+                                    [](const FlowPageRef& r, std::uint32_t item) { return r.item < item; });
+        for (; ref != flow.page_refs.end() && ref->item < end; ++ref)
+            page_refs.push_back(PlacedPageRef{p, base + (ref->item - begin), &*ref});
         auto it = std::lower_bound(fields.begin(), fields.end(), begin,
                                    [](const FlowField& f, std::uint32_t item) { return f.item < item; });
         for (; it != fields.end() && it->item < end; ++it)
@@ -134,6 +164,7 @@ PagedDocument assemble(const Flow& flow, const Pagination& pagination, const doc
         const Placement& at = pagination.slices[anchor.slice];
         document.anchors.push_back(Anchor{anchor.id, anchor.title, anchor.level, at.page, at.y});
     }
+    resolve_page_refs(document, page_refs, metrics);
     return document;
 }
 

@@ -95,6 +95,23 @@ struct Style {
     double signature_space_before = 30;
     double signature_row_gap = 18;
 
+    // ---- Table of contents -------------------------------------------------
+    // Each level indented by a list gutter, so that levels read like nested lists.
+    double contents_indent = 18;
+    // Between an entry's number column and its title: a generous word space.
+    double contents_number_gap = 6;
+    // Room kept free on each side of the dot leaders, so that dots never
+    // touch the title or the page number.
+    double contents_leader_gap = 4;
+    // ". " repeated: the classic dot leader, one dot per two character widths.
+    std::string contents_leader = ". ";
+    // The page number column holds three digits (up to page 999), so that a
+    // number never changes how a title wraps: the table's height does not
+    // depend on the numbers and one pagination gives them all.
+    int contents_page_digits = 3;
+    // Above each top-level entry: sets the groups of subsections apart.
+    double contents_group_space = 4;
+
     // ---- Page furniture (running header and page mark) --------------------
     // Smaller than the body so that it never competes with the text.
     double furniture_size = 8.5;

@@ -26,6 +26,7 @@ struct TableFinder {
     void operator()(const doc::Letterhead&) const {}
     void operator()(const doc::Signatures&) const {}
     void operator()(const doc::PageBreak&) const {}
+    void operator()(const doc::TableOfContents&) const {}  // pages, not figures: no sheet
 };
 
 void walk(const doc::Blocks& blocks, std::string& heading, std::vector<NamedTable>& out) {

@@ -163,3 +163,20 @@ TEST_CASE("dump: invisible and ambiguous characters are escaped, visible ones ar
     const auto body = dumped.substr(dumped.find("Body\n") + 5);
     CHECK(body == expected);
 }
+
+TEST_CASE("dump: a table of contents shows its levels and entries; an unlisted heading says so") {
+    doc::Document d;
+    doc::Heading title{2, "", "sec-innehall", {text("Innehåll")}, false};
+    d.body.push_back(doc::Block{title});
+    d.body.push_back(doc::Block{doc::TableOfContents{
+        2, 3, {doc::ContentsEntry{2, "1", "sec-bakgrund", {text("Bakgrund")}},
+               doc::ContentsEntry{3, "", "sec-syfte", {text("Syfte")}}}}});
+    const std::string dump = doc::dump(d);
+    const std::string expected = R"DUMP(Body
+  Heading level=2 id="sec-innehall" unlisted: "Innehåll"
+  TableOfContents levels=2-3
+    Entry level=2 number="1" id="sec-bakgrund": "Bakgrund"
+    Entry level=3 id="sec-syfte": "Syfte"
+)DUMP";
+    CHECK(dump.substr(dump.find("Body\n")) == expected);
+}

@@ -47,6 +47,7 @@ inline Style fixed_style() {
     s.furniture_size = 10;
     s.furniture_leading = 1.2;
     s.furniture_rise = 14;
+    s.contents_group_space = 0;
     return s;
 }
 
