@@ -121,9 +121,14 @@ Blocks build_body(const RenderedTemplate& rendered, const std::string& path, cor
 }
 
 Document build_document(const model::Report& report, const Template& tmpl, core::Diagnostics& diagnostics) {
+    return build_document(report, make_view_model(report), tmpl, diagnostics);
+}
+
+Document build_document(const model::Report& report, const kainjow::mustache::data& view, const Template& tmpl,
+                        core::Diagnostics& diagnostics) {
     const auto& round = report.dataset->round;
     lint_template(tmpl, diagnostics);
-    const auto rendered = render_template(tmpl, make_view_model(report), diagnostics);
+    const auto rendered = render_template(tmpl, view, diagnostics);
     Document document;
     document.meta.title = setting(rendered, "title", round.title);
     document.meta.subject = setting(rendered, "subject", "");
@@ -144,8 +149,9 @@ std::vector<BuiltDocument> build_documents(const model::Report& report, const st
                                            core::Diagnostics& diagnostics) {
     const auto folder = (std::filesystem::path(templates_root) / report.dataset->round.template_name).string();
     std::vector<BuiltDocument> built;
+    const auto view = make_view_model(report);
     for (const auto& tmpl : load_templates(folder, diagnostics))
-        built.push_back({tmpl.name, build_document(report, tmpl, diagnostics)});
+        built.push_back({tmpl.name, build_document(report, view, tmpl, diagnostics)});
     return built;
 }
 

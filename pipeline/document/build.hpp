@@ -6,6 +6,7 @@
 #include "core/diagnostics.hpp"
 #include "document/node.hpp"
 #include "document/template.hpp"
+#include "document/view_model.hpp"
 #include "model/report.hpp"
 
 namespace doc {
@@ -20,6 +21,10 @@ struct BuiltDocument {
 Blocks build_body(const RenderedTemplate& rendered, const std::string& path, core::Diagnostics& diagnostics);
 
 Document build_document(const model::Report& report, const Template& tmpl, core::Diagnostics& diagnostics);
+// The same with the report's view (make_view_model) made once for all of
+// its templates: the view of a large round costs as much as a rendering.
+Document build_document(const model::Report& report, const kainjow::mustache::data& view, const Template& tmpl,
+                        core::Diagnostics& diagnostics);
 
 // One document per template in `templates_root`/<round template>/.
 std::vector<BuiltDocument> build_documents(const model::Report& report, const std::string& templates_root,

@@ -106,8 +106,9 @@ bool build_trees(PreparedDataset& p, const std::string& directory, const RunCont
     // reported errors again, not an internal failure.
     const bool input_errors = diagnostics.has_errors();
     try {
+        const auto view = doc::make_view_model(report);
         for (const auto& tmpl : templates) {
-            p.documents.push_back({tmpl.name, doc::build_document(report, tmpl, diagnostics)});
+            p.documents.push_back({tmpl.name, doc::build_document(report, view, tmpl, diagnostics)});
             casefields::check(p.documents.back().document, tmpl, diagnostics);
         }
     } catch (const std::exception&) {

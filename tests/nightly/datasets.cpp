@@ -1,10 +1,12 @@
 #include "datasets.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <regex>
 #include <sstream>
 #include <stdexcept>
+#include <utility>
 
 #include "nightly/fingerprint.hpp"
 #include "support/scratch.hpp"
@@ -60,6 +62,62 @@ std::string raise_budgets(const std::string& round, int times) {
     return out;
 }
 
+// The id of the n-th copy of a record: the first keeps its own.
+std::string copy_id(const std::string& id, std::size_t n) { return n == 1 ? id : id + "-" + std::to_string(n); }
+
+// The data records of a CSV, each with its line end; a record goes on over
+// line breaks inside quotes (an odd number of '"' so far).
+std::vector<std::string> csv_records(const std::string& csv, std::string& header) {
+    std::istringstream in(csv);
+    std::getline(in, header);
+    std::vector<std::string> records;
+    std::string line, record;
+    while (std::getline(in, line)) {
+        if (record.empty() && (line.empty() || line == "\r")) continue;
+        record += line + "\n";
+        if (std::count(record.begin(), record.end(), '"') % 2 == 0) records.push_back(std::exchange(record, ""));
+    }
+    return records;
+}
+
+// The CSV with exactly `count` records: its own, over and over.
+std::string cycle_csv(const std::string& csv, std::size_t count) {
+    std::string header;
+    const auto records = csv_records(csv, header);
+    std::string out = header + "\n";
+    for (std::size_t i = 0; i < count; ++i) {
+        const auto& record = records[i % records.size()];
+        const auto semicolon = record.find(';');
+        out += copy_id(record.substr(0, semicolon), i / records.size() + 1) + record.substr(semicolon);
+    }
+    return out;
+}
+
+// The applications XML with exactly `count` applications: its own, over and over.
+std::string cycle_xml(const std::string& xml, std::size_t count) {
+    const std::regex application(R"re(<application id="([^"]+)"[\s\S]*?</application>\s*)re");
+    std::vector<std::smatch> records;
+    for (auto it = std::sregex_iterator(xml.begin(), xml.end(), application); it != std::sregex_iterator(); ++it)
+        records.push_back(*it);
+    std::string out = xml.substr(0, static_cast<std::size_t>(records.front().position()));
+    for (std::size_t i = 0; i < count; ++i) {
+        std::string copy = records[i % records.size()].str();
+        const std::string id = records[i % records.size()][1];
+        copy.replace(copy.find(id), id.size(), copy_id(id, i / records.size() + 1));
+        out += copy;
+    }
+    return out + xml.substr(xml.rfind("</applications>"));
+}
+
+// The budget of one fund times `times`.
+std::string raise_budget(const std::string& round, const std::string& fund, std::size_t times) {
+    const std::regex budget("(<fund code=\"" + fund + "\">[\\s\\S]*?<budget>)(\\d+)(</budget>)");
+    std::smatch m;
+    if (!std::regex_search(round, m, budget)) throw std::runtime_error("no budget for " + fund + " in round.xml");
+    const auto raised = std::to_string(std::stoll(m[2]) * static_cast<long long>(times));
+    return m.prefix().str() + m[1].str() + raised + m[3].str() + m.suffix().str();
+}
+
 }  // namespace
 
 std::string source_path(const std::string& relative) { return std::string(FUEL_SOURCE_DIR) + "/" + relative; }
@@ -74,6 +132,32 @@ void write_enlarged_fixture(const std::string& to, int times) {
     write_file(to + "/lum-ansokningar.csv", repeat_csv(read_file(from + "/lum-ansokningar.csv"), times));
     write_file(to + "/mul-ansokningar.xml", repeat_xml(read_file(from + "/mul-ansokningar.xml"), times));
     write_file(to + "/round.xml", raise_budgets(read_file(from + "/round.xml"), times));
+}
+
+void write_sized_fixture(const std::string& to, int applications) {
+    if (applications < 2) throw std::invalid_argument("a sized fixture needs at least 2 applications");
+    const auto from = source_path("fixtures/lum-mul-2025");
+    const auto csv = read_file(from + "/lum-ansokningar.csv");
+    const auto xml = read_file(from + "/mul-ansokningar.xml");
+    std::string header;
+    const auto lum_own = csv_records(csv, header).size();
+    const std::regex application("<application ");
+    const auto mul_own = static_cast<std::size_t>(
+        std::distance(std::sregex_iterator(xml.begin(), xml.end(), application), std::sregex_iterator()));
+    const auto total = static_cast<std::size_t>(applications);
+    // The fixture's proportion, rounded, and at least one of each fund.
+    const auto lum = std::clamp<std::size_t>((total * lum_own + (lum_own + mul_own) / 2) / (lum_own + mul_own), 1,
+                                             total - 1);
+    const auto mul = total - lum;
+    copy_folder(from, to);
+    write_file(to + "/lum-ansokningar.csv", cycle_csv(csv, lum));
+    write_file(to + "/mul-ansokningar.xml", cycle_xml(xml, mul));
+    // Each full or partial repetition of a fund's applications grants at
+    // most its budget once more.
+    auto round = read_file(from + "/round.xml");
+    round = raise_budget(round, "LUM", (lum + lum_own - 1) / lum_own);
+    round = raise_budget(round, "MUL", (mul + mul_own - 1) / mul_own);
+    write_file(to + "/round.xml", round);
 }
 
 void copy_folder(const std::string& from, const std::string& to) {

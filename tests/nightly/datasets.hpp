@@ -18,6 +18,12 @@ std::string scratch(const std::string& name);
 // to match, so that the documents grow and the data stay valid.
 void write_enlarged_fixture(const std::string& to, int times);
 
+// fixtures/lum-mul-2025 copied to `to` with exactly `applications` (at least
+// 2) applications: the fixture's own, over and over under new ids as above,
+// LUM and MUL in the fixture's proportion, each fund's budget raised to fit.
+// The data stay valid (transform::validate): a synthetic round of any size.
+void write_sized_fixture(const std::string& to, int applications);
+
 void copy_folder(const std::string& from, const std::string& to);
 std::string read_file(const std::string& path);
 void write_file(const std::string& path, const std::string& text);

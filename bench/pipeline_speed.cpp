@@ -1,0 +1,219 @@
+// The pipeline's speed against the floor, measured (not a test: timings
+// depend on the machine and its load). For each size, a synthetic round of
+// that many applications (the fixture's own, repeated; valid data) is built
+// stage by stage, ingest -> transform -> document -> layout -> PDF, all three
+// documents of the round, and the same pages are written again by a raw
+// libharu loop (pdf/speed_floor.hpp): one font, text only, the same
+// compression. Both write to memory, so the disk is not measured.
+//
+// Goals (issue 3): the whole pipeline at no less than half the floor's pages
+// per second, and a cost that grows linearly with the pages.
+//
+// Each size runs in a child process of its own, so that its peak memory
+// (ru_maxrss) is its own and not the largest size's so far.
+//
+// Usage: pipeline_speed [--runs N] [applications ...]   (default: 5 runs; 10 1000 10000)
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "datasets.hpp"
+#include "document/build.hpp"
+#include "ingest/dataset_loader.hpp"
+#include "layout/layout.hpp"
+#include "pdf/font_library.hpp"
+#include "pdf/speed_floor.hpp"
+#include "pdf/writer.hpp"
+#include "transform/transform.hpp"
+
+extern char** environ;
+
+namespace {
+
+enum Stage { Ingest, Transform, Document, Layout, Pdf, Floor, kStages };
+constexpr std::array<const char*, kStages> kStageNames = {"ingest", "transform", "document", "layout", "pdf",
+                                                          "floor (raw libharu)"};
+
+struct Sample {
+    std::array<double, kStages> seconds{};
+    std::array<long, kStages> peak_kb{};  // the high-water mark of resident memory during the stage
+    int pages = 0;
+    std::size_t pdf_bytes = 0, floor_bytes = 0;
+};
+
+double median(std::vector<double> values) {
+    std::sort(values.begin(), values.end());
+    const auto n = values.size();
+    return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+// Linux keeps a resident-memory high-water mark per process (VmHWM) that
+// writing "5" to clear_refs resets (proc(5)); that gives each stage its own
+// peak. Where the reset is refused, the peaks are the process's so far.
+void reset_peak_memory() { std::ofstream("/proc/self/clear_refs") << "5"; }
+
+long peak_memory_kb() {
+    std::ifstream status("/proc/self/status");
+    std::string key;
+    long value = 0;
+    while (status >> key) {
+        if (key == "VmHWM:" && status >> value) return value;
+        status.ignore(1 << 10, '\n');
+    }
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss;
+}
+
+// Runs one stage, recording its time and peak memory.
+void stage(Sample& sample, Stage which, const std::function<void()>& work) {
+    reset_peak_memory();
+    const auto started = std::chrono::steady_clock::now();
+    work();
+    sample.seconds[which] = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    sample.peak_kb[which] = peak_memory_kb();
+}
+
+[[noreturn]] void fail(const core::Diagnostics& diagnostics) {
+    for (const auto& d : diagnostics.items()) std::fprintf(stderr, "%s\n", core::to_string(d).c_str());
+    std::fprintf(stderr, "pipeline_speed: the synthetic round has errors\n");
+    std::exit(1);
+}
+
+Sample run_once(const std::string& data, const pdf::FontLibrary& fonts, const pdf::FontFiles& files) {
+    Sample sample;
+    core::Diagnostics diagnostics;
+    std::optional<model::Dataset> dataset;
+    stage(sample, Ingest, [&] { dataset = ingest::load_dataset(data, diagnostics); });
+    if (!dataset || diagnostics.has_errors()) fail(diagnostics);
+    std::optional<model::Report> report;
+    stage(sample, Transform, [&] {
+        transform::validate(*dataset, diagnostics);
+        report = transform::aggregate(*dataset);
+    });
+    std::vector<doc::Document> trees;
+    stage(sample, Document, [&] {
+        const auto folder = nightly_test::source_path("templates/" + dataset->round.template_name);
+        const auto templates = doc::load_templates(folder, diagnostics);
+        const auto view = doc::make_view_model(*report);  // once for all templates, as job::run does
+        for (const auto& tmpl : templates) trees.push_back(doc::build_document(*report, view, tmpl, diagnostics));
+    });
+    if (diagnostics.has_errors()) fail(diagnostics);
+    std::vector<layout::PagedDocument> paged;
+    stage(sample, Layout, [&] {
+        for (const auto& tree : trees) paged.push_back(layout::lay_out(tree, fonts, diagnostics));
+    });
+    stage(sample, Pdf, [&] {
+        for (const auto& document : paged) sample.pdf_bytes += pdf::render(document, files).size();
+    });
+    // The floor writes the body face, the one most of the text is set in.
+    const auto& body_font = files.paths[static_cast<std::size_t>(layout::FontId::SerifRegular)];
+    stage(sample, Floor, [&] {
+        for (const auto& document : paged) sample.floor_bytes += pdf::write_speed_floor(document, body_font).size();
+    });
+    for (const auto& document : paged) sample.pages += static_cast<int>(document.pages.size());
+    return sample;
+}
+
+double median_of(const std::vector<Sample>& samples, const std::function<double(const Sample&)>& value) {
+    std::vector<double> values;
+    for (const auto& s : samples) values.push_back(value(s));
+    return median(values);
+}
+
+double pipeline_seconds(const Sample& s) {
+    double total = 0;
+    for (int i = Ingest; i <= Pdf; ++i) total += s.seconds[static_cast<std::size_t>(i)];
+    return total;
+}
+
+void print_row(const char* name, int pages, double seconds, long peak_kb) {
+    std::printf("  %-20s %8.4f s %10.0f pages/s %8.1f MB\n", name, seconds, pages / seconds, peak_kb / 1024.0);
+}
+
+void print_samples(int applications, const std::vector<Sample>& samples) {
+    const int pages = samples.front().pages;
+    std::printf("%d applications: %d pages in 3 documents (PDF %.1f MB, floor %.1f MB), median of %zu runs\n",
+                applications, pages, static_cast<double>(samples.front().pdf_bytes) / 1e6,
+                static_cast<double>(samples.front().floor_bytes) / 1e6, samples.size());
+    long pipeline_peak = 0;
+    for (int i = Ingest; i < kStages; ++i) {
+        const auto which = static_cast<std::size_t>(i);
+        long peak = 0;
+        for (const auto& s : samples) peak = std::max(peak, s.peak_kb[which]);
+        if (i <= Pdf) pipeline_peak = std::max(pipeline_peak, peak);
+        if (i == Floor)
+            print_row("pipeline, in total", pages, median_of(samples, pipeline_seconds), pipeline_peak);
+        print_row(kStageNames[which], pages, median_of(samples, [&](const Sample& s) { return s.seconds[which]; }),
+                  peak);
+    }
+    const double ratio = median_of(samples, [](const Sample& s) { return s.seconds[Floor] / pipeline_seconds(s); });
+    std::printf("  pipeline / floor, pages per second: %.2f (median of the runs' ratios; goal 0.50 or more)\n", ratio);
+}
+
+// The child: one size, all runs.
+int measure(int applications, int runs) {
+    const auto data = nightly_test::scratch("bench-speed/" + std::to_string(applications));
+    nightly_test::write_sized_fixture(data, applications);
+    const auto files = pdf::FontFiles::liberation();
+    const auto fonts = pdf::FontLibrary::load(files);  // once per process, as the pipeline does
+    std::vector<Sample> samples;
+    for (int r = 0; r < runs; ++r) samples.push_back(run_once(data, fonts, files));
+    print_samples(applications, samples);
+    std::fflush(stdout);
+    return 0;
+}
+
+// Runs one size in a fresh process; returns its peak memory in kB, or -1.
+long measure_in_child(const char* self, int applications, int runs) {
+    const std::string size = std::to_string(applications), count = std::to_string(runs);
+    std::vector<char*> args = {const_cast<char*>(self), const_cast<char*>("--child"), const_cast<char*>(size.c_str()),
+                               const_cast<char*>(count.c_str()), nullptr};
+    pid_t child = 0;
+    if (posix_spawn(&child, "/proc/self/exe", nullptr, nullptr, args.data(), environ) != 0) return -1;
+    int status = 0;
+    rusage usage{};
+    if (wait4(child, &status, 0, &usage) != child || !WIFEXITED(status) || WEXITSTATUS(status) != 0) return -1;
+    return usage.ru_maxrss;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc == 4 && std::string(argv[1]) == "--child") return measure(std::atoi(argv[2]), std::atoi(argv[3]));
+    int runs = 5;
+    std::vector<int> sizes;
+    for (int i = 1; i < argc; ++i) {
+        if (std::string(argv[i]) == "--runs" && i + 1 < argc)
+            runs = std::atoi(argv[++i]);
+        else
+            sizes.push_back(std::atoi(argv[i]));
+    }
+    if (sizes.empty()) sizes = {10, 1000, 10000};
+    if (runs < 1 || std::any_of(sizes.begin(), sizes.end(), [](int n) { return n < 2; })) {
+        std::fprintf(stderr, "usage: pipeline_speed [--runs N] [applications (2 or more) ...]\n");
+        return 2;
+    }
+    for (int applications : sizes) {
+        std::fflush(stdout);
+        const long peak = measure_in_child(argv[0], applications, runs);
+        if (peak < 0) {
+            std::fprintf(stderr, "pipeline_speed: the run of %d applications failed\n", applications);
+            return 1;
+        }
+        std::printf("  peak memory of the whole run (ru_maxrss): %.1f MB\n\n", peak / 1024.0);
+    }
+    return 0;
+}
