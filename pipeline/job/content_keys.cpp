@@ -6,6 +6,8 @@
 #include <sstream>
 #include <vector>
 
+#include "ingest/dataset_loader.hpp"
+
 namespace job {
 
 namespace fs = std::filesystem;
@@ -44,6 +46,17 @@ std::string inputs_digest(const std::string& directory, const Digest& digest) {
     std::string listing;
     for (const auto& file : files)
         listing += fs::relative(file, directory).generic_string() + '\t' + file_digest(file, digest) + '\n';
+    return digest(listing);
+}
+
+std::string round_inputs_digest(const std::string& directory, const Digest& digest) {
+    const auto own = inputs_digest(directory, digest);
+    const auto earlier = ingest::earlier_rounds(directory);
+    if (earlier.empty()) return own;
+    std::string listing = own + '\n';
+    for (const auto& folder : earlier)
+        listing += fs::path(folder).lexically_normal().filename().generic_string() + '\t' +
+                   inputs_digest(folder, digest) + '\n';
     return digest(listing);
 }
 

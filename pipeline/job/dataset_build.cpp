@@ -95,7 +95,8 @@ void prepare(PreparedDataset& p, const std::string& directory, const RunContext&
     if (!spec.check_only) p.previous = read_manifest(dataset_out(context, p.result.name).string());
     // Digest before reading: an export that lands during the build then
     // makes the next build run again, rather than hide behind a new key.
-    if (context.environment.digest && !spec.check_only) p.inputs = inputs_digest(directory, context.environment.digest);
+    if (context.environment.digest && !spec.check_only)
+        p.inputs = round_inputs_digest(directory, context.environment.digest);
     if (unchanged_since_last_build(p, context)) {
         p.result.outcome = Outcome::Unchanged;
         for (const auto& d : p.previous->diagnostics) p.result.diagnostics.add(d);

@@ -27,6 +27,11 @@ void dump_round(std::ostringstream& out, const Round& r) {
                 << c.text << '\n';
     }
     out << "  repayment-notice-deadline: " << date_or_dash(r.repayment_notice_deadline) << '\n';
+    for (const auto& d : r.report_deadlines) out << "  report-due " << to_string(d.kind) << ": " << core::to_iso(d.due) << '\n';
+    for (const auto& e : r.report_exceptions) out << "  report-exception " << e.application << ": " << e.reason << '\n';
+    if (!r.report_source.empty()) out << "  report-register: " << r.report_source << '\n';
+    if (!r.repayment_source.empty()) out << "  repayment-register: " << r.repayment_source << '\n';
+    if (!r.letter_template.empty()) out << "  letter-template: " << r.letter_template << '\n';
     for (const auto& p : r.case_officers) out << "  case-officer: " << p.name << ", " << p.phone << '\n';
     for (const auto& p : r.signatories)
         out << "  signatory: " << p.name << ", " << p.title << ", " << p.organisation << '\n';
@@ -65,6 +70,16 @@ std::string dump(const Dataset& dataset) {
     out << "dataset " << dataset.name << '\n';
     dump_round(out, dataset.round);
     for (const auto& a : dataset.applications) dump_application(out, a);
+    for (const auto& r : dataset.reports)
+        out << "report-requirement " << r.grant << " " << to_string(r.kind) << " due=" << core::to_iso(r.due)
+            << " received=" << date_or_dash(r.received) << " verdict=\"" << to_string(r.verdict) << "\""
+            << (r.comment.empty() ? "" : " comment: " + r.comment) << '\n';
+    for (const auto& r : dataset.repayments)
+        out << "repayment " << r.grant << " notified=" << core::to_iso(r.notified) << " amount=" << r.amount
+            << " repaid=" << date_or_dash(r.repaid) << (r.comment.empty() ? "" : " comment: " + r.comment) << '\n';
+    for (const auto& e : dataset.earlier)
+        out << "earlier round " << e.round.id << " year=" << e.round.year << " folder=" << e.name
+            << " applications=" << e.applications.size() << '\n';
     return out.str();
 }
 
