@@ -57,6 +57,27 @@ void dump_application(std::ostringstream& out, const Application& a) {
     if (!a.motivation.empty()) out << "  motivation: " << a.motivation << '\n';
 }
 
+const char* to_string(ReportStatus status) {
+    switch (status) {
+        case ReportStatus::ApprovedOnTime: return "approved";
+        case ReportStatus::ApprovedLate: return "approved-late";
+        case ReportStatus::NotApproved: return "not-approved";
+        case ReportStatus::NotYetAssessed: return "not-yet-assessed";
+        case ReportStatus::Missing: return "missing";
+        case ReportStatus::NotYetDue: return "not-yet-due";
+        case ReportStatus::NotRecorded: return "not-recorded";
+    }
+    return "?";
+}
+
+void dump_grant(std::ostringstream& out, const GrantFollowUp& g) {
+    out << "  " << g.round->round.id << "/" << g.grant->id << " " << g.grant->administration
+        << " granted=" << g.grant->granted << " repaid=" << g.repaid << " used=" << g.used
+        << (g.approved() ? " approved" : " NOT-APPROVED");
+    for (const auto& r : g.reports) out << " " << to_string(r.kind) << "=" << to_string(r.status);
+    out << '\n';
+}
+
 std::string titles(const std::vector<const Application*>& list) {
     std::string text;
     for (const auto* a : list) text += (text.empty() ? "" : ",") + a->id;
@@ -95,6 +116,21 @@ std::string dump(const Report& report) {
         out << "  granted-in-full: " << titles(s.granted_in_full) << '\n';
         out << "  partly-granted: " << titles(s.partly_granted) << '\n';
         out << "  rejected: " << titles(s.rejected) << '\n';
+    }
+    if (!report.previous_grants.empty()) out << "previous-grants " << report.previous_grants.size() << '\n';
+    for (const auto& g : report.previous_grants) dump_grant(out, g);
+    for (const auto& s : report.shortfalls) {
+        out << "shortfall " << s.administration << " grant=" << s.grant.grant->id << " applications="
+            << titles(s.applications) << " exceptions=";
+        for (const auto* e : s.exceptions) out << e->application << ' ';
+        out << '\n';
+    }
+    for (const auto& y : report.years) {
+        out << "year " << y.year << " " << y.round->round.id << " granted=" << y.granted << " repaid=" << y.repaid
+            << " used=" << y.used << '\n';
+        for (const auto& f : y.funds)
+            out << "  " << f.code << " grants=" << f.grants << " granted=" << f.granted << " repaid=" << f.repaid
+                << " used=" << f.used << '\n';
     }
     return out.str();
 }

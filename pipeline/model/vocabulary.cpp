@@ -78,6 +78,12 @@ std::optional<Rating> parse_rating(const std::string& text) {
     return std::nullopt;
 }
 
+bool GrantFollowUp::approved() const {
+    for (const auto& r : reports)
+        if (r.status != ReportStatus::ApprovedOnTime && r.status != ReportStatus::ApprovedLate) return false;
+    return !reports.empty();
+}
+
 const FundSummary* Report::fund(const std::string& code) const {
     for (const auto& summary : funds)
         if (summary.fund && summary.fund->code == code) return &summary;

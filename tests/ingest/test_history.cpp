@@ -32,8 +32,8 @@ std::string replaced(std::string text, const std::string& from, const std::strin
 // the fund code LUM when given.
 void write_round(const fs::path& folder, int year, const std::string& fund = "LUM") {
     fs::create_directories(folder);
-    for (const auto* file : {"lum-ansokningar.csv", "mul-ansokningar.xml"})
-        fs::copy_file(fs::path(kFixture) / file, folder / file);
+    for (const auto& entry : fs::directory_iterator(kFixture))
+        if (entry.path().filename() != "round.xml") fs::copy_file(entry.path(), folder / entry.path().filename());
     auto round = replaced(read(fs::path(kFixture) / "round.xml"), "<year>2025</year>",
                           "<year>" + std::to_string(year) + "</year>");
     if (fund != "LUM") {
