@@ -69,9 +69,14 @@ Inlines expand_page_fields(const std::string& text) {
 }
 
 Document build_document(const model::Report& report, const Template& tmpl, core::Diagnostics& diagnostics) {
+    return build_document(report, tmpl, make_view_model(report), diagnostics);
+}
+
+Document build_document(const model::Report& report, const Template& tmpl, const kainjow::mustache::data& view,
+                        core::Diagnostics& diagnostics) {
     const auto& round = report.dataset->round;
     lint_template(tmpl, diagnostics);
-    const auto rendered = render_template(tmpl, make_view_model(report), diagnostics);
+    const auto rendered = render_template(tmpl, view, diagnostics);
     Document document;
     document.meta.title = setting(rendered, "title", round.title);
     document.meta.subject = setting(rendered, "subject", "");

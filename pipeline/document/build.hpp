@@ -17,6 +17,26 @@ struct BuiltDocument {
 
 Document build_document(const model::Report& report, const Template& tmpl, core::Diagnostics& diagnostics);
 
+// The same from a view model of the caller's (make_view_model and more).
+Document build_document(const model::Report& report, const Template& tmpl, const kainjow::mustache::data& view,
+                        core::Diagnostics& diagnostics);
+
+// A letter to one applying administration (round.xml <letter-template>).
+struct BuiltLetter {
+    std::string administration;
+    std::string name;  // "<template>-<administration in ASCII>": beslutsbrev-hagersten-alvsjo
+    Document document;
+};
+
+// One letter from `tmpl` per administration that applied in the round, in
+// the order of their first application; the view adds `letter`
+// (templates/README.md, "Letters to applicants").
+std::vector<BuiltLetter> build_letters(const model::Report& report, const Template& tmpl,
+                                       core::Diagnostics& diagnostics);
+
+// "Hägersten-Älvsjö" -> "hagersten-alvsjo": a file name in ASCII.
+std::string file_name_part(const std::string& text);
+
 // One document per template in `templates_root`/<round template>/.
 std::vector<BuiltDocument> build_documents(const model::Report& report, const std::string& templates_root,
                                            core::Diagnostics& diagnostics);

@@ -67,16 +67,38 @@ data shortfall_view(const model::ReportShortfall& s, const std::string& money) {
     return d;
 }
 
+// "Ekonomirapporten ska lämnas senast 31 oktober 2025": the round's conditions.
+data deadlines_view(const model::Round& round) {
+    data items{data::type::list};
+    for (const auto& d : round.report_deadlines) {
+        data item;
+        item.set("report", report_name(d.kind));
+        item.set("report_cap", sv::capitalize_first(report_name(d.kind)));
+        item.set("date", sv::date_iso(d.due));
+        item.set("date_long", sv::date_long(d.due));
+        items.push_back(item);
+    }
+    return items;
+}
+
 }  // namespace
 
-void add_follow_up_view(const model::Report& report, data& view) {
-    const auto& money = report.dataset->round.money_abbreviation;
-    data shortfalls = count_view(static_cast<std::int64_t>(report.shortfalls.size()));
+data shortfalls_view(const std::vector<const model::ReportShortfall*>& shortfalls, const std::string& money) {
+    data d = count_view(static_cast<std::int64_t>(shortfalls.size()));
     data list{data::type::list};
-    for (const auto& s : report.shortfalls) list.push_back(shortfall_view(s, money));
-    shortfalls.set("list", list);
-    view.set("report_shortfalls", shortfalls);
-    view.set("previous_year", std::to_string(report.dataset->round.year - 1));
+    for (const auto* s : shortfalls) list.push_back(shortfall_view(*s, money));
+    d.set("list", list);
+    return d;
+}
+
+void add_follow_up_view(const model::Report& report, data& view) {
+    const auto& round = report.dataset->round;
+    std::vector<const model::ReportShortfall*> all;
+    for (const auto& s : report.shortfalls) all.push_back(&s);
+    view.set("report_shortfalls", shortfalls_view(all, round.money_abbreviation));
+    view.set("previous_year", std::to_string(round.year - 1));
+    view.set("report_deadlines", deadlines_view(round));
+    view.set("has_report_deadlines", !round.report_deadlines.empty());
 }
 
 }  // namespace doc

@@ -17,6 +17,10 @@ kainjow::mustache::data amount_view(model::Kronor amount, const std::string& mil
 // "A", "A och B", "A, B och C" (Svenska skrivregler: no comma before "och").
 std::string join_swedish(const std::vector<std::string>& items);
 
+// A count (X) of shortfalls with their `list` (templates/README.md).
+kainjow::mustache::data shortfalls_view(const std::vector<const model::ReportShortfall*>& shortfalls,
+                                        const std::string& money);
+
 // The follow-up values (templates/README.md, "Reports across years"):
 // report_shortfalls, and the values of the letters to applicants.
 void add_follow_up_view(const model::Report& report, kainjow::mustache::data& view);

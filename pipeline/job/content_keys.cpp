@@ -61,11 +61,14 @@ std::string round_inputs_digest(const std::string& directory, const Digest& dige
 }
 
 std::string document_key(const Digest& digest, const RunFingerprint& run, const std::string& inputs,
-                         const std::string& template_name, const doc::Template& tmpl) {
+                         const std::string& template_name, const doc::Template& tmpl, const std::string& instance) {
     if (!digest) return "";
     std::string recipe = kKeyRecipe;
     for (const auto& part : {run.generator, run.fonts, inputs, template_name, tmpl.name, digest(tmpl.source)})
         recipe += '\n' + part;
+    // Appended only when given, so the keys of single documents stay as
+    // they were and their last good builds are still recognised.
+    if (!instance.empty()) recipe += "\ninstance " + instance;
     return digest(recipe);
 }
 
