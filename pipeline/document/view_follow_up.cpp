@@ -30,12 +30,16 @@ std::string report_clause(const model::ReportState& r) {
     return "";
 }
 
+}  // namespace
+
 std::string reports_text(const model::GrantFollowUp& grant) {
     std::vector<std::string> clauses;
     for (const auto& r : grant.reports)
         if (auto clause = report_clause(r); !clause.empty()) clauses.push_back(std::move(clause));
     return join_swedish(clauses);
 }
+
+namespace {
 
 data shortfall_view(const model::ReportShortfall& s, const std::string& money) {
     const auto& grant = *s.grant.grant;
@@ -99,6 +103,7 @@ void add_follow_up_view(const model::Report& report, data& view) {
     view.set("previous_year", std::to_string(round.year - 1));
     view.set("report_deadlines", deadlines_view(round));
     view.set("has_report_deadlines", !round.report_deadlines.empty());
+    add_evaluation_view(report, view);
 }
 
 }  // namespace doc

@@ -21,6 +21,14 @@ std::string join_swedish(const std::vector<std::string>& items);
 kainjow::mustache::data shortfalls_view(const std::vector<const model::ReportShortfall*>& shortfalls,
                                         const std::string& money);
 
+// What is wrong with a grant's reports, as a clause:
+// "genomföranderapporten har inte godkänts".
+std::string reports_text(const model::GrantFollowUp& grant);
+
+// The tables of the evaluation of last year's grants: `evaluation`
+// (templates/README.md, "The evaluation of last year's grants").
+void add_evaluation_view(const model::Report& report, kainjow::mustache::data& view);
+
 // The follow-up values (templates/README.md, "Reports across years"):
 // report_shortfalls, and the values of the letters to applicants.
 void add_follow_up_view(const model::Report& report, kainjow::mustache::data& view);

@@ -156,7 +156,7 @@ std::optional<model::Round> round_of(std::optional<XmlFile> file, core::Diagnost
                                        "diary-number", "date", "template", "money-abbreviation", "funds",
                                        "repayment-notice-deadline", "case-officers", "signatories",
                                        "preparation", "attestations", "administrations", "sources", "reporting",
-                                       "report-exceptions", "letter-template"});
+                                       "report-exceptions", "letter-template", "evaluation-template"});
     model::Round round;
     round.where = xml.where(node);
     round.id = xml.text(node, "id");
@@ -180,6 +180,8 @@ std::optional<model::Round> round_of(std::optional<XmlFile> file, core::Diagnost
     read_follow_up(xml, node, round);
     round.letter_template = xml.text(node, "letter-template", false);
     check_template_name(xml, node, round.letter_template, "letter-template");
+    round.evaluation_template = xml.text(node, "evaluation-template", false);
+    check_template_name(xml, node, round.evaluation_template, "evaluation-template");
     return round;
 }
 

@@ -62,6 +62,7 @@ struct DocumentSource {
 struct Sources {
     std::vector<doc::Template> round;    // the round's template folder
     std::vector<doc::Template> letters;  // its letter template folder, if any
+    std::vector<doc::Template> evaluation;  // its evaluation template folder, if any
     std::vector<DocumentSource> documents;
 };
 
@@ -94,6 +95,19 @@ void build_letters(PreparedDataset& p, const model::Report& report, const RunCon
         }
 }
 
+// The evaluation of last year's grants (round.xml <evaluation-template>):
+// one document per template, as the round's own.
+void build_evaluation(PreparedDataset& p, const model::Report& report, const RunContext& context, Sources& sources) {
+    const auto& folder = report.dataset->round.evaluation_template;
+    if (folder.empty()) return;
+    auto& diagnostics = p.result.diagnostics;
+    sources.evaluation = templates_of(folder, context, diagnostics);
+    for (const auto& tmpl : sources.evaluation) {
+        sources.documents.push_back({tmpl.name, folder, &tmpl, ""});
+        p.documents.push_back({tmpl.name, doc::build_document(report, tmpl, diagnostics)});
+    }
+}
+
 // ingest -> transform -> document; false when the input has errors.
 bool build_trees(PreparedDataset& p, const std::string& directory, const RunContext& context, Sources& sources) {
     auto& diagnostics = p.result.diagnostics;
@@ -116,6 +130,7 @@ bool build_trees(PreparedDataset& p, const std::string& directory, const RunCont
             p.documents.push_back({tmpl.name, doc::build_document(report, tmpl, diagnostics)});
         }
         build_letters(p, report, context, sources);
+        build_evaluation(p, report, context, sources);
     } catch (const std::exception&) {
         if (!input_errors) throw;
     }

@@ -104,6 +104,8 @@ struct Round {
     std::string report_source;     // the report register's file name; "" when none
     std::string repayment_source;  // the repayment register's file name; "" when none
     std::string letter_template;   // a folder under templates/ for the letters to applicants; "" none
+    // A folder under templates/ for the evaluation of last year's grants; "" none.
+    std::string evaluation_template;
     core::SourceLocation where;
 };
 

@@ -32,6 +32,7 @@ void dump_round(std::ostringstream& out, const Round& r) {
     if (!r.report_source.empty()) out << "  report-register: " << r.report_source << '\n';
     if (!r.repayment_source.empty()) out << "  repayment-register: " << r.repayment_source << '\n';
     if (!r.letter_template.empty()) out << "  letter-template: " << r.letter_template << '\n';
+    if (!r.evaluation_template.empty()) out << "  evaluation-template: " << r.evaluation_template << '\n';
     for (const auto& p : r.case_officers) out << "  case-officer: " << p.name << ", " << p.phone << '\n';
     for (const auto& p : r.signatories)
         out << "  signatory: " << p.name << ", " << p.title << ", " << p.organisation << '\n';
@@ -131,6 +132,11 @@ std::string dump(const Report& report) {
         for (const auto& f : y.funds)
             out << "  " << f.code << " grants=" << f.grants << " granted=" << f.granted << " repaid=" << f.repaid
                 << " used=" << f.used << '\n';
+        for (const auto& a : y.administrations)
+            out << "  administration " << a.administration << " grants=" << a.grants << " granted=" << a.granted
+                << " used=" << a.used << '\n';
+        for (const auto& p : y.priorities)
+            out << "  priority " << p.criterion->id << " grants=" << p.grants << " granted=" << p.granted << '\n';
     }
     return out.str();
 }

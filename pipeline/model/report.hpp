@@ -69,11 +69,29 @@ struct FundYear {
     Kronor used = 0;
 };
 
+// One administration's money in one year, over all funds.
+struct AdministrationYear {
+    std::string administration;
+    int grants = 0;
+    Kronor granted = 0;
+    Kronor used = 0;
+};
+
+// The grants of one year that have a priority area (rated "uppfyller" on a
+// priority criterion); a grant with two areas counts in both.
+struct PriorityYear {
+    const Criterion* criterion = nullptr;
+    int grants = 0;
+    Kronor granted = 0;
+};
+
 // One round's money, for the figures across years.
 struct YearSummary {
     int year = 0;
     const Dataset* round = nullptr;
     std::vector<FundYear> funds;  // in that round's fund order
+    std::vector<AdministrationYear> administrations;  // those granted money, in the round's order of administrations
+    std::vector<PriorityYear> priorities;  // in criterion order
     Kronor granted = 0;
     Kronor repaid = 0;
     Kronor used = 0;

@@ -73,6 +73,40 @@ std::vector<model::ReportShortfall> shortfalls(const model::Dataset& dataset,
     return found;
 }
 
+namespace {
+
+void add_administrations(const model::Dataset& round, model::YearSummary& y) {
+    for (const auto& admin : round.round.administrations) {
+        model::AdministrationYear a{admin.name, 0, 0, 0};
+        for (const auto& app : round.applications) {
+            if (app.administration != admin.name || !is_grant(app)) continue;
+            ++a.grants;
+            a.granted += app.granted;
+            a.used += follow_up(round, app, round.round.date).used;
+        }
+        if (a.grants > 0) y.administrations.push_back(a);
+    }
+}
+
+void add_priorities(const model::Dataset& round, model::YearSummary& y) {
+    for (const auto& fund : round.round.funds)
+        for (const auto& c : fund.criteria) {
+            if (c.kind != model::CriterionKind::Priority) continue;
+            model::PriorityYear p{&c, 0, 0};
+            for (const auto& app : round.applications) {
+                if (app.fund != fund.code || !is_grant(app)) continue;
+                for (const auto& s : app.assessments)
+                    if (s.criterion_id == c.id && s.rating == model::Rating::Meets) {
+                        ++p.grants;
+                        p.granted += app.granted;
+                    }
+            }
+            y.priorities.push_back(p);
+        }
+}
+
+}  // namespace
+
 model::YearSummary year_summary(const model::Dataset& round) {
     model::YearSummary y;
     y.year = round.round.year;
@@ -92,6 +126,8 @@ model::YearSummary year_summary(const model::Dataset& round) {
         y.used += f.used;
         y.funds.push_back(f);
     }
+    add_administrations(round, y);
+    add_priorities(round, y);
     return y;
 }
 

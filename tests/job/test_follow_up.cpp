@@ -82,7 +82,8 @@ TEST_CASE("follow-up: the 2026 round finds the two applicants without approved 2
 }
 
 TEST_CASE("follow-up: the 2025 round looks back at 2024 only") {
-    const auto report = transform::aggregate(load("lum-mul-2025"));
+    const auto dataset = load("lum-mul-2025");  // the report points into it
+    const auto report = transform::aggregate(dataset);
     REQUIRE(report.shortfalls.size() == 2);
     CHECK(report.shortfalls[0].administration == "Skärholmen");
     CHECK(report.shortfalls[0].grant.grant->id == "LUM-01");
@@ -198,4 +199,29 @@ TEST_CASE("follow-up: register rows must name grants of their round, once each")
     CHECK(errors[1].find("\"LUM-99\" is not an application") != std::string::npos);
     CHECK(errors[2].find("LUM-02 was rejected") != std::string::npos);
     CHECK(errors[3].find("add up to 550000 kr, more than the 500000 kr granted") != std::string::npos);
+}
+
+TEST_CASE("follow-up: money per administration and priority area per year agrees with sums made here") {
+    const auto dataset = load("lum-mul-2026");
+    const auto report = transform::aggregate(dataset);
+    for (const auto& year : report.years) {
+        std::map<std::string, model::Kronor> granted;
+        std::map<std::string, model::Kronor> by_priority;
+        for (const auto& a : year.round->applications) {
+            if (a.decision == model::Decision::Rejected) continue;
+            granted[a.administration] += a.granted;
+            for (const auto& s : a.assessments)
+                if (s.criterion_id[0] == 'P' && s.rating == model::Rating::Meets) by_priority[s.criterion_id] += a.granted;
+        }
+        CHECK(year.administrations.size() == granted.size());
+        for (const auto& a : year.administrations) {
+            INFO(year.year << " " << a.administration);
+            CHECK(a.granted == granted[a.administration]);
+            CHECK(a.used <= a.granted);
+        }
+        for (const auto& p : year.priorities) {
+            INFO(year.year << " " << p.criterion->id);
+            CHECK(p.granted == by_priority[p.criterion->id]);
+        }
+    }
 }

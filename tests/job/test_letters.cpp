@@ -58,7 +58,8 @@ TEST_CASE("letters: one letter per applying administration, beside the round's d
     std::set<std::string> applicants;
     for (const auto& a : dataset->applications) applicants.insert(a.administration);
     CHECK(applicants.size() == 12);
-    CHECK(r.datasets[0].documents.size() == 3 + applicants.size());
+    // The decision document, its two appendices, the evaluation of 2025 and the letters.
+    CHECK(r.datasets[0].documents.size() == 3 + 1 + applicants.size());
     std::size_t letters = 0;
     for (const auto& d : r.datasets[0].documents) {
         letters += d.name.rfind("beslutsbrev-", 0) == 0;
@@ -88,4 +89,19 @@ TEST_CASE("letters: an applicant without an approved report is told why, and get
     CHECK(contains(text, "Järva saknar godkänd rapport för:"));
     CHECK(contains(text, "(MUL-12 2025, 20 000 kronor): ekonomirapporten har inte kommit in (senast 2025-10-31)"));
     CHECK_FALSE(contains(text, "Villkor"));
+}
+
+TEST_CASE("letters: the 2026 round also writes the evaluation of the 2025 grants") {
+    const auto path = built().out + "/lum-mul-2026/arsuppfoljning.pdf";
+    REQUIRE(fs::exists(path));
+    const auto text = std::regex_replace(fold_nbsp(run_command("pdftotext " + quote(path) + " - 2>&1").output),
+                                         std::regex("\\s+"), " ");
+    // 21 grants of 2025 (seed 004), two reports each.
+    CHECK(contains(text, "sammanlagt 42 rapporter"));
+    CHECK(contains(text, "Järva, Studiebesök om SSP-samarbetet i Köpenhamn (MUL-12, 20 000 kronor)"));
+    CHECK(contains(text, "Hägersten-Älvsjö, Rätt vård för rätt pris (LUM-14, 500 000 kronor): "
+                         "genomföranderapporten har ännu inte bedömts."));
+    const auto rows = fold_nbsp(run_command("pdftotext -layout " + quote(path) + " - 2>&1").output);
+    CHECK(std::regex_search(rows, std::regex("2025 +LUM +10 +4 500 000 +150 000 +4 350 000")));
+    CHECK(std::regex_search(rows, std::regex("Hägersten-Älvsjö +1 020 000 +420 000")));
 }
