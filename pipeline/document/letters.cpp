@@ -2,6 +2,8 @@
 // administration with its decisions, amounts, the conditions of the grants
 // (reporting dates, the repayment rule) and whom to contact. Each is the
 // round's view model plus `letter`, the values of that administration.
+#include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "core/closest_match.hpp"
