@@ -26,6 +26,22 @@ Document build_document(const model::Report& report, const Template& tmpl, core:
 Document build_document(const model::Report& report, const kainjow::mustache::data& view, const Template& tmpl,
                         core::Diagnostics& diagnostics);
 
+// A letter to one applying administration (round.xml <letter-template>).
+struct BuiltLetter {
+    std::string administration;
+    std::string name;  // "<template>-<administration in ASCII>": beslutsbrev-hagersten-alvsjo
+    Document document;
+};
+
+// One letter from `tmpl` per administration that applied in the round, in
+// the order of their first application; the view adds `letter`
+// (templates/README.md, "Letters to applicants").
+std::vector<BuiltLetter> build_letters(const model::Report& report, const Template& tmpl,
+                                       core::Diagnostics& diagnostics);
+
+// "Hägersten-Älvsjö" -> "hagersten-alvsjo": a file name in ASCII.
+std::string file_name_part(const std::string& text);
+
 // One document per template in `templates_root`/<round template>/.
 std::vector<BuiltDocument> build_documents(const model::Report& report, const std::string& templates_root,
                                            core::Diagnostics& diagnostics);

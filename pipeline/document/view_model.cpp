@@ -2,13 +2,11 @@
 
 #include "core/closest_match.hpp"
 #include "document/format_sv.hpp"
+#include "document/view_values.hpp"
 
 namespace doc {
 
-namespace {
-
 using kainjow::mustache::data;
-using kainjow::mustache::list;
 
 // kainjow's data::set and push_back copy the value, deeply; a view of ten
 // thousand applications was copied about six times over. Moving the finished
@@ -26,6 +24,8 @@ std::string join_swedish(const std::vector<std::string>& items) {
     return text;
 }
 
+namespace {
+
 std::string lower_first(const std::string& text) {
     if (text.empty()) return text;
     // Only the first letter: "Socialförvaltningen" -> "socialförvaltningen"
@@ -34,6 +34,8 @@ std::string lower_first(const std::string& text) {
     while (n < text.size() && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) ++n;
     return core::fold_case(text.substr(0, n)) + text.substr(n);
 }
+
+}  // namespace
 
 // A count as a template needs it: digits, words (en/ett), capitalised for
 // the start of a sentence, and flags for singular and plural wording.
@@ -59,6 +61,8 @@ data amount_view(model::Kronor amount, const std::string& millions_abbreviation)
     d.set("millions", sv::millions(amount, millions_abbreviation));
     return d;
 }
+
+namespace {
 
 const model::Criterion* find_criterion(const model::Round& round, const std::string& fund, const std::string& id) {
     for (const auto& f : round.funds)
@@ -239,6 +243,7 @@ data make_view_model(const model::Report& report) {
     put(d, "funds", std::move(funds));
     put(d, "total_requested", amount_view(report.total_requested, round.money_abbreviation));
     put(d, "total_granted", amount_view(report.total_granted, round.money_abbreviation));
+    add_follow_up_view(report, d);
     return d;
 }
 

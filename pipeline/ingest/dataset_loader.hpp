@@ -12,10 +12,19 @@ namespace ingest {
 // The file that marks a folder as a funding round.
 inline constexpr const char* kRoundFile = "round.xml";
 
-// Reads round.xml and every application file it lists. Returns nullopt only
-// when round.xml itself cannot be read; otherwise the dataset with what could
-// be read, and every problem in `diagnostics`.
+// Reads round.xml and every application file it lists, and the earlier
+// rounds beside it (earlier_rounds). Returns nullopt only when round.xml
+// itself cannot be read; otherwise the dataset with what could be read, and
+// every problem in `diagnostics`. An earlier round with errors is left out,
+// with one error here: its own build reports the details.
 std::optional<model::Dataset> load_dataset(const std::string& directory, core::Diagnostics& diagnostics);
+
+// The folders of the earlier rounds a round sees: the dataset folders beside
+// `directory` (in its parent folder) whose round has an earlier year and
+// shares a fund code with it, the latest year first (then by name). Reads
+// only <year> and the fund codes of each round.xml, so that the nightly
+// build can key a round's documents on its earlier rounds' files cheaply.
+std::vector<std::string> earlier_rounds(const std::string& directory);
 
 // The dataset folders under `root`: `root` itself when it holds round.xml,
 // else each immediate subfolder that does, sorted by name.

@@ -42,4 +42,14 @@ ApplicationFile read_applications_csv(const std::string& path, const model::Roun
 ApplicationFile parse_applications_csv(std::string_view bytes, const std::string& name, const model::Round& round,
                                        core::Diagnostics& diagnostics);
 
+// The follow-up registers (CSV from Excel, docs/formats.md "Follow-up of
+// grants"): one report requirement or one repayment per row. Rows with
+// errors are reported and left out.
+std::vector<model::ReportRequirement> read_report_register(const std::string& path, core::Diagnostics& diagnostics);
+std::vector<model::ReportRequirement> parse_report_register(std::string_view bytes, const std::string& name,
+                                                            core::Diagnostics& diagnostics);
+std::vector<model::Repayment> read_repayment_register(const std::string& path, core::Diagnostics& diagnostics);
+std::vector<model::Repayment> parse_repayment_register(std::string_view bytes, const std::string& name,
+                                                       core::Diagnostics& diagnostics);
+
 }  // namespace ingest

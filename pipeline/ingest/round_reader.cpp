@@ -80,6 +80,7 @@ void read_lists(XmlReader& xml, const pugi::xml_node& round_node, model::Round& 
                                          kind == "central" ? model::AdministrationKind::Central
                                                            : model::AdministrationKind::District});
     }
+    xml.reject_unknown_children(round_node.child("sources"), {"applications", "reports", "repayments"});
     for (const auto& s : round_node.child("sources").children("applications")) {
         const std::string href = s.attribute("href").as_string();
         const auto& listed = round.application_sources;
@@ -92,12 +93,58 @@ void read_lists(XmlReader& xml, const pugi::xml_node& round_node, model::Round& 
     }
 }
 
+// <reports href> and <repayments href>: at most one of each, in the folder.
+std::string register_source(XmlReader& xml, const pugi::xml_node& sources, const char* element,
+                            const model::Round& round) {
+    std::string found;
+    for (const auto& s : sources.children(element)) {
+        const std::string href = s.attribute("href").as_string();
+        const auto& listed = round.application_sources;
+        if (!found.empty())
+            xml.diagnostics().error(xml.where(s), std::string("<") + element + "> may be given only once");
+        else if (href.empty() || href.find_first_of("/\\") != std::string::npos)
+            xml.diagnostics().error(xml.where(s), std::string("<") + element + " href> must name a file in the round's folder");
+        else if (std::find(listed.begin(), listed.end(), href) != listed.end())
+            xml.diagnostics().error(xml.where(s), "the file " + href + " is listed twice in <sources>");
+        else
+            found = href;
+    }
+    return found;
+}
+
+// <reporting>, <report-exceptions>: docs/formats.md "Follow-up of grants".
+void read_follow_up(XmlReader& xml, const pugi::xml_node& round_node, model::Round& round) {
+    xml.reject_unknown_children(round_node.child("reporting"), {"due"});
+    for (const auto& d : round_node.child("reporting").children("due")) {
+        const std::string word = normalize_space(d.attribute("report").as_string());
+        const auto kind = model::parse_report_kind(word);
+        const auto date = parse_date(normalize_space(d.text().as_string()), xml.where(d), xml.diagnostics());
+        if (!kind)
+            xml.diagnostics().error(xml.where(d), "report \"" + word + "\" is neither ekonomi nor genomförande");
+        if (kind && date) round.report_deadlines.push_back({*kind, *date});
+    }
+    xml.reject_unknown_children(round_node.child("report-exceptions"), {"exception"});
+    for (const auto& e : round_node.child("report-exceptions").children("exception")) {
+        model::ReportException exception{normalize_space(e.attribute("application").as_string()),
+                                         normalize_space(e.text().as_string()), xml.where(e)};
+        if (exception.application.empty() || exception.reason.empty())
+            xml.diagnostics().error(exception.where, "<exception> needs an application attribute and a reason");
+        round.report_exceptions.push_back(std::move(exception));
+    }
+    const auto sources = round_node.child("sources");
+    round.report_source = register_source(xml, sources, "reports", round);
+    round.repayment_source = register_source(xml, sources, "repayments", round);
+    if (!round.report_source.empty() && round.report_source == round.repayment_source)
+        xml.diagnostics().error(xml.where(sources), "the reports and the repayments must be two files");
+}
+
 // The template is a folder under templates/ by name (docs/formats.md); a
 // path would read templates from anywhere.
-void check_template_name(XmlReader& xml, const pugi::xml_node& round_node, const std::string& name) {
+void check_template_name(XmlReader& xml, const pugi::xml_node& round_node, const std::string& name,
+                         const char* element = "template") {
     if (name.find_first_of("/\\") == std::string::npos && name != "." && name != "..") return;
-    xml.diagnostics().error(xml.where(round_node.child("template")),
-                            "<template> \"" + name + "\" must name a folder under templates/, not a path");
+    xml.diagnostics().error(xml.where(round_node.child(element)), std::string("<") + element + "> \"" + name +
+                                                                      "\" must name a folder under templates/, not a path");
 }
 
 std::optional<model::Round> round_of(std::optional<XmlFile> file, core::Diagnostics& diagnostics) {
@@ -108,7 +155,8 @@ std::optional<model::Round> round_of(std::optional<XmlFile> file, core::Diagnost
     xml.reject_unknown_children(node, {"id", "year", "title", "administration", "department", "committee",
                                        "diary-number", "date", "template", "money-abbreviation", "funds",
                                        "repayment-notice-deadline", "case-officers", "signatories",
-                                       "preparation", "attestations", "administrations", "sources"});
+                                       "preparation", "attestations", "administrations", "sources", "reporting",
+                                       "report-exceptions", "letter-template", "evaluation-template"});
     model::Round round;
     round.where = xml.where(node);
     round.id = xml.text(node, "id");
@@ -129,6 +177,11 @@ std::optional<model::Round> round_of(std::optional<XmlFile> file, core::Diagnost
     read_people(xml, node, round);
     read_preparation(xml, node.child("preparation"), round);
     read_lists(xml, node, round);
+    read_follow_up(xml, node, round);
+    round.letter_template = xml.text(node, "letter-template", false);
+    check_template_name(xml, node, round.letter_template, "letter-template");
+    round.evaluation_template = xml.text(node, "evaluation-template", false);
+    check_template_name(xml, node, round.evaluation_template, "evaluation-template");
     return round;
 }
 

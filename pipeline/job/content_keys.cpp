@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "job/companions.hpp"
+#include "ingest/dataset_loader.hpp"
 
 namespace job {
 
@@ -51,13 +52,27 @@ std::string inputs_digest(const std::string& directory, const Digest& digest) {
     return digest(listing);
 }
 
+std::string round_inputs_digest(const std::string& directory, const Digest& digest) {
+    const auto own = inputs_digest(directory, digest);
+    const auto earlier = ingest::earlier_rounds(directory);
+    if (earlier.empty()) return own;
+    std::string listing = own + '\n';
+    for (const auto& folder : earlier)
+        listing += fs::path(folder).lexically_normal().filename().generic_string() + '\t' +
+                   inputs_digest(folder, digest) + '\n';
+    return digest(listing);
+}
+
 std::string document_key(const Digest& digest, const RunFingerprint& run, const std::string& inputs,
-                         const std::string& template_name, const doc::Template& tmpl) {
+                         const std::string& template_name, const doc::Template& tmpl, const std::string& instance) {
     if (!digest) return "";
     std::string recipe = kKeyRecipe;
     for (const auto& part : {std::string(kCompanionRecipe), run.generator, run.fonts, inputs, template_name, tmpl.name,
                              digest(tmpl.source)})
         recipe += '\n' + part;
+    // Appended only when given, so the keys of single documents stay as
+    // they were and their last good builds are still recognised.
+    if (!instance.empty()) recipe += "\ninstance " + instance;
     return digest(recipe);
 }
 

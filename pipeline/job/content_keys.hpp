@@ -25,7 +25,16 @@ RunFingerprint fingerprint_run(const Environment& environment);
 // content. A superset of what ingest reads, so no input change is missed.
 std::string inputs_digest(const std::string& directory, const Digest& digest);
 
+// inputs_digest of the dataset folder, and of the earlier rounds it sees
+// (ingest::earlier_rounds) when it sees any: a late report recorded in last
+// year's folder changes this year's documents. Equal to inputs_digest for a
+// round without earlier rounds.
+std::string round_inputs_digest(const std::string& directory, const Digest& digest);
+
+// `instance` tells apart the documents one template makes for a round (a
+// letter per administration: its name); "" for a template's one document.
 std::string document_key(const Digest& digest, const RunFingerprint& run, const std::string& inputs,
-                         const std::string& template_name, const doc::Template& tmpl);
+                         const std::string& template_name, const doc::Template& tmpl,
+                         const std::string& instance = "");
 
 }  // namespace job

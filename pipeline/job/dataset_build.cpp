@@ -43,7 +43,9 @@ bool all_files_there(const fs::path& out, const ManifestDocument& recorded) {
 
 // The nightly fast path: the dataset's files and every template are as they
 // were at the last good build, and its files are all there. Costs the
-// digests only; nothing is parsed.
+// digests only; nothing is parsed. A round with letters has more documents
+// than templates and takes the full path, where unchanged documents are
+// still kept by their keys: which letters exist depends on the data.
 bool unchanged_since_last_build(PreparedDataset& p, const RunContext& context) {
     if (!context.environment.digest || !p.previous || p.previous->inputs != p.inputs) return false;
     core::Diagnostics ignored;  // a broken template folder fails the full path, with the diagnostics reported
@@ -59,13 +61,28 @@ bool unchanged_since_last_build(PreparedDataset& p, const RunContext& context) {
     return true;
 }
 
-void plan_documents(PreparedDataset& p, const std::vector<doc::Template>& templates, const RunContext& context) {
+// What each document is made from, for its key.
+struct DocumentSource {
+    std::string name;
+    std::string template_folder;
+    const doc::Template* tmpl = nullptr;
+    std::string instance;  // the letter's name; "" for a round document
+};
+
+struct Sources {
+    std::vector<doc::Template> round;    // the round's template folder
+    std::vector<doc::Template> letters;  // its letter template folder, if any
+    std::vector<doc::Template> evaluation;  // its evaluation template folder, if any
+    std::vector<DocumentSource> documents;
+};
+
+void plan_documents(PreparedDataset& p, const Sources& sources, const RunContext& context) {
     const auto out = dataset_out(context, p.result.name);
-    for (std::size_t i = 0; i < templates.size(); ++i) {
+    for (const auto& source : sources.documents) {
         DocumentPlan plan;
-        plan.name = templates[i].name;
-        plan.key =
-            document_key(context.environment.digest, context.fingerprint, p.inputs, p.template_name, templates[i]);
+        plan.name = source.name;
+        plan.key = document_key(context.environment.digest, context.fingerprint, p.inputs, source.template_folder,
+                                *source.tmpl, source.instance);
         const auto* recorded = p.previous ? p.previous->find(plan.name) : nullptr;
         if (recorded && !plan.key.empty() && recorded->key == plan.key && all_files_there(out, *recorded))
             plan.kept = *recorded;
@@ -88,9 +105,35 @@ void keep_account(PreparedDataset& p, const model::Dataset& dataset, const model
     p.result.records_rejected = account.rejected();
 }
 
+// The letters to the applicants (round.xml <letter-template>): one document
+// per applying administration and template, so their number follows the data.
+void build_letters(PreparedDataset& p, const model::Report& report, const RunContext& context, Sources& sources) {
+    const auto& folder = report.dataset->round.letter_template;
+    if (folder.empty()) return;
+    auto& diagnostics = p.result.diagnostics;
+    sources.letters = templates_of(folder, context, diagnostics);
+    for (const auto& tmpl : sources.letters)
+        for (auto& letter : doc::build_letters(report, tmpl, diagnostics)) {
+            sources.documents.push_back({letter.name, folder, &tmpl, letter.name});
+            p.documents.push_back({letter.name, std::move(letter.document)});
+        }
+}
+
+// The evaluation of last year's grants (round.xml <evaluation-template>):
+// one document per template, as the round's own.
+void build_evaluation(PreparedDataset& p, const model::Report& report, const RunContext& context, Sources& sources) {
+    const auto& folder = report.dataset->round.evaluation_template;
+    if (folder.empty()) return;
+    auto& diagnostics = p.result.diagnostics;
+    sources.evaluation = templates_of(folder, context, diagnostics);
+    for (const auto& tmpl : sources.evaluation) {
+        sources.documents.push_back({tmpl.name, folder, &tmpl, ""});
+        p.documents.push_back({tmpl.name, doc::build_document(report, tmpl, diagnostics)});
+    }
+}
+
 // ingest -> transform -> document; false when the input has errors.
-bool build_trees(PreparedDataset& p, const std::string& directory, const RunContext& context,
-                 std::vector<doc::Template>& templates) {
+bool build_trees(PreparedDataset& p, const std::string& directory, const RunContext& context, Sources& sources) {
     auto& diagnostics = p.result.diagnostics;
     auto dataset = ingest::load_dataset(directory, diagnostics);
     if (!dataset) return false;
@@ -99,7 +142,7 @@ bool build_trees(PreparedDataset& p, const std::string& directory, const RunCont
     p.template_name = dataset->round.template_name;
     // As doc::build_documents does, but keeping the template sources, so
     // that each key is made from exactly the text that was rendered.
-    templates = templates_of(p.template_name, context, diagnostics);
+    sources.round = templates_of(p.template_name, context, diagnostics);
     // The documents are built even from data with errors, so that template
     // problems show in the same run. Values that are wrong (a date that
     // does not exist) can make the document stage throw; that is those
@@ -107,14 +150,17 @@ bool build_trees(PreparedDataset& p, const std::string& directory, const RunCont
     const bool input_errors = diagnostics.has_errors();
     try {
         const auto view = doc::make_view_model(report);
-        for (const auto& tmpl : templates) {
+        for (const auto& tmpl : sources.round) {
+            sources.documents.push_back({tmpl.name, p.template_name, &tmpl, ""});
             p.documents.push_back({tmpl.name, doc::build_document(report, view, tmpl, diagnostics)});
             casefields::check(p.documents.back().document, tmpl, diagnostics);
         }
+        build_letters(p, report, context, sources);
+        build_evaluation(p, report, context, sources);
     } catch (const std::exception&) {
         if (!input_errors) throw;
     }
-    keep_account(p, *dataset, report, templates);
+    keep_account(p, *dataset, report, sources.round);
     return !diagnostics.has_errors();
 }
 
@@ -123,15 +169,16 @@ void prepare(PreparedDataset& p, const std::string& directory, const RunContext&
     if (!spec.check_only) p.previous = read_manifest(dataset_out(context, p.result.name).string());
     // Digest before reading: an export that lands during the build then
     // makes the next build run again, rather than hide behind a new key.
-    if (context.environment.digest && !spec.check_only) p.inputs = inputs_digest(directory, context.environment.digest);
+    if (context.environment.digest && !spec.check_only)
+        p.inputs = round_inputs_digest(directory, context.environment.digest);
     if (unchanged_since_last_build(p, context)) {
         p.result.outcome = Outcome::Unchanged;
         for (const auto& d : p.previous->diagnostics) p.result.diagnostics.add(d);
         report_last_good(p, context);
         return;
     }
-    std::vector<doc::Template> templates;
-    if (!build_trees(p, directory, context, templates)) {
+    Sources sources;
+    if (!build_trees(p, directory, context, sources)) {
         report_last_good(p, context);
         return;
     }
@@ -139,7 +186,7 @@ void prepare(PreparedDataset& p, const std::string& directory, const RunContext&
         p.result.outcome = Outcome::Checked;
         return;
     }
-    plan_documents(p, templates, context);
+    plan_documents(p, sources, context);
     p.staging = prepare_staging(spec.out_dir, p.result.name);
     p.to_publish = true;
 }

@@ -60,6 +60,25 @@ struct Administration {
     AdministrationKind kind = AdministrationKind::District;
 };
 
+// The reports a grant must give (seed 004: "ska rapporteras både gällande
+// ekonomi och genomförande").
+enum class ReportKind { Economy, Implementation };
+
+// When the reports of a round's grants are due: the condition printed in the
+// decision letters; each grant's own requirement records the date that holds.
+struct ReportDeadline {
+    ReportKind kind = ReportKind::Economy;
+    core::Date due;
+};
+
+// An application that may be granted money although its administration lacks
+// an approved report for last year's grant, and why (round.xml <report-exceptions>).
+struct ReportException {
+    std::string application;  // an application id of this round
+    std::string reason;
+    core::SourceLocation where;
+};
+
 struct Round {
     std::string id;
     int year = 0;
@@ -80,6 +99,13 @@ struct Round {
     std::vector<Attestation> attestations;
     std::vector<Administration> administrations;
     std::vector<std::string> application_sources;  // file names relative to the round
+    std::vector<ReportDeadline> report_deadlines;
+    std::vector<ReportException> report_exceptions;
+    std::string report_source;     // the report register's file name; "" when none
+    std::string repayment_source;  // the repayment register's file name; "" when none
+    std::string letter_template;   // a folder under templates/ for the letters to applicants; "" none
+    // A folder under templates/ for the evaluation of last year's grants; "" none.
+    std::string evaluation_template;
     core::SourceLocation where;
 };
 
@@ -110,6 +136,32 @@ struct Application {
     // rules that relate the fields are not checked, because an amount that
     // could not be read is 0 here and would only add misleading errors.
     bool complete = true;
+};
+
+// The committee's judgement of a received report.
+enum class ReportVerdict { NotYetAssessed, Approved, Rejected };
+
+// One report a grant owes: which, due when, received when, approved or not
+// (the report register, docs/formats.md "Follow-up of grants").
+struct ReportRequirement {
+    std::string grant;  // the application id in the same round
+    ReportKind kind = ReportKind::Economy;
+    core::Date due;
+    std::optional<core::Date> received;
+    ReportVerdict verdict = ReportVerdict::NotYetAssessed;
+    std::string comment;
+    core::SourceLocation where;
+};
+
+// Money of a grant given back (seed 004: "Beviljade LUM eller MUL som inte
+// kan användas ska återbetalas"), with the date the notice was given.
+struct Repayment {
+    std::string grant;  // the application id in the same round
+    core::Date notified;
+    Kronor amount = 0;
+    std::optional<core::Date> repaid;
+    std::string comment;
+    core::SourceLocation where;
 };
 
 // One record as an application file held it, whether or not it became an
@@ -143,12 +195,23 @@ struct Dataset {
     Round round;
     std::vector<Application> applications;
     std::vector<SourceFile> sources;  // in the order of round.xml <sources>
+    std::vector<ReportRequirement> reports;  // the report register, file order
+    std::vector<Repayment> repayments;       // the repayment register, file order
+    // The earlier rounds of the same funds found beside this one in the data
+    // folder (docs/formats.md, "Rounds across years"), the latest year first,
+    // each as read from its own folder; their own `earlier` is empty. A grant
+    // is named across years by its round and application id.
+    std::vector<Dataset> earlier;
 };
 
 const char* to_string(Decision decision);     // "beviljas", "beviljas delvis", "avslås"
 const char* to_string(Rating rating);         // "uppfyller", "uppfyller delvis", "uppfyller inte"
 std::optional<Decision> parse_decision(const std::string& text);
 std::optional<Rating> parse_rating(const std::string& text);
+const char* to_string(ReportKind kind);        // "ekonomi", "genomförande"
+const char* to_string(ReportVerdict verdict);  // "", "godkänd", "ej godkänd"
+std::optional<ReportKind> parse_report_kind(const std::string& text);
+std::optional<ReportVerdict> parse_report_verdict(const std::string& text);  // "" is NotYetAssessed
 
 // Stable text dump for golden tests.
 std::string dump(const Dataset& dataset);

@@ -27,6 +27,12 @@ void dump_round(std::ostringstream& out, const Round& r) {
                 << c.text << '\n';
     }
     out << "  repayment-notice-deadline: " << date_or_dash(r.repayment_notice_deadline) << '\n';
+    for (const auto& d : r.report_deadlines) out << "  report-due " << to_string(d.kind) << ": " << core::to_iso(d.due) << '\n';
+    for (const auto& e : r.report_exceptions) out << "  report-exception " << e.application << ": " << e.reason << '\n';
+    if (!r.report_source.empty()) out << "  report-register: " << r.report_source << '\n';
+    if (!r.repayment_source.empty()) out << "  repayment-register: " << r.repayment_source << '\n';
+    if (!r.letter_template.empty()) out << "  letter-template: " << r.letter_template << '\n';
+    if (!r.evaluation_template.empty()) out << "  evaluation-template: " << r.evaluation_template << '\n';
     for (const auto& p : r.case_officers) out << "  case-officer: " << p.name << ", " << p.phone << '\n';
     for (const auto& p : r.signatories)
         out << "  signatory: " << p.name << ", " << p.title << ", " << p.organisation << '\n';
@@ -52,6 +58,27 @@ void dump_application(std::ostringstream& out, const Application& a) {
     if (!a.motivation.empty()) out << "  motivation: " << a.motivation << '\n';
 }
 
+const char* to_string(ReportStatus status) {
+    switch (status) {
+        case ReportStatus::ApprovedOnTime: return "approved";
+        case ReportStatus::ApprovedLate: return "approved-late";
+        case ReportStatus::NotApproved: return "not-approved";
+        case ReportStatus::NotYetAssessed: return "not-yet-assessed";
+        case ReportStatus::Missing: return "missing";
+        case ReportStatus::NotYetDue: return "not-yet-due";
+        case ReportStatus::NotRecorded: return "not-recorded";
+    }
+    return "?";
+}
+
+void dump_grant(std::ostringstream& out, const GrantFollowUp& g) {
+    out << "  " << g.round->round.id << "/" << g.grant->id << " " << g.grant->administration
+        << " granted=" << g.grant->granted << " repaid=" << g.repaid << " used=" << g.used
+        << (g.approved() ? " approved" : " NOT-APPROVED");
+    for (const auto& r : g.reports) out << " " << to_string(r.kind) << "=" << to_string(r.status);
+    out << '\n';
+}
+
 std::string titles(const std::vector<const Application*>& list) {
     std::string text;
     for (const auto* a : list) text += (text.empty() ? "" : ",") + a->id;
@@ -65,6 +92,16 @@ std::string dump(const Dataset& dataset) {
     out << "dataset " << dataset.name << '\n';
     dump_round(out, dataset.round);
     for (const auto& a : dataset.applications) dump_application(out, a);
+    for (const auto& r : dataset.reports)
+        out << "report-requirement " << r.grant << " " << to_string(r.kind) << " due=" << core::to_iso(r.due)
+            << " received=" << date_or_dash(r.received) << " verdict=\"" << to_string(r.verdict) << "\""
+            << (r.comment.empty() ? "" : " comment: " + r.comment) << '\n';
+    for (const auto& r : dataset.repayments)
+        out << "repayment " << r.grant << " notified=" << core::to_iso(r.notified) << " amount=" << r.amount
+            << " repaid=" << date_or_dash(r.repaid) << (r.comment.empty() ? "" : " comment: " + r.comment) << '\n';
+    for (const auto& e : dataset.earlier)
+        out << "earlier round " << e.round.id << " year=" << e.round.year << " folder=" << e.name
+            << " applications=" << e.applications.size() << '\n';
     return out.str();
 }
 
@@ -80,6 +117,26 @@ std::string dump(const Report& report) {
         out << "  granted-in-full: " << titles(s.granted_in_full) << '\n';
         out << "  partly-granted: " << titles(s.partly_granted) << '\n';
         out << "  rejected: " << titles(s.rejected) << '\n';
+    }
+    if (!report.previous_grants.empty()) out << "previous-grants " << report.previous_grants.size() << '\n';
+    for (const auto& g : report.previous_grants) dump_grant(out, g);
+    for (const auto& s : report.shortfalls) {
+        out << "shortfall " << s.administration << " grant=" << s.grant.grant->id << " applications="
+            << titles(s.applications) << " exceptions=";
+        for (const auto* e : s.exceptions) out << e->application << ' ';
+        out << '\n';
+    }
+    for (const auto& y : report.years) {
+        out << "year " << y.year << " " << y.round->round.id << " granted=" << y.granted << " repaid=" << y.repaid
+            << " used=" << y.used << '\n';
+        for (const auto& f : y.funds)
+            out << "  " << f.code << " grants=" << f.grants << " granted=" << f.granted << " repaid=" << f.repaid
+                << " used=" << f.used << '\n';
+        for (const auto& a : y.administrations)
+            out << "  administration " << a.administration << " grants=" << a.grants << " granted=" << a.granted
+                << " used=" << a.used << '\n';
+        for (const auto& p : y.priorities)
+            out << "  priority " << p.criterion->id << " grants=" << p.grants << " granted=" << p.granted << '\n';
     }
     return out.str();
 }

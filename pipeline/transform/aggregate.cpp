@@ -1,5 +1,6 @@
 #include <set>
 
+#include "transform/follow_up.hpp"
 #include "transform/transform.hpp"
 
 namespace transform {
@@ -61,6 +62,10 @@ model::Report aggregate(const model::Dataset& dataset) {
         report.total_requested += report.funds.back().total_requested;
         report.total_granted += report.funds.back().total_granted;
     }
+    report.previous_grants = previous_grants(dataset);
+    report.shortfalls = shortfalls(dataset, report.previous_grants);
+    report.years.push_back(year_summary(dataset));
+    for (const auto& earlier : dataset.earlier) report.years.push_back(year_summary(earlier));
     return report;
 }
 

@@ -1,6 +1,7 @@
 #include <map>
 
 #include "core/closest_match.hpp"
+#include "transform/follow_up.hpp"
 #include "transform/transform.hpp"
 
 namespace transform {
@@ -111,6 +112,8 @@ void validate(const model::Dataset& dataset, core::Diagnostics& diagnostics) {
         if (fund && a.complete) check_decision(a, *fund, diagnostics);
     }
     check_budgets(dataset, diagnostics);
+    check_registers(dataset, diagnostics);
+    check_report_rule(dataset, diagnostics);
 }
 
 }  // namespace transform

@@ -43,13 +43,18 @@ struct Stages {
     std::vector<doc::BuiltDocument> documents;
 };
 
+// Filled in place: the report and the trees point into the dataset.
+void stages_of(const std::string& fixture, Stages& x) {
+    core::Diagnostics diagnostics;
+    x.dataset = *ingest::load_dataset(std::string(FUEL_SOURCE_DIR) + "/fixtures/" + fixture, diagnostics);
+    x.report = transform::aggregate(x.dataset);
+    x.documents = doc::build_documents(x.report, std::string(FUEL_SOURCE_DIR) + "/templates", diagnostics);
+}
+
 const Stages& stages() {
     static const Stages s = [] {
         Stages x;
-        core::Diagnostics diagnostics;
-        x.dataset = *ingest::load_dataset(std::string(FUEL_SOURCE_DIR) + "/fixtures/lum-mul-2025", diagnostics);
-        x.report = transform::aggregate(x.dataset);
-        x.documents = doc::build_documents(x.report, std::string(FUEL_SOURCE_DIR) + "/templates", diagnostics);
+        stages_of("lum-mul-2025", x);
         return x;
     }();
     return s;
@@ -78,4 +83,15 @@ TEST_CASE("golden: layout of the lum-mul-2025 decision document") {
     const layout::Hyphenator hyphenator(layout::kSwedishHyphenationPatterns);
     check_golden("layout/lum-mul-2025/tjansteutlatande.txt",
                  layout::dump(layout::lay_out(d.document, fonts, diagnostics, layout::Style{}, &hyphenator)));
+}
+
+// The round after seed 004's: its earlier rounds, the follow-up of the 2025
+// grants and the warnings of the decision document.
+TEST_CASE("golden: ingest, transform and decision document of lum-mul-2026") {
+    Stages s;
+    stages_of("lum-mul-2026", s);
+    check_golden("ingest/lum-mul-2026.txt", model::dump(s.dataset));
+    check_golden("transform/lum-mul-2026.txt", model::dump(s.report));
+    REQUIRE(s.documents.size() == 3);
+    check_golden("document/lum-mul-2026/tjansteutlatande.txt", doc::dump(s.documents.at(2).document));
 }

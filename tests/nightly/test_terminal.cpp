@@ -2,6 +2,8 @@
 // the build a pseudo-terminal, as a person running it by hand has.
 #include <catch2/catch.hpp>
 
+#include <regex>
+
 #include "datasets.hpp"
 #include "job/command.hpp"
 
@@ -24,8 +26,10 @@ TEST_CASE("terminal: a build run by hand shows documents done of total") {
     const auto r = run_command(on_terminal(build(out)));
     INFO(r.output);
     CHECK(r.status == 0);
-    CHECK(r.output.find("\rfuel: 0 of 3 documents") != std::string::npos);
-    CHECK(r.output.find("\rfuel: 3 of 3 documents") != std::string::npos);
+    // Every dataset under fixtures/ is built, so the total is the fixtures' count.
+    std::smatch total;
+    REQUIRE(std::regex_search(r.output, total, std::regex("\rfuel: 0 of ([0-9]+) documents")));
+    CHECK(r.output.find("\rfuel: " + total[1].str() + " of " + total[1].str() + " documents") != std::string::npos);
 }
 
 TEST_CASE("terminal: not on a terminal, or with --quiet, there is no progress") {
@@ -34,10 +38,10 @@ TEST_CASE("terminal: not on a terminal, or with --quiet, there is no progress") 
     INFO(piped.output);
     CHECK(piped.status == 0);
     CHECK(piped.output.find("documents\r") == std::string::npos);
-    CHECK(piped.output.find("of 3 documents") == std::string::npos);
+    CHECK_FALSE(std::regex_search(piped.output, std::regex("of [0-9]+ documents")));
     const auto quiet = run_command(on_terminal(build(scratch("terminal-quiet"), "--quiet")));
     INFO(quiet.output);
     CHECK(quiet.status == 0);
-    CHECK(quiet.output.find("of 3 documents") == std::string::npos);
+    CHECK_FALSE(std::regex_search(quiet.output, std::regex("of [0-9]+ documents")));
     CHECK(quiet.output.find("written to") == std::string::npos);  // --quiet: problems only
 }

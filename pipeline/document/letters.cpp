@@ -1,0 +1,123 @@
+// Letters to the applicants: after a round, one short letter per applying
+// administration with its decisions, amounts, the conditions of the grants
+// (reporting dates, the repayment rule) and whom to contact. Each is the
+// round's view model plus `letter`, the values of that administration.
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include "core/closest_match.hpp"
+#include "document/build.hpp"
+#include "document/view_model.hpp"
+#include "document/view_values.hpp"
+
+namespace doc {
+
+using kainjow::mustache::data;
+
+namespace {
+
+// The administrations that applied, in the order of their first application.
+std::vector<std::string> applicants(const model::Dataset& dataset) {
+    std::vector<std::string> names;
+    for (const auto& a : dataset.applications)
+        if (std::find(names.begin(), names.end(), a.administration) == names.end()) names.push_back(a.administration);
+    return names;
+}
+
+const model::Fund* fund_of(const model::Round& round, const std::string& code) {
+    for (const auto& f : round.funds)
+        if (f.code == code) return &f;
+    return nullptr;
+}
+
+data letter_application(const model::Application& a, const model::Round& round, bool last) {
+    const auto& money = round.money_abbreviation;
+    const auto* fund = fund_of(round, a.fund);
+    data d;
+    d.set("id", a.id);
+    d.set("fund_code", a.fund);
+    d.set("fund_name", fund ? fund->name : std::string());
+    d.set("title", a.title);
+    d.set("unit", a.unit);
+    d.set("destination", a.destination);
+    d.set("requested", amount_view(a.requested, money));
+    d.set("granted", amount_view(a.granted, money));
+    d.set("decision", model::to_string(a.decision));
+    d.set("is_granted_in_full", a.decision == model::Decision::Granted);
+    d.set("is_partly_granted", a.decision == model::Decision::PartlyGranted);
+    d.set("is_rejected", a.decision == model::Decision::Rejected);
+    d.set("motivation", a.motivation);
+    d.set("has_motivation", !a.motivation.empty());
+    d.set("last", last);
+    return d;
+}
+
+data letter_view(const model::Report& report, const std::string& administration) {
+    const auto& round = report.dataset->round;
+    std::vector<const model::Application*> own;
+    for (const auto& a : report.dataset->applications)
+        if (a.administration == administration) own.push_back(&a);
+    data applications{data::type::list};
+    model::Kronor granted = 0;
+    int grants = 0;
+    for (std::size_t i = 0; i < own.size(); ++i) {
+        applications.push_back(letter_application(*own[i], round, i + 1 == own.size()));
+        granted += own[i]->granted;
+        grants += own[i]->granted > 0 ? 1 : 0;
+    }
+    std::vector<const model::ReportShortfall*> shortfalls;
+    for (const auto& s : report.shortfalls)
+        if (s.administration == administration) shortfalls.push_back(&s);
+    data d;
+    d.set("administration", administration);
+    d.set("applications", applications);
+    d.set("application_count", count_view(static_cast<std::int64_t>(own.size())));
+    d.set("grant_count", count_view(grants));
+    d.set("has_grants", grants > 0);
+    d.set("total_granted", amount_view(granted, round.money_abbreviation));
+    d.set("report_shortfalls", shortfalls_view(shortfalls, round.money_abbreviation));
+    // The first case officer is the contact: the round names no other.
+    const bool has_contact = !round.case_officers.empty();
+    d.set("has_contact", has_contact);
+    d.set("contact_name", has_contact ? round.case_officers.front().name : std::string());
+    d.set("contact_phone", has_contact ? round.case_officers.front().phone : std::string());
+    return d;
+}
+
+}  // namespace
+
+// Letters that Swedish names use are folded to their base letter (å ä -> a,
+// ö -> o, é -> e), anything else but ASCII letters and digits becomes '-',
+// so that file names and links survive every file system and share.
+std::string file_name_part(const std::string& text) {
+    static const std::map<std::string, char> kFolded = {{"å", 'a'}, {"ä", 'a'}, {"ö", 'o'}, {"é", 'e'}, {"ü", 'u'}};
+    const auto lower = core::fold_case(text);
+    std::string out;
+    for (std::size_t i = 0; i < lower.size();) {
+        const unsigned char c = static_cast<unsigned char>(lower[i]);
+        std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        const auto folded = kFolded.find(lower.substr(i, n));
+        char next = folded != kFolded.end() ? folded->second : (n == 1 && std::isalnum(c)) ? static_cast<char>(c) : '-';
+        if (next != '-' || (!out.empty() && out.back() != '-')) out += next;
+        i += n;
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    return out;
+}
+
+std::vector<BuiltLetter> build_letters(const model::Report& report, const Template& tmpl,
+                                       core::Diagnostics& diagnostics) {
+    std::vector<BuiltLetter> letters;
+    std::map<std::string, int> used;  // two names that fold alike still get two files
+    for (const auto& administration : applicants(*report.dataset)) {
+        auto view = make_view_model(report);
+        view.set("letter", letter_view(report, administration));
+        auto name = tmpl.name + "-" + file_name_part(administration);
+        if (++used[name] > 1) name += "-" + std::to_string(used[name]);
+        letters.push_back({administration, name, build_document(report, view, tmpl, diagnostics)});
+    }
+    return letters;
+}
+
+}  // namespace doc

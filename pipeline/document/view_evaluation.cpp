@@ -1,0 +1,177 @@
+// The view of the annual evaluation of last year's grants: money per fund,
+// administration and priority area with the years before beside it, the
+// reports received on time, late or not at all, the repayments, and the
+// administrations that may not be granted money the year after. The figures
+// are transform's (model::Report::years, previous_grants); here they are
+// only laid out in the rows and columns a table needs.
+#include <map>
+
+#include "document/format_sv.hpp"
+#include "document/view_values.hpp"
+
+namespace doc {
+
+using kainjow::mustache::data;
+
+namespace {
+
+// The years evaluated: last year and the ones before it, the latest first.
+std::vector<const model::YearSummary*> evaluated_years(const model::Report& report) {
+    std::vector<const model::YearSummary*> years;
+    for (const auto& y : report.years)
+        if (y.year < report.dataset->round.year) years.push_back(&y);
+    return years;
+}
+
+data year_columns(const std::vector<const model::YearSummary*>& years) {
+    data items{data::type::list};
+    for (const auto* y : years) {
+        data item;
+        item.set("year", std::to_string(y->year));
+        items.push_back(item);
+    }
+    return items;
+}
+
+data amount_cell(model::Kronor amount, const std::string& money) {
+    data cell;
+    cell.set("amount", amount_view(amount, money));
+    return cell;
+}
+
+data funds_view(const std::vector<const model::YearSummary*>& years, const std::string& money) {
+    data rows{data::type::list};
+    for (const auto* y : years)
+        for (const auto& f : y->funds) {
+            data row;
+            row.set("year", std::to_string(y->year));
+            row.set("code", f.code);
+            row.set("grants", count_view(f.grants));
+            row.set("granted", amount_view(f.granted, money));
+            row.set("repaid", amount_view(f.repaid, money));
+            row.set("used", amount_view(f.used, money));
+            rows.push_back(row);
+        }
+    return rows;
+}
+
+// One row per administration granted money in any of the years, in the
+// order of the round's administrations; a cell per year.
+data administrations_view(const model::Report& report, const std::vector<const model::YearSummary*>& years,
+                          const std::string& money) {
+    data rows{data::type::list};
+    for (const auto& admin : report.dataset->round.administrations) {
+        data cells{data::type::list};
+        bool any = false;
+        for (const auto* y : years) {
+            model::Kronor granted = 0;
+            for (const auto& a : y->administrations)
+                if (a.administration == admin.name) granted = a.granted, any = true;
+            cells.push_back(amount_cell(granted, money));
+        }
+        if (!any) continue;
+        data row;
+        row.set("administration", admin.name);
+        row.set("cells", cells);
+        rows.push_back(row);
+    }
+    return rows;
+}
+
+data priorities_view(const std::vector<const model::YearSummary*>& years, const std::string& money) {
+    data rows{data::type::list};
+    if (years.empty()) return rows;
+    for (const auto& p : years.front()->priorities) {
+        data cells{data::type::list};
+        for (const auto* y : years) {
+            model::Kronor granted = 0;
+            for (const auto& q : y->priorities)
+                if (q.criterion->id == p.criterion->id) granted = q.granted;
+            cells.push_back(amount_cell(granted, money));
+        }
+        data row;
+        row.set("id", p.criterion->id);
+        row.set("text", p.criterion->text);
+        row.set("cells", cells);
+        rows.push_back(row);
+    }
+    return rows;
+}
+
+data reports_view(const std::vector<model::GrantFollowUp>& grants) {
+    std::map<model::ReportStatus, int> counts;
+    int total = 0;
+    for (const auto& g : grants)
+        for (const auto& r : g.reports) ++counts[r.status], ++total;
+    using S = model::ReportStatus;
+    data d;
+    d.set("total", count_view(total));
+    d.set("on_time", count_view(counts[S::ApprovedOnTime]));
+    d.set("late", count_view(counts[S::ApprovedLate]));
+    d.set("not_approved", count_view(counts[S::NotApproved]));
+    d.set("not_yet_assessed", count_view(counts[S::NotYetAssessed]));
+    d.set("missing", count_view(counts[S::Missing]));
+    d.set("not_yet_due", count_view(counts[S::NotYetDue]));
+    d.set("not_recorded", count_view(counts[S::NotRecorded]));
+    return d;
+}
+
+data repayments_view(const std::vector<model::GrantFollowUp>& grants, const std::string& money, model::Kronor& total) {
+    data rows{data::type::list};
+    for (const auto& g : grants)
+        for (const auto* r : g.repayments) {
+            data row;
+            row.set("grant_id", g.grant->id);
+            row.set("administration", g.grant->administration);
+            row.set("title", g.grant->title);
+            row.set("granted", amount_view(g.grant->granted, money));
+            row.set("amount", amount_view(r->amount, money));
+            row.set("notified", sv::date_iso(r->notified));
+            row.set("repaid", r->repaid ? sv::date_iso(*r->repaid) : std::string());
+            rows.push_back(row);
+            total += r->amount;
+        }
+    return rows;
+}
+
+data blocked_view(const std::vector<model::GrantFollowUp>& grants, const std::string& money) {
+    data rows{data::type::list};
+    int n = 0;
+    for (const auto& g : grants) {
+        if (g.approved()) continue;
+        data row;
+        row.set("administration", g.grant->administration);
+        row.set("grant_id", g.grant->id);
+        row.set("title", g.grant->title);
+        row.set("granted", amount_view(g.grant->granted, money));
+        row.set("reports_text", reports_text(g));
+        rows.push_back(row);
+        ++n;
+    }
+    data d = count_view(n);
+    d.set("list", rows);
+    return d;
+}
+
+}  // namespace
+
+void add_evaluation_view(const model::Report& report, data& view) {
+    const auto& money = report.dataset->round.money_abbreviation;
+    const auto years = evaluated_years(report);
+    data d;
+    d.set("year", std::to_string(report.dataset->round.year - 1));
+    d.set("has_years", !years.empty());
+    d.set("year_columns", year_columns(years));
+    d.set("funds", funds_view(years, money));
+    d.set("administrations", administrations_view(report, years, money));
+    d.set("priorities", priorities_view(years, money));
+    d.set("reports", reports_view(report.previous_grants));
+    model::Kronor repaid = 0;
+    d.set("repayments", repayments_view(report.previous_grants, money, repaid));
+    d.set("repaid_total", amount_view(repaid, money));
+    d.set("has_repayments", repaid > 0);
+    d.set("blocked", blocked_view(report.previous_grants, money));
+    view.set("evaluation", d);
+}
+
+}  // namespace doc

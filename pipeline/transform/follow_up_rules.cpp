@@ -1,0 +1,118 @@
+// The rules on the follow-up registers and the rule on reports across
+// years (docs/formats.md, "Rules the build checks").
+#include <map>
+#include <set>
+
+#include "transform/follow_up.hpp"
+
+namespace transform {
+
+namespace {
+
+const model::Application* find_application(const model::Dataset& dataset, const std::string& id) {
+    for (const auto& a : dataset.applications)
+        if (a.id == id) return &a;
+    return nullptr;
+}
+
+std::string kronor(model::Kronor amount) { return std::to_string(amount) + " kr"; }
+
+// A register row must name a grant of its round: a report of money never
+// granted is a typing error in the id.
+const model::Application* grant_named(const model::Dataset& dataset, const std::string& id,
+                                      const core::SourceLocation& where, core::Diagnostics& diagnostics) {
+    const auto* a = find_application(dataset, id);
+    if (!a) diagnostics.error(where, "\"" + id + "\" is not an application of the round " + dataset.round.id);
+    else if (a->decision == model::Decision::Rejected)
+        diagnostics.error(where, id + " was rejected; only grants owe reports and repayments");
+    return a && a->decision != model::Decision::Rejected ? a : nullptr;
+}
+
+void check_report_register(const model::Dataset& dataset, core::Diagnostics& diagnostics) {
+    std::map<std::pair<std::string, model::ReportKind>, const model::ReportRequirement*> seen;
+    for (const auto& r : dataset.reports) {
+        grant_named(dataset, r.grant, r.where, diagnostics);
+        const auto [it, fresh] = seen.emplace(std::make_pair(r.grant, r.kind), &r);
+        if (!fresh)
+            diagnostics.error(r.where, r.grant + " " + model::to_string(r.kind) + " is in the register again; first at " +
+                                           core::to_string(it->second->where));
+    }
+    if (dataset.round.report_source.empty()) return;
+    for (const auto& a : dataset.applications) {
+        if (a.decision == model::Decision::Rejected) continue;
+        for (const auto kind : {model::ReportKind::Economy, model::ReportKind::Implementation})
+            if (!seen.count({a.id, kind}))
+                diagnostics.warning(a.where, a.id + " has no row for its " + std::string(model::to_string(kind)) +
+                                                 " report in " + dataset.round.report_source);
+    }
+}
+
+void check_repayment_register(const model::Dataset& dataset, core::Diagnostics& diagnostics) {
+    std::map<std::string, model::Kronor> repaid;
+    const auto& deadline = dataset.round.repayment_notice_deadline;
+    for (const auto& r : dataset.repayments) {
+        const auto* grant = grant_named(dataset, r.grant, r.where, diagnostics);
+        if (deadline && r.notified > *deadline)
+            diagnostics.warning(r.where, r.grant + ": the repayment was announced " + core::to_iso(r.notified) +
+                                             ", after the deadline " + core::to_iso(*deadline));
+        if (!grant) continue;
+        repaid[r.grant] += r.amount;
+        if (repaid[r.grant] > grant->granted)
+            diagnostics.error(r.where, r.grant + ": the repayments add up to " + kronor(repaid[r.grant]) +
+                                           ", more than the " + kronor(grant->granted) + " granted");
+    }
+}
+
+std::string reports_missing(const model::GrantFollowUp& grant) {
+    std::string text;
+    for (const auto& r : grant.reports)
+        if (r.status != model::ReportStatus::ApprovedOnTime && r.status != model::ReportStatus::ApprovedLate)
+            text += (text.empty() ? "" : "; ") + describe(r);
+    return text;
+}
+
+}  // namespace
+
+void check_registers(const model::Dataset& dataset, core::Diagnostics& diagnostics) {
+    check_report_register(dataset, diagnostics);
+    check_repayment_register(dataset, diagnostics);
+    std::set<std::string> excepted;
+    for (const auto& e : dataset.round.report_exceptions) {
+        if (!find_application(dataset, e.application))
+            diagnostics.error(e.where, "the exception names " + e.application + ", which is not an application of the round");
+        else if (!excepted.insert(e.application).second)
+            diagnostics.error(e.where, "a second exception for " + e.application);
+    }
+}
+
+void check_report_rule(const model::Dataset& dataset, core::Diagnostics& diagnostics) {
+    const auto& round = dataset.round;
+    bool has_previous_year = false;
+    for (const auto& e : dataset.earlier) has_previous_year |= e.round.year == round.year - 1;
+    if (!dataset.earlier.empty() && !has_previous_year)
+        diagnostics.warning(round.where, "the data folder holds earlier rounds but none of " +
+                                             std::to_string(round.year - 1) + ", so the rule on reports is not checked");
+    const auto found = shortfalls(dataset, previous_grants(dataset));
+    std::set<std::string> needed;
+    for (const auto& s : found) {
+        const auto& grant = *s.grant.grant;
+        for (const auto* a : s.applications) {
+            bool excepted = false;
+            for (const auto* e : s.exceptions) excepted |= e->application == a->id;
+            if (excepted) needed.insert(a->id);
+            if (excepted || a->decision == model::Decision::Rejected) continue;
+            diagnostics.error(a->where, "application " + a->id + " (\"" + a->title + "\"): " + s.administration +
+                                            " has no approved report for its " + std::to_string(round.year - 1) +
+                                            " grant " + grant.id + " (\"" + grant.title + "\", " +
+                                            s.grant.round->round.id + ": " + reports_missing(s.grant) +
+                                            "), so it cannot be granted money (seed 004) unless round.xml "
+                                            "<report-exceptions> records an exception for " + a->id);
+        }
+    }
+    for (const auto& e : round.report_exceptions)
+        if (!needed.count(e.application) && find_application(dataset, e.application))
+            diagnostics.warning(e.where, "the exception for " + e.application + " is not needed: its administration "
+                                         "has approved reports for last year's grants, or none to give");
+}
+
+}  // namespace transform

@@ -1,0 +1,64 @@
+// Rounds across years and letters in nightly builds: a round with letters
+// has as many documents as its data says, each kept by its own key, and a
+// report recorded in last year's folder rebuilds this year's documents.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "datasets.hpp"
+
+namespace fs = std::filesystem;
+using namespace nightly_test;
+
+namespace {
+
+struct Scene {
+    std::string data, templates, out;
+};
+
+// Copies of the 2025 and 2026 rounds (2026 looks back at 2025) and the templates.
+Scene scene(const std::string& name) {
+    Scene s;
+    const auto root = scratch(name);
+    s.data = root + "/data";
+    s.templates = root + "/templates";
+    s.out = root + "/out";
+    for (const auto* round : {"lum-mul-2025", "lum-mul-2026"})
+        copy_folder(source_path(std::string("fixtures/") + round), s.data + "/" + round);
+    copy_folder(source_path("templates"), s.templates);
+    return s;
+}
+
+const job::DatasetResult& round_2026(const job::Result& r) {
+    for (const auto& d : r.datasets)
+        if (d.name == "lum-mul-2026") return d;
+    FAIL("no lum-mul-2026");
+    throw;
+}
+
+}  // namespace
+
+TEST_CASE("letters incremental: letters are kept by key, and last year's folder rebuilds this year") {
+    const auto s = scene("letters-incremental");
+    const auto first = job::run(spec(s.data, s.out), environment(s.templates));
+    REQUIRE(first.exit_code() == 0);
+    const auto documents = round_2026(first).documents.size();
+    CHECK(documents == 3 + 1 + 12);  // the round's three, the evaluation, twelve letters
+
+    const auto again = job::run(spec(s.data, s.out), environment(s.templates));
+    CHECK(again.documents_rebuilt() == 0);
+    CHECK(round_2026(again).documents.size() == documents);
+
+    // Järva's missing 2025 reports come in and are approved: Järva's 2026
+    // documents change, so every 2026 document is built again (the keys
+    // cover the earlier round's files), and no letter disappears.
+    edit_file(s.data + "/lum-mul-2025/rapporter.csv", "MUL-12;ekonomi;2025-10-31;;;", "MUL-12;ekonomi;2025-10-31;2025-12-01;godkänd;");
+    edit_file(s.data + "/lum-mul-2025/rapporter.csv", "MUL-12;genomförande;2025-11-14;;;",
+              "MUL-12;genomförande;2025-11-14;2025-12-01;godkänd;");
+    const auto after = job::run(spec(s.data, s.out), environment(s.templates));
+    REQUIRE(after.exit_code() == 0);
+    const auto& d = round_2026(after);
+    CHECK(d.documents.size() == documents);
+    for (const auto& doc : d.documents) CHECK(doc.rebuilt);
+    for (const auto& doc : d.documents) CHECK(fs::exists(doc.path));
+}
