@@ -48,6 +48,23 @@ struct Converter {
         }
     }
 
+    // "## 2.1.1 Titel {#projekt-hal-01}": an explicit anchor id at the end
+    // of a heading (Pandoc's header attribute), so that a template can link
+    // to a heading by a name the data gives ("[2.1.1](#projekt-hal-01)").
+    static void take_heading_id(Heading& h) {
+        if (h.content.empty()) return;
+        auto* last = std::get_if<Text>(&h.content.back());
+        if (!last || last->text.empty() || last->text.back() != '}') return;
+        const auto open = last->text.rfind("{#");
+        if (open == std::string::npos) return;
+        const std::string id = last->text.substr(open + 2, last->text.size() - open - 3);
+        if (id.empty() || id.find_first_of(" {}") != std::string::npos) return;
+        h.id = id;
+        last->text.erase(open);
+        while (!last->text.empty() && last->text.back() == ' ') last->text.pop_back();
+        if (last->text.empty()) h.content.pop_back();
+    }
+
     static void append_text(Inlines& out, const char* text, TextStyle style, const std::string& link) {
         if (!text || !*text) return;
         if (!out.empty())
@@ -77,6 +94,7 @@ struct Converter {
                 Heading h;
                 h.level = cmark_node_get_heading_level(n);
                 inlines(n, {}, "", h.content);
+                take_heading_id(h);
                 out.push_back({std::move(h)});
                 return;
             }

@@ -8,6 +8,7 @@
 
 #include "core/date.hpp"
 #include "core/source_location.hpp"
+#include "model/final_report.hpp"
 
 namespace model {
 
@@ -143,6 +144,10 @@ struct Dataset {
     Round round;
     std::vector<Application> applications;
     std::vector<SourceFile> sources;  // in the order of round.xml <sources>
+    // Set for a final-report dataset (a folder with report.xml); `round` then
+    // holds the report's title, template and administrations so that the
+    // stages that only need those work for both kinds.
+    std::optional<FinalReport> final_report;
 };
 
 const char* to_string(Decision decision);     // "beviljas", "beviljas delvis", "avslås"

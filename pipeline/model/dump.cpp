@@ -65,6 +65,7 @@ std::string dump(const Dataset& dataset) {
     out << "dataset " << dataset.name << '\n';
     dump_round(out, dataset.round);
     for (const auto& a : dataset.applications) dump_application(out, a);
+    if (dataset.final_report) out << dump(*dataset.final_report);
     return out.str();
 }
 
@@ -81,6 +82,7 @@ std::string dump(const Report& report) {
         out << "  partly-granted: " << titles(s.partly_granted) << '\n';
         out << "  rejected: " << titles(s.rejected) << '\n';
     }
+    if (report.final_report) out << dump(*report.final_report);
     return out.str();
 }
 

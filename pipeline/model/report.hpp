@@ -3,10 +3,12 @@
 // computed once, from the data: groupings, totals and counts. Only the
 // transform stage builds one; templates only read it, so prose and tables
 // cannot disagree.
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "model/dataset.hpp"
+#include "model/final_report_summary.hpp"
 
 namespace model {
 
@@ -32,6 +34,8 @@ struct Report {
     std::vector<FundSummary> funds;  // in the round's fund order
     Kronor total_requested = 0;
     Kronor total_granted = 0;
+    // Set for a final-report dataset.
+    std::optional<FinalReportSummary> final_report;
 
     const FundSummary* fund(const std::string& code) const;
 };

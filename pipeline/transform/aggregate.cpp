@@ -1,5 +1,6 @@
 #include <set>
 
+#include "transform/final_report.hpp"
 #include "transform/transform.hpp"
 
 namespace transform {
@@ -61,6 +62,7 @@ model::Report aggregate(const model::Dataset& dataset) {
         report.total_requested += report.funds.back().total_requested;
         report.total_granted += report.funds.back().total_granted;
     }
+    if (dataset.final_report) report.final_report = summarise_final_report(*dataset.final_report);
     return report;
 }
 
