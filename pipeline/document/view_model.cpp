@@ -1,6 +1,7 @@
 #include "document/view_model.hpp"
 
 #include "core/closest_match.hpp"
+#include "document/final_report_view.hpp"
 #include "document/format_sv.hpp"
 #include "document/view_values.hpp"
 
@@ -226,6 +227,7 @@ data attestations_view(const model::Round& r) {
 }  // namespace
 
 data make_view_model(const model::Report& report) {
+    if (report.final_report) return make_final_report_view(report);
     const auto& round = report.dataset->round;
     data d;
     put(d, "round", round_view(round));

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <set>
 
+#include "ingest/final_report_readers.hpp"
 #include "ingest/readers.hpp"
 #include "ingest/values.hpp"
 #include "ingest/xml_file.hpp"
@@ -103,6 +104,9 @@ fs::path parent_of(const std::string& directory) {
 
 std::optional<model::Dataset> load_round_folder(const std::string& directory, core::Diagnostics& diagnostics) {
     const fs::path dir(directory);
+    std::error_code ec;
+    if (!fs::is_regular_file(dir / kRoundFile, ec) && fs::is_regular_file(dir / kReportFile, ec))
+        return load_final_report(directory, diagnostics);
     auto round = read_round((dir / kRoundFile).string(), diagnostics);
     if (!round) return std::nullopt;
     model::Dataset dataset;
@@ -167,9 +171,12 @@ std::vector<std::string> earlier_rounds(const std::string& directory) {
 std::vector<std::string> find_datasets(const std::string& root) {
     std::vector<std::string> found;
     std::error_code ec;
-    if (fs::is_regular_file(fs::path(root) / kRoundFile, ec)) return {root};
+    const auto is_dataset = [&ec](const fs::path& dir) {
+        return fs::is_regular_file(dir / kRoundFile, ec) || fs::is_regular_file(dir / kReportFile, ec);
+    };
+    if (is_dataset(fs::path(root))) return {root};
     for (const auto& entry : fs::directory_iterator(root, ec))
-        if (entry.is_directory() && fs::is_regular_file(entry.path() / kRoundFile, ec))
+        if (entry.is_directory() && is_dataset(entry.path()))
             found.push_back(entry.path().string());
     std::sort(found.begin(), found.end());
     return found;

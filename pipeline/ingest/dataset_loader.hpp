@@ -13,10 +13,11 @@ namespace ingest {
 inline constexpr const char* kRoundFile = "round.xml";
 
 // Reads round.xml and every application file it lists, and the earlier
-// rounds beside it (earlier_rounds). Returns nullopt only when round.xml
-// itself cannot be read; otherwise the dataset with what could be read, and
-// every problem in `diagnostics`. An earlier round with errors is left out,
-// with one error here: its own build reports the details.
+// rounds beside it (earlier_rounds); a folder with report.xml and no
+// round.xml is read as a final report (load_final_report). Returns nullopt
+// only when round.xml itself cannot be read; otherwise the dataset with what
+// could be read, and every problem in `diagnostics`. An earlier round with
+// errors is left out, with one error here: its own build reports the details.
 std::optional<model::Dataset> load_dataset(const std::string& directory, core::Diagnostics& diagnostics);
 
 // The folders of the earlier rounds a round sees: the dataset folders beside
@@ -26,8 +27,9 @@ std::optional<model::Dataset> load_dataset(const std::string& directory, core::D
 // build can key a round's documents on its earlier rounds' files cheaply.
 std::vector<std::string> earlier_rounds(const std::string& directory);
 
-// The dataset folders under `root`: `root` itself when it holds round.xml,
-// else each immediate subfolder that does, sorted by name.
+// The dataset folders under `root`: `root` itself when it holds round.xml
+// (a funding round) or report.xml (a final report), else each immediate
+// subfolder that does, sorted by name.
 std::vector<std::string> find_datasets(const std::string& root);
 
 }  // namespace ingest

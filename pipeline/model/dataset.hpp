@@ -8,6 +8,7 @@
 
 #include "core/date.hpp"
 #include "core/source_location.hpp"
+#include "model/final_report.hpp"
 
 namespace model {
 
@@ -202,6 +203,10 @@ struct Dataset {
     // each as read from its own folder; their own `earlier` is empty. A grant
     // is named across years by its round and application id.
     std::vector<Dataset> earlier;
+    // Set for a final-report dataset (a folder with report.xml); `round` then
+    // holds the report's title, template and administrations so that the
+    // stages that only need those work for both kinds.
+    std::optional<FinalReport> final_report;
 };
 
 const char* to_string(Decision decision);     // "beviljas", "beviljas delvis", "avslås"

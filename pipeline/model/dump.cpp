@@ -102,6 +102,7 @@ std::string dump(const Dataset& dataset) {
     for (const auto& e : dataset.earlier)
         out << "earlier round " << e.round.id << " year=" << e.round.year << " folder=" << e.name
             << " applications=" << e.applications.size() << '\n';
+    if (dataset.final_report) out << dump(*dataset.final_report);
     return out.str();
 }
 
@@ -138,6 +139,7 @@ std::string dump(const Report& report) {
         for (const auto& p : y.priorities)
             out << "  priority " << p.criterion->id << " grants=" << p.grants << " granted=" << p.granted << '\n';
     }
+    if (report.final_report) out << dump(*report.final_report);
     return out.str();
 }
 

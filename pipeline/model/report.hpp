@@ -3,10 +3,12 @@
 // computed once, from the data: groupings, totals and counts. Only the
 // transform stage builds one; templates only read it, so prose and tables
 // cannot disagree.
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "model/dataset.hpp"
+#include "model/final_report_summary.hpp"
 
 namespace model {
 
@@ -108,6 +110,8 @@ struct Report {
     std::vector<ReportShortfall> shortfalls;  // in the order of previous_grants
     // This round and its earlier rounds, the latest year first.
     std::vector<YearSummary> years;
+    // Set for a final-report dataset.
+    std::optional<FinalReportSummary> final_report;
 
     const FundSummary* fund(const std::string& code) const;
 };

@@ -1,6 +1,7 @@
 #include <set>
 
 #include "transform/follow_up.hpp"
+#include "transform/final_report.hpp"
 #include "transform/transform.hpp"
 
 namespace transform {
@@ -66,6 +67,7 @@ model::Report aggregate(const model::Dataset& dataset) {
     report.shortfalls = shortfalls(dataset, report.previous_grants);
     report.years.push_back(year_summary(dataset));
     for (const auto& earlier : dataset.earlier) report.years.push_back(year_summary(earlier));
+    if (dataset.final_report) report.final_report = summarise_final_report(*dataset.final_report);
     return report;
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/closest_match.hpp"
 #include "transform/follow_up.hpp"
+#include "transform/final_report.hpp"
 #include "transform/transform.hpp"
 
 namespace transform {
@@ -103,6 +104,10 @@ void check_budgets(const model::Dataset& dataset, core::Diagnostics& diagnostics
 }  // namespace
 
 void validate(const model::Dataset& dataset, core::Diagnostics& diagnostics) {
+    if (dataset.final_report) {
+        validate_final_report(*dataset.final_report, diagnostics);
+        return;
+    }
     check_unique_ids(dataset, diagnostics);
     for (const auto& a : dataset.applications) {
         check_administration(dataset.round, a, diagnostics);

@@ -22,6 +22,7 @@ std::string build(const std::string& out, const std::string& extra = "") {
 }  // namespace
 
 TEST_CASE("terminal: a build run by hand shows documents done of total") {
+    // fixtures/ holds lum-mul-2025 (three documents) and halvering-2002-2003 (two).
     const auto out = scratch("terminal-tty");
     const auto r = run_command(on_terminal(build(out)));
     INFO(r.output);

@@ -1,0 +1,204 @@
+// The rules of a final report that relate several values or files
+// (docs/formats-final-report.md, "Rules the build checks"). The schemas
+// check structure and vocabularies; these need the whole report.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "core/closest_match.hpp"
+#include "transform/final_report.hpp"
+
+namespace transform {
+
+namespace {
+
+using model::FinalReport;
+using model::FollowUpReport;
+
+// Report order: a project's position among the follow-up reports.
+std::map<std::string, std::size_t> positions(const FinalReport& r) {
+    std::map<std::string, std::size_t> at;
+    for (std::size_t i = 0; i < r.projects.size(); ++i) at.emplace(r.projects[i].id, i);
+    return at;
+}
+
+void check_ids(const FinalReport& r, core::Diagnostics& d) {
+    std::set<std::string> seen;
+    for (const auto& p : r.projects)
+        if (!p.id.empty() && !seen.insert(p.id).second) d.error(p.where, "the project id " + p.id + " is used twice");
+}
+
+void check_administrations(const FinalReport& r, const FollowUpReport& p, core::Diagnostics& d) {
+    std::vector<std::string> names;
+    for (const auto& a : r.administrations) names.push_back(a.name);
+    int leads = 0;
+    for (const auto& a : p.administrations) {
+        leads += a.lead ? 1 : 0;
+        if (r.administration(a.name)) continue;
+        std::string message = "the administration \"" + a.name + "\" is not in report.xml <administrations>";
+        if (const auto guess = core::closest_match(a.name, names)) message += "; did you mean " + *guess + "?";
+        d.error(a.where, message);
+    }
+    if (leads > 1) d.error(p.where, p.id + " has more than one lead=\"true\" administration");
+    if (leads == 1 && p.administrations.size() == 1)
+        d.warning(p.where, p.id + " has lead=\"true\" on its only administration");
+}
+
+void check_decisions(const FinalReport& r, const FollowUpReport& p, core::Diagnostics& d) {
+    const auto grants = std::count_if(p.decisions.begin(), p.decisions.end(), [](const auto& x) { return !x.extension; });
+    if (grants != 1) d.error(p.where, p.id + " must have exactly one grant decision, has " + std::to_string(grants));
+    else if (!p.decisions.empty() && p.decisions.front().extension)
+        d.error(p.decisions.front().where, p.id + ": an extension comes before the grant");
+    for (const auto& x : p.decisions) {
+        if (p.decisions.size() > 1 && !x.year) d.error(x.where, p.id + " has several decisions; each needs a year");
+        if (x.year && (*x.year < r.from_year || *x.year > r.to_year))
+            d.warning(x.where, p.id + ": the decision's year " + std::to_string(*x.year) + " lies outside the report's period");
+        // The source's "År" and its decisions may disagree (2.2.5: "År: 2002",
+        // money for 2003 too): kept as stated, and said.
+        if (x.year && !p.years.empty() && std::find(p.years.begin(), p.years.end(), *x.year) == p.years.end())
+            d.warning(x.where, p.id + ": a decision is for " + std::to_string(*x.year) +
+                                   ", which is not among the project's years (<years>)");
+    }
+    for (int y : p.years)
+        if (y < r.from_year || y > r.to_year)
+            d.warning(p.where, p.id + ": the year " + std::to_string(y) + " lies outside the report's period");
+}
+
+class RefChecker {
+public:
+    RefChecker(const FinalReport& r, core::Diagnostics& d) : r_(r), d_(d), at_(positions(r)) {}
+
+    void text(const model::RichText& text) {
+        for (const auto& span : text) {
+            if (span.kind == model::RichSpan::Kind::Note) this->text(span.note);
+            if (span.kind != model::RichSpan::Kind::Ref) continue;
+            const auto* from = known(span.project, span.where);
+            const auto* to = span.to.empty() ? nullptr : known(span.to, span.where);
+            if (from && to && from->area != to->area)
+                d_.error(span.where, "the range " + span.project + "–" + span.to + " spans two areas");
+            else if (from && to && at_[span.to] < at_[span.project])
+                d_.error(span.where, "the range " + span.project + "–" + span.to + " ends before it starts");
+        }
+    }
+    void blocks(const model::TextBlocks& blocks) {
+        for (const auto& b : blocks)
+            for (const auto& part : b.parts) text(part);
+    }
+    // proposals-ref / coordinator-comment-ref: an earlier project that
+    // carries the text itself.
+    void shared(const FollowUpReport& p, const std::string& ref, const char* what, bool (*carries)(const FollowUpReport&)) {
+        if (ref.empty()) return;
+        const auto* target = known(ref, p.where);
+        if (!target) return;
+        if (at_[ref] >= at_[p.id])
+            d_.error(p.where, p.id + "'s " + what + " reference names " + ref + ", which does not come earlier");
+        else if (!carries(*target))
+            d_.error(p.where, p.id + "'s " + what + " reference names " + ref + ", which has no text of its own");
+    }
+    const FollowUpReport* known(const std::string& id, const core::SourceLocation& where) {
+        const auto* p = r_.project(id);
+        if (!p) d_.error(where, "the reference names an unknown project \"" + id + "\"");
+        return p;
+    }
+
+private:
+    const FinalReport& r_;
+    core::Diagnostics& d_;
+    std::map<std::string, std::size_t> at_;
+};
+
+void check_references(const FinalReport& r, core::Diagnostics& d) {
+    RefChecker refs(r, d);
+    for (const auto& a : r.areas) {
+        for (const auto& t : a.texts) {
+            refs.blocks(t.blocks);
+            if (const auto* p = refs.known(t.before, t.where); p && p->area != a.code)
+                d.error(t.where, "<text before=\"" + t.before + "\"> names a project of another area");
+        }
+        for (const auto& s : a.subsections) refs.blocks(s.blocks);
+    }
+    for (const auto& p : r.projects) {
+        refs.text(p.title);
+        for (const auto* b : {&p.target_group, &p.goal_and_purpose, &p.experiences, &p.implementation_plans,
+                              &p.proposals, &p.coordinator_comment})
+            refs.blocks(*b);
+        refs.shared(p, p.proposals_ref, "proposals", [](const FollowUpReport& t) { return !t.proposals.empty(); });
+        refs.shared(p, p.coordinator_comment_ref, "coordinator-comment",
+                    [](const FollowUpReport& t) { return !t.coordinator_comment.empty(); });
+    }
+}
+
+void check_project(const FinalReport& r, const FollowUpReport& p, core::Diagnostics& d) {
+    if (!p.area.empty() && !r.area(p.area))
+        d.error(p.where, p.id + ": the area \"" + p.area + "\" is not an area of report.xml");
+    check_administrations(r, p, d);
+    check_decisions(r, p, d);
+    if (p.outcome)
+        if (const auto* participants = p.outcome->find("participants"))
+            for (const auto& f : p.outcome->figures)
+                if (f.name != "participants" && f.name != "mapped" && f.value > participants->value)
+                    d.warning(p.where, p.id + ": " + f.name + " (" + std::to_string(f.value) +
+                                           ") is larger than participants (" + std::to_string(participants->value) + ")");
+}
+
+void check_areas(const FinalReport& r, core::Diagnostics& d) {
+    const auto with = std::count_if(r.areas.begin(), r.areas.end(), [](const auto& a) { return a.table_column.has_value(); });
+    if (with != 0 && with != static_cast<long>(r.areas.size()))
+        d.error(r.where, "table-column is given on some areas but not all");
+    std::set<std::string> codes;
+    for (const auto& a : r.areas)
+        if (!codes.insert(a.code).second) d.error(a.where, "the area code " + a.code + " is used twice");
+}
+
+void check_csvs(const FinalReport& r, core::Diagnostics& d) {
+    std::set<std::pair<int, std::string>> pairs;
+    for (const auto& c : r.consumption) {
+        if (std::find(r.committees.begin(), r.committees.end(), c.committee) == r.committees.end())
+            d.error(c.where, "the committee \"" + c.committee + "\" is not in report.xml <committees>");
+        if (c.year != 0 && (c.year < r.from_year || c.year > r.to_year))
+            d.error(c.where, "the year " + std::to_string(c.year) + " lies outside the report's period");
+        if (!pairs.insert({c.year, c.committee}).second)
+            d.error(c.where, "the year " + std::to_string(c.year) + " and " + c.committee + " occur twice");
+    }
+    std::set<std::string> causes;
+    for (const auto& c : r.causes)
+        if (!causes.insert(c.cause).second) d.error(c.where, "the cause \"" + c.cause + "\" occurs twice");
+    std::set<std::string> changes;
+    for (const auto& c : r.cause_changes)
+        if (!changes.insert(c.cause).second) d.error(c.where, "the cause \"" + c.cause + "\" occurs twice");
+    std::set<std::pair<std::string, std::string>> ages;
+    std::set<std::string> groups, age_causes;
+    for (const auto& c : r.causes_by_age) {
+        if (!ages.insert({c.cause, c.age_group}).second)
+            d.error(c.where, "the cause \"" + c.cause + "\" and age group " + c.age_group + " occur twice");
+        groups.insert(c.age_group);
+        age_causes.insert(c.cause);
+    }
+    for (const auto& cause : age_causes)
+        for (const auto& group : groups)
+            if (!ages.count({cause, group}))
+                d.warning(r.where, "the age table has no figure for \"" + cause + "\" in " + group);
+}
+
+}  // namespace
+
+void validate_final_report(const FinalReport& r, core::Diagnostics& d) {
+    check_ids(r, d);
+    check_areas(r, d);
+    for (const auto& p : r.projects) check_project(r, p, d);
+    check_references(r, d);
+    check_csvs(r, d);
+    // Listed for the rule that an approved report is needed before money is
+    // granted again (seed 004, "Godkänd rapport är en förutsättning …").
+    const auto summary = summarise_final_report(r);
+    for (const auto index : summary.not_fully_reported) {
+        const auto& np = summary.projects[index];
+        const auto& p = *np.project;
+        std::string names;
+        for (const auto& a : p.administrations) names += (names.empty() ? "" : ", ") + a.name;
+        d.warning(p.where, np.number + " " + names + " (" + p.id + "): " +
+                               (p.status == model::ReportingStatus::NotReported ? "not reported" : "reported incompletely"));
+    }
+}
+
+}  // namespace transform

@@ -1,0 +1,54 @@
+// The 2002–2003 final report from fixtures/ through every stage to PDF, read
+// back with pdftotext (poppler), a reader we did not write.
+#include <catch2/catch.hpp>
+
+#include <regex>
+
+#include "command.hpp"
+#include "job/job.hpp"
+
+namespace {
+
+const std::string& out_dir() {
+    static const std::string out = [] {
+        const auto dir = scratch_dir("final-report-render");
+        job::Spec spec;
+        spec.data_dir = std::string(FUEL_SOURCE_DIR) + "/fixtures/halvering-2002-2003";
+        spec.out_dir = dir;
+        job::Environment env;
+        env.templates_dir = std::string(FUEL_SOURCE_DIR) + "/templates";
+        const auto result = job::run(spec, env);
+        REQUIRE(result.exit_code() == 0);
+        return dir;
+    }();
+    return out;
+}
+
+std::string text_of(const std::string& name) {
+    const auto path = out_dir() + "/halvering-2002-2003/" + name + ".pdf";
+    const auto raw = fold_nbsp(run_command("pdftotext " + quote(path) + " - 2>&1").output);
+    return std::regex_replace(raw, std::regex("\\s+"), " ");
+}
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("final report render: tables, section numbers, references and page marks read back") {
+    const auto text = text_of("slutrapport");
+    CHECK(contains(text, "Totalt 9 246,5 9 359,5 18 606"));
+    CHECK(contains(text, "Totalt 14 9 9 32 15 528 18 14"));
+    CHECK(contains(text, "2.1.1 Skärholmen – Myndighetssamverkan"));
+    CHECK(contains(text, "2.3.14"));
+    CHECK(contains(text, "Totalt antal projekt: 9 st. Beviljade utvecklingsmedel: 3 774 tkr (inklusive två förlängningsbeslut 82 tkr och 227 tkr 2003)"));
+    CHECK(contains(text, "Samordnarens kommentar: Se samordnarens kommentar under 2.1.1 ovan."));
+    CHECK(contains(text, "Samordnarens kommentar: Se samordnarens kommentar under 2.1.6 ovan."));
+    CHECK(std::regex_search(text, std::regex("\\b2\\(\\d+\\)")));
+}
+
+TEST_CASE("final report render: the decision document's statistics read back") {
+    const auto text = text_of("tjansteutlatande");
+    CHECK(contains(text, "Summa 14 656 100"));
+    CHECK(contains(text, "Summa 481 100 1 530 100 2 011 100"));
+    CHECK(contains(text, "försörjningshinder relaterade till arbetslöshet 4 184 28,5"));
+}
