@@ -6,6 +6,7 @@
 
 #include "layout/line_breaking.hpp"
 #include "layout/paged_document.hpp"
+#include "layout/structure.hpp"
 #include "layout/text_shaping.hpp"
 
 namespace layout {
@@ -23,9 +24,12 @@ inline double baseline_offset(const ShapedText& text, const FontMetrics& metrics
     return baseline_offset(text.setting, metrics);
 }
 
-// Appends the runs of `line` starting at `x` on `baseline`.
+// Appends the runs of `line` starting at `x` on `baseline`. With a
+// `structure`, each run and link area is tagged with its element: the
+// current one, or a Link element for linked text.
 void set_line(const ShapedText& text, const Line& line, double x, double baseline, const FontMetrics& metrics,
-              std::vector<Item>& items, std::vector<FieldMark>* fields = nullptr);
+              std::vector<Item>& items, std::vector<FieldMark>* fields = nullptr,
+              StructureBuilder* structure = nullptr);
 
 // x of a line of `line_width` within [x, x + width) for an alignment.
 double aligned_x(doc::Align align, double x, double width, double line_width);
