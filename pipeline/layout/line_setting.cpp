@@ -89,6 +89,11 @@ void set_line(const ShapedText& text, const Line& line, double x, double baselin
         run.width += advance;
         pen += advance;
     }
+    // The space the line broke at is kept in the text, though not in the
+    // width: text extraction and screen readers need the word break
+    // (PDF Reference 1.4 §9.7.2, tagged PDF's explicit word breaks), and
+    // a space at the end of a line paints nothing.
+    if (run_span && line.end < text.glyphs.size() && text.glyphs[line.end].kind == GlyphKind::Space) run.text += ' ';
     flush();
 }
 
