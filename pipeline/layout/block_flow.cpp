@@ -40,7 +40,7 @@ TextRun marker_run(const ShapedText& marker, double x, const FontMetrics& metric
 
 BlockFlow::BlockFlow(const Style& style, TextShaper& shaper, Flow& flow, const doc::PageSetup& page,
                      const Hyphenator* hyphenator)
-    : style_(style), shaper_(shaper), hyphenator_(hyphenator), builder_(flow),
+    : style_(style), shaper_(shaper), hyphenator_(hyphenator), builder_(flow), structure_(flow.structure),
       page_body_height_(page.height - page.margin_top - page.margin_bottom), page_mark_(page.page_mark) {}
 
 TextSetting BlockFlow::body() const { return TextSetting{Family::Serif, style_.body_size, style_.body_leading, false}; }
@@ -75,9 +75,11 @@ void BlockFlow::block(const doc::Block& block, const Frame& frame) {
 void BlockFlow::paragraph(const doc::Paragraph& paragraph, const Frame& frame) {
     shaper_.shape(paragraph.content, body(), text_);
     if (text_.empty()) return;
+    structure_.open(Role::P);
     builder_.begin_block(style_.paragraph_space);
     line_slices(text_, frame, paragraph.align, false);
     builder_.end_block(style_.paragraph_space);
+    structure_.close();
 }
 
 void BlockFlow::heading(const doc::Heading& heading, const Frame& frame) {
@@ -93,9 +95,11 @@ void BlockFlow::heading(const doc::Heading& heading, const Frame& frame) {
         shaper_.shape(numbered, heading_setting(level), text_);
     }
     if (text_.empty()) return;
+    structure_.open(heading_role(level));
     builder_.begin_block(h.space_before);
     const std::size_t first = builder_.slice_count();
     line_slices(text_, frame, doc::Align::Left, true);
+    structure_.close();
     builder_.add_anchor(first, heading.id, plain_title(heading, style_.heading_number_separator), level);
     builder_.end_block(h.space_after);
     // Never the last thing on a page: the first break allowed after a
@@ -107,6 +111,7 @@ void BlockFlow::heading(const doc::Heading& heading, const Frame& frame) {
 void BlockFlow::list(const doc::List& list, const Frame& frame) {
     const bool nested = frame.list_depth > 0;
     const double space = nested ? style_.list_item_space : style_.paragraph_space;
+    structure_.open(Role::L);
     builder_.begin_block(space);
     const Frame inner{frame.x + style_.list_gutter, std::max(1.0, frame.width - style_.list_gutter),
                       frame.list_depth + 1};
@@ -114,15 +119,20 @@ void BlockFlow::list(const doc::List& list, const Frame& frame) {
         const std::string label =
             list.ordered ? std::to_string(list.start + static_cast<int>(k)) + "." : style_.bullet;
         shaper_.shape(label, body(), marker_);
-        builder_.add_marker(marker_run(marker_, frame.x, shaper_.metrics()));
+        structure_.open(Role::LI);
+        builder_.add_marker(marker_run(marker_, frame.x, shaper_.metrics()), structure_.add(Role::Lbl));
+        structure_.open(Role::LBody);
         if (k > 0) builder_.set_next_space(style_.list_item_space);
         blocks(list.items[k], inner);
         if (builder_.has_markers()) {  // an empty item still shows its marker
             builder_.begin_slice(baseline_offset(marker_, shaper_.metrics()));
             builder_.end_slice(marker_.setting.line_height());
         }
+        structure_.close();
+        structure_.close();
     }
     builder_.end_block(space);
+    structure_.close();
 }
 
 // Hyphenation only where a line needs it: in justified paragraphs, and
@@ -163,7 +173,7 @@ void BlockFlow::set_lines(const ShapedText& text, const std::vector<Line>& lines
             align == doc::Align::Justify && stretches(text, lines, k) ? space_stretch(text, line, width) : 0.0;
         set_line(text, line, aligned_x(align, x, width, line.width),
                  top + static_cast<double>(k - first) * height + offset, shaper_.metrics(), builder_.items(), &marks_,
-                 stretch);
+                 stretch, &structure_);
         if (!marks_.empty()) builder_.record_fields(marks_, line_begin, align);
     }
 }
@@ -177,8 +187,13 @@ double BlockFlow::stack(const ShapedText& text, double x, double width, double t
 
 double BlockFlow::stack_plain(std::string_view utf8, const TextSetting& setting, double x, double width,
                               double top) {
+    // Each plain line (an organisation, a name, a title) is a paragraph.
     shaper_.shape(utf8, setting, text_);
-    return stack(text_, x, width, top);
+    if (text_.empty()) return top;
+    structure_.open(Role::P);
+    const double bottom = stack(text_, x, width, top);
+    structure_.close();
+    return bottom;
 }
 
 }  // namespace layout

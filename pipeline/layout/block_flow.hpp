@@ -7,6 +7,7 @@
 #include "document/node.hpp"
 #include "layout/flow.hpp"
 #include "layout/line_breaking.hpp"
+#include "layout/structure.hpp"
 #include "layout/style.hpp"
 #include "layout/text_shaping.hpp"
 
@@ -64,6 +65,7 @@ private:
     TextShaper& shaper_;
     const Hyphenator* hyphenator_;
     FlowBuilder builder_;
+    StructureBuilder structure_;  // the element the text placed now belongs to
     double page_body_height_;
     const doc::Inlines& page_mark_;
     ShapedText text_;
@@ -73,6 +75,7 @@ private:
     // Table scratch, reused from table to table.
     std::vector<ShapedText> cells_;
     std::vector<std::vector<Line>> cell_lines_;
+    std::vector<std::int32_t> cell_elements_;  // TH/TD of the row being set
 };
 
 }  // namespace layout

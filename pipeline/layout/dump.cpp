@@ -2,6 +2,7 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "layout/paged_document.hpp"
 
@@ -65,6 +66,28 @@ std::string line(const Link& link) {
            " h=" + number(link.height) + " " + quoted(link.target);
 }
 
+std::string tag(const PagedDocument& document, std::int32_t element) {
+    if (element < 0 || static_cast<std::size_t>(element) >= document.structure.size()) return " tag=?";
+    return " tag=" + std::string(to_string(document.structure[static_cast<std::size_t>(element)].role)) + "#" +
+           std::to_string(element);
+}
+
+// The elements as an indented tree, in reading order (parents come first).
+std::string structure(const PagedDocument& document) {
+    std::string out;
+    std::vector<int> depth(document.structure.size(), 0);
+    for (std::size_t i = 0; i < document.structure.size(); ++i) {
+        const StructElement& element = document.structure[i];
+        if (element.parent >= 0) depth[i] = depth[static_cast<std::size_t>(element.parent)] + 1;
+        out += std::string(2 * static_cast<std::size_t>(depth[i] + 1), ' ') + "#" + std::to_string(i) + " " +
+               std::string(to_string(element.role));
+        if (element.scope != HeaderScope::None) out += " scope=" + std::string(to_string(element.scope));
+        if (!element.alt.empty()) out += " alt=" + quoted(element.alt);
+        out += '\n';
+    }
+    return out;
+}
+
 }  // namespace
 
 // Pages and anchor pages are shown 1-based, as a reader counts them.
@@ -77,6 +100,7 @@ std::string dump(const PagedDocument& document) {
             out += "  ";
             out += std::visit([](const auto& content) { return line(content); }, item.content);
             if (item.artifact) out += " artifact";
+            if (item.structure != kNoElement) out += tag(document, item.structure);
             out += '\n';
         }
     }
@@ -85,6 +109,7 @@ std::string dump(const PagedDocument& document) {
                " page=" + std::to_string(anchor.page + 1) + " y=" + number(anchor.y) + " " + quoted(anchor.title) +
                '\n';
     }
+    if (!document.structure.empty()) out += "structure\n" + structure(document);
     return out;
 }
 

@@ -31,9 +31,9 @@ std::uint32_t FlowBuilder::begin_slice(double first_baseline, bool breakable) {
     pending_glue_ = 0;
     keep_ = false;
     force_ = false;
-    for (TextRun& marker : markers_) {
-        marker.baseline = first_baseline;
-        flow_.items.push_back(Item{marker, false});
+    for (Item& marker : markers_) {
+        std::get<TextRun>(marker.content).baseline = first_baseline;
+        flow_.items.push_back(std::move(marker));
     }
     markers_.clear();
     flow_.slices.push_back(slice);
@@ -62,6 +62,11 @@ std::int32_t FlowBuilder::make_group(std::size_t first, std::size_t last) {
         for (std::uint32_t i = slice.item_begin; i < slice.item_end; ++i) {
             Item copy = flow_.items[i];
             shift(copy, 0, group.height);
+            // A repeated head is page furniture, like a running header:
+            // the table has one head row in its structure (as Word's
+            // tagged export does), so a screen reader reads it once.
+            copy.artifact = true;
+            copy.structure = kNoElement;
             flow_.items.push_back(std::move(copy));
         }
         // A page field in a repeated head is resolved on each page it lands on.

@@ -64,6 +64,7 @@ struct Flow {
     std::vector<FlowAnchor> anchors;
     std::vector<FlowField> fields;  // in item order
     std::vector<FlowPageRef> page_refs;  // in item order
+    std::vector<StructElement> structure;  // what Item::structure indexes
 };
 
 class FlowBuilder {
@@ -82,8 +83,9 @@ public:
     void keep_with_next() { keep_ = true; }
     void force_page_break() { force_ = true; }
 
-    // A list marker, drawn in the next slice on that slice's first baseline.
-    void add_marker(const TextRun& run) { markers_.push_back(run); }
+    // A list marker, drawn in the next slice on that slice's first baseline,
+    // tagged with `element` (its Lbl).
+    void add_marker(const TextRun& run, std::int32_t element) { markers_.push_back(Item{run, false, element}); }
     bool has_markers() const { return !markers_.empty(); }
 
     std::uint32_t begin_slice(double first_baseline, bool breakable = true);
@@ -93,7 +95,8 @@ public:
 
     std::size_t slice_count() const { return flow_.slices.size(); }
     const Slice& slice(std::size_t index) const { return flow_.slices[index]; }
-    // Copies the items of slices [first, last) into a group, stacked.
+    // Copies the items of slices [first, last) into a group, stacked. The
+    // copies are artifacts: the originals carry the structure.
     std::int32_t make_group(std::size_t first, std::size_t last);
     void add_anchor(std::size_t slice, std::string id, std::string title, int level);
     void add_page_ref(std::string id, double right) {
@@ -102,7 +105,7 @@ public:
 
 private:
     Flow& flow_;
-    std::vector<TextRun> markers_;
+    std::vector<Item> markers_;
     double pending_glue_ = 0;
     double pending_after_ = 0;
     double next_space_ = -1;

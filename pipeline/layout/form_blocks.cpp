@@ -27,6 +27,7 @@ void BlockFlow::letterhead(const doc::Letterhead& letterhead, const Frame& frame
     const double left_width = std::max(1.0, right_x - frame.x - style_.letterhead_column_gap);
     const double right_width = std::max(1.0, frame.x + frame.width - right_x);
 
+    structure_.open(Role::Div);
     builder_.begin_block(0);
     builder_.begin_slice(baseline_offset(large, shaper_.metrics()));
     double left = 0;
@@ -53,6 +54,7 @@ void BlockFlow::letterhead(const doc::Letterhead& letterhead, const Frame& frame
     }
     builder_.end_slice(std::max(bottom, stack_height(1, large))).letterhead = true;
     builder_.end_block(style_.letterhead_space_after);
+    structure_.close();
 }
 
 // Two signatures to a row: the name, then the title lines under it. A row
@@ -63,6 +65,7 @@ void BlockFlow::signatures(const doc::Signatures& signatures, const Frame& frame
     const double column = frame.width / 2;
     const double width = std::max(1.0, column - style_.letterhead_column_gap);
     const double offset = baseline_offset(setting, shaper_.metrics());
+    structure_.open(Role::Div);
     builder_.begin_block(style_.signature_space_before);
     for (std::size_t row = 0; row < signatures.people.size(); row += 2) {
         if (row > 0) builder_.add_space(style_.signature_row_gap);
@@ -78,6 +81,7 @@ void BlockFlow::signatures(const doc::Signatures& signatures, const Frame& frame
         builder_.end_slice(std::max(bottom, setting.line_height()));
     }
     builder_.end_block(style_.paragraph_space);
+    structure_.close();
 }
 
 }  // namespace layout

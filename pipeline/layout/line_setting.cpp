@@ -12,8 +12,8 @@ bool same_run(const Span& a, const Span& b) {
 }
 
 // Several runs of one link on a line (a bold word inside it) make one area.
-void add_link(const Span& span, const TextRun& run, const FontMetrics& metrics, std::vector<Item>& items,
-              std::size_t line_start) {
+void add_link(const Span& span, const TextRun& run, std::int32_t element, const FontMetrics& metrics,
+              std::vector<Item>& items, std::size_t line_start) {
     const double ascent = metrics.ascent(span.font) * run.size / 1000.0;
     const double descent = metrics.descent(span.font) * run.size / 1000.0;
     if (items.size() > line_start) {
@@ -27,7 +27,8 @@ void add_link(const Span& span, const TextRun& run, const FontMetrics& metrics, 
             break;
         }
     }
-    items.push_back(Item{Link{run.x, run.baseline - ascent, run.width, ascent - descent, *span.link}, span.artifact});
+    items.push_back(
+        Item{Link{run.x, run.baseline - ascent, run.width, ascent - descent, *span.link}, span.artifact, element});
 }
 
 }  // namespace
@@ -57,7 +58,8 @@ double space_stretch(const ShapedText& text, const Line& line, double width) {
 }
 
 void set_line(const ShapedText& text, const Line& line, double x, double baseline, const FontMetrics& metrics,
-              std::vector<Item>& items, std::vector<FieldMark>* fields, double stretch) {
+              std::vector<Item>& items, std::vector<FieldMark>* fields, double stretch,
+              StructureBuilder* structure) {
     const std::size_t line_start = items.size();
     TextRun run;
     const Span* run_span = nullptr;
@@ -70,8 +72,11 @@ void set_line(const ShapedText& text, const Line& line, double x, double baselin
         if (!run.text.empty() || run.width > 0) {
             if (fields && run_span->field != Field::None)
                 fields->push_back(FieldMark{static_cast<std::uint32_t>(items.size()), run_span->field});
-            items.push_back(Item{run, run_span->artifact});
-            if (run_span->link) add_link(*run_span, run, metrics, items, line_start);
+            Item item{run, run_span->artifact};
+            if (structure && !run_span->artifact)
+                item.structure = run_span->link ? structure->link(*run_span->link) : structure->content();
+            items.push_back(std::move(item));
+            if (run_span->link) add_link(*run_span, run, items.back().structure, metrics, items, line_start);
         }
         run_span = nullptr;
     };
@@ -111,6 +116,11 @@ void set_line(const ShapedText& text, const Line& line, double x, double baselin
         append_utf8(run.text, U'-');
         run_end += text.spans[text.glyphs[line.end - 1].span].hyphen;
     }
+    // The space the line broke at is kept in the text, though not in the
+    // width: text extraction and screen readers need the word break
+    // (PDF Reference 1.4 §9.7.2, tagged PDF's explicit word breaks), and
+    // a space at the end of a line paints nothing.
+    if (run_span && line.end < text.glyphs.size() && text.glyphs[line.end].kind == GlyphKind::Space) run.text += ' ';
     flush();
 }
 

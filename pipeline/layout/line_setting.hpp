@@ -6,6 +6,7 @@
 
 #include "layout/line_breaking.hpp"
 #include "layout/paged_document.hpp"
+#include "layout/structure.hpp"
 #include "layout/text_shaping.hpp"
 
 namespace layout {
@@ -26,9 +27,12 @@ inline double baseline_offset(const ShapedText& text, const FontMetrics& metrics
 // Appends the runs of `line` starting at `x` on `baseline`. With a
 // `space_stretch` (justified lines) every word space is that much wider and
 // each word becomes a run of its own, placed by layout: PDF word spacing
-// does nothing with our fonts (library-notes.md §1.1).
+// does nothing with our fonts (library-notes.md §1.1). With `structure`,
+// each run and link area is tagged with its element: the current one, or a
+// Link element for linked text.
 void set_line(const ShapedText& text, const Line& line, double x, double baseline, const FontMetrics& metrics,
-              std::vector<Item>& items, std::vector<FieldMark>* fields = nullptr, double space_stretch = 0);
+              std::vector<Item>& items, std::vector<FieldMark>* fields = nullptr, double space_stretch = 0,
+              StructureBuilder* structure = nullptr);
 
 // The stretch per word space that makes `line` exactly `width` wide; 0 when
 // it has no word space to stretch.

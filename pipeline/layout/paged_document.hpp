@@ -9,6 +9,7 @@
 
 #include "document/node.hpp"
 #include "layout/font_metrics.hpp"
+#include "layout/structure.hpp"
 
 namespace layout {
 
@@ -54,6 +55,9 @@ struct Item {
     // Page furniture (running header, page mark): not part of the reading
     // order; a tagged PDF marks it as an artifact.
     bool artifact = false;
+    // The element of PagedDocument::structure this item belongs to, or
+    // kNoElement (artifacts).
+    std::int32_t structure = kNoElement;
 };
 
 struct Page {
@@ -75,6 +79,8 @@ struct PagedDocument {
     doc::Metadata meta;
     std::vector<Page> pages;
     std::vector<Anchor> anchors;
+    // The logical structure in reading order; [0] is the Document root.
+    std::vector<StructElement> structure;
 };
 
 // Stable text dump for golden tests: one item per line, numbers rounded to

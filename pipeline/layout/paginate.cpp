@@ -123,6 +123,7 @@ Pagination paginate(const Flow& flow, double top, double bottom) {
 PagedDocument assemble(const Flow& flow, const Pagination& pagination, const doc::PageSetup& page,
                        const FontMetrics& metrics) {
     PagedDocument document;
+    document.structure = flow.structure;
     document.pages.assign(static_cast<std::size_t>(pagination.page_count), Page{page.width, page.height, {}});
     std::vector<FlowField> fields = flow.fields;
     std::sort(fields.begin(), fields.end(), [](const auto& a, const auto& b) { return a.item < b.item; });

@@ -78,6 +78,9 @@ void BlockFlow::table(const doc::Table& table, const Frame& frame) {
     if (rows.empty() || ncols == 0) return;
     const std::vector<double> widths = column_widths(shape_cells(rows, ncols), frame.width);
     cell_lines_.resize(ncols);
+    // One Table element however many pages the table runs over; its head
+    // rows are TH cells of column scope (ISO 32000-1 §14.8.5.7).
+    structure_.open(Role::Table);
     builder_.begin_block(style_.table_space);
     const std::size_t head_first = builder_.slice_count();
     std::int32_t group = -1;
@@ -95,11 +98,20 @@ void BlockFlow::table(const doc::Table& table, const Frame& frame) {
         table_row(ref, widths, table, frame);
     }
     builder_.end_block(style_.table_space);
+    structure_.close();
 }
 
 void BlockFlow::table_row(const TableRowRef& row, const std::vector<double>& widths, const doc::Table& table,
                           const Frame& frame) {
     const std::size_t ncols = widths.size();
+    structure_.open(Role::TR);
+    cell_elements_.clear();
+    for (std::size_t c = 0; c < ncols; ++c) {
+        const bool head = row.role == RowRole::Head;
+        cell_elements_.push_back(structure_.add(head ? Role::TH : Role::TD));
+        if (head) structure_.element(cell_elements_.back()).scope = HeaderScope::Column;
+    }
+    structure_.close();
     const double pad_x = style_.cell_padding_x;
     const double pad_y = style_.cell_padding_y;
     std::size_t nlines = 1;
@@ -121,23 +133,27 @@ void BlockFlow::table_row(const TableRowRef& row, const std::vector<double>& wid
         const double top = a == 0 ? pad_y : 0;
         const double height = top + static_cast<double>(b - a) * line_height + (b == nlines ? pad_y : 0);
         builder_.begin_slice(top + offset, a == 0 ? row.breakable : true);
+        // The rules are layout artifacts (ISO 32000-1 §14.8.2.2.2): the
+        // structure, not the lines, says where rows and cells are.
         if (a == 0 && row.role == RowRole::Foot && row.first_of_role)
-            builder_.items().push_back(Item{Rule{frame.x, 0, frame.x + table_width, 0, style_.foot_rule}, false});
+            builder_.items().push_back(Item{Rule{frame.x, 0, frame.x + table_width, 0, style_.foot_rule}, true});
         double x = frame.x;
         for (std::size_t c = 0; c < ncols; ++c) {
             const auto& lines = cell_lines_[c];
             const auto align = c < table.columns.size() ? table.columns[c].align : doc::Align::Left;
             const double inner = std::max(1.0, widths[c] - 2 * pad_x);
+            structure_.enter(cell_elements_[c]);
             for (std::size_t k = a; k < std::min(b, lines.size()); ++k)
                 set_lines(cells_[row.index * ncols + c], lines, k, k + 1, x + pad_x, inner,
                           top + static_cast<double>(k - a) * line_height, align);
+            structure_.close();
             x += widths[c];
         }
         if (b == nlines) {
             const bool head_end = row.role == RowRole::Head && row.last_of_role;
             if (head_end || row.last) {
                 const double thickness = head_end ? style_.head_rule : style_.bottom_rule;
-                builder_.items().push_back(Item{Rule{frame.x, height, frame.x + table_width, height, thickness}, false});
+                builder_.items().push_back(Item{Rule{frame.x, height, frame.x + table_width, height, thickness}, true});
             }
         }
         builder_.end_slice(height).repeat = row.repeat;

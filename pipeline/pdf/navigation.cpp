@@ -75,17 +75,21 @@ HPDF_Rect annotation_rect(const layout::Link& link, const PageSpace& space) {
 }  // namespace
 
 void add_links(HaruDocument& doc, const std::vector<HPDF_Page>& pages,
-               const layout::PagedDocument& document) {
+               const layout::PagedDocument& document, StructureTree& tree) {
     const auto anchors = index_anchors(document);
+    HPDF_Encoder utf8 = HPDF_GetEncoder(doc.get(), "UTF-8");
     for (std::size_t p = 0; p < pages.size(); ++p) {
         const PageSpace space{document.pages[p].height};
-        for (const layout::Item& item : document.pages[p].items) {
+        bool any = false;
+        for (std::size_t i = 0; i < document.pages[p].items.size(); ++i) {
+            const layout::Item& item = document.pages[p].items[i];
             const auto* link = std::get_if<layout::Link>(&item.content);
             if (link == nullptr) {
                 continue;
             }
             const HPDF_Rect rect = annotation_rect(*link, space);
             HPDF_Annotation annotation = nullptr;
+            std::string description = link->target;
             if (link->target.starts_with('#')) {
                 const auto it = anchors.find(std::string_view(link->target).substr(1));
                 if (it == anchors.end()) {
@@ -94,12 +98,23 @@ void add_links(HaruDocument& doc, const std::vector<HPDF_Page>& pages,
                 }
                 annotation = HPDF_Page_CreateLinkAnnot(pages[p], rect,
                                                        destination(doc, pages, document, *it->second));
+                if (!it->second->title.empty()) description = it->second->title;
             } else {
                 annotation = HPDF_Page_CreateURILinkAnnot(pages[p], rect, link->target.c_str());
             }
             HPDF_LinkAnnot_SetBorderStyle(annotation, 0, 0, 0);
             HPDF_Dict_AddNumber(annotation, "F", kAnnotationPrintFlag);
+            HPDF_Dict_Add(annotation, "Contents", HPDF_String_New(doc.get()->mmgr, description.c_str(), utf8));
+            if (!item.artifact) {
+                tree.add_annotation(p, i, tree.element_of(item), annotation);
+            }
+            any = true;
             doc.check("add the link to '" + link->target + "' on page " + std::to_string(p + 1));
+        }
+        if (any) {
+            // Tab through the annotations in structure order (ISO 32000-1
+            // §12.5, PDF 1.5; PDF/UA-1 §7.18.3 asks for it).
+            HPDF_Dict_AddName(pages[p], "Tabs", "S");
         }
     }
 }

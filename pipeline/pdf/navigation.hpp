@@ -7,14 +7,18 @@
 
 #include "layout/paged_document.hpp"
 #include "pdf/haru_document.hpp"
+#include "pdf/tagging.hpp"
 
 namespace pdf {
 
 // Turns every layout::Link into a link annotation on its page: "#id" jumps
 // to the anchor `id`, anything else is a URI. `pages` are the painted pages,
-// in order. Throws pdf::Error for a link to an anchor that does not exist.
+// in order. Each annotation not in an artifact is recorded in `tree`, under
+// its Link element, and says where it leads in /Contents (its alternative
+// description, ISO 32000-1 §14.9.3). Throws pdf::Error for a link to an
+// anchor that does not exist.
 void add_links(HaruDocument& doc, const std::vector<HPDF_Page>& pages,
-               const layout::PagedDocument& document);
+               const layout::PagedDocument& document, StructureTree& tree);
 
 // Builds the outline (bookmarks) from the anchors, nested by level, and opens
 // it when the document is opened. Each item's /Dest is a direct array, as

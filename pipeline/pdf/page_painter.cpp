@@ -6,24 +6,37 @@
 
 #include <cstdio>
 #include <string>
+#include <type_traits>
 #include <variant>
 
 namespace pdf {
 
 namespace {
 
+// Paints the items of one kind in page order, each inside its marked
+// content; the phase ends with its last sequence closed.
 template <typename T, typename F>
-void for_each(const layout::Page& page, F&& paint) {
-    for (const layout::Item& item : page.items) {
-        if (const T* content = std::get_if<T>(&item.content)) {
-            paint(*content);
+void for_each(const layout::Page& page, PageMarks& marks, F&& paint) {
+    for (std::size_t i = 0; i < page.items.size(); ++i) {
+        const layout::Item& item = page.items[i];
+        const T* content = std::get_if<T>(&item.content);
+        if (content == nullptr) {
+            continue;
         }
+        if constexpr (std::is_same_v<T, layout::TextRun>) {
+            if (content->text.empty()) {
+                continue;
+            }
+        }
+        paint(*content, [&] { marks.mark(i, item); });
     }
+    marks.close();
 }
 
-void paint_fills(HPDF_Page target, const layout::Page& page, const PageSpace& space) {
+void paint_fills(HPDF_Page target, const layout::Page& page, const PageSpace& space, PageMarks& marks) {
     bool painted = false;
-    for_each<layout::Fill>(page, [&](const layout::Fill& fill) {
+    for_each<layout::Fill>(page, marks, [&](const layout::Fill& fill, auto&& mark) {
+        mark();
         HPDF_Page_SetGrayFill(target, static_cast<HPDF_REAL>(fill.gray));
         HPDF_Page_Rectangle(target, space.x(fill.x), space.y(fill.y + fill.height),
                             static_cast<HPDF_REAL>(fill.width), static_cast<HPDF_REAL>(fill.height));
@@ -35,9 +48,10 @@ void paint_fills(HPDF_Page target, const layout::Page& page, const PageSpace& sp
     }
 }
 
-void paint_rules(HPDF_Page target, const layout::Page& page, const PageSpace& space) {
+void paint_rules(HPDF_Page target, const layout::Page& page, const PageSpace& space, PageMarks& marks) {
     double width = -1;  // no width set yet on this page
-    for_each<layout::Rule>(page, [&](const layout::Rule& rule) {
+    for_each<layout::Rule>(page, marks, [&](const layout::Rule& rule, auto&& mark) {
+        mark();
         if (rule.thickness != width) {
             width = rule.thickness;
             HPDF_Page_SetLineWidth(target, static_cast<HPDF_REAL>(width));
@@ -89,19 +103,18 @@ void show_kerned(HPDF_Page target, HPDF_Font font, const layout::TextRun& run, H
 
 // All runs go into one BT/ET block, and Tf is written only when the font or
 // size changes: most consecutive runs share both.
+// The marked-content sequences nest inside the one text object.
 void paint_text(HPDF_Page target, const layout::Page& page, const PageSpace& space,
-                const EmbeddedFonts& fonts) {
+                const EmbeddedFonts& fonts, PageMarks& marks) {
     bool in_text = false;
     HPDF_Font current_font = nullptr;
     double current_size = 0;
-    for_each<layout::TextRun>(page, [&](const layout::TextRun& run) {
-        if (run.text.empty()) {
-            return;
-        }
+    for_each<layout::TextRun>(page, marks, [&](const layout::TextRun& run, auto&& mark) {
         if (!in_text) {
             HPDF_Page_BeginText(target);
             in_text = true;
         }
+        mark();
         HPDF_Font font = fonts.get(run.font);
         if (font != current_font || run.size != current_size) {
             HPDF_Page_SetFontAndSize(target, font, static_cast<HPDF_REAL>(run.size));
@@ -114,6 +127,7 @@ void paint_text(HPDF_Page target, const layout::Page& page, const PageSpace& spa
             show_kerned(target, font, run, space.x(run.x), space.y(run.baseline));
         }
     });
+    marks.close();
     if (in_text) {
         HPDF_Page_EndText(target);
     }
@@ -122,18 +136,19 @@ void paint_text(HPDF_Page target, const layout::Page& page, const PageSpace& spa
 }  // namespace
 
 HPDF_Page paint_page(HaruDocument& doc, const layout::Page& page, std::size_t index,
-                     const EmbeddedFonts& fonts) {
+                     const EmbeddedFonts& fonts, StructureTree& tree) {
     const std::string where = " of page " + std::to_string(index + 1);
     HPDF_Page target = HPDF_AddPage(doc.get());
     HPDF_Page_SetWidth(target, static_cast<HPDF_REAL>(page.width));
     HPDF_Page_SetHeight(target, static_cast<HPDF_REAL>(page.height));
     doc.check("add page " + std::to_string(index + 1));
     const PageSpace space{page.height};
-    paint_fills(target, page, space);
+    PageMarks marks(target, index, tree);
+    paint_fills(target, page, space, marks);
     doc.check("paint the shading" + where);
-    paint_rules(target, page, space);
+    paint_rules(target, page, space, marks);
     doc.check("paint the rules" + where);
-    paint_text(target, page, space, fonts);
+    paint_text(target, page, space, fonts, marks);
     doc.check("paint the text" + where);
     return target;
 }

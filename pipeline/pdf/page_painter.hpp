@@ -7,6 +7,7 @@
 #include "layout/paged_document.hpp"
 #include "pdf/embedded_fonts.hpp"
 #include "pdf/haru_document.hpp"
+#include "pdf/tagging.hpp"
 
 namespace pdf {
 
@@ -21,9 +22,10 @@ struct PageSpace {
 
 // Adds a page of the layout page's size and paints its fills, then its rules,
 // then its text (so that shading never covers a rule or a letter). Links are
-// added later, once every page they may point to exists.
-// `index` (0-based) only names the page in error messages.
+// added later, once every page they may point to exists. Everything painted
+// is inside a marked-content sequence: its element's, recorded in `tree`, or
+// an artifact's. `index` is the 0-based page number.
 HPDF_Page paint_page(HaruDocument& doc, const layout::Page& page, std::size_t index,
-                     const EmbeddedFonts& fonts);
+                     const EmbeddedFonts& fonts, StructureTree& tree);
 
 }  // namespace pdf

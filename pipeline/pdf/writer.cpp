@@ -16,6 +16,7 @@
 #include "pdf/haru_document.hpp"
 #include "pdf/navigation.hpp"
 #include "pdf/page_painter.hpp"
+#include "pdf/tagging.hpp"
 
 namespace pdf {
 
@@ -49,13 +50,15 @@ void build(HaruDocument& doc, const layout::PagedDocument& document, const FontF
     doc.check("set up the UTF-8 encoder");
 
     const EmbeddedFonts embedded(doc, fonts, document);
+    StructureTree tree(document);
     std::vector<HPDF_Page> pages;
     pages.reserve(document.pages.size());
     for (std::size_t i = 0; i < document.pages.size(); ++i) {
-        pages.push_back(paint_page(doc, document.pages[i], i, embedded));
+        pages.push_back(paint_page(doc, document.pages[i], i, embedded, tree));
     }
-    add_links(doc, pages, document);
+    add_links(doc, pages, document, tree);
     add_outline(doc, pages, document);
+    tree.write(doc, pages);
     finish(doc, embedded, document, fonts, options);
 }
 

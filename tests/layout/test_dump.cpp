@@ -17,19 +17,31 @@ TEST_CASE("dump of a small two-page document", "[layout][dump]") {
     // "Hej " 24 pt: "du" at 34, " och " at 46, "dig" at 76 (link box 43..53).
     const std::string expected =
         "page 1 (140 x 100)\n"
-        "  text x=10 y=39 font=SansBold size=10 \"1 Titel\"\n"
-        "  text x=10 y=51 font=SerifRegular size=10 \"Hej \"\n"
-        "  text x=34 y=51 font=SerifBold size=10 \"du\"\n"
-        "  text x=46 y=51 font=SerifRegular size=10 \" och \"\n"
-        "  text x=76 y=51 font=SerifRegular size=10 \"dig\"\n"
-        "  link x=76 y=43 w=18 h=10 \"#titel\"\n"
+        "  text x=10 y=39 font=SansBold size=10 \"1 Titel\" tag=H1#1\n"
+        "  text x=10 y=51 font=SerifRegular size=10 \"Hej \" tag=P#2\n"
+        "  text x=34 y=51 font=SerifBold size=10 \"du\" tag=P#2\n"
+        "  text x=46 y=51 font=SerifRegular size=10 \" och \" tag=P#2\n"
+        "  text x=76 y=51 font=SerifRegular size=10 \"dig\" tag=Link#3\n"
+        "  link x=76 y=43 w=18 h=10 \"#titel\" tag=Link#3\n"
         "  text x=70 y=16 font=SansRegular size=10 \"Sida 1 (2)\" artifact\n"
         "page 2 (140 x 100)\n"
-        "  text x=10 y=39 font=SerifRegular size=10 \"\u2022\"\n"
-        "  text x=28 y=39 font=SerifRegular size=10 \"punkt\"\n"
+        "  text x=10 y=39 font=SerifRegular size=10 \"\u2022\" tag=Lbl#6\n"
+        "  text x=28 y=39 font=SerifRegular size=10 \"punkt\" tag=P#8\n"
         "  text x=70 y=16 font=SansRegular size=10 \"Sida 2 (2)\" artifact\n"
         "  text x=10 y=16 font=SansRegular size=10 \"Beslut\" artifact\n"
-        "anchor \"titel\" level=1 page=1 y=30 \"1 Titel\"\n";
+        "anchor \"titel\" level=1 page=1 y=30 \"1 Titel\"\n"
+        // The structure in reading order: the link inside its paragraph,
+        // the list item's label beside its body.
+        "structure\n"
+        "  #0 Document\n"
+        "    #1 H1\n"
+        "    #2 P\n"
+        "      #3 Link\n"
+        "    #4 L\n"
+        "      #5 LI\n"
+        "        #6 Lbl\n"
+        "        #7 LBody\n"
+        "          #8 P\n";
     CHECK(dump(lay(d)) == expected);
 }
 

@@ -102,7 +102,9 @@ TEST_CASE("the head rows are repeated on every page a table continues on", "[lay
     // 8 lines = 96 pt = six 16 pt rows: head + 5 body rows per page.
     const auto paged = lay(document(small_page(20, 8), {doc::Block{t}}));
     REQUIRE(paged.pages.size() == 2);
-    const auto page2 = line_texts(paged.pages[1]);
+    // The repeated head is an artifact: the table's structure has one head.
+    CHECK(line_texts(paged.pages[1]).size() == 5);
+    const auto page2 = line_texts(paged.pages[1], true);
     REQUIRE(page2.size() == 6);
     CHECK(page2[0].rfind("Namn|", 0) == 0);
     CHECK(page2[1].rfind("r6|", 0) == 0);
@@ -121,7 +123,7 @@ TEST_CASE("the total row is kept with the row above it", "[layout][table]") {
     // Head + 5 rows fill the six row places; the foot pulls r5 over.
     const auto paged = lay(document(small_page(20, 8), {doc::Block{t}}));
     REQUIRE(paged.pages.size() == 2);
-    CHECK(line_texts(paged.pages[1]) == std::vector<std::string>{"Namn", "r5", "Summa"});
+    CHECK(line_texts(paged.pages[1], true) == std::vector<std::string>{"Namn", "r5", "Summa"});
 }
 
 TEST_CASE("a table row is never split over pages", "[layout][table]") {

@@ -1,0 +1,256 @@
+#include "pdf/tagging.hpp"
+
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
+
+#include <algorithm>
+#include <limits>
+#include <variant>
+
+#include "pdf/writer.hpp"
+
+namespace pdf {
+
+namespace {
+
+constexpr std::uint64_t kNoKey = std::numeric_limits<std::uint64_t>::max();
+
+// Reading order: page first, then the item's place in the page's list,
+// which layout fills in reading order.
+std::uint64_t key(std::size_t page, std::size_t item) {
+    return (static_cast<std::uint64_t>(page) << 32) | static_cast<std::uint64_t>(item);
+}
+
+}  // namespace
+
+// PDF Reference 1.4 §9.7.4, the standard structure types: PDF/A-1 is based
+// on PDF 1.4, so no type of a later version (THead, Caption in tables, ...)
+// is used and no /RoleMap is needed.
+const char* structure_type(layout::Role role) {
+    using layout::Role;
+    switch (role) {
+        case Role::Document: return "Document";
+        case Role::Div: return "Div";
+        case Role::H1: return "H1";
+        case Role::H2: return "H2";
+        case Role::H3: return "H3";
+        case Role::H4: return "H4";
+        case Role::H5: return "H5";
+        case Role::H6: return "H6";
+        case Role::P: return "P";
+        case Role::L: return "L";
+        case Role::LI: return "LI";
+        case Role::Lbl: return "Lbl";
+        case Role::LBody: return "LBody";
+        case Role::Table: return "Table";
+        case Role::TR: return "TR";
+        case Role::TH: return "TH";
+        case Role::TD: return "TD";
+        case Role::Link: return "Link";
+        case Role::Note: return "Note";
+        case Role::Figure: return "Figure";
+    }
+    return "NonStruct";
+}
+
+StructureTree::StructureTree(const layout::PagedDocument& document) : elements_(document.structure) {
+    if (elements_.empty()) elements_.push_back(layout::StructElement{layout::Role::Document, layout::kNoElement, {}, {}});
+    for (std::size_t i = 1; i < elements_.size(); ++i) {
+        const auto parent = elements_[i].parent;
+        if (parent < 0 || static_cast<std::size_t>(parent) >= i)
+            throw Error("structure element " + std::to_string(i) + " has no parent before it");
+    }
+    kids_.resize(elements_.size());
+    page_content_.resize(document.pages.size());
+    first_.assign(elements_.size(), kNoKey);
+    for (std::size_t p = 0; p < document.pages.size(); ++p) {
+        const auto& items = document.pages[p].items;
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            if (items[i].artifact) continue;
+            const auto e = static_cast<std::size_t>(element_of(items[i]));
+            first_[e] = std::min(first_[e], key(p, i));
+        }
+    }
+    // An element is where its first content is; an empty one (a blank
+    // table cell) stays just after the element before it.
+    for (std::size_t i = elements_.size(); i-- > 1;) {
+        auto& parent = first_[static_cast<std::size_t>(elements_[i].parent)];
+        parent = std::min(parent, first_[i]);
+    }
+    if (first_[0] == kNoKey) first_[0] = 0;
+    for (std::size_t i = 1; i < elements_.size(); ++i)
+        if (first_[i] == kNoKey) first_[i] = first_[i - 1];
+}
+
+std::int32_t StructureTree::element_of(const layout::Item& item) const {
+    if (item.structure == layout::kNoElement) return 0;
+    if (item.structure < 0 || static_cast<std::size_t>(item.structure) >= elements_.size())
+        throw Error("an item names structure element " + std::to_string(item.structure) + " of " +
+                    std::to_string(elements_.size()));
+    return item.structure;
+}
+
+int StructureTree::add_content(std::size_t page, std::int32_t element, std::size_t item) {
+    auto& content = page_content_.at(page);
+    const int mcid = static_cast<int>(content.size());
+    content.push_back(element);
+    Kid kid;
+    kid.kind = Kid::Kind::Content;
+    kid.order = key(page, item);
+    kid.page = page;
+    kid.mcid = mcid;
+    kids_[static_cast<std::size_t>(element)].push_back(kid);
+    return mcid;
+}
+
+void StructureTree::add_annotation(std::size_t page, std::size_t item, std::int32_t element,
+                                   HPDF_Annotation annotation) {
+    Kid kid;
+    kid.kind = Kid::Kind::Annotation;
+    kid.order = key(page, item);
+    kid.page = page;
+    kid.annotation = annotation;
+    kids_[static_cast<std::size_t>(element)].push_back(kid);
+    annotations_.emplace_back(annotation, element);
+}
+
+// One /StructElem: /S, /P, /Pg (the page of its first content), /K in
+// reading order, /A for a header cell's scope, /Alt for a figure.
+void StructureTree::write_node(HaruDocument& doc, const std::vector<HPDF_Page>& pages, std::size_t index,
+                               std::vector<HPDF_Dict>& objects) {
+    HPDF_Doc pdf = doc.get();
+    const layout::StructElement& element = elements_[index];
+    HPDF_Dict node = objects[index];
+    HPDF_Dict_AddName(node, "Type", "StructElem");
+    HPDF_Dict_AddName(node, "S", structure_type(element.role));
+    std::vector<Kid> kids = kids_[index];
+    for (std::size_t child = index + 1; child < elements_.size(); ++child) {
+        if (elements_[child].parent != static_cast<std::int32_t>(index)) continue;
+        Kid kid;
+        kid.kind = Kid::Kind::Element;
+        kid.order = first_[child];
+        kid.element = static_cast<std::int32_t>(child);
+        kids.push_back(kid);
+    }
+    std::stable_sort(kids.begin(), kids.end(), [](const Kid& a, const Kid& b) { return a.order < b.order; });
+    const auto own = std::find_if(kids.begin(), kids.end(), [](const Kid& k) { return k.kind != Kid::Kind::Element; });
+    const std::size_t home = own == kids.end() ? pages.size() : own->page;
+    if (home < pages.size()) HPDF_Dict_Add(node, "Pg", pages[home]);
+    HPDF_Array k = HPDF_Array_New(pdf->mmgr);
+    for (const Kid& kid : kids) {
+        if (kid.kind == Kid::Kind::Element) {
+            HPDF_Array_Add(k, objects[static_cast<std::size_t>(kid.element)]);
+        } else if (kid.kind == Kid::Kind::Content && kid.page == home) {
+            HPDF_Array_AddNumber(k, kid.mcid);
+        } else if (kid.kind == Kid::Kind::Content) {  // continued on another page (§14.7.4.2)
+            HPDF_Dict mcr = HPDF_Dict_New(pdf->mmgr);
+            HPDF_Dict_AddName(mcr, "Type", "MCR");
+            HPDF_Dict_Add(mcr, "Pg", pages[kid.page]);
+            HPDF_Dict_AddNumber(mcr, "MCID", kid.mcid);
+            HPDF_Array_Add(k, mcr);
+        } else {  // ISO 32000-1 §14.7.4.3: an object reference to the annotation
+            HPDF_Dict objr = HPDF_Dict_New(pdf->mmgr);
+            HPDF_Dict_AddName(objr, "Type", "OBJR");
+            HPDF_Dict_Add(objr, "Pg", pages[kid.page]);
+            HPDF_Dict_Add(objr, "Obj", kid.annotation);
+            HPDF_Array_Add(k, objr);
+        }
+    }
+    HPDF_Dict_Add(node, "K", k);
+    if (element.scope != layout::HeaderScope::None) {
+        // §14.8.5.7: table attributes, owner /Table.
+        HPDF_Dict attributes = HPDF_Dict_New(pdf->mmgr);
+        HPDF_Dict_AddName(attributes, "O", "Table");
+        HPDF_Dict_AddName(attributes, "Scope", std::string(layout::to_string(element.scope)).c_str());
+        HPDF_Dict_Add(node, "A", attributes);
+    }
+    if (!element.alt.empty())
+        HPDF_Dict_Add(node, "Alt", HPDF_String_New(pdf->mmgr, element.alt.c_str(), HPDF_GetEncoder(pdf, "UTF-8")));
+}
+
+void StructureTree::write(HaruDocument& doc, const std::vector<HPDF_Page>& pages) {
+    HPDF_Doc pdf = doc.get();
+    HPDF_Dict root = HPDF_Dict_New(pdf->mmgr);
+    HPDF_Xref_Add(pdf->xref, root);
+    HPDF_Dict_AddName(root, "Type", "StructTreeRoot");
+    // Every element is an indirect object, so that the parent tree, the
+    // parent and the kids can all refer to it.
+    std::vector<HPDF_Dict> objects(elements_.size());
+    for (HPDF_Dict& object : objects) {
+        object = HPDF_Dict_New(pdf->mmgr);
+        HPDF_Xref_Add(pdf->xref, object);
+    }
+    doc.check("create the structure elements");
+    for (std::size_t i = 0; i < elements_.size(); ++i) {
+        write_node(doc, pages, i, objects);
+        if (i == 0) HPDF_Dict_Add(objects[0], "P", root);
+        else HPDF_Dict_Add(objects[i], "P", objects[static_cast<std::size_t>(elements_[i].parent)]);
+    }
+    doc.check("write the structure elements");
+    HPDF_Dict_Add(root, "K", objects[0]);
+
+    // §14.7.4.4: the parent tree maps each page's /StructParents to the
+    // elements of its MCIDs, and each annotation's /StructParent to its
+    // element. Keys: pages 0..n-1, then the annotations.
+    HPDF_Array nums = HPDF_Array_New(pdf->mmgr);
+    int next_key = 0;
+    for (std::size_t p = 0; p < pages.size(); ++p, ++next_key) {
+        if (page_content_[p].empty()) continue;
+        HPDF_Dict_AddNumber(pages[p], "StructParents", next_key);
+        HPDF_Array parents = HPDF_Array_New(pdf->mmgr);
+        for (const std::int32_t e : page_content_[p]) HPDF_Array_Add(parents, objects[static_cast<std::size_t>(e)]);
+        HPDF_Array_AddNumber(nums, next_key);
+        HPDF_Array_Add(nums, parents);
+    }
+    for (const auto& [annotation, element] : annotations_) {
+        HPDF_Dict_AddNumber(annotation, "StructParent", next_key);
+        HPDF_Array_AddNumber(nums, next_key++);
+        HPDF_Array_Add(nums, objects[static_cast<std::size_t>(element)]);
+    }
+    HPDF_Dict parent_tree = HPDF_Dict_New(pdf->mmgr);
+    HPDF_Dict_Add(parent_tree, "Nums", nums);
+    HPDF_Dict_Add(root, "ParentTree", parent_tree);
+    HPDF_Dict_AddNumber(root, "ParentTreeNextKey", next_key);
+    HPDF_Dict_Add(pdf->catalog, "StructTreeRoot", root);
+    HPDF_Dict mark_info = HPDF_Dict_New(pdf->mmgr);
+    HPDF_Dict_AddBoolean(mark_info, "Marked", HPDF_TRUE);
+    HPDF_Dict_Add(pdf->catalog, "MarkInfo", mark_info);
+    doc.check("write the structure tree");
+}
+
+PageMarks::PageMarks(HPDF_Page page, std::size_t index, StructureTree& tree)
+    : page_(page), index_(index), tree_(tree) {}
+
+void PageMarks::write(const std::string& operators) {
+    HPDF_Stream_WriteStr(static_cast<HPDF_PageAttr>(page_->attr)->stream, operators.c_str());
+}
+
+void PageMarks::mark(std::size_t item, const layout::Item& content) {
+    const bool text = std::holds_alternative<layout::TextRun>(content.content);
+    const std::int32_t element = content.artifact ? layout::kNoElement : tree_.element_of(content);
+    if (open_ && element == element_ && (element != layout::kNoElement || text == text_artifact_)) return;
+    close();
+    if (element == layout::kNoElement) {
+        // PDF Reference 1.4 §9.8.2.2: pagination artifacts (running
+        // headers, page marks, repeated heads) and layout artifacts (rules).
+        write(text ? "/Artifact <</Type /Pagination>> BDC\n" : "/Artifact <</Type /Layout>> BDC\n");
+    } else {
+        const int mcid = tree_.add_content(index_, element, item);
+        // The tag of a marked-content sequence is its element's type.
+        write(std::string("/") + structure_type(tree_.role(element)) + " <</MCID " + std::to_string(mcid) +
+              ">> BDC\n");
+    }
+    open_ = true;
+    element_ = element;
+    text_artifact_ = text;
+}
+
+void PageMarks::close() {
+    if (!open_) return;
+    write("EMC\n");
+    open_ = false;
+}
+
+}  // namespace pdf
