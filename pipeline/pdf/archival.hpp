@@ -1,6 +1,6 @@
 #pragma once
-// PDF/A-1b (ISO 19005-1, level B) on top of a painted document. Internal to
-// the PDF stage.
+// PDF/A-1 (ISO 19005-1, level B or A) on top of a painted, tagged document.
+// Internal to the PDF stage.
 #include <string>
 
 #include "document/node.hpp"
@@ -20,7 +20,9 @@ namespace pdf {
 // and direct outline destinations in navigation.cpp, the /ID in
 // document_id.cpp. Call after every page is painted and after
 // write_document_info. Throws pdf::Error when the profile cannot be read.
-void make_pdfa_1b(HaruDocument& doc, const EmbeddedFonts& fonts, const doc::Metadata& meta,
-                  const std::string& profile_path);
+// `conformance` is 'B' or 'A', as the XMP's pdfaid:conformance says; level A
+// adds nothing here, since every PDF is tagged (tagging.hpp).
+void make_pdfa_1(HaruDocument& doc, const EmbeddedFonts& fonts, const doc::Metadata& meta,
+                 const std::string& profile_path, char conformance);
 
 }  // namespace pdf

@@ -34,7 +34,9 @@ void finish(HaruDocument& doc, const EmbeddedFonts& embedded, const layout::Page
             }
             break;
         case Archival::PdfA1b:
-            make_pdfa_1b(doc, embedded, document.meta, options.output_profile);
+        case Archival::PdfA1a:
+            make_pdfa_1(doc, embedded, document.meta, options.output_profile,
+                        options.archival == Archival::PdfA1a ? 'A' : 'B');
             break;
     }
     set_document_id(doc, document_digest(document, fonts, options));

@@ -28,11 +28,15 @@ struct FontFiles {
 
 // The ISO 19005 (PDF/A) level of the output. The city archives its records
 // as PDF/A under RA-FS 2009:2, but which parts and levels its e-archive takes
-// is not settled, so the level is a setting. PDF/A-1b is the default because
-// it is the level a validator packaged in Debian (PDFBox Preflight) checks.
+// is not settled, so the level is a setting. Every PDF is tagged whatever
+// the level. PDF/A-1a is the default: level B plus the logical structure,
+// language and Unicode text level A asks for (ISO 19005-1 §6.8). The only
+// validator packaged in Debian (PDFBox Preflight) checks level B only; the
+// level A requirements are checked by our own tests (README.md).
 enum class Archival {
-    None,    // plain PDF 1.3
+    None,    // plain PDF 1.3, tagged
     PdfA1b,  // ISO 19005-1, level B: XMP metadata, sRGB output intent, CIDSet
+    PdfA1a,  // ISO 19005-1, level A: level B, and claims the structure tree
 };
 
 // icc-profiles-free's sRGB profile: ICC v2, as PDF/A-1 requires (colord's
@@ -41,7 +45,7 @@ inline constexpr const char* kSrgbProfile = "/usr/share/color/icc/sRGB.icc";
 
 struct WriteOptions {
     bool compress = true;  // HPDF_COMP_ALL: about 17x smaller for little time
-    Archival archival = Archival::PdfA1b;
+    Archival archival = Archival::PdfA1a;
     std::string output_profile = kSrgbProfile;  // read only for PDF/A
 };
 

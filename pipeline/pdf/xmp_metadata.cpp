@@ -85,7 +85,7 @@ std::string basic_and_pdf(const doc::Metadata& meta, const std::string& producer
 
 }  // namespace
 
-std::string xmp_packet(const doc::Metadata& meta, const std::string& producer) {
+std::string xmp_packet(const doc::Metadata& meta, const std::string& producer, char conformance) {
     // XMP Part 1 §7.3.2: the packet wrapper; "\xEF\xBB\xBF" is the byte
     // order mark that begin= must hold for UTF-8. ISO 19005-1 §6.7.5 forbids
     // the bytes and encoding attributes.
@@ -95,17 +95,17 @@ std::string xmp_packet(const doc::Metadata& meta, const std::string& producer) {
            dublin_core(meta) + basic_and_pdf(meta, producer) +
            "  <rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
            "   <pdfaid:part>1</pdfaid:part>\n"
-           "   <pdfaid:conformance>B</pdfaid:conformance>\n"
+           "   <pdfaid:conformance>" + std::string(1, conformance) + "</pdfaid:conformance>\n"
            "  </rdf:Description>\n"
            " </rdf:RDF>\n"
            "</x:xmpmeta>\n"
            "<?xpacket end=\"r\"?>";
 }
 
-void add_xmp_metadata(HaruDocument& doc, const doc::Metadata& meta) {
+void add_xmp_metadata(HaruDocument& doc, const doc::Metadata& meta, char conformance) {
     HPDF_Doc pdf = doc.get();
     const char* producer = HPDF_GetInfoAttr(pdf, HPDF_INFO_PRODUCER);
-    const std::string packet = xmp_packet(meta, producer != nullptr ? producer : "");
+    const std::string packet = xmp_packet(meta, producer != nullptr ? producer : "", conformance);
     HPDF_Dict stream = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
     doc.check("create the XMP metadata stream");
     HPDF_Dict_AddName(stream, "Type", "Metadata");

@@ -18,7 +18,9 @@ layout::Item text(double x, double baseline, layout::FontId font, double size, c
 
 // Two A4 pages: shading, a rule, Swedish text in three faces, a heading per
 // page with anchors (levels 1 and 2), an internal link and a URL link on the
-// first page; metadata with Swedish letters and a date.
+// first page; metadata with Swedish letters and a date; the structure layout
+// would give it (headings, a paragraph with two links), the page marks,
+// shading and rule as artifacts.
 layout::PagedDocument two_page_report();
 
 }  // namespace pdf_test
