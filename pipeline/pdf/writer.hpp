@@ -45,7 +45,9 @@ inline constexpr const char* kSrgbProfile = "/usr/share/color/icc/sRGB.icc";
 
 struct WriteOptions {
     bool compress = true;  // HPDF_COMP_ALL: about 17x smaller for little time
-    Archival archival = Archival::PdfA1a;
+    // Level B by default: the only level a validator here confirms (PDFBox
+    // Preflight). Level A is claimed only when asked for.
+    Archival archival = Archival::PdfA1b;
     std::string output_profile = kSrgbProfile;  // read only for PDF/A
 };
 

@@ -203,7 +203,7 @@ TEST_CASE("the XMP packet is well-formed XML and says what the Info dictionary s
     CHECK_THAT(xmp, Catch::Contains("A &lt; B &amp;&amp; C &gt; D"));
     CHECK_THAT(xmp, Catch::Contains("<dc:language><rdf:Bag><rdf:li>sv-SE</rdf:li></rdf:Bag></dc:language>"));
     CHECK_THAT(xmp, Catch::Contains("<pdfaid:part>1</pdfaid:part>"));
-    CHECK_THAT(xmp, Catch::Contains("<pdfaid:conformance>A</pdfaid:conformance>"));  // the default level
+    CHECK_THAT(xmp, Catch::Contains("<pdfaid:conformance>B</pdfaid:conformance>"));  // the default level
     CHECK_THAT(xmp, Catch::Contains("<pdf:Producer>Haru Free PDF Library 2.3.0</pdf:Producer>"));
     CHECK(count(raw, "/Producer (Haru Free PDF Library 2.3.0)") == 1);
 
