@@ -252,6 +252,18 @@ private:
         }
     }
 
+    void node(const Chart& chart, int depth) {
+        static const char* const kinds[] = {"columns", "bars", "line"};
+        line(depth, std::string("Chart ") + kinds[static_cast<int>(chart.kind)] + " " + quote(chart.title) +
+                        " unit=" + quote(chart.unit));
+        line(depth + 1, "categories: " + show_strings(chart.categories));
+        for (const auto& s : chart.series) line(depth + 1, "Series " + quote(s.name) + ": " + show_strings(s.labels));
+        std::vector<std::string> ticks;
+        for (const auto& t : chart.ticks) ticks.push_back(t.label);
+        line(depth + 1, "ticks: " + show_strings(ticks));
+        line(depth + 1, "alt: " + quote(chart.alt));
+    }
+
     std::string out_;
 };
 

@@ -2,6 +2,7 @@
 // Our own fenced blocks, read from their literal text. Values were escaped
 // for Markdown when the data was substituted, so they are unescaped here.
 #include <string>
+#include <vector>
 
 #include "document/node.hpp"
 
@@ -12,5 +13,10 @@ Signatures parse_signatures(const std::string& body);
 // "levels: 2-3" (or "levels: 2"); without it, `first_level` and the one
 // below. `error` is set when the value is not a level range within 1-6.
 TableOfContents parse_contents(const std::string& body, int first_level, std::string& error);
+// The ```chart block (chart_block.cpp). Each problem is appended to `errors`;
+// the chart is still returned, with what could be read.
+Chart parse_chart(const std::string& body, std::vector<std::string>& errors);
+// The alternative text parse_chart gives a chart whose template sets none.
+std::string chart_alt_text(const Chart& chart);
 
 }  // namespace doc

@@ -182,6 +182,7 @@ struct Converter {
         else if (info == "signatures") out.push_back({parse_signatures(body)});
         else if (info == "pagebreak") out.push_back({PageBreak{}});
         else if (info == "toc") out.push_back({contents(n, body)});
+        else if (info == "chart") out.push_back({chart(n, body)});
         else diagnostics->error(where(n), "unknown block \"```" + info + "\"");
     }
 
@@ -190,6 +191,13 @@ struct Converter {
         TableOfContents toc = parse_contents(body, options.number_headings_from > 0 ? options.number_headings_from : 2, error);
         if (!error.empty()) diagnostics->error(where(n), error);
         return toc;
+    }
+
+    Chart chart(cmark_node* n, const std::string& body) const {
+        std::vector<std::string> errors;
+        Chart c = parse_chart(body, errors);
+        for (const auto& e : errors) diagnostics->error(where(n), "chart: " + e);
+        return c;
     }
 
     // A trailing run of rows set entirely in bold is the table's total (foot)

@@ -1,6 +1,7 @@
 #pragma once
 // CommonMark with GitHub tables (cmark-gfm) -> doc::Blocks. Our fenced
-// blocks (```letterhead, ```signatures, ```pagebreak, ```toc) become their doc nodes.
+// blocks (```letterhead, ```signatures, ```pagebreak, ```toc,
+// ```chart) become their doc nodes.
 #include <string>
 #include <vector>
 

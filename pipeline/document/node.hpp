@@ -128,8 +128,42 @@ struct TableOfContents {
     std::vector<ContentsEntry> entries;
 };
 
+// A chart, for figures a reader would rather look at than read. Everything
+// that depends on the data alone is decided in the document stage: the scale
+// of the value axis, every label already formatted the Swedish way, and the
+// alternative text; layout only maps it onto the page, and the PDF and HTML
+// writers only paint it. Values are plain numbers in `unit`.
+enum class ChartKind {
+    Columns,  // vertical bars, one group per category, one bar per series
+    Bars,     // horizontal bars: long category names, many categories
+    Line,     // one line per series over the categories (years)
+};
+
+struct ChartSeries {
+    std::string name;                 // legend text; may be empty with one series
+    std::vector<double> values;       // one per category
+    std::vector<std::string> labels;  // the values formatted ("3 836")
+};
+
+struct ChartTick {
+    double value = 0;
+    std::string label;  // "1 000"
+};
+
+struct Chart {
+    ChartKind kind = ChartKind::Columns;
+    std::string title;  // the caption, shown above the chart
+    std::string unit;   // of the value axis ("tkr", "procent"); may be empty
+    std::vector<std::string> categories;
+    std::vector<ChartSeries> series;
+    // The value axis runs from ticks.front() to ticks.back(), which include
+    // zero and every value.
+    std::vector<ChartTick> ticks;
+    std::string alt;  // alternative text (generated from the data unless given)
+};
+
 struct Block {
-    std::variant<Paragraph, Heading, List, Table, Letterhead, Signatures, PageBreak, TableOfContents> node;
+    std::variant<Paragraph, Heading, List, Table, Letterhead, Signatures, PageBreak, TableOfContents, Chart> node;
 };
 
 // ---- The document ---------------------------------------------------------

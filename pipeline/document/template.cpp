@@ -19,6 +19,9 @@ const std::map<std::string, std::vector<std::string>> kFencedBlocks = {
     {"signatures", {}},  // one person a line: name | title | organisation
     {"pagebreak", {}},
     {"toc", {"levels"}},  // levels: 2-3, the heading levels listed
+    // Keys, then data rows after "data:"; parse_chart checks both, on the
+    // rendered text, at the block's line.
+    {"chart", {}},
 };
 
 const std::vector<std::string> kSettings = {"title",           "subject",          "author",    "page-mark",
@@ -93,7 +96,7 @@ void lint_fences(const Template& tmpl, const std::vector<std::string>& lines, st
             const std::string name = trim(line.substr(3));
             const auto it = kFencedBlocks.find(name);
             if (it == kFencedBlocks.end())
-                diagnostics.error(where, "unknown block \"```" + name + "\"; fuel knows letterhead, signatures, pagebreak, toc");
+                diagnostics.error(where, "unknown block \"```" + name + "\"; fuel knows letterhead, signatures, pagebreak, toc, chart");
             keys = it == kFencedBlocks.end() ? nullptr : &it->second;
             continue;
         }

@@ -4,6 +4,7 @@
 // administrations that may not be granted money the year after. The figures
 // are transform's (model::Report::years, previous_grants); here they are
 // only laid out in the rows and columns a table needs.
+#include <algorithm>
 #include <map>
 
 #include "document/format_sv.hpp"
@@ -53,6 +54,42 @@ data funds_view(const std::vector<const model::YearSummary*>& years, const std::
             rows.push_back(row);
         }
     return rows;
+}
+
+// Money granted per year and fund for the chart beside the table: the years
+// oldest first, as a time axis reads, one value per fund in thousands of
+// kronor (a chart's axis reads better in tkr than in eight-digit kronor).
+data fund_chart_view(const std::vector<const model::YearSummary*>& years) {
+    std::vector<std::string> codes;
+    for (auto y = years.rbegin(); y != years.rend(); ++y)
+        for (const auto& f : (*y)->funds)
+            if (std::find(codes.begin(), codes.end(), f.code) == codes.end()) codes.push_back(f.code);
+    data series{data::type::list};
+    for (const auto& code : codes) {
+        data item;
+        item.set("code", code);
+        series.push_back(item);
+    }
+    data rows{data::type::list};
+    for (auto y = years.rbegin(); y != years.rend(); ++y) {
+        data cells{data::type::list};
+        for (const auto& code : codes) {
+            model::Kronor granted = 0;
+            for (const auto& f : (*y)->funds)
+                if (f.code == code) granted = f.granted;
+            data cell;
+            cell.set("tkr", sv::integer((granted + 500) / 1000));
+            cells.push_back(cell);
+        }
+        data row;
+        row.set("year", std::to_string((*y)->year));
+        row.set("cells", cells);
+        rows.push_back(row);
+    }
+    data d;
+    d.set("series", series);
+    d.set("rows", rows);
+    return d;
 }
 
 // One row per administration granted money in any of the years, in the
@@ -163,6 +200,7 @@ void add_evaluation_view(const model::Report& report, data& view) {
     d.set("has_years", !years.empty());
     d.set("year_columns", year_columns(years));
     d.set("funds", funds_view(years, money));
+    d.set("fund_chart", fund_chart_view(years));
     d.set("administrations", administrations_view(report, years, money));
     d.set("priorities", priorities_view(years, money));
     d.set("reports", reports_view(report.previous_grants));

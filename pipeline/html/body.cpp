@@ -5,6 +5,7 @@
 #include <variant>
 
 #include "document/plain_text.hpp"
+#include "html/chart_svg.hpp"
 #include "html/escape.hpp"
 #include "html/writer.hpp"
 
@@ -71,6 +72,8 @@ const char* align_class(doc::Align align) {
             return "number";
         case doc::Align::Center:
             return "center";
+        case doc::Align::Justify:  // paragraphs only; a cell stays ragged
+            return "";
     }
     return "";
 }
@@ -207,6 +210,12 @@ struct BlockWriter {
             html += inlines(e.title) + "</a></li>\n";
         }
         return html + "</ul>\n</nav>\n";
+    }
+    // The caption is visible text; the image's name is the alternative text.
+    std::string operator()(const doc::Chart& c) const {
+        std::string html = "<figure class=\"chart\">\n";
+        if (!c.title.empty()) html += "<figcaption>" + escape(c.title) + "</figcaption>\n";
+        return html + chart_svg(c) + "</figure>\n";
     }
 };
 

@@ -51,12 +51,15 @@ th.center, td.center { text-align: center; }
 .signature p { margin: 0; }
 .signature .name { font-weight: bold; }
 .page-break { display: none; }
+figure.chart { margin: 7.5pt 0 12pt; }
+figure.chart figcaption { font-family: "Liberation Sans", Arial, sans-serif; font-weight: bold; font-size: 10pt; margin-bottom: 4pt; }
+figure.chart svg { display: block; width: 100%; height: auto; }
 @page { size: A4; margin: 20mm 25mm; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; }
   .page-break { display: block; break-after: page; }
   h1, h2, h3, h4, h5, h6, caption { break-after: avoid; }
-  tr { break-inside: avoid; }
+  tr, figure.chart { break-inside: avoid; }
   thead { display: table-header-group; }
   a { color: inherit; }
 }

@@ -68,6 +68,7 @@ void BlockFlow::block(const doc::Block& block, const Frame& frame) {
                    [&](const doc::Signatures& s) { signatures(s, frame); },
                    [&](const doc::PageBreak&) { builder_.force_page_break(); },
                    [&](const doc::TableOfContents& toc) { contents(toc, frame); },
+                   [&](const doc::Chart& c) { chart(c, frame); },
                },
                block.node);
 }

@@ -41,6 +41,7 @@ private:
     void letterhead(const doc::Letterhead& letterhead, const Frame& frame);  // form_blocks.cpp
     void signatures(const doc::Signatures& signatures, const Frame& frame);  // form_blocks.cpp
     void contents(const doc::TableOfContents& toc, const Frame& frame);      // contents_flow.cpp
+    void chart(const doc::Chart& chart, const Frame& frame);                 // chart_flow.cpp
     void contents_entry(const doc::ContentsEntry& entry, double x, double number_width, const Frame& frame);
     void leaders(double from, double to, double baseline);
 

@@ -75,7 +75,7 @@ void BlockFlow::contents_entry(const doc::ContentsEntry& entry, double x, double
     const double last_baseline = offset + static_cast<double>(line_count - 1) * setting.line_height();
     leaders(last_end + style_.contents_leader_gap, right - page_column - style_.contents_leader_gap, last_baseline);
     builder_.items().push_back(
-        Item{TextRun{right, last_baseline, font_for(setting.family, false, false), setting.size, {}, 0}, false});
+        Item{TextRun{right, last_baseline, font_for(setting.family, false, false), setting.size, {}, 0, {}}, false});
     builder_.add_page_ref(entry.id, right);
     const double height = static_cast<double>(line_count) * setting.line_height();
     builder_.items().push_back(Item{Link{x, 0, right - x, height, "#" + entry.id}, false});
@@ -90,7 +90,7 @@ void BlockFlow::leaders(double from, double to, double baseline) {
     const double start = snap_to_grid(from, 0, pitch);
     const int count = static_cast<int>(std::floor((to - start) / pitch + 1e-9));
     if (count <= 0) return;
-    TextRun run{start, baseline, font_for(setting.family, false, false), setting.size, {}, count * pitch};
+    TextRun run{start, baseline, font_for(setting.family, false, false), setting.size, {}, count * pitch, {}};
     for (int i = 0; i < count; ++i) run.text += style_.contents_leader;
     builder_.items().push_back(Item{std::move(run), false});
 }

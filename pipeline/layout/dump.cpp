@@ -61,6 +61,12 @@ std::string line(const Fill& fill) {
            " h=" + number(fill.height) + " gray=" + number(fill.gray);
 }
 
+std::string line(const Polyline& path) {
+    std::string out = "polyline thickness=" + number(path.thickness) + " gray=" + number(path.gray);
+    for (const Point& p : path.points) out += " " + number(p.x) + "," + number(p.y);
+    return out;
+}
+
 std::string line(const Link& link) {
     return "link x=" + number(link.x) + " y=" + number(link.y) + " w=" + number(link.width) +
            " h=" + number(link.height) + " " + quoted(link.target);

@@ -19,6 +19,11 @@ inline void shift(Item& item, double dx, double dy) {
                 content.x2 += dx;
                 content.y1 += dy;
                 content.y2 += dy;
+            } else if constexpr (std::is_same_v<T, Polyline>) {
+                for (Point& p : content.points) {
+                    p.x += dx;
+                    p.y += dy;
+                }
             } else {
                 content.x += dx;
                 content.y += dy;

@@ -44,6 +44,19 @@ struct Fill {
     double gray = 0.9;
 };
 
+// An open path of straight segments, stroked in grey (0 black .. 1 white):
+// the line of a line chart, painted as one path so that its joins are
+// joined, not overlapping segment ends.
+struct Point {
+    double x = 0, y = 0;
+};
+
+struct Polyline {
+    std::vector<Point> points;
+    double thickness = 1;
+    double gray = 0;
+};
+
 // A clickable area: an internal target ("#id") or a URL.
 struct Link {
     double x = 0, y = 0, width = 0, height = 0;
@@ -51,7 +64,7 @@ struct Link {
 };
 
 struct Item {
-    std::variant<TextRun, Rule, Fill, Link> content;
+    std::variant<TextRun, Rule, Fill, Link, Polyline> content;
     // Page furniture (running header, page mark): not part of the reading
     // order; a tagged PDF marks it as an artifact.
     bool artifact = false;

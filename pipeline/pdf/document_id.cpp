@@ -64,6 +64,13 @@ void add_item(Hasher& hash, const layout::Item& item) {
                 for (double v : {content.x1, content.y1, content.x2, content.y2, content.thickness}) hash.add(v);
             } else if constexpr (std::is_same_v<T, layout::Fill>) {
                 for (double v : {content.x, content.y, content.width, content.height, content.gray}) hash.add(v);
+            } else if constexpr (std::is_same_v<T, layout::Polyline>) {
+                for (const layout::Point& p : content.points) {
+                    hash.add(p.x);
+                    hash.add(p.y);
+                }
+                hash.add(content.thickness);
+                hash.add(content.gray);
             } else {
                 for (double v : {content.x, content.y, content.width, content.height}) hash.add(v);
                 hash.add(content.target);

@@ -62,6 +62,28 @@ void paint_rules(HPDF_Page target, const layout::Page& page, const PageSpace& sp
     });
 }
 
+// A chart's lines: each one path, stroked with round joins so that a sharp
+// turn of the line does not end in a spike (ISO 32000-1 §8.4.3.4).
+void paint_polylines(HPDF_Page target, const layout::Page& page, const PageSpace& space, PageMarks& marks) {
+    bool painted = false;
+    for_each<layout::Polyline>(page, marks, [&](const layout::Polyline& path, auto&& mark) {
+        if (path.points.size() < 2) return;
+        mark();
+        if (!painted) HPDF_Page_SetLineJoin(target, HPDF_ROUND_JOIN);
+        painted = true;
+        HPDF_Page_SetLineWidth(target, static_cast<HPDF_REAL>(path.thickness));
+        HPDF_Page_SetGrayStroke(target, static_cast<HPDF_REAL>(path.gray));
+        HPDF_Page_MoveTo(target, space.x(path.points[0].x), space.y(path.points[0].y));
+        for (std::size_t i = 1; i < path.points.size(); ++i)
+            HPDF_Page_LineTo(target, space.x(path.points[i].x), space.y(path.points[i].y));
+        HPDF_Page_Stroke(target);
+    });
+    if (painted) {
+        HPDF_Page_SetGrayStroke(target, 0);
+        HPDF_Page_SetLineJoin(target, HPDF_MITER_JOIN);
+    }
+}
+
 // The TJ operator (ISO 32000-1 §9.4.3) for a kerned run: libharu has none.
 // With the UTF-8 encoder and Identity-H, a glyph's code is its code point in
 // two bytes (library-notes.md §1.1); a TJ number is subtracted from the
@@ -148,6 +170,8 @@ HPDF_Page paint_page(HaruDocument& doc, const layout::Page& page, std::size_t in
     doc.check("paint the shading" + where);
     paint_rules(target, page, space, marks);
     doc.check("paint the rules" + where);
+    paint_polylines(target, page, space, marks);
+    doc.check("paint the lines" + where);
     paint_text(target, page, space, fonts, marks);
     doc.check("paint the text" + where);
     return target;

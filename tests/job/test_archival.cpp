@@ -14,6 +14,7 @@
 #include "ingest/dataset_loader.hpp"
 #include "ingest/final_report_readers.hpp"
 #include "job/job.hpp"
+#include "pdf/content_streams.hpp"
 #include "pdf/preflight.hpp"
 
 namespace fs = std::filesystem;
@@ -156,4 +157,97 @@ TEST_CASE("archival: each generated PDF has the number of pages the job reported
         CHECK(r.output.find("Syntax Warning") == std::string::npos);
         CHECK(r.output.find("Syntax Error") == std::string::npos);
     }
+}
+
+namespace {
+
+// Collapses runs of white space (pdfinfo keeps a line's trailing space and
+// writes a heading's two lines as two strings) and trims.
+std::string collapsed(const std::string& text) {
+    std::string out;
+    for (char c : fold_nbsp(text)) {
+        if (c == ' ' || c == '\n') {
+            if (!out.empty() && out.back() != ' ') out += ' ';
+        } else {
+            out += c;
+        }
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
+// The headings of a tagged PDF as a screen reader finds them: each H1-H6
+// element of `pdfinfo -struct-text` with the text inside it, in reading order.
+std::vector<std::string> tagged_headings(const std::string& pdf) {
+    const auto r = run_command("pdfinfo -struct-text " + quote(pdf) + " 2>&1");
+    REQUIRE(r.status == 0);
+    std::vector<std::string> headings;
+    std::size_t heading_indent = std::string::npos;  // npos: not inside a heading
+    const std::regex heading(R"(^( *)H[1-6] \(block\)$)");
+    const std::regex text(R"(^( *)\"(.*)\"$)");
+    std::istringstream in(r.output);
+    std::smatch m;
+    for (std::string line; std::getline(in, line);) {
+        const std::size_t indent = line.find_first_not_of(' ');
+        if (heading_indent != std::string::npos && indent <= heading_indent) heading_indent = std::string::npos;
+        if (std::regex_match(line, m, heading)) {
+            heading_indent = static_cast<std::size_t>(m[1].length());
+            headings.emplace_back();
+        } else if (heading_indent != std::string::npos && std::regex_match(line, m, text)) {
+            headings.back() += " " + std::string(m[2]);
+        }
+    }
+    for (auto& h : headings) h = collapsed(h);
+    return headings;
+}
+
+// The titles of a PDF's bookmarks, at any depth.
+std::vector<std::string> bookmark_titles(const std::string& pdf) {
+    const auto r = run_command("qpdf --json=2 --json-key=outlines " + quote(pdf));
+    REQUIRE(r.status == 0);
+    std::vector<std::string> titles;
+    const std::regex title(R"re(^ *"title": "(.*)",?$)re");
+    std::istringstream in(r.output);
+    std::smatch m;
+    for (std::string line; std::getline(in, line);)
+        if (std::regex_match(line, m, title)) titles.push_back(collapsed(m[1]));
+    return titles;
+}
+
+}  // namespace
+
+TEST_CASE("archival: every text and paint operator of every generated PDF is tagged or an artifact") {
+    const auto& b = built();
+    REQUIRE_FALSE(b.outputs.empty());
+    for (const auto& output : b.outputs) {
+        const auto summary = content_check::check(output.path, output.path + ".qdf");
+        CAPTURE(output.path);
+        CHECK(summary.pages == output.pages);
+        CHECK(summary.text_operators > 0);
+        CHECK(summary.tagged_sequences > 0);
+        CHECK(summary.balanced);
+        for (const auto& finding : summary.outside) {
+            CAPTURE(finding.page, finding.op);
+            CHECK(false);  // an operator outside marked content
+        }
+        fs::remove(output.path + ".qdf");
+    }
+}
+
+TEST_CASE("archival: the headings a screen reader finds in each PDF are its bookmarks") {
+    const auto& b = built();
+    REQUIRE_FALSE(b.outputs.empty());
+    int documents_with_headings = 0;
+    for (const auto& output : b.outputs) {
+        CAPTURE(output.path);
+        auto headings = tagged_headings(output.path);
+        auto bookmarks = bookmark_titles(output.path);
+        documents_with_headings += headings.empty() ? 0 : 1;
+        // qpdf prints an outline's kids before their parent, so compare the
+        // titles as sets; the tagged order is the reading order.
+        std::sort(headings.begin(), headings.end());
+        std::sort(bookmarks.begin(), bookmarks.end());
+        CHECK(headings == bookmarks);
+    }
+    CHECK(documents_with_headings == static_cast<int>(b.outputs.size()));
 }

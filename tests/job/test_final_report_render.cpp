@@ -2,6 +2,7 @@
 // back with pdftotext (poppler), a reader we did not write.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <regex>
 
 #include "command.hpp"
@@ -51,4 +52,36 @@ TEST_CASE("final report render: the decision document's statistics read back") {
     CHECK(contains(text, "Summa 14 656 100"));
     CHECK(contains(text, "Summa 481 100 1 530 100 2 011 100"));
     CHECK(contains(text, "försörjningshinder relaterade till arbetslöshet 4 184 28,5"));
+}
+
+namespace {
+
+std::string pdf_path(const std::string& name) { return out_dir() + "/halvering-2002-2003/" + name + ".pdf"; }
+
+}  // namespace
+
+TEST_CASE("final report render: the charts are vector graphics with their labels and alternative text") {
+    for (const char* name : {"slutrapport", "tjansteutlatande"}) {
+        CAPTURE(name);
+        // pdfimages lists every raster image: a header of two lines and
+        // nothing else, so the bars are drawn, not pasted in as a picture.
+        const auto images = run_command("pdfimages -list " + quote(pdf_path(name)) + " 2>&1");
+        REQUIRE(images.status == 0);
+        CHECK(std::count(images.output.begin(), images.output.end(), '\n') == 2);
+    }
+    const auto report = text_of("slutrapport");
+    CHECK(contains(report, "Diagram 1.3 Beviljade utvecklingsmedel per förvaltning, tkr"));
+    CHECK(contains(report, "Rinkeby 3 836"));  // the largest bar and its value, Swedish grouping
+    const auto decision = text_of("tjansteutlatande");
+    CHECK(contains(decision, "Diagram 1 Vuxna bidragstagare per försörjningshinder, december 2003"));
+    CHECK(contains(decision, "4 000 5 000"));  // the value axis, grouped
+    // The tagged structure has the chart as a Figure; its /Alt is the text
+    // made from the data (pdfinfo does not print /Alt, qpdf's JSON does).
+    const auto tree = run_command("pdfinfo -struct-text " + quote(pdf_path("tjansteutlatande")) + " 2>&1").output;
+    CHECK(std::regex_search(tree, std::regex("\n *Figure\n")));
+    const auto objects =
+        fold_nbsp(run_command("qpdf --json=2 --json-key=qpdf " + quote(pdf_path("tjansteutlatande")) + " 2>&1").output);
+    CHECK(contains(objects, "\"/Alt\": \"u:Stapeldiagram: Vuxna bidragstagare per försörjningshinder, december 2003; högst "
+                            "försörjningshinder relaterade till arbetslöshet 4 184 personer, lägst övriga "
+                            "försörjningshinder 1 628 personer."));
 }

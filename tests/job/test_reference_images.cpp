@@ -15,6 +15,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <string>
 
 #include "command.hpp"
@@ -39,25 +40,28 @@ constexpr int kPixelTolerance = 64;
 // noise, while a single moved line of text differs in several hundred.
 constexpr double kMaxShare = 0.001;
 
-const std::string& fixture_output() {
-    static const std::string out = [] {
-        const std::string dir = scratch_dir("reference-images");
-        job::Spec spec;
-        spec.data_dir = std::string(FUEL_SOURCE_DIR) + "/fixtures/lum-mul-2025";
-        spec.out_dir = dir;
-        job::Environment env;
-        env.templates_dir = std::string(FUEL_SOURCE_DIR) + "/templates";
-        const auto result = job::run(spec, env);
-        REQUIRE(result.exit_code() == 0);
-        return dir + "/lum-mul-2025";
-    }();
-    return out;
+// The documents of one fixture dataset, built once per test program.
+const std::string& fixture_output(const std::string& dataset) {
+    static std::map<std::string, std::string> built;
+    auto found = built.find(dataset);
+    if (found != built.end()) return found->second;
+    const std::string dir = scratch_dir("reference-images-" + dataset);
+    job::Spec spec;
+    spec.data_dir = std::string(FUEL_SOURCE_DIR) + "/fixtures/" + dataset;
+    spec.out_dir = dir;
+    job::Environment env;
+    env.templates_dir = std::string(FUEL_SOURCE_DIR) + "/templates";
+    const auto result = job::run(spec, env);
+    REQUIRE(result.exit_code() == 0);
+    return built.emplace(dataset, dir + "/" + dataset).first->second;
 }
 
-void check_page(const std::string& document, int page) {
-    const std::string name = document + "-" + std::to_string(page);
+void check_page(const std::string& document, int page, const std::string& dataset = "lum-mul-2025") {
+    // The 2025 decision's pages came first and keep their short names.
+    const std::string name =
+        (dataset == "lum-mul-2025" ? "" : dataset + "-") + document + "-" + std::to_string(page);
     const std::string reference = std::string(FUEL_SOURCE_DIR) + "/tests/reference-images/" + name + ".png";
-    const GrayImage actual = render_page(fixture_output() + "/" + document + ".pdf", page, kDpi,
+    const GrayImage actual = render_page(fixture_output(dataset) + "/" + document + ".pdf", page, kDpi,
                                          scratch_dir("reference-render-" + name));
     const char* update = std::getenv("UPDATE_REFERENCE_IMAGES");
     if (update && std::string(update) == "1") {
@@ -94,6 +98,22 @@ TEST_CASE("reference: tjansteutlatande page 4, the table continued with its head
 
 TEST_CASE("reference: bilaga-1 page 1, the LUM applications with motivations") {
     check_page("bilaga-1-lum-ansokningar", 1);
+}
+
+TEST_CASE("reference: slutrapport page 3, the bar chart of granted funds per administration") {
+    check_page("slutrapport", 3, "halvering-2002-2003");
+}
+
+TEST_CASE("reference: slutrapport page 4, a project with its fields and the coordinator's comment") {
+    check_page("slutrapport", 4, "halvering-2002-2003");
+}
+
+TEST_CASE("reference: the final report's decision document page 2, the chart of the causes of dependency") {
+    check_page("tjansteutlatande", 2, "halvering-2002-2003");
+}
+
+TEST_CASE("reference: arsuppfoljning page 1, the column chart of granted funds per year and fund") {
+    check_page("arsuppfoljning", 1, "lum-mul-2026");
 }
 
 TEST_CASE("reference: the comparison finds a moved line and tolerates faint noise") {

@@ -7,10 +7,12 @@
 #include <regex>
 #include <sstream>
 
+#include "document/fenced_blocks.hpp"
 #include "html/fixture_documents.hpp"
 #include "job/command.hpp"
 #include "xlsx/sheet_names.hpp"
 #include "xlsx/swedish_number.hpp"
+#include "xlsx/tables.hpp"
 #include "xlsx/workbook.hpp"
 
 namespace {
@@ -139,4 +141,28 @@ TEST_CASE("xlsx: a document without tables has none to write") {
     d.body = {{doc::Paragraph{{doc::Text{"Bara text.", {}, ""}}, doc::Align::Left}}};
     CHECK_FALSE(xlsx::has_tables(d));
     CHECK(xlsx::has_tables(decision_document()));
+}
+
+TEST_CASE("xlsx: a chart's numbers get a sheet of their own, numbers as numbers") {
+    std::vector<std::string> errors;
+    doc::Document d;
+    d.meta.title = "Diagram";
+    d.meta.date = "2026-03-01";
+    d.body.push_back({doc::parse_chart("kind: columns\ntitle: Beviljat per år\nunit: tkr\nseries: LUM | MUL\ndata:\n"
+                                       "2024 | 4 200 | 300\n2025 | 4500 | 280\n",
+                                       errors)});
+    REQUIRE(errors.empty());
+    const auto tables = xlsx::tables_of(d);
+    REQUIRE(tables.size() == 1);
+    CHECK(tables[0].title == "Beviljat per år");
+    const auto path = scratch_dir("xlsx-chart") + "/diagram.xlsx";
+    xlsx::write_workbook(d, path);
+    const auto sheet = part(path, "xl/worksheets/sheet1.xml");
+    INFO(sheet);
+    CHECK(contains(part(path, "xl/workbook.xml"), "<sheet name=\"Beviljat per år\""));
+    CHECK(std::regex_search(sheet, std::regex(R"re(<c r="B2" s="[0-9]+"><v>4200</v></c>)re")));
+    CHECK(std::regex_search(sheet, std::regex(R"re(<c r="C3" s="[0-9]+"><v>280</v></c>)re")));
+    const auto strings = part(path, "xl/sharedStrings.xml");
+    CHECK(contains(strings, "LUM, tkr"));
+    CHECK(contains(strings, "MUL, tkr"));
 }
