@@ -45,10 +45,11 @@ core::SourceLocation cell_at(const Row& row, const std::string& column, const co
 
 // Decodes, reads the CSV and maps the header; then converts each record,
 // keeping those `convert` returns true for. A record with errors is left
-// out: the rules that relate rows would only repeat them.
+// out: the rules that relate rows would only repeat them (a date that
+// could not be read is no date).
 template <typename Record, typename Convert>
-std::vector<Record> parse(std::string_view bytes, const std::string& name, const Columns& columns,
-                                   Convert convert, core::Diagnostics& diagnostics) {
+std::vector<Record> parse(std::string_view bytes, const std::string& name, const Columns& columns, Convert convert,
+                          core::Diagnostics& diagnostics) {
     std::vector<Record> records;
     const auto decoded = decode_text(bytes, name, diagnostics);
     if (!decoded.ok) return records;
@@ -57,8 +58,6 @@ std::vector<Record> parse(std::string_view bytes, const std::string& name, const
     const auto mapped = map_header(table, columns, name, diagnostics);
     for (const auto& record : table.records) {
         Record out;
-        // A record with errors is left out: the rules on reports would only
-        // repeat them (a date that could not be read is no date).
         if (convert(row_of(record, mapped, name), core::SourceLocation{name, record.line, 1}, diagnostics, out))
             records.push_back(std::move(out));
     }

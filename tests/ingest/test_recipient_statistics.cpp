@@ -3,6 +3,9 @@
 // every value that cannot be read is named at its cell.
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <sstream>
+
 #include "ingest/readers.hpp"
 
 namespace {
@@ -117,4 +120,36 @@ TEST_CASE("recipient statistics: an unknown or missing column is refused with th
     CHECK(unknown->where.line == 1);
     CHECK(unknown->where.column == 16);
     CHECK(find(diagnostics, core::Severity::Error, "the header has no column bidragstagare") != nullptr);
+}
+
+TEST_CASE("recipient statistics: round.xml names the file once, in its folder, apart from the registers") {
+    std::ifstream in(std::string(FUEL_SOURCE_DIR) + "/fixtures/lum-mul-2026/round.xml", std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    const std::string xml = buffer.str();
+    const std::string element = "<statistics href=\"ekonomiskt-bistand.csv\"/>";
+    REQUIRE(xml.find(element) != std::string::npos);
+    auto with = [&](const std::string& replacement) {
+        std::string changed = xml;
+        changed.replace(changed.find(element), element.size(), replacement);
+        return changed;
+    };
+    {
+        core::Diagnostics diagnostics;
+        const auto round = ingest::parse_round(xml, "round.xml", diagnostics);
+        REQUIRE(round);
+        CHECK(round->statistics_source == "ekonomiskt-bistand.csv");
+        CHECK(diagnostics.error_count() == 0);
+    }
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"<statistics href=\"rapporter.csv\"/>", "the statistics must be a file of their own"},
+        {element + element, "<statistics> may be given only once"},
+        {"<statistics href=\"../bistand.csv\"/>", "<statistics href> must name a file in the round's folder"},
+    };
+    for (const auto& [replacement, message] : cases) {
+        INFO(replacement);
+        core::Diagnostics diagnostics;
+        ingest::parse_round(with(replacement), "round.xml", diagnostics);
+        CHECK(find(diagnostics, core::Severity::Error, message) != nullptr);
+    }
 }
