@@ -11,7 +11,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-120}
 build=build-fuzz
-targets=(fuzz_csv fuzz_round_xml fuzz_applications_xml fuzz_pipeline)
+targets=(fuzz_csv fuzz_registers_csv fuzz_round_xml fuzz_applications_xml fuzz_report_xml fuzz_followup_xml
+  fuzz_pipeline)
+# Run only some: FUZZ_TARGETS="fuzz_report_xml fuzz_followup_xml" scripts/fuzz.sh 60
+if [[ -n "${FUZZ_TARGETS:-}" ]]; then read -r -a targets <<<"$FUZZ_TARGETS"; fi
 
 cmake -S . -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DFUEL_FUZZ=ON -DBUILD_TESTING=OFF \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
@@ -29,7 +32,31 @@ copy_seeds() {
 }
 mapfile -t csv < <(find fixtures tests/fixtures -name '*.csv' -type f | sort)
 mapfile -t rounds < <(find fixtures tests/fixtures -name round.xml -type f | sort)
-mapfile -t applications < <(find fixtures tests/fixtures -name '*.xml' ! -name round.xml -type f | sort)
+mapfile -t applications < <(find fixtures tests/fixtures -name '*.xml' ! -name round.xml ! -name report.xml \
+  ! -path '*/projekt/*' -type f | sort)
+mapfile -t reports < <(find fixtures tests/fixtures -name report.xml -type f | sort)
+mapfile -t followups < <(find fixtures tests/fixtures -path '*/projekt/*.xml' -type f | sort)
+# fuzz_registers_csv: the first byte picks the reader, as fuzz_registers_csv.cpp
+# numbers them: 0 reports, 1 repayments, 2 statistics, 3 activities,
+# 4 networks, 5 study trips, 6 funds consumption, 7 causes, 8 cause changes,
+# 9 causes by age.
+register_seeds() {
+  local prefix=$1 pattern=$2
+  mapfile -t files < <(find fixtures tests/fixtures -name "$pattern" -type f | sort)
+  if ((${#files[@]})); then copy_seeds fuzz_registers_csv "$prefix" "${files[@]}"; fi
+}
+register_seeds '\x00' 'rapporter*.csv'
+register_seeds '\x01' 'aterbetalningar*.csv'
+register_seeds '\x02' '*bistand*.csv'
+register_seeds '\x03' 'aktiviteter*.csv'
+register_seeds '\x04' 'natverk*.csv'
+register_seeds '\x05' 'studieresor*.csv'
+register_seeds '\x06' 'medelsforbrukning*.csv'
+register_seeds '\x07' 'statistik-orsaker*.csv'
+register_seeds '\x08' 'statistik-forandring*.csv'
+register_seeds '\x09' 'statistik-alder*.csv'
+copy_seeds fuzz_report_xml '' "${reports[@]}"
+copy_seeds fuzz_followup_xml '' "${followups[@]}"
 copy_seeds fuzz_csv '' "${csv[@]}"
 copy_seeds fuzz_round_xml '' "${rounds[@]}"
 copy_seeds fuzz_applications_xml '' "${applications[@]}"
@@ -37,7 +64,8 @@ copy_seeds fuzz_applications_xml '' "${applications[@]}"
 copy_seeds fuzz_pipeline '\x00' "${csv[@]}"
 copy_seeds fuzz_pipeline '\x01' "${applications[@]}"
 
-declare -A dictionary=([fuzz_csv]=csv [fuzz_round_xml]=xml [fuzz_applications_xml]=xml [fuzz_pipeline]=xml)
+declare -A dictionary=([fuzz_csv]=csv [fuzz_registers_csv]=csv [fuzz_round_xml]=xml [fuzz_applications_xml]=xml
+  [fuzz_report_xml]=xml [fuzz_followup_xml]=xml [fuzz_pipeline]=xml)
 failed=0
 summary=""
 for target in "${targets[@]}"; do

@@ -190,6 +190,93 @@ data blocked_view(const std::vector<model::GrantFollowUp>& grants, const std::st
     return d;
 }
 
+// A change kept in tenths of a percent (model/report.hpp) as the raw value
+// a chart reads: a plain decimal with a dot, "37.5", "-12.3", "0.0".
+std::string raw_tenths(std::int64_t tenths) {
+    const std::int64_t magnitude = tenths < 0 ? -tenths : tenths;
+    return (tenths < 0 ? "-" : "") + std::to_string(magnitude / 10) + "." + std::to_string(magnitude % 10);
+}
+
+double as_percent(std::int64_t tenths) { return static_cast<double>(tenths) / 10.0; }
+
+// A percentage three ways: `table` ("37,5 %"), `prose` ("37,5 procent"),
+// `value` ("37.5"). House style: "procent" in running text, "%" in tables.
+data percent_view(std::int64_t tenths) {
+    data d;
+    d.set("table", sv::percent_table(as_percent(tenths), 1));
+    d.set("prose", sv::percent_prose(as_percent(tenths), 1));
+    d.set("value", raw_tenths(tenths));
+    return d;
+}
+
+// The city's trend of recipients of financial assistance and each
+// administration's reduction (templates/README.md, "evaluation.recipients").
+// Each row carries the formatted values for the tables and, under the same
+// key with the suffix _value, the raw numbers, so that a chart can be drawn
+// from the same data.
+data recipients_view(const model::RecipientTrend& trend) {
+    data d;
+    d.set("any", true);
+    d.set("first_year", std::to_string(trend.first_year));
+    d.set("last_year", std::to_string(trend.last_year));
+    d.set("period", sv::range(trend.first_year, trend.last_year));
+    d.set("city_reduction", percent_view(trend.city_reduction_tenths));
+    // "Antalet bidragstagare i staden minskade med 37,5 procent" (seed 002).
+    const auto reduction = trend.city_reduction_tenths;
+    d.set("change_text", reduction > 0   ? "minskade med " + sv::percent_prose(as_percent(reduction), 1)
+                         : reduction < 0 ? "ökade med " + sv::percent_prose(as_percent(-reduction), 1)
+                                         : std::string("var lika stort"));
+    data city{data::type::list};
+    for (const auto& y : trend.city) {
+        data row;
+        row.set("year", std::to_string(y.year));
+        row.set("year_value", std::to_string(y.year));
+        row.set("recipients", sv::integer(y.recipients));
+        row.set("recipients_value", std::to_string(y.recipients));
+        row.set("change", sv::percent_table(as_percent(y.change_tenths), 1));
+        row.set("change_value", raw_tenths(y.change_tenths));
+        row.set("administrations", std::to_string(y.administrations));
+        city.push_back(row);
+    }
+    d.set("city", city);
+    data administrations{data::type::list};
+    bool all_reduced = true;
+    for (const auto& a : trend.administrations) {
+        data row;
+        row.set("administration", a.administration);
+        row.set("first", sv::integer(a.first));
+        row.set("first_value", std::to_string(a.first));
+        row.set("last", sv::integer(a.last));
+        row.set("last_value", std::to_string(a.last));
+        row.set("reduction", sv::percent_table(as_percent(a.reduction_tenths), 1));
+        row.set("reduction_value", raw_tenths(a.reduction_tenths));
+        administrations.push_back(row);
+        all_reduced = all_reduced && a.reduction_tenths > 0;
+    }
+    d.set("administrations", administrations);
+    d.set("has_administrations", !trend.administrations.empty());
+    // "varierar från 57,8 procent som mest till 13,4 procent som minst"
+    // (seed 002) reads right only when every administration was reduced.
+    d.set("has_range", all_reduced && trend.administrations.size() >= 2);
+    if (!trend.administrations.empty()) {
+        d.set("largest_reduction", percent_view(trend.administrations.front().reduction_tenths));
+        d.set("smallest_reduction", percent_view(trend.administrations.back().reduction_tenths));
+    }
+    return d;
+}
+
+// "5 av 8 projekt (62,5 procent)".
+data implementation_view(const model::ImplementationShare& share) {
+    data d;
+    d.set("any", share.reported > 0);
+    d.set("implemented", count_view(share.implemented));
+    d.set("reported", count_view(share.reported));
+    d.set("percent", percent_view(share.percent_tenths));
+    d.set("text", sv::integer(share.implemented) + " av " + sv::integer(share.reported) + " projekt (" +
+                      sv::percent_prose(as_percent(share.percent_tenths), 1) + ")");
+    return d;
+}
+
 }  // namespace
 
 void add_evaluation_view(const model::Report& report, data& view) {
@@ -209,6 +296,13 @@ void add_evaluation_view(const model::Report& report, data& view) {
     d.set("repaid_total", amount_view(repaid, money));
     d.set("has_repayments", repaid > 0);
     d.set("blocked", blocked_view(report.previous_grants, money));
+    d.set("implementation", implementation_view(report.implementation));
+    if (report.recipients) d.set("recipients", recipients_view(*report.recipients));
+    else {
+        data none;
+        none.set("any", false);
+        d.set("recipients", none);
+    }
     view.set("evaluation", d);
 }
 

@@ -29,6 +29,7 @@ void warn_unlisted_files(const std::string& directory, const model::Round& round
     listed.insert(kRoundFile);
     listed.insert(round.report_source);
     listed.insert(round.repayment_source);
+    listed.insert(round.statistics_source);
     std::error_code ec;
     std::vector<std::string> names;
     for (const auto& entry : fs::directory_iterator(directory, ec))
@@ -120,6 +121,9 @@ std::optional<model::Dataset> load_round_folder(const std::string& directory, co
         dataset.reports = read_report_register((dir / dataset.round.report_source).string(), diagnostics);
     if (!dataset.round.repayment_source.empty())
         dataset.repayments = read_repayment_register((dir / dataset.round.repayment_source).string(), diagnostics);
+    if (!dataset.round.statistics_source.empty())
+        dataset.recipient_statistics =
+            read_recipient_statistics((dir / dataset.round.statistics_source).string(), diagnostics);
     if (dataset.round.application_sources.empty())
         diagnostics.error(dataset.round.where, "round.xml lists no <sources><applications href=…/>");
     warn_unlisted_files(directory, dataset.round, diagnostics);

@@ -52,4 +52,12 @@ std::vector<model::Repayment> read_repayment_register(const std::string& path, c
 std::vector<model::Repayment> parse_repayment_register(std::string_view bytes, const std::string& name,
                                                        core::Diagnostics& diagnostics);
 
+// The city's statistics of recipients of financial assistance (CSV from
+// Excel, docs/formats.md "Recipients of financial assistance"): one count
+// per administration and year. Rows with errors are reported and left out;
+// negative counts and unknown administrations are transform's to judge.
+std::vector<model::RecipientCount> read_recipient_statistics(const std::string& path, core::Diagnostics& diagnostics);
+std::vector<model::RecipientCount> parse_recipient_statistics(std::string_view bytes, const std::string& name,
+                                                              core::Diagnostics& diagnostics);
+
 }  // namespace ingest

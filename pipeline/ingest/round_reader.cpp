@@ -80,7 +80,7 @@ void read_lists(XmlReader& xml, const pugi::xml_node& round_node, model::Round& 
                                          kind == "central" ? model::AdministrationKind::Central
                                                            : model::AdministrationKind::District});
     }
-    xml.reject_unknown_children(round_node.child("sources"), {"applications", "reports", "repayments"});
+    xml.reject_unknown_children(round_node.child("sources"), {"applications", "reports", "repayments", "statistics"});
     for (const auto& s : round_node.child("sources").children("applications")) {
         const std::string href = s.attribute("href").as_string();
         const auto& listed = round.application_sources;
@@ -93,7 +93,8 @@ void read_lists(XmlReader& xml, const pugi::xml_node& round_node, model::Round& 
     }
 }
 
-// <reports href> and <repayments href>: at most one of each, in the folder.
+// <reports href>, <repayments href> and <statistics href>: at most one of
+// each, in the folder.
 std::string register_source(XmlReader& xml, const pugi::xml_node& sources, const char* element,
                             const model::Round& round) {
     std::string found;
@@ -134,8 +135,12 @@ void read_follow_up(XmlReader& xml, const pugi::xml_node& round_node, model::Rou
     const auto sources = round_node.child("sources");
     round.report_source = register_source(xml, sources, "reports", round);
     round.repayment_source = register_source(xml, sources, "repayments", round);
+    round.statistics_source = register_source(xml, sources, "statistics", round);
     if (!round.report_source.empty() && round.report_source == round.repayment_source)
         xml.diagnostics().error(xml.where(sources), "the reports and the repayments must be two files");
+    if (!round.statistics_source.empty() &&
+        (round.statistics_source == round.report_source || round.statistics_source == round.repayment_source))
+        xml.diagnostics().error(xml.where(sources), "the statistics must be a file of their own");
 }
 
 // The template is a folder under templates/ by name (docs/formats.md); a

@@ -293,6 +293,40 @@ std::optional<std::int64_t> parse_amount(std::string_view text, const core::Sour
     return parser.parse(strip_unit(value));
 }
 
+std::optional<std::int64_t> parse_count(std::string_view text, const core::SourceLocation& where,
+                                        core::Diagnostics& diagnostics, bool required) {
+    const std::string value = normalize_space(text);
+    if (value.empty()) {
+        if (required) diagnostics.error(where, "missing number: expected a whole number, such as 23 450");
+        return std::nullopt;
+    }
+    const std::size_t minus = minus_length(value);
+    std::string_view body = std::string_view(value).substr(minus);
+    if (!body.empty() && body.front() == ' ') body.remove_prefix(1);  // "- 12": one space at most, after normalize_space
+    auto fail = [&](const std::string& message) -> std::optional<std::int64_t> {
+        diagnostics.error(where, message);
+        return std::nullopt;
+    };
+    if (body.empty() || body.find_first_not_of("0123456789 ,.") != std::string_view::npos)
+        return fail("not a number: " + quoted(value) + "; expected a whole number, such as 23 450");
+    if (body.find(',') != std::string_view::npos)
+        return fail("not a whole number: " + quoted(value) + " has decimals; a count is whole persons");
+    if (body.find('.') != std::string_view::npos)
+        return fail("a dot in the number " + quoted(value) + "; write \"" + spaced(body) +
+                    "\" (a space between thousands)");
+    if (!all_digits(body) && !grouped_by(body, ' '))
+        return fail("badly grouped number: " + quoted(value) +
+                    "; after the first group, digits come in groups of three, such as 23 450");
+    std::int64_t count = 0;
+    for (char c : body) {
+        if (!is_digit(c)) continue;
+        count = count * 10 + (c - '0');
+        if (count > kMaxAmount)
+            return fail("number too large: " + quoted(value) + " is more than " + spaced(std::to_string(kMaxAmount)));
+    }
+    return minus > 0 ? -count : count;
+}
+
 std::optional<core::Date> parse_date(std::string_view text, const core::SourceLocation& where,
                                      core::Diagnostics& diagnostics, bool required) {
     const std::string value = normalize_space(text);

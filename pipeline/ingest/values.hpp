@@ -29,6 +29,16 @@ constexpr std::int64_t kMaxAmount = 999'999'999'999'999;
 std::optional<std::int64_t> parse_amount(std::string_view text, const core::SourceLocation& where,
                                          core::Diagnostics& diagnostics, bool required = true);
 
+// A whole number of persons as a Swedish export writes it: "23450",
+// "23 450" (a space, U+00A0 or U+202F between groups of three), with a
+// minus sign (hyphen-minus, U+2212 or a dash) read as negative: whether a
+// negative count is allowed is the caller's rule, so that it can say which
+// row is wrong. Errors, each naming the text: decimals ("12,5"), a dot
+// ("1.000"), bad grouping ("23 45"), any other character, more than
+// kMaxAmount. Empty text gives nullopt, with an error only if `required`.
+std::optional<std::int64_t> parse_count(std::string_view text, const core::SourceLocation& where,
+                                        core::Diagnostics& diagnostics, bool required = true);
+
 // An ISO 8601 calendar date, YYYY-MM-DD. A date that does not exist
 // (2025-02-29) is an error that says so; other forms ("10/12-24",
 // "2024-12-1") are an error that shows the expected form. Empty text gives

@@ -104,6 +104,7 @@ struct Round {
     std::vector<ReportException> report_exceptions;
     std::string report_source;     // the report register's file name; "" when none
     std::string repayment_source;  // the repayment register's file name; "" when none
+    std::string statistics_source;  // the recipient statistics' file name; "" when none
     std::string letter_template;   // a folder under templates/ for the letters to applicants; "" none
     // A folder under templates/ for the evaluation of last year's grants; "" none.
     std::string evaluation_template;
@@ -150,6 +151,10 @@ struct ReportRequirement {
     core::Date due;
     std::optional<core::Date> received;
     ReportVerdict verdict = ReportVerdict::NotYetAssessed;
+    // What a received genomförande report says of the project's work after
+    // the grant: implemented in ordinary work (true) or not (false); nullopt
+    // when the register does not say (column implementerad).
+    std::optional<bool> implemented;
     std::string comment;
     core::SourceLocation where;
 };
@@ -162,6 +167,18 @@ struct Repayment {
     Kronor amount = 0;
     std::optional<core::Date> repaid;
     std::string comment;
+    core::SourceLocation where;
+};
+
+// The number of recipients of financial assistance (försörjningsstöd,
+// earlier socialbidrag) in one administration in one year, as the city's
+// statistics count them (seed 002, appendix 1: bidragstagare, a twelve-month
+// average); the file named by round.xml <statistics>. Negative counts are
+// read as written, so that transform can name them.
+struct RecipientCount {
+    std::string administration;
+    int year = 0;
+    std::int64_t recipients = 0;
     core::SourceLocation where;
 };
 
@@ -198,6 +215,7 @@ struct Dataset {
     std::vector<SourceFile> sources;  // in the order of round.xml <sources>
     std::vector<ReportRequirement> reports;  // the report register, file order
     std::vector<Repayment> repayments;       // the repayment register, file order
+    std::vector<RecipientCount> recipient_statistics;  // file order
     // The earlier rounds of the same funds found beside this one in the data
     // folder (docs/formats.md, "Rounds across years"), the latest year first,
     // each as read from its own folder; their own `earlier` is empty. A grant

@@ -31,6 +31,7 @@ void dump_round(std::ostringstream& out, const Round& r) {
     for (const auto& e : r.report_exceptions) out << "  report-exception " << e.application << ": " << e.reason << '\n';
     if (!r.report_source.empty()) out << "  report-register: " << r.report_source << '\n';
     if (!r.repayment_source.empty()) out << "  repayment-register: " << r.repayment_source << '\n';
+    if (!r.statistics_source.empty()) out << "  recipient-statistics: " << r.statistics_source << '\n';
     if (!r.letter_template.empty()) out << "  letter-template: " << r.letter_template << '\n';
     if (!r.evaluation_template.empty()) out << "  evaluation-template: " << r.evaluation_template << '\n';
     for (const auto& p : r.case_officers) out << "  case-officer: " << p.name << ", " << p.phone << '\n';
@@ -95,10 +96,13 @@ std::string dump(const Dataset& dataset) {
     for (const auto& r : dataset.reports)
         out << "report-requirement " << r.grant << " " << to_string(r.kind) << " due=" << core::to_iso(r.due)
             << " received=" << date_or_dash(r.received) << " verdict=\"" << to_string(r.verdict) << "\""
+            << (r.implemented ? (*r.implemented ? " implemented=ja" : " implemented=nej") : "")
             << (r.comment.empty() ? "" : " comment: " + r.comment) << '\n';
     for (const auto& r : dataset.repayments)
         out << "repayment " << r.grant << " notified=" << core::to_iso(r.notified) << " amount=" << r.amount
             << " repaid=" << date_or_dash(r.repaid) << (r.comment.empty() ? "" : " comment: " + r.comment) << '\n';
+    for (const auto& c : dataset.recipient_statistics)
+        out << "recipients " << c.administration << " year=" << c.year << " count=" << c.recipients << '\n';
     for (const auto& e : dataset.earlier)
         out << "earlier round " << e.round.id << " year=" << e.round.year << " folder=" << e.name
             << " applications=" << e.applications.size() << '\n';
@@ -138,6 +142,20 @@ std::string dump(const Report& report) {
                 << " used=" << a.used << '\n';
         for (const auto& p : y.priorities)
             out << "  priority " << p.criterion->id << " grants=" << p.grants << " granted=" << p.granted << '\n';
+    }
+    if (report.implementation.reported > 0)
+        out << "implemented " << report.implementation.implemented << " of " << report.implementation.reported
+            << " tenths=" << report.implementation.percent_tenths << '\n';
+    if (report.recipients) {
+        const auto& t = *report.recipients;
+        out << "recipients " << t.first_year << "-" << t.last_year << " city-reduction-tenths="
+            << t.city_reduction_tenths << '\n';
+        for (const auto& y : t.city)
+            out << "  city " << y.year << " recipients=" << y.recipients << " administrations=" << y.administrations
+                << " change-tenths=" << y.change_tenths << '\n';
+        for (const auto& a : t.administrations)
+            out << "  administration " << a.administration << " first=" << a.first << " last=" << a.last
+                << " reduction-tenths=" << a.reduction_tenths << '\n';
     }
     if (report.final_report) out << dump(*report.final_report);
     return out.str();

@@ -3,6 +3,7 @@
 // computed once, from the data: groupings, totals and counts. Only the
 // transform stage builds one; templates only read it, so prose and tables
 // cannot disagree.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -99,6 +100,50 @@ struct YearSummary {
     Kronor used = 0;
 };
 
+// Changes in percent are kept in tenths of a percent, rounded half away
+// from zero, so that "37,5" is exact and a raw value is written without
+// binary noise.
+
+// One administration's recipients of financial assistance in the first and
+// the last year of the statistics.
+struct AdministrationRecipients {
+    std::string administration;
+    std::int64_t first = 0;
+    std::int64_t last = 0;
+    // (first - last) / first: positive is a reduction, negative an increase.
+    std::int64_t reduction_tenths = 0;
+};
+
+// The city's total of one year: the sum of the administrations' counts.
+struct CityRecipientsYear {
+    int year = 0;
+    std::int64_t recipients = 0;
+    int administrations = 0;  // how many counts the total adds up
+    // Against the first year: negative is a reduction. 0 in the first year.
+    std::int64_t change_tenths = 0;
+};
+
+// The statistics of recipients of financial assistance (seed 002, appendix
+// 1), from the round's <statistics> file: what was valid of it.
+struct RecipientTrend {
+    int first_year = 0;
+    int last_year = 0;
+    std::vector<CityRecipientsYear> city;  // one per year of the file, in year order
+    // The city's reduction from the first to the last year.
+    std::int64_t city_reduction_tenths = 0;
+    // The administrations with a count, above 0, in both the first and the
+    // last year: the largest reduction first, then by name.
+    std::vector<AdministrationRecipients> administrations;
+};
+
+// Of the grants of last year whose genomförande report has come in, how
+// many say the work is implemented in ordinary work (implementerad = ja).
+struct ImplementationShare {
+    int implemented = 0;
+    int reported = 0;
+    std::int64_t percent_tenths = 0;  // 0 when none reported
+};
+
 struct Report {
     const Dataset* dataset = nullptr;
     std::vector<FundSummary> funds;  // in the round's fund order
@@ -110,6 +155,10 @@ struct Report {
     std::vector<ReportShortfall> shortfalls;  // in the order of previous_grants
     // This round and its earlier rounds, the latest year first.
     std::vector<YearSummary> years;
+    // Set when the round has a <statistics> file with at least one valid count.
+    std::optional<RecipientTrend> recipients;
+    // Over previous_grants.
+    ImplementationShare implementation;
     // Set for a final-report dataset.
     std::optional<FinalReportSummary> final_report;
 

@@ -2,6 +2,7 @@
 
 #include "transform/follow_up.hpp"
 #include "transform/final_report.hpp"
+#include "transform/recipients.hpp"
 #include "transform/transform.hpp"
 
 namespace transform {
@@ -65,6 +66,8 @@ model::Report aggregate(const model::Dataset& dataset) {
     }
     report.previous_grants = previous_grants(dataset);
     report.shortfalls = shortfalls(dataset, report.previous_grants);
+    report.implementation = implementation_share(report.previous_grants);
+    report.recipients = recipient_trend(dataset.recipient_statistics);
     report.years.push_back(year_summary(dataset));
     for (const auto& earlier : dataset.earlier) report.years.push_back(year_summary(earlier));
     if (dataset.final_report) report.final_report = summarise_final_report(*dataset.final_report);

@@ -3,6 +3,7 @@
 #include "core/closest_match.hpp"
 #include "transform/follow_up.hpp"
 #include "transform/final_report.hpp"
+#include "transform/recipients.hpp"
 #include "transform/transform.hpp"
 
 namespace transform {
@@ -118,6 +119,7 @@ void validate(const model::Dataset& dataset, core::Diagnostics& diagnostics) {
     }
     check_budgets(dataset, diagnostics);
     check_registers(dataset, diagnostics);
+    check_recipient_statistics(dataset, diagnostics);
     check_report_rule(dataset, diagnostics);
 }
 

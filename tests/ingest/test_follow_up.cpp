@@ -2,6 +2,8 @@
 // exports them (docs/formats.md, "Follow-up of grants").
 #include <catch2/catch.hpp>
 
+#include <map>
+
 #include "ingest/readers.hpp"
 
 namespace {
@@ -55,6 +57,40 @@ TEST_CASE("follow-up: report rows with errors are named at their cell and left o
     CHECK(has(diagnostics, core::Severity::Error, "cannot be assessed", 4));
     CHECK(has(diagnostics, core::Severity::Error, "neither godkänd nor ej godkänd", 5));
     CHECK(has(diagnostics, core::Severity::Error, "bidrag is empty", 6));
+}
+
+TEST_CASE("follow-up: implementerad says whether a received genomförande report has the work in ordinary work") {
+    core::Diagnostics diagnostics;
+    const std::string csv =
+        "bidrag;rapport;senast;inkom;bedömning;Implementerad\n"
+        "LUM-01;genomförande;2025-11-14;2025-11-07;godkänd;ja\n"
+        "LUM-02;genomförande;2025-11-14;2025-11-07;godkänd;NEJ\n"
+        "LUM-03;genomförande;2025-11-14;2025-11-07;;\n";
+    const auto rows = ingest::parse_report_register(csv, "rapporter.csv", diagnostics);
+    CHECK(diagnostics.error_count() == 0);
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[0].implemented == std::optional<bool>(true));
+    CHECK(rows[1].implemented == std::optional<bool>(false));
+    CHECK_FALSE(rows[2].implemented);
+}
+
+TEST_CASE("follow-up: implementerad is refused on an ekonomi row, an unreceived report, or as another word") {
+    core::Diagnostics diagnostics;
+    const std::string csv =
+        "bidrag;rapport;senast;inkom;bedömning;implementerad\n"
+        "LUM-01;ekonomi;2025-10-31;2025-10-24;godkänd;ja\n"
+        "LUM-02;genomförande;2025-11-14;;;nej\n"
+        "LUM-03;genomförande;2025-11-14;2025-11-07;godkänd;delvis\n";
+    const auto rows = ingest::parse_report_register(csv, "rapporter.csv", diagnostics);
+    CHECK(rows.empty());
+    CHECK(has(diagnostics, core::Severity::Error, "implementerad is said by a genomförande report", 2));
+    CHECK(has(diagnostics, core::Severity::Error, "implementerad is said by a genomförande report", 3));
+    CHECK(has(diagnostics, core::Severity::Error, "implementerad \"delvis\" is neither ja nor nej", 4));
+    // At the implementerad cell: after "LUM-01;ekonomi;2025-10-31;2025-10-24;godkänd;" (45 characters),
+    // "LUM-02;genomförande;2025-11-14;;;" (33) and "LUM-03;genomförande;2025-11-14;2025-11-07;godkänd;" (50).
+    const std::map<int, int> columns{{2, 46}, {3, 34}, {4, 51}};
+    for (const auto& d : diagnostics.items())
+        if (d.message.find("implementerad") != std::string::npos) CHECK(d.where.column == columns.at(d.where.line));
 }
 
 TEST_CASE("follow-up: a register without a required column, or with an unknown one, is refused") {
