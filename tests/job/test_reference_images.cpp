@@ -116,6 +116,10 @@ TEST_CASE("reference: arsuppfoljning page 1, the column chart of granted funds p
     check_page("arsuppfoljning", 1, "lum-mul-2026");
 }
 
+TEST_CASE("reference: arsuppfoljning page 3, the city trend as a line chart") {
+    check_page("arsuppfoljning", 3, "lum-mul-2026");
+}
+
 TEST_CASE("reference: the comparison finds a moved line and tolerates faint noise") {
     GrayImage page{100, 100, std::vector<unsigned char>(100 * 100, 255)};
     for (int x = 10; x < 90; ++x) page.pixels[static_cast<std::size_t>(20 * 100 + x)] = 0;  // a line of "text"
