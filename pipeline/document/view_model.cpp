@@ -257,6 +257,9 @@ data make_view_model(const model::Report& report) {
     put(d, "has_attestations", !round.attestations.empty());
     put(d, "preparation", preparation_view(round));
     data funds{data::type::list};
+    // Room for all: data's move is not noexcept, so a growing list would
+    // copy every fund view made so far, deeply.
+    items_of(funds).reserve(report.funds.size());
     for (const auto& s : report.funds) {
         auto view = fund_view(s, round);
         funds.push_back(view);  // the one copy: each fund is in the list and under its code
