@@ -49,10 +49,19 @@ void publish_by_two_renames(const std::string& out_dir, const std::string& datas
 // already under way rather than start each in turn. An fsync per file as it
 // was written kept a rendering thread waiting on the disk about as long as
 // it computed, and on two threads each waited for the other's commits.
+// Files are held open in batches, so that a round of many letters cannot
+// run out of file descriptors.
 void flush_files(const fs::path& folder) {
+    constexpr std::size_t kBatch = 64;
     std::vector<int> files;
     const auto close_all = [&] {
         for (const int fd : files) ::close(fd);
+        files.clear();
+    };
+    const auto flush_batch = [&] {
+        for (const int fd : files)
+            if (::fsync(fd) != 0) fail("cannot flush a file of " + folder.string() + " to disk");
+        close_all();
     };
     try {
         for (const auto& entry : fs::directory_iterator(folder)) {
@@ -60,16 +69,15 @@ void flush_files(const fs::path& folder) {
             const int fd = ::open(entry.path().c_str(), O_RDONLY | O_CLOEXEC);
             if (fd < 0) fail("cannot open " + entry.path().string());
             files.push_back(fd);
-            // Only a hint: the fsync below is what makes the file durable.
+            // Only a hint: the fsync is what makes the file durable.
             ::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+            if (files.size() == kBatch) flush_batch();
         }
-        for (const int fd : files)
-            if (::fsync(fd) != 0) fail("cannot flush a file of " + folder.string() + " to disk");
+        flush_batch();
     } catch (...) {
         close_all();
         throw;
     }
-    close_all();
 }
 
 }  // namespace
