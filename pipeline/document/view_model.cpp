@@ -1,5 +1,7 @@
 #include "document/view_model.hpp"
 
+#include <concepts>
+
 #include "core/closest_match.hpp"
 #include "document/final_report_view.hpp"
 #include "document/format_sv.hpp"
@@ -14,6 +16,23 @@ using kainjow::mustache::data;
 // lists and objects into place instead makes the view's cost one build of
 // each value.
 void put(data& object, const std::string& key, data&& value) { object[key] = std::move(value); }
+
+// data::set copies its value twice more (into a pair, then into the map)
+// and frees the copies; with a few hundred thousand values in a large round
+// that was a fifth of the document stage. These build the value once, in
+// place. Only a bool or a string: a string literal must not become a bool.
+static void put(data& object, const std::string& key, const std::string& value) { object[key] = data(value); }
+template <std::same_as<bool> Bool>
+void put(data& object, const std::string& key, Bool value) {
+    object[key] = data(value);
+}
+
+// A list filled by moves: kainjow has no way to move a std::vector into a
+// list, and data(items) copies every element, deeply. list_value() gives
+// the list of a non-const data, so writing through it is well defined.
+static kainjow::mustache::list& items_of(data& list) {
+    return const_cast<kainjow::mustache::list&>(list.list_value());
+}
 
 // "A", "A och B", "A, B och C" (Svenska skrivregler: no comma before "och").
 std::string join_swedish(const std::vector<std::string>& items) {
@@ -42,24 +61,24 @@ std::string lower_first(const std::string& text) {
 // the start of a sentence, and flags for singular and plural wording.
 data count_view(std::int64_t n) {
     data d;
-    d.set("count", sv::integer(n));
-    d.set("words", sv::count(n));
-    d.set("words_neuter", sv::count(n, sv::Gender::Neuter));
-    d.set("words_cap", sv::capitalize_first(sv::count(n)));
-    d.set("words_neuter_cap", sv::capitalize_first(sv::count(n, sv::Gender::Neuter)));
-    d.set("none", n == 0);
-    d.set("any", n > 0);
-    d.set("one", n == 1);
-    d.set("plural", n != 1);
+    put(d, "count", sv::integer(n));
+    put(d, "words", sv::count(n));
+    put(d, "words_neuter", sv::count(n, sv::Gender::Neuter));
+    put(d, "words_cap", sv::capitalize_first(sv::count(n)));
+    put(d, "words_neuter_cap", sv::capitalize_first(sv::count(n, sv::Gender::Neuter)));
+    put(d, "none", n == 0);
+    put(d, "any", n > 0);
+    put(d, "one", n == 1);
+    put(d, "plural", n != 1);
     return d;
 }
 
 data amount_view(model::Kronor amount, const std::string& millions_abbreviation) {
     data d;
-    d.set("number", sv::integer(amount));
-    d.set("kronor", sv::kronor(amount));
-    d.set("kr", sv::kr(amount));
-    d.set("millions", sv::millions(amount, millions_abbreviation));
+    put(d, "number", sv::integer(amount));
+    put(d, "kronor", sv::kronor(amount));
+    put(d, "kr", sv::kr(amount));
+    put(d, "millions", sv::millions(amount, millions_abbreviation));
     return d;
 }
 
@@ -75,48 +94,49 @@ const model::Criterion* find_criterion(const model::Round& round, const std::str
 
 data application_view(const model::Application& a, const model::Round& round) {
     data d;
-    d.set("id", a.id);
-    d.set("administration", a.administration);
-    d.set("unit", a.unit);
-    d.set("applicant", a.unit.empty() ? a.administration : a.administration + ", " + a.unit);
-    d.set("title", a.title);
-    d.set("destination", a.destination);
-    d.set("description", a.description);
-    d.set("has_description", !a.description.empty());
+    put(d, "id", a.id);
+    put(d, "administration", a.administration);
+    put(d, "unit", a.unit);
+    put(d, "applicant", a.unit.empty() ? a.administration : a.administration + ", " + a.unit);
+    put(d, "title", a.title);
+    put(d, "destination", a.destination);
+    put(d, "description", a.description);
+    put(d, "has_description", !a.description.empty());
     put(d, "requested", amount_view(a.requested, round.money_abbreviation));
     put(d, "granted", amount_view(a.granted, round.money_abbreviation));
-    d.set("decision", model::to_string(a.decision));
-    d.set("decision_cap", sv::capitalize_first(model::to_string(a.decision)));
-    d.set("is_granted_in_full", a.decision == model::Decision::Granted);
-    d.set("is_partly_granted", a.decision == model::Decision::PartlyGranted);
-    d.set("is_rejected", a.decision == model::Decision::Rejected);
-    d.set("motivation", a.motivation);
-    d.set("has_motivation", !a.motivation.empty());
+    put(d, "decision", std::string(model::to_string(a.decision)));
+    put(d, "decision_cap", sv::capitalize_first(model::to_string(a.decision)));
+    put(d, "is_granted_in_full", a.decision == model::Decision::Granted);
+    put(d, "is_partly_granted", a.decision == model::Decision::PartlyGranted);
+    put(d, "is_rejected", a.decision == model::Decision::Rejected);
+    put(d, "motivation", a.motivation);
+    put(d, "has_motivation", !a.motivation.empty());
     data assessments{data::type::list};
     for (const auto& s : a.assessments) {
         data item;
         const auto* criterion = find_criterion(round, a.fund, s.criterion_id);
-        item.set("criterion", s.criterion_id);
-        item.set("criterion_text", criterion ? criterion->text : std::string());
-        item.set("is_main", criterion && criterion->kind == model::CriterionKind::Main);
-        item.set("is_priority", criterion && criterion->kind == model::CriterionKind::Priority);
-        item.set("rating", model::to_string(s.rating));
-        item.set("rating_cap", sv::capitalize_first(model::to_string(s.rating)));
-        assessments.push_back(item);
+        put(item, "criterion", s.criterion_id);
+        put(item, "criterion_text", criterion ? criterion->text : std::string());
+        put(item, "is_main", criterion && criterion->kind == model::CriterionKind::Main);
+        put(item, "is_priority", criterion && criterion->kind == model::CriterionKind::Priority);
+        put(item, "rating", std::string(model::to_string(s.rating)));
+        put(item, "rating_cap", sv::capitalize_first(model::to_string(s.rating)));
+        items_of(assessments).push_back(std::move(item));
     }
     put(d, "assessments", std::move(assessments));
-    d.set("has_assessments", !a.assessments.empty());
+    put(d, "has_assessments", !a.assessments.empty());
     return d;
 }
 
 data applications_view(const std::vector<const model::Application*>& list, const model::Round& round) {
     data d = count_view(static_cast<std::int64_t>(list.size()));
-    // Filled by moves into reserved room, then copied once: data::push_back
-    // would copy each view, and again each time the list grows.
-    kainjow::mustache::list items;
+    // Filled by moves into reserved room: data::push_back would copy each
+    // view, and again each time the list grows.
+    data views{data::type::list};
+    auto& items = items_of(views);
     items.reserve(list.size());
     for (const auto* a : list) items.push_back(application_view(*a, round));
-    put(d, "list", data(items));
+    put(d, "list", std::move(views));
     return d;
 }
 
@@ -125,8 +145,8 @@ data criteria_view(const model::Fund& fund, model::CriterionKind kind) {
     for (const auto& c : fund.criteria) {
         if (c.kind != kind) continue;
         data item;
-        item.set("id", c.id);
-        item.set("text", c.text);
+        put(item, "id", c.id);
+        put(item, "text", c.text);
         items.push_back(item);
     }
     return items;
@@ -136,11 +156,11 @@ data fund_view(const model::FundSummary& s, const model::Round& round) {
     const auto& fund = *s.fund;
     const auto& money = round.money_abbreviation;
     data d;
-    d.set("code", fund.code);
-    d.set("name", fund.name);
-    d.set("name_cap", sv::capitalize_first(fund.name));
+    put(d, "code", fund.code);
+    put(d, "name", fund.name);
+    put(d, "name_cap", sv::capitalize_first(fund.name));
     put(d, "budget", amount_view(fund.budget, money));
-    d.set("has_max", fund.max_per_application.has_value());
+    put(d, "has_max", fund.max_per_application.has_value());
     put(d, "max_per_application", amount_view(fund.max_per_application.value_or(0), money));
     put(d, "main_criteria", criteria_view(fund, model::CriterionKind::Main));
     put(d, "priority_criteria", criteria_view(fund, model::CriterionKind::Priority));
@@ -151,13 +171,13 @@ data fund_view(const model::FundSummary& s, const model::Round& round) {
     put(d, "rejected", applications_view(s.rejected, round));
     put(d, "total_requested", amount_view(s.total_requested, money));
     put(d, "total_granted", amount_view(s.total_granted, money));
-    d.set("has_uniform_grant", s.uniform_granted_amount > 0);
+    put(d, "has_uniform_grant", s.uniform_granted_amount > 0);
     put(d, "uniform_grant", amount_view(s.uniform_granted_amount, money));
     put(d, "districts", count_view(s.districts_applying));
     std::vector<std::string> central;
     for (const auto& name : s.central_names) central.push_back(lower_first(name));
-    d.set("has_central", !central.empty());
-    d.set("central_joined", join_swedish(central));
+    put(d, "has_central", !central.empty());
+    put(d, "central_joined", join_swedish(central));
     return d;
 }
 
@@ -165,10 +185,10 @@ data people_view(const std::vector<model::Person>& people) {
     data items{data::type::list};
     for (const auto& p : people) {
         data item;
-        item.set("name", p.name);
-        item.set("title", p.title);
-        item.set("organisation", p.organisation);
-        item.set("phone", p.phone);
+        put(item, "name", p.name);
+        put(item, "title", p.title);
+        put(item, "organisation", p.organisation);
+        put(item, "phone", p.phone);
         items.push_back(item);
     }
     return items;
@@ -176,36 +196,36 @@ data people_view(const std::vector<model::Person>& people) {
 
 data round_view(const model::Round& r) {
     data d;
-    d.set("id", r.id);
-    d.set("year", std::to_string(r.year));
-    d.set("title", r.title);
-    d.set("administration", r.administration);
-    d.set("department", r.department);
-    d.set("committee", r.committee);
-    d.set("diary_number", r.diary_number);
-    d.set("has_diary_number", !r.diary_number.empty());
-    d.set("date", sv::date_iso(r.date));
-    d.set("date_long", sv::date_long(r.date));
-    d.set("money_abbreviation", r.money_abbreviation);
-    d.set("has_repayment_deadline", r.repayment_notice_deadline.has_value());
-    d.set("repayment_deadline_long",
+    put(d, "id", r.id);
+    put(d, "year", std::to_string(r.year));
+    put(d, "title", r.title);
+    put(d, "administration", r.administration);
+    put(d, "department", r.department);
+    put(d, "committee", r.committee);
+    put(d, "diary_number", r.diary_number);
+    put(d, "has_diary_number", !r.diary_number.empty());
+    put(d, "date", sv::date_iso(r.date));
+    put(d, "date_long", sv::date_long(r.date));
+    put(d, "money_abbreviation", r.money_abbreviation);
+    put(d, "has_repayment_deadline", r.repayment_notice_deadline.has_value());
+    put(d, "repayment_deadline_long",
           r.repayment_notice_deadline ? sv::date_long(*r.repayment_notice_deadline) : std::string());
     return d;
 }
 
 data preparation_view(const model::Round& r) {
     data d;
-    d.set("prepared_by_joined", join_swedish(r.prepared_by));
-    d.set("has_prepared_by", !r.prepared_by.empty());
+    put(d, "prepared_by_joined", join_swedish(r.prepared_by));
+    put(d, "has_prepared_by", !r.prepared_by.empty());
     data steps{data::type::list};
     for (const auto& s : r.preparation) {
         data item;
-        item.set("body", s.body);
-        item.set("body_cap", sv::capitalize_first(s.body));
-        item.set("date", sv::date_iso(s.date));
-        item.set("date_long", sv::date_long(s.date));
-        item.set("treated", s.form == model::StepForm::Treated);
-        item.set("offered", s.form == model::StepForm::Offered);
+        put(item, "body", s.body);
+        put(item, "body_cap", sv::capitalize_first(s.body));
+        put(item, "date", sv::date_iso(s.date));
+        put(item, "date_long", sv::date_long(s.date));
+        put(item, "treated", s.form == model::StepForm::Treated);
+        put(item, "offered", s.form == model::StepForm::Offered);
         steps.push_back(item);
     }
     put(d, "steps", std::move(steps));
@@ -216,9 +236,9 @@ data attestations_view(const model::Round& r) {
     data items{data::type::list};
     for (const auto& a : r.attestations) {
         data item;
-        item.set("name", a.person.name);
-        item.set("title", a.person.title);
-        item.set("date", sv::date_iso(a.date));
+        put(item, "name", a.person.name);
+        put(item, "title", a.person.title);
+        put(item, "date", sv::date_iso(a.date));
         items.push_back(item);
     }
     return items;
@@ -234,9 +254,12 @@ data make_view_model(const model::Report& report) {
     put(d, "case_officers", people_view(round.case_officers));
     put(d, "signatories", people_view(round.signatories));
     put(d, "attestations", attestations_view(round));
-    d.set("has_attestations", !round.attestations.empty());
+    put(d, "has_attestations", !round.attestations.empty());
     put(d, "preparation", preparation_view(round));
     data funds{data::type::list};
+    // Room for all: data's move is not noexcept, so a growing list would
+    // copy every fund view made so far, deeply.
+    items_of(funds).reserve(report.funds.size());
     for (const auto& s : report.funds) {
         auto view = fund_view(s, round);
         funds.push_back(view);  // the one copy: each fund is in the list and under its code

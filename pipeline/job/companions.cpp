@@ -31,8 +31,10 @@ std::string temporary_name(const std::string& path) {
 }
 
 // The data must be on disk before the rename makes it the file, or a power
-// loss could leave an empty file under the final name.
-void write_and_flush(const std::string& path, const std::string& bytes) {
+// loss could leave an empty file under the final name: either here
+// (Flush::Now) or by the publish step's flush of the whole staging folder
+// before the folder becomes the dataset's (Flush::WithFolder).
+void write_bytes(const std::string& path, const std::string& bytes, Flush flush) {
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) fail("create", path);
     std::size_t done = 0;
@@ -45,23 +47,15 @@ void write_and_flush(const std::string& path, const std::string& bytes) {
         }
         done += static_cast<std::size_t>(n);
     }
-    if (::fsync(fd) != 0 || ::close(fd) != 0) fail("flush", path);
-}
-
-void flush_file(const std::string& path) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) fail("open", path);
-    const bool ok = ::fsync(fd) == 0;
-    ::close(fd);
-    if (!ok) fail("flush", path);
+    if ((flush == Flush::Now && ::fsync(fd) != 0) || ::close(fd) != 0) fail("flush", path);
 }
 
 }  // namespace
 
-void write_file_atomically(const std::string& path, const std::string& bytes) {
+void write_file_atomically(const std::string& path, const std::string& bytes, Flush flush) {
     const auto temporary = temporary_name(path);
     try {
-        write_and_flush(temporary, bytes);
+        write_bytes(temporary, bytes, flush);
         if (std::rename(temporary.c_str(), path.c_str()) != 0) fail("rename to", path);
     } catch (...) {
         std::remove(temporary.c_str());
@@ -73,12 +67,13 @@ std::vector<std::string> write_companions(const doc::Document& document, const s
                                           const std::string& folder, core::Diagnostics&) {
     std::vector<std::string> written;
     const auto html_name = name + ".html";
-    write_file_atomically((fs::path(folder) / html_name).string(), html::render(document));
+    // The folder is the staging folder, which publish() flushes as a whole.
+    write_file_atomically((fs::path(folder) / html_name).string(), html::render(document), Flush::WithFolder);
     written.push_back(html_name);
     if (const auto fields = casefields::extract(document)) {
         for (const auto& [file, bytes] : {std::pair{name + ".txt", casefields::format_text(*fields)},
                                           std::pair{name + ".json", casefields::format_json(*fields)}}) {
-            write_file_atomically((fs::path(folder) / file).string(), bytes);
+            write_file_atomically((fs::path(folder) / file).string(), bytes, Flush::WithFolder);
             written.push_back(file);
         }
     }
@@ -88,7 +83,6 @@ std::vector<std::string> write_companions(const doc::Document& document, const s
         const auto temporary = temporary_name(path);
         try {
             xlsx::write_workbook(document, temporary);
-            flush_file(temporary);
             if (std::rename(temporary.c_str(), path.c_str()) != 0) fail("rename to", path);
         } catch (...) {
             std::remove(temporary.c_str());

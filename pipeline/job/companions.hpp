@@ -3,7 +3,8 @@
 // the PDF): <name>.html (html/), and for a decision document its summary and
 // decision points as <name>.txt and <name>.json (casefields/), and when it
 // has tables <name>.xlsx (xlsx/). Each is written to a temporary name and renamed into
-// place, like the PDF, inside the dataset's staging folder; the manifest
+// place, like the PDF, inside the dataset's staging folder, and made durable
+// with the rest of that folder when it is published (job::publish); the manifest
 // records which files a document has, so that a kept document keeps them
 // all and a missing one rebuilds it.
 #include <string>
@@ -21,10 +22,15 @@ inline constexpr const char* kCompanionRecipe = "companions 3: html, case fields
 
 // Writes the companions of `document` (output stem `name`) into `folder` and
 // returns their file names, in a fixed order. Throws on a write failure.
+// `folder` is a staging folder: its files are flushed when it is published.
 std::vector<std::string> write_companions(const doc::Document& document, const std::string& name,
                                           const std::string& folder, core::Diagnostics& diagnostics);
 
-// `bytes` to `path` through a temporary file that is flushed and renamed.
-void write_file_atomically(const std::string& path, const std::string& bytes);
+// Whether a file is fsync'ed before its rename, or later with its folder.
+enum class Flush { Now, WithFolder };
+
+// `bytes` to `path` through a temporary file that is renamed into place;
+// flushed first unless the caller flushes the folder later (Flush::WithFolder).
+void write_file_atomically(const std::string& path, const std::string& bytes, Flush flush = Flush::Now);
 
 }  // namespace job

@@ -9,6 +9,7 @@
 #include "job/publish.hpp"
 #include "layout/layout.hpp"
 #include "pdf/font_library.hpp"
+#include "pdf/writer.hpp"
 
 namespace job {
 
@@ -103,7 +104,9 @@ void render_document(PreparedDataset& p, std::size_t index, const RunContext& co
         const auto& tree = tree_of(p, plan.name);
         const auto paged = layout::lay_out(tree, font_library(environment.fonts), plan.diagnostics, layout::Style{},
                                            &hyphenator(environment.hyphenation_patterns));
-        pdf::write_file(paged, environment.fonts, (fs::path(p.staging) / (plan.name + ".pdf")).string());
+        pdf::WriteOptions options;
+        options.flush_to_disk = false;  // publish() flushes the staging folder's files together
+        pdf::write_file(paged, environment.fonts, (fs::path(p.staging) / (plan.name + ".pdf")).string(), options);
         plan.pages = static_cast<int>(paged.pages.size());
         plan.companions = write_companions(tree, plan.name, p.staging, plan.diagnostics);
     } catch (const std::exception& e) {

@@ -14,7 +14,8 @@ inline constexpr const char* kStagingDir = ".fuel-staging";
 // An empty staging folder for `dataset` (leftovers removed).
 std::string prepare_staging(const std::string& out_dir, const std::string& dataset);
 
-// Makes the staging folder OUT/<dataset>/ and removes what it replaced.
+// Makes the staging folder OUT/<dataset>/ and removes what it replaced; every
+// file in it is flushed to disk first.
 void publish(const std::string& out_dir, const std::string& dataset);
 
 // Drops the staging folder of a dataset that failed.

@@ -36,6 +36,20 @@ bool is_hard_break(char32_t cp) {
            cp == 0x2029;
 }
 
+// What append_code_point makes of a code point before asking the font: the
+// first of its tests that holds, in their order.
+enum class CodeClass : std::int8_t { Unknown = -1, HardBreak, SoftHyphen, Invisible, Space, Control, Other };
+
+CodeClass classify(char32_t cp) {
+    if (is_hard_break(cp)) return CodeClass::HardBreak;
+    if (cp == 0xAD) return CodeClass::SoftHyphen;
+    if (u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) return CodeClass::Invisible;
+    // Breaking spaces (never U+00A0, U+2007, U+202F: those are glue).
+    if (u_isWhitespace(static_cast<UChar32>(cp))) return CodeClass::Space;
+    if (u_iscntrl(static_cast<UChar32>(cp))) return CodeClass::Control;
+    return CodeClass::Other;
+}
+
 std::string hex(char32_t cp) {
     char buffer[16];
     std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(cp));
@@ -78,6 +92,9 @@ struct TextShaper::Impl {
     std::set<std::string> reported;
     std::vector<float> advances = std::vector<float>(kFontCount * kCacheLimit, NAN);
     std::vector<std::int8_t> glyphs = std::vector<std::int8_t>(kFontCount * kCacheLimit, -1);
+    // The ICU property lookups of classify() for every glyph were a quarter
+    // of the layout stage; the answer depends on the code point alone.
+    std::vector<CodeClass> classes = std::vector<CodeClass>(kCacheLimit, CodeClass::Unknown);
     std::unordered_map<std::uint64_t, float> kerning;  // key: font, left, right
 };
 
@@ -198,18 +215,25 @@ void TextShaper::append_code_point(char32_t cp, std::uint32_t span, std::uint32_
     const FontId font = out.spans[span].font;
     Glyph glyph{cp, 0.0F, span, GlyphKind::Visible};
     if (cp == 0x09) cp = glyph.code_point = 0x20;  // a tab is a word space in running text
-    if (is_hard_break(cp)) {
+    CodeClass code_class = CodeClass::Unknown;
+    if (cp < kCacheLimit) {
+        auto& cached = impl_->classes[cp];
+        if (cached == CodeClass::Unknown) cached = classify(cp);
+        code_class = cached;
+    } else {
+        code_class = classify(cp);
+    }
+    if (code_class == CodeClass::HardBreak) {
         glyph.kind = GlyphKind::HardBreak;
-    } else if (cp == 0xAD) {
+    } else if (code_class == CodeClass::SoftHyphen) {
         glyph.kind = GlyphKind::SoftHyphen;
-    } else if (u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) {
+    } else if (code_class == CodeClass::Invisible) {
         glyph.kind = GlyphKind::Invisible;
-    } else if (u_isWhitespace(static_cast<UChar32>(cp))) {
-        // Breaking spaces (never U+00A0, U+2007, U+202F: those are glue).
+    } else if (code_class == CodeClass::Space) {
         // One the font lacks is still a space: nothing visible is lost.
         glyph.kind = GlyphKind::Space;
         if (!has_glyph(font, cp)) glyph.code_point = 0x20;
-    } else if (u_iscntrl(static_cast<UChar32>(cp)) || !has_glyph(font, cp)) {
+    } else if (code_class == CodeClass::Control || !has_glyph(font, cp)) {
         impl_->missing.emplace_back(static_cast<std::uint32_t>(out.glyphs.size()), cp);
         glyph.code_point = has_glyph(font, kReplacement) ? kReplacement : U'?';
     }

@@ -119,19 +119,20 @@ void StructureTree::add_annotation(std::size_t page, std::size_t item, std::int3
 // One /StructElem: /S, /P, /Pg (the page of its first content), /K in
 // reading order, /A for a header cell's scope, /Alt for a figure.
 void StructureTree::write_node(HaruDocument& doc, const std::vector<HPDF_Page>& pages, std::size_t index,
-                               std::vector<HPDF_Dict>& objects) {
+                               std::vector<HPDF_Dict>& objects, const std::vector<std::int32_t>& children) {
     HPDF_Doc pdf = doc.get();
     const layout::StructElement& element = elements_[index];
     HPDF_Dict node = objects[index];
     HPDF_Dict_AddName(node, "Type", "StructElem");
     HPDF_Dict_AddName(node, "S", structure_type(element.role));
-    std::vector<Kid> kids = kids_[index];
-    for (std::size_t child = index + 1; child < elements_.size(); ++child) {
-        if (elements_[child].parent != static_cast<std::int32_t>(index)) continue;
+    // Written once: the element's own kids move out (write is called once).
+    std::vector<Kid> kids = std::move(kids_[index]);
+    kids.reserve(kids.size() + children.size());
+    for (const std::int32_t child : children) {
         Kid kid;
         kid.kind = Kid::Kind::Element;
-        kid.order = first_[child];
-        kid.element = static_cast<std::int32_t>(child);
+        kid.order = first_[static_cast<std::size_t>(child)];
+        kid.element = child;
         kids.push_back(kid);
     }
     std::stable_sort(kids.begin(), kids.end(), [](const Kid& a, const Kid& b) { return a.order < b.order; });
@@ -183,8 +184,14 @@ void StructureTree::write(HaruDocument& doc, const std::vector<HPDF_Page>& pages
         HPDF_Xref_Add(pdf->xref, object);
     }
     doc.check("create the structure elements");
+    // Each element's children, in index order, collected in one pass: finding
+    // them by scanning every later element for each element was quadratic in
+    // the elements and made this the largest cost of a long document's PDF.
+    std::vector<std::vector<std::int32_t>> children(elements_.size());
+    for (std::size_t i = 1; i < elements_.size(); ++i)
+        children[static_cast<std::size_t>(elements_[i].parent)].push_back(static_cast<std::int32_t>(i));
     for (std::size_t i = 0; i < elements_.size(); ++i) {
-        write_node(doc, pages, i, objects);
+        write_node(doc, pages, i, objects, children[i]);
         if (i == 0) HPDF_Dict_Add(objects[0], "P", root);
         else HPDF_Dict_Add(objects[i], "P", objects[static_cast<std::size_t>(elements_[i].parent)]);
     }

@@ -58,7 +58,7 @@ private:
         std::int32_t element = layout::kNoElement;
     };
     void write_node(HaruDocument& doc, const std::vector<HPDF_Page>& pages, std::size_t index,
-                    std::vector<HPDF_Dict>& objects);
+                    std::vector<HPDF_Dict>& objects, const std::vector<std::int32_t>& children);
     std::vector<layout::StructElement> elements_;
     std::vector<std::vector<Kid>> kids_;  // per element: its content and annotations
     std::vector<std::vector<std::int32_t>> page_content_;  // per page: the element of each MCID

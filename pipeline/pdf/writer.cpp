@@ -110,7 +110,7 @@ void write_file(const layout::PagedDocument& document, const FontFiles& fonts, c
     try {
         HPDF_SaveToFile(doc.get(), temporary.c_str());
         doc.check("save to '" + temporary + "'");
-        flush_to_disk(temporary);
+        if (options.flush_to_disk) flush_to_disk(temporary);
         if (std::rename(temporary.c_str(), path.c_str()) != 0) {
             throw Error("cannot rename '" + temporary + "' to '" + path + "': " + std::strerror(errno));
         }

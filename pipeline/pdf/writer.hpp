@@ -49,6 +49,11 @@ struct WriteOptions {
     // Preflight). Level A is claimed only when asked for.
     Archival archival = Archival::PdfA1b;
     std::string output_profile = kSrgbProfile;  // read only for PDF/A
+    // write_file: fsync the file before renaming it into place. A caller
+    // that flushes a whole folder of new files at once later (the job's
+    // publish step) turns it off: one fsync per file made the threads of a
+    // build wait on each other's journal commits.
+    bool flush_to_disk = true;
 };
 
 // Renders the pages to PDF bytes in memory, PDF/A-1b unless `options` say

@@ -67,3 +67,26 @@ TEST_CASE("publish: a kept file is the same file, not a copy") {
     REQUIRE(::stat((out + "/to.pdf").c_str(), &b) == 0);
     CHECK(a.st_ino == b.st_ino);
 }
+
+namespace {
+
+std::size_t open_descriptors() {
+    std::size_t n = 0;
+    for ([[maybe_unused]] const auto& entry : fs::directory_iterator("/proc/self/fd")) ++n;
+    return n;
+}
+
+}  // namespace
+
+// publish() flushes the staged files itself, holding a limited number open
+// at a time: a folder of more files than that is published whole, and no
+// descriptor is left open.
+TEST_CASE("publish: a folder of many files is flushed and published whole, leaving no file open") {
+    const auto out = scratch("publish-many");
+    const auto staging = job::prepare_staging(out, "ds");
+    for (int i = 0; i < 150; ++i) write_file(staging + "/f" + std::to_string(i) + ".txt", std::to_string(i));
+    const auto before = open_descriptors();
+    job::publish(out, "ds");
+    CHECK(open_descriptors() == before);
+    for (int i = 0; i < 150; ++i) CHECK(read_file(out + "/ds/f" + std::to_string(i) + ".txt") == std::to_string(i));
+}
