@@ -277,6 +277,21 @@ data implementation_view(const model::ImplementationShare& share) {
     return d;
 }
 
+// What came of last year's grants, per fund, from their genomförande reports.
+data outcomes_view(const std::vector<model::FundOutcome>& outcomes) {
+    data rows{data::type::list};
+    for (const auto& o : outcomes) {
+        data row;
+        row.set("code", o.code);
+        row.set("reported", count_view(o.reported));
+        row.set("participants", count_view(static_cast<int>(o.participants)));
+        row.set("with_participants", count_view(o.with_participants));
+        row.set("implemented", count_view(o.implemented));
+        rows.push_back(row);
+    }
+    return rows;
+}
+
 }  // namespace
 
 void add_evaluation_view(const model::Report& report, data& view) {
@@ -297,6 +312,10 @@ void add_evaluation_view(const model::Report& report, data& view) {
     d.set("has_repayments", repaid > 0);
     d.set("blocked", blocked_view(report.previous_grants, money));
     d.set("implementation", implementation_view(report.implementation));
+    d.set("outcomes", outcomes_view(report.outcomes));
+    bool any_outcome = false;
+    for (const auto& o : report.outcomes) any_outcome = any_outcome || o.reported > 0;
+    d.set("has_outcomes", any_outcome);
     if (report.recipients) d.set("recipients", recipients_view(*report.recipients));
     else {
         data none;

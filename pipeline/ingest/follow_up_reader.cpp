@@ -17,7 +17,7 @@ using register_csv::Row;
 using register_csv::cell_at;
 using register_csv::text;
 
-const Columns kReportColumns{{"bidrag", "rapport", "senast"}, {"inkom", "bedömning", "implementerad", "kommentar"}};
+const Columns kReportColumns{{"bidrag", "rapport", "senast"}, {"inkom", "bedömning", "implementerad", "deltagare", "kommentar"}};
 const Columns kRepaymentColumns{{"bidrag", "anmäld", "belopp"}, {"återbetald", "kommentar"}};
 
 std::optional<core::Date> date(const Row& row, const std::string& column, const core::SourceLocation& where,
@@ -45,6 +45,19 @@ void read_implemented(const Row& row, const core::SourceLocation& where, core::D
                           "inkom given)");
 }
 
+// deltagare: the participants a received genomförande report says the
+// project reached: what came of the grant, in the annual evaluation.
+void read_participants(const Row& row, const core::SourceLocation& where, core::Diagnostics& diagnostics,
+                       model::ReportRequirement& out) {
+    const auto value = text(row, "deltagare", where, diagnostics, false);
+    if (value.empty()) return;
+    out.participants = parse_count(value, cell_at(row, "deltagare", where), diagnostics, false);
+    if (out.participants && (out.kind != model::ReportKind::Implementation || !out.received))
+        diagnostics.error(cell_at(row, "deltagare", where),
+                          "deltagare is said by a genomförande report that has come in (rapport genomförande, "
+                          "inkom given)");
+}
+
 bool to_requirement(const Row& row, const core::SourceLocation& where, core::Diagnostics& diagnostics,
                     model::ReportRequirement& out) {
     const auto errors = diagnostics.error_count();
@@ -66,6 +79,7 @@ bool to_requirement(const Row& row, const core::SourceLocation& where, core::Dia
         diagnostics.error(cell_at(row, "bedömning", where), "a report that has not come in (inkom is empty) "
                                                             "cannot be assessed");
     read_implemented(row, where, diagnostics, out);
+    read_participants(row, where, diagnostics, out);
     out.comment = text(row, "kommentar", where, diagnostics, false);
     return diagnostics.error_count() == errors;
 }

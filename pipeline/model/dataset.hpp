@@ -155,6 +155,9 @@ struct ReportRequirement {
     // the grant: implemented in ordinary work (true) or not (false); nullopt
     // when the register does not say (column implementerad).
     std::optional<bool> implemented;
+    // The participants the genomförande report says the project reached
+    // (column deltagare); nullopt when the register does not say.
+    std::optional<std::int64_t> participants;
     std::string comment;
     core::SourceLocation where;
 };

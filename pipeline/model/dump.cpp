@@ -97,6 +97,7 @@ std::string dump(const Dataset& dataset) {
         out << "report-requirement " << r.grant << " " << to_string(r.kind) << " due=" << core::to_iso(r.due)
             << " received=" << date_or_dash(r.received) << " verdict=\"" << to_string(r.verdict) << "\""
             << (r.implemented ? (*r.implemented ? " implemented=ja" : " implemented=nej") : "")
+            << (r.participants ? " participants=" + std::to_string(*r.participants) : "")
             << (r.comment.empty() ? "" : " comment: " + r.comment) << '\n';
     for (const auto& r : dataset.repayments)
         out << "repayment " << r.grant << " notified=" << core::to_iso(r.notified) << " amount=" << r.amount
@@ -146,6 +147,9 @@ std::string dump(const Report& report) {
     if (report.implementation.reported > 0)
         out << "implemented " << report.implementation.implemented << " of " << report.implementation.reported
             << " tenths=" << report.implementation.percent_tenths << '\n';
+    for (const auto& o : report.outcomes)
+        out << "outcome " << o.code << " reported=" << o.reported << " participants=" << o.participants << " in "
+            << o.with_participants << " implemented=" << o.implemented << '\n';
     if (report.recipients) {
         const auto& t = *report.recipients;
         out << "recipients " << t.first_year << "-" << t.last_year << " city-reduction-tenths="

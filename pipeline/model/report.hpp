@@ -144,6 +144,17 @@ struct ImplementationShare {
     std::int64_t percent_tenths = 0;  // 0 when none reported
 };
 
+// What the grants of one fund last year reported of their results: the
+// genomförande reports that have come in, the participants they name, and
+// how many say the work is implemented in ordinary work.
+struct FundOutcome {
+    std::string code;
+    int reported = 0;
+    int with_participants = 0;  // reports that give a participant count
+    std::int64_t participants = 0;
+    int implemented = 0;
+};
+
 struct Report {
     const Dataset* dataset = nullptr;
     std::vector<FundSummary> funds;  // in the round's fund order
@@ -159,6 +170,7 @@ struct Report {
     std::optional<RecipientTrend> recipients;
     // Over previous_grants.
     ImplementationShare implementation;
+    std::vector<FundOutcome> outcomes;  // per fund of last year's grants, in the order first granted
     // Set for a final-report dataset.
     std::optional<FinalReportSummary> final_report;
 

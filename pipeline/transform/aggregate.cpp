@@ -67,6 +67,7 @@ model::Report aggregate(const model::Dataset& dataset) {
     report.previous_grants = previous_grants(dataset);
     report.shortfalls = shortfalls(dataset, report.previous_grants);
     report.implementation = implementation_share(report.previous_grants);
+    report.outcomes = fund_outcomes(report.previous_grants);
     report.recipients = recipient_trend(dataset.recipient_statistics);
     report.years.push_back(year_summary(dataset));
     for (const auto& earlier : dataset.earlier) report.years.push_back(year_summary(earlier));

@@ -121,6 +121,25 @@ std::optional<model::RecipientTrend> recipient_trend(const std::vector<Recipient
     return trend;
 }
 
+std::vector<model::FundOutcome> fund_outcomes(const std::vector<model::GrantFollowUp>& grants) {
+    std::vector<model::FundOutcome> outcomes;
+    for (const auto& g : grants) {
+        if (!g.grant) continue;
+        auto it = std::find_if(outcomes.begin(), outcomes.end(), [&](const auto& o) { return o.code == g.grant->fund; });
+        if (it == outcomes.end()) it = outcomes.insert(outcomes.end(), model::FundOutcome{g.grant->fund, 0, 0, 0, 0});
+        for (const auto& r : g.reports) {
+            if (r.kind != model::ReportKind::Implementation || !r.record || !r.record->received) continue;
+            ++it->reported;
+            if (r.record->implemented.value_or(false)) ++it->implemented;
+            if (r.record->participants) {
+                ++it->with_participants;
+                it->participants += *r.record->participants;
+            }
+        }
+    }
+    return outcomes;
+}
+
 model::ImplementationShare implementation_share(const std::vector<model::GrantFollowUp>& grants) {
     model::ImplementationShare share;
     for (const auto& g : grants)

@@ -34,4 +34,8 @@ std::int64_t percent_tenths(std::int64_t part, std::int64_t whole);
 // those whose register row says implementerad = ja.
 model::ImplementationShare implementation_share(const std::vector<model::GrantFollowUp>& grants);
 
+// Per fund of `grants`: the genomförande reports come in, the participants
+// they name (column deltagare) and how many say implementerad = ja.
+std::vector<model::FundOutcome> fund_outcomes(const std::vector<model::GrantFollowUp>& grants);
+
 }  // namespace transform

@@ -93,6 +93,31 @@ TEST_CASE("follow-up: implementerad is refused on an ekonomi row, an unreceived 
         if (d.message.find("implementerad") != std::string::npos) CHECK(d.where.column == columns.at(d.where.line));
 }
 
+TEST_CASE("follow-up: deltagare is a count from a received genomförande report") {
+    core::Diagnostics diagnostics;
+    const std::string csv =
+        "bidrag;rapport;senast;inkom;bedömning;deltagare\n"
+        "LUM-01;genomförande;2025-11-14;2025-11-07;godkänd;1 250\n"
+        "LUM-02;genomförande;2025-11-14;2025-11-07;godkänd;\n";
+    const auto rows = ingest::parse_report_register(csv, "rapporter.csv", diagnostics);
+    CHECK(diagnostics.error_count() == 0);
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].participants == std::optional<std::int64_t>(1250));
+    CHECK_FALSE(rows[1].participants);
+
+    core::Diagnostics bad;
+    const std::string wrong =
+        "bidrag;rapport;senast;inkom;bedömning;deltagare\n"
+        "LUM-01;ekonomi;2025-10-31;2025-10-24;godkänd;12\n"
+        "LUM-02;genomförande;2025-11-14;;;4\n"
+        "LUM-03;genomförande;2025-11-14;2025-11-07;godkänd;ett tiotal\n";
+    CHECK(ingest::parse_report_register(wrong, "rapporter.csv", bad).empty());
+    CHECK(has(bad, core::Severity::Error, "deltagare is said by a genomförande report", 2));
+    CHECK(has(bad, core::Severity::Error, "deltagare is said by a genomförande report", 3));
+    CHECK(bad.error_count() == 3);
+    for (const auto& d : bad.items()) CHECK(d.where.line >= 2);
+}
+
 TEST_CASE("follow-up: a register without a required column, or with an unknown one, is refused") {
     core::Diagnostics diagnostics;
     ingest::parse_report_register("bidrag;rapport;bedömnig\nLUM-01;ekonomi;godkänd\n", "r.csv", diagnostics);

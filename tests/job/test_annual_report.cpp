@@ -205,3 +205,38 @@ TEST_CASE("annual report: the share of projects implemented in ordinary work, co
     const auto text = std::regex_replace(pdf_text(""), std::regex("\\s+"), " ");
     CHECK(text.find("implementerats i ordinarie verksamhet i " + share) != std::string::npos);
 }
+
+TEST_CASE("annual report: the results reported per fund, summed here from the register") {
+    const auto lines = lines_of(kFixtures + "/lum-mul-2025/rapporter.csv");
+    const auto header = fields_of(lines.at(0));
+    auto column = [&](const std::string& name) {
+        const auto it = std::find(header.begin(), header.end(), name);
+        REQUIRE(it != header.end());
+        return static_cast<std::size_t>(it - header.begin());
+    };
+    const auto grant = column("bidrag"), kind = column("rapport"), received = column("inkom");
+    const auto implemented = column("implementerad"), participants = column("deltagare");
+    struct Sums {
+        int reported = 0, with = 0, sum = 0, yes = 0;
+    };
+    std::map<std::string, Sums> per_fund;  // "LUM-03" -> LUM
+    for (std::size_t i = 1; i < lines.size(); ++i) {
+        const auto f = fields_of(lines[i]);
+        if (f.at(kind) != "genomförande" || f.at(received).empty()) continue;
+        auto& s = per_fund[f.at(grant).substr(0, f.at(grant).find('-'))];
+        ++s.reported;
+        s.yes += f.at(implemented) == "ja";
+        if (!f.at(participants).empty()) {
+            ++s.with;
+            s.sum += std::stoi(f.at(participants));
+        }
+    }
+    REQUIRE(per_fund.size() == 2);
+    const auto text = std::regex_replace(pdf_text(""), std::regex("\\s+"), " ");
+    for (const auto& [fund, s] : per_fund) {
+        const std::string row = fund + " " + std::to_string(s.reported) + " " + std::to_string(s.with) + " " +
+                                std::to_string(s.sum) + " " + std::to_string(s.yes);
+        INFO(row);
+        CHECK(text.find(row) != std::string::npos);
+    }
+}
