@@ -51,6 +51,9 @@ th.center, td.center { text-align: center; }
 .signature p { margin: 0; }
 .signature .name { font-weight: bold; }
 .page-break { display: none; }
+sup { line-height: 0; }
+.footnotes { font-size: 9.5pt; border-top: 0.5pt solid #000; margin-top: 18pt; padding-top: 6pt; }
+.footnotes ol { padding-left: 18pt; }
 @page { size: A4; margin: 20mm 25mm; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; }
