@@ -273,7 +273,8 @@ struct Converter {
 
 NodePtr parse(const std::string& markdown) {
     cmark_gfm_core_extensions_ensure_registered();
-    std::unique_ptr<cmark_parser, decltype(&cmark_parser_free)> parser(cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES),
+    std::unique_ptr<cmark_parser, decltype(&cmark_parser_free)> parser(
+        cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES),
                                                                        &cmark_parser_free);
     if (auto* table = cmark_find_syntax_extension("table")) cmark_parser_attach_syntax_extension(parser.get(), table);
     cmark_parser_feed(parser.get(), markdown.data(), markdown.size());

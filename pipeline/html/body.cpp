@@ -250,8 +250,9 @@ std::string render_notes(const doc::Blocks& blocks) {
     std::string html = "<section class=\"footnotes\" role=\"doc-endnotes\" aria-label=\"Fotnoter\">\n<ol>\n";
     for (const auto* note : notes) {
         const std::string mark = escape(note->mark);
-        html += "<li id=\"fn-" + mark + "\" value=\"" + mark + "\"><p>" + inlines(note->content) + " <a href=\"#fnref-" +
-                mark + "\" role=\"doc-backlink\" aria-label=\"Tillbaka till hänvisning " + mark + "\">\u21A9\uFE0E</a></p></li>\n";
+        html += "<li id=\"fn-" + mark + "\" value=\"" + mark + "\"><p>" + inlines(note->content);
+        html += " <a href=\"#fnref-" + mark + "\" role=\"doc-backlink\" aria-label=\"Tillbaka till hänvisning " +
+                mark + "\">\u21A9\uFE0E</a></p></li>\n";
     }
     return html + "</ol>\n</section>\n";
 }

@@ -195,7 +195,8 @@ void BlockFlow::set_lines(const ShapedText& text, const std::vector<Line>& lines
         for (std::uint32_t i = line.begin; i < line.end; ++i) {
             const Span& span = text.spans[text.glyphs[i].span];
             if (span.note < 0 || (i > line.begin && text.glyphs[i - 1].span == text.glyphs[i].span)) continue;
-            pending_notes_.push_back(PendingNote{text.notes[static_cast<std::size_t>(span.note)], structure_.current()});
+            const doc::Footnote* note = text.notes[static_cast<std::size_t>(span.note)];
+            pending_notes_.push_back(PendingNote{note, structure_.current()});
         }
     }
 }

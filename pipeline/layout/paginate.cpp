@@ -91,7 +91,8 @@ void place_notes(const Flow& flow, const Pagination& pagination, const doc::Page
         double y = bottom - height + area.space;
         const double rule_y = y - area.rule_gap;
         // The rule separates, it says nothing: a layout artifact.
-        items.push_back(Item{Rule{area.rule_x, rule_y, area.rule_x + area.rule_width, rule_y, area.rule_thickness}, true});
+        const Rule rule{area.rule_x, rule_y, area.rule_x + area.rule_width, rule_y, area.rule_thickness};
+        items.push_back(Item{rule, true});
         for (std::size_t n = k; n < end; ++n) {
             const NoteLine& line = flow.note_lines[n];
             if (n > k) y += line.glue;
@@ -214,7 +215,8 @@ Pagination paginate(const Flow& flow, double top, double bottom) {
             continue;
         }
         // A page whose foot continues a note is full.
-        const double foot = notes.continues() ? bottom - top : notes.height() + notes.extra(s.note_begin, s.note_end);
+        const double foot =
+            notes.continues() ? bottom - top : notes.height() + notes.extra(s.note_begin, s.note_end);
         if (!s.force_break && y + s.glue + s.height <= bottom - foot + kTolerance) {
             out.slices[i] = Placement{page, y + s.glue};
             y += s.glue + s.height;

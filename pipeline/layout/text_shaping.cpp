@@ -153,7 +153,8 @@ void TextShaper::shape(const doc::Inlines& inlines, const TextSetting& setting, 
         } else if (std::holds_alternative<doc::LineBreak>(node)) {
             append("\n", add_span(base, Field::None, nullptr), out);
         } else if (const auto* note = std::get_if<doc::Footnote>(&node)) {
-            const std::string* target = artifact ? nullptr : &impl_->note_targets.emplace_back(note_link_prefix_ + note->mark);
+            const std::string* target =
+                artifact ? nullptr : &impl_->note_targets.emplace_back(note_link_prefix_ + note->mark);
             const auto span = add_span(base, Field::None, target);
             out.spans[span].scale = static_cast<float>(superscript_.scale);
             out.spans[span].rise = static_cast<float>(superscript_.rise * setting.size);
