@@ -8,6 +8,7 @@
 //     "text"  *"italic"*  **"bold"**  ***"bold italic"***
 //     [link #target "text"]   (the run inside keeps its style marks)
 //     <br> line break, {page} page number, {pages} page count
+//     [^1 ...] footnote 1 with its text's runs; [^1 again] a repeated reference
 //   An empty inline sequence shows as (empty); a list of strings as ["a", "b"].
 //
 // Escapes inside quotes: \" and \\, \n and \t, \xNN for a byte that is not
@@ -100,8 +101,12 @@ std::string show_text(const Text& run) {
     return shown;
 }
 
+std::string show_inlines(const Inlines& inlines);
+
 std::string show_inline(const Inline& in) {
     if (const auto* run = std::get_if<Text>(&in)) return show_text(*run);
+    if (const auto* note = std::get_if<Footnote>(&in))
+        return "[^" + escape(note->mark, true) + " " + (note->repeat ? "again" : show_inlines(note->content)) + "]";
     if (std::holds_alternative<LineBreak>(in)) return "<br>";
     if (std::holds_alternative<PageNumber>(in)) return "{page}";
     return "{pages}";

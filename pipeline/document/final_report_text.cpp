@@ -4,15 +4,6 @@
 
 namespace doc {
 
-std::string superscript(int number) {
-    static const char* const kDigits[] = {"\u2070", "\u00B9", "\u00B2", "\u00B3", "\u2074",
-                                          "\u2075", "\u2076", "\u2077", "\u2078", "\u2079"};
-    const std::string digits = std::to_string(number);
-    std::string out;
-    for (char c : digits) out += kDigits[c - '0'];
-    return out;
-}
-
 std::string FinalReportText::section_link(const std::string& project_id) const {
     const auto* p = summary_.find(project_id);
     if (!p) return escape_markdown(project_id);  // an error of validation
@@ -30,7 +21,9 @@ std::string FinalReportText::inline_md(const model::RichText& text) {
                 break;
             case model::RichSpan::Kind::Note: {
                 const int number = next_note_++;
-                out += superscript(number);
+                // A Markdown footnote; its definition is the template's
+                // ("[^{{number}}]: {{{text_md}}}", templates/README.md).
+                out += "[^" + std::to_string(number) + "]";
                 pending_.push_back({number, inline_md(span.note)});
                 break;
             }

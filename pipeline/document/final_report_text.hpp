@@ -1,7 +1,8 @@
 #pragma once
 // Running text of a final report -> Markdown: characters escaped, <ref> as
 // links to the numbered section ("[2.1.1](#projekt-hal-01)"), <note> as a
-// numbered note mark whose text is collected for the template to print.
+// Markdown footnote reference ("[^3]") whose text is collected for the
+// template to write as the footnote's definition.
 #include <string>
 #include <utility>
 #include <vector>
@@ -39,9 +40,5 @@ private:
     int next_note_ = 1;
     std::vector<Note> pending_;
 };
-
-// "¹²": the note number in superscript digits (U+00B9, U+00B2, U+00B3,
-// U+2070–U+2079), which the embedded fonts have.
-std::string superscript(int number);
 
 }  // namespace doc

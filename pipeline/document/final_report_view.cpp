@@ -108,7 +108,6 @@ private:
         std::vector<data> items;
         for (const auto& n : text_.take_notes()) {
             data d;
-            d.set("mark", superscript(n.number));
             d.set("number", std::to_string(n.number));
             d.set("text_md", n.text_md);
             items.push_back(d);
@@ -239,7 +238,7 @@ data ViewBuilder::area(const model::AreaSummary& a) {
         std::vector<data> nb;
         for (const auto& n : notes_before) {
             data x;
-            x.set("mark", superscript(n.number));
+            x.set("number", std::to_string(n.number));
             x.set("text_md", n.text_md);
             nb.push_back(x);
         }

@@ -37,6 +37,12 @@ std::map<std::string, const Heading*> headings_by_id(const Blocks& body) {
     return headings;
 }
 
+// A table of contents repeats a heading's text but not its notes.
+Inlines without_notes(Inlines content) {
+    std::erase_if(content, [](const Inline& node) { return std::holds_alternative<Footnote>(node); });
+    return content;
+}
+
 }  // namespace
 
 void check_internal_links(const Blocks& body, const std::vector<InternalLink>& links,
@@ -73,7 +79,7 @@ void fill_tables_of_contents(Blocks& body) {
     std::vector<ContentsEntry> headings;
     for_each_block(body, [&](const Block& block) {
         if (const auto* h = std::get_if<Heading>(&block.node); h && h->listed)
-            headings.push_back({h->level, h->number, h->id, h->content});
+            headings.push_back({h->level, h->number, h->id, without_notes(h->content)});
     });
     for_each_block(body, [&](Block& block) {
         auto* toc = std::get_if<TableOfContents>(&block.node);

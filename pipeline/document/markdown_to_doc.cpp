@@ -1,6 +1,7 @@
 #include "document/markdown_to_doc.hpp"
 
 #include <array>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <sstream>
@@ -39,6 +40,12 @@ struct Converter {
     MarkdownOptions options;
     std::vector<std::string> source_lines;
     mutable std::array<int, 7> counters{};  // per heading level, for the numbering
+    // The footnote definitions, in the order of their numbers: cmark-gfm
+    // numbers the notes by their first reference, gives each reference its
+    // number as its literal, and moves the definitions, in that order, to
+    // the end of the document (unreferenced ones are dropped).
+    std::vector<Inlines> notes;
+    mutable std::vector<bool> referenced;
 
     core::SourceLocation where(cmark_node* node) const {
         return {file, first_line - 1 + cmark_node_get_start_line(node), cmark_node_get_start_column(node)};
@@ -56,6 +63,7 @@ struct Converter {
                 case CMARK_NODE_EMPH: inlines(n, {style.bold, true}, link, out); break;
                 case CMARK_NODE_STRONG: inlines(n, {true, style.italic}, link, out); break;
                 case CMARK_NODE_LINK: link_inline(n, style, out); break;
+                case CMARK_NODE_FOOTNOTE_REFERENCE: footnote_reference(n, out); break;
                 case CMARK_NODE_HTML_INLINE:
                     // Raw HTML in a template is shown as it is written, never
                     // interpreted: the PDF has no HTML.
@@ -78,6 +86,37 @@ struct Converter {
             return;
         }
         inlines(n, style, url, out);
+    }
+
+    void footnote_reference(cmark_node* n, Inlines& out) const {
+        const std::string mark = cmark_node_get_literal(n) ? cmark_node_get_literal(n) : "";
+        const auto number = static_cast<std::size_t>(std::atoi(mark.c_str()));
+        Footnote note{mark, {}, false};
+        if (number >= 1 && number <= notes.size()) {
+            note.repeat = referenced[number - 1];
+            if (!note.repeat) note.content = notes[number - 1];
+            referenced[number - 1] = true;
+        }
+        out.push_back(std::move(note));
+    }
+
+    // A note's paragraphs as one run of inlines, a line break between them.
+    void collect_notes(cmark_node* root) {
+        for (cmark_node* n = cmark_node_first_child(root); n; n = cmark_node_next(n)) {
+            if (cmark_node_get_type(n) != CMARK_NODE_FOOTNOTE_DEFINITION) continue;
+            Inlines content;
+            for (cmark_node* p = cmark_node_first_child(n); p; p = cmark_node_next(p)) {
+                if (cmark_node_get_type(p) != CMARK_NODE_PARAGRAPH) {
+                    diagnostics->warning(where(p), std::string("a footnote holds only paragraphs; this ") +
+                                                       cmark_node_get_type_string(p) + " is left out");
+                    continue;
+                }
+                if (!content.empty()) content.push_back(LineBreak{});
+                inlines(p, {}, "", content);
+            }
+            notes.push_back(std::move(content));
+        }
+        referenced.assign(notes.size(), false);
     }
 
     static void append_text(Inlines& out, const char* text, TextStyle style, const std::string& link) {
@@ -119,6 +158,7 @@ struct Converter {
             case CMARK_NODE_LIST: out.push_back({list(n)}); return;
             case CMARK_NODE_CODE_BLOCK: fenced(n, out); return;
             case CMARK_NODE_BLOCK_QUOTE: blocks(n, out); return;
+            case CMARK_NODE_FOOTNOTE_DEFINITION: return;  // its text is at its references (collect_notes)
             default: break;
         }
         if (type == "table") {
@@ -241,7 +281,8 @@ struct Converter {
 
 NodePtr parse(const std::string& markdown) {
     cmark_gfm_core_extensions_ensure_registered();
-    std::unique_ptr<cmark_parser, decltype(&cmark_parser_free)> parser(cmark_parser_new(CMARK_OPT_DEFAULT),
+    std::unique_ptr<cmark_parser, decltype(&cmark_parser_free)> parser(
+        cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES),
                                                                        &cmark_parser_free);
     if (auto* table = cmark_find_syntax_extension("table")) cmark_parser_attach_syntax_extension(parser.get(), table);
     cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
@@ -252,10 +293,11 @@ NodePtr parse(const std::string& markdown) {
 
 Blocks markdown_to_blocks(const std::string& markdown, const std::string& file, int first_line,
                           core::Diagnostics& diagnostics, const MarkdownOptions& options) {
-    Converter converter{file, first_line, &diagnostics, options, {}};
+    Converter converter{file, first_line, &diagnostics, options, {}, {}, {}, {}};
     std::istringstream lines(markdown);
     for (std::string line; std::getline(lines, line);) converter.source_lines.push_back(line);
     const auto root = parse(markdown);
+    converter.collect_notes(root.get());
     Blocks out;
     converter.blocks(root.get(), out);
     return out;
@@ -263,7 +305,7 @@ Blocks markdown_to_blocks(const std::string& markdown, const std::string& file, 
 
 Inlines markdown_to_inlines(const std::string& markdown) {
     core::Diagnostics ignored;
-    Converter converter{"", 1, &ignored, {}, {}};
+    Converter converter{"", 1, &ignored, {}, {}, {}, {}, {}};
     const auto root = parse(markdown);
     Inlines out;
     if (cmark_node* p = cmark_node_first_child(root.get())) converter.inlines(p, {}, "", out);

@@ -36,8 +36,22 @@ struct LineBreak {};
 struct PageNumber {};
 struct PageCount {};
 
-using Inline = std::variant<Text, LineBreak, PageNumber, PageCount>;
+struct Footnote;
+
+using Inline = std::variant<Text, LineBreak, PageNumber, PageCount, Footnote>;
 using Inlines = std::vector<Inline>;
+
+// A footnote reference: `mark` is the note's number, counted through the
+// document in the order of the references (Markdown's "[^label]", numbered
+// as cmark-gfm numbers them). The note's text is `content`; a note of
+// several paragraphs has them joined by LineBreak. A second reference to a
+// note already referenced is `repeat`, with empty content: the note is
+// printed once, at its first reference.
+struct Footnote {
+    std::string mark;
+    Inlines content;
+    bool repeat = false;
+};
 
 // ---- Blocks ---------------------------------------------------------------
 

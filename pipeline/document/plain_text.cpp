@@ -14,6 +14,8 @@ struct InlineText {
     std::string operator()(const LineBreak&) const { return line_break; }
     std::string operator()(const PageNumber&) const { return ""; }
     std::string operator()(const PageCount&) const { return ""; }
+    // Plain text (bookmarks, case fields, spreadsheet cells) leaves notes out.
+    std::string operator()(const Footnote&) const { return ""; }
 };
 
 bool all_bold(const Inlines& inlines) {

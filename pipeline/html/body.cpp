@@ -43,6 +43,14 @@ public:
     // Page fields mean nothing in a page-less rendering.
     void operator()(const doc::PageNumber&) {}
     void operator()(const doc::PageCount&) {}
+    // A superscript link to the note in the list of notes, and back
+    // (DPUB-ARIA doc-noteref / doc-backlink; notes.cpp writes the list).
+    void operator()(const doc::Footnote& note) {
+        set_link("");
+        const std::string mark = escape(note.mark);
+        out_ << "<sup><a href=\"#fn-" << mark << "\"" << (note.repeat ? "" : " id=\"fnref-" + mark + "\"")
+             << " role=\"doc-noteref\" aria-label=\"fotnot " << mark << "\">" << mark << "</a></sup>";
+    }
 
 private:
     void set_link(const std::string& link) {
@@ -219,7 +227,44 @@ struct BlockWriter {
     }
 };
 
+// The notes of `blocks` in document order: every first reference, inside
+// lists and tables too (a table of contents only repeats its headings).
+void collect_notes(const doc::Inlines& content, std::vector<const doc::Footnote*>& out) {
+    for (const auto& node : content)
+        if (const auto* note = std::get_if<doc::Footnote>(&node); note && !note->repeat) out.push_back(note);
+}
+
+void collect_notes(const doc::Blocks& blocks, std::vector<const doc::Footnote*>& out) {
+    for (const auto& block : blocks) {
+        if (const auto* p = std::get_if<doc::Paragraph>(&block.node)) collect_notes(p->content, out);
+        else if (const auto* h = std::get_if<doc::Heading>(&block.node)) collect_notes(h->content, out);
+        else if (const auto* l = std::get_if<doc::List>(&block.node))
+            for (const auto& item : l->items) collect_notes(item, out);
+        else if (const auto* t = std::get_if<doc::Table>(&block.node))
+            for (const auto* rows : {&t->head, &t->body, &t->foot})
+                for (const auto& r : *rows)
+                    for (const auto& c : r.cells) collect_notes(c.content, out);
+    }
+}
+
 }  // namespace
+
+// A web page has no foot of the page: the notes are listed at the end of
+// the document, each with a link back to its reference (DPUB-ARIA 1.1
+// doc-endnotes, doc-backlink), as Pandoc and cmark-gfm write them.
+std::string render_notes(const doc::Blocks& blocks) {
+    std::vector<const doc::Footnote*> notes;
+    collect_notes(blocks, notes);
+    if (notes.empty()) return "";
+    std::string html = "<section class=\"footnotes\" role=\"doc-endnotes\" aria-label=\"Fotnoter\">\n<ol>\n";
+    for (const auto* note : notes) {
+        const std::string mark = escape(note->mark);
+        html += "<li id=\"fn-" + mark + "\" value=\"" + mark + "\"><p>" + inlines(note->content);
+        html += " <a href=\"#fnref-" + mark + "\" role=\"doc-backlink\" aria-label=\"Tillbaka till hänvisning " +
+                mark + "\">\u21A9\uFE0E</a></p></li>\n";
+    }
+    return html + "</ol>\n</section>\n";
+}
 
 std::string render_blocks(const doc::Blocks& blocks) {
     std::string html;

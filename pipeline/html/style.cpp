@@ -54,6 +54,9 @@ th.center, td.center { text-align: center; }
 figure.chart { margin: 7.5pt 0 12pt; }
 figure.chart figcaption { font-family: "Liberation Sans", Arial, sans-serif; font-weight: bold; font-size: 10pt; margin-bottom: 4pt; }
 figure.chart svg { display: block; width: 100%; height: auto; }
+sup { line-height: 0; }
+.footnotes { font-size: 9.5pt; border-top: 0.5pt solid #000; margin-top: 18pt; padding-top: 6pt; }
+.footnotes ol { padding-left: 18pt; }
 @page { size: A4; margin: 20mm 25mm; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; }

@@ -38,7 +38,8 @@ std::string render(const doc::Document& document) {
     std::string html = "<!DOCTYPE html>\n<html lang=\"" + escape(primary_language(document.meta.language)) + "\">\n";
     html += head(document.meta) + "<body>\n";
     if (banner) html += render_blocks(doc::Blocks(body.begin(), body.begin() + 1));
-    html += "<main>\n" + render_blocks(banner ? doc::Blocks(body.begin() + 1, body.end()) : body) + "</main>\n";
+    html += "<main>\n" + render_blocks(banner ? doc::Blocks(body.begin() + 1, body.end()) : body) +
+            render_notes(body) + "</main>\n";
     return html + "</body>\n</html>\n";
 }
 

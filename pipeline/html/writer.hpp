@@ -18,4 +18,8 @@ std::string render(const doc::Document& document);
 // The document's body blocks alone (what goes inside <main>), for tests.
 std::string render_blocks(const doc::Blocks& blocks);
 
+// The list of the blocks' footnotes, for the end of the document; "" when
+// there are none.
+std::string render_notes(const doc::Blocks& blocks);
+
 }  // namespace html

@@ -41,7 +41,11 @@ TextRun marker_run(const ShapedText& marker, double x, const FontMetrics& metric
 BlockFlow::BlockFlow(const Style& style, TextShaper& shaper, Flow& flow, const doc::PageSetup& page,
                      const Hyphenator* hyphenator)
     : style_(style), shaper_(shaper), hyphenator_(hyphenator), builder_(flow), structure_(flow.structure),
-      page_body_height_(page.height - page.margin_top - page.margin_bottom), page_mark_(page.page_mark) {}
+      page_body_height_(page.height - page.margin_top - page.margin_bottom), page_mark_(page.page_mark),
+      text_x_(page.margin_left), text_width_(std::max(1.0, page.width - page.margin_left - page.margin_right)) {
+    flow.note_area = NoteArea{style.footnote_space, text_x_, text_width_ * style.footnote_rule_width,
+                              style.footnote_rule, style.footnote_rule_gap};
+}
 
 TextSetting BlockFlow::body() const { return TextSetting{Family::Serif, style_.body_size, style_.body_leading, false}; }
 
@@ -54,8 +58,19 @@ TextSetting BlockFlow::table_setting(bool head) const {
     return TextSetting{Family::Serif, style_.table_size, style_.table_leading, head};
 }
 
+// A paragraph directly before a table introduces it ("... enligt
+// följande:", a caption): its last line stays on the page of the table's
+// first rows, as a heading stays with what follows it. With the table's own
+// keep (its head with its first body row) and a heading's keep with the
+// paragraph's first lines, a heading, its introduction and the table's
+// start move to a new page together.
 void BlockFlow::blocks(const doc::Blocks& blocks, const Frame& frame) {
-    for (const doc::Block& b : blocks) block(b, frame);
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        block(blocks[i], frame);
+        if (i + 1 < blocks.size() && std::holds_alternative<doc::Paragraph>(blocks[i].node) &&
+            std::holds_alternative<doc::Table>(blocks[i + 1].node))
+            builder_.keep_with_next();
+    }
 }
 
 void BlockFlow::block(const doc::Block& block, const Frame& frame) {
@@ -158,7 +173,7 @@ void BlockFlow::line_slices(const ShapedText& text, const Frame& frame, doc::Ali
                                           n - k >= static_cast<std::size_t>(style_.widows));
         builder_.begin_slice(offset, breakable);
         set_lines(text, lines_, k, k + 1, frame.x, frame.width, 0, align);
-        builder_.end_slice(height);
+        end_slice(height);
     }
 }
 
@@ -176,6 +191,14 @@ void BlockFlow::set_lines(const ShapedText& text, const std::vector<Line>& lines
                  top + static_cast<double>(k - first) * height + offset, shaper_.metrics(), builder_.items(), &marks_,
                  stretch, &structure_);
         if (!marks_.empty()) builder_.record_fields(marks_, line_begin, align);
+        // The notes referenced on this line go to the foot of its page.
+        if (in_note_ || text.notes.empty()) continue;
+        for (std::uint32_t i = line.begin; i < line.end; ++i) {
+            const Span& span = text.spans[text.glyphs[i].span];
+            if (span.note < 0 || (i > line.begin && text.glyphs[i - 1].span == text.glyphs[i].span)) continue;
+            const doc::Footnote* note = text.notes[static_cast<std::size_t>(span.note)];
+            pending_notes_.push_back(PendingNote{note, structure_.current()});
+        }
     }
 }
 

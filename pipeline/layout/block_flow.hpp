@@ -54,6 +54,12 @@ private:
                    double x, double width, double top, doc::Align align);
     BreakOptions breaking(doc::Align align) const;
 
+    // Footnotes (note_flow.cpp). Ends the open slice and sets the notes its
+    // lines referenced, one NoteLine per line, after it.
+    Slice& end_slice(double height);
+    void note(const doc::Footnote& note, std::int32_t parent);
+    TextSetting note_setting() const;
+
     std::vector<ContentWidths> shape_cells(const std::vector<TableRowRef>& rows, std::size_t ncols);
     void table_row(const TableRowRef& row, const std::vector<double>& widths, const doc::Table& table,
                    const Frame& frame);
@@ -77,6 +83,18 @@ private:
     std::vector<ShapedText> cells_;
     std::vector<std::vector<Line>> cell_lines_;
     std::vector<std::int32_t> cell_elements_;  // TH/TD of the row being set
+    // Footnotes referenced in the open slice, with the element their
+    // reference is in (the note's parent in the structure tree).
+    struct PendingNote {
+        const doc::Footnote* note = nullptr;
+        std::int32_t parent = kNoElement;
+    };
+    std::vector<PendingNote> pending_notes_;
+    ShapedText note_text_;
+    std::vector<Line> note_lines_;
+    bool in_note_ = false;  // a reference inside a note's own text is not followed
+    double text_x_;      // the page's text area, across which notes are set
+    double text_width_;
 };
 
 }  // namespace layout

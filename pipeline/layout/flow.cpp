@@ -52,6 +52,15 @@ Slice& FlowBuilder::end_slice(double height) {
     return slice;
 }
 
+void FlowBuilder::add_note_line(std::uint32_t item_begin, double height, double glue, std::string anchor) {
+    Slice& slice = flow_.slices.back();
+    const auto index = static_cast<std::uint32_t>(flow_.note_lines.size());
+    if (slice.note_begin == slice.note_end) slice.note_begin = slice.note_end = index;
+    flow_.note_lines.push_back(
+        NoteLine{item_begin, static_cast<std::uint32_t>(flow_.items.size()), height, glue, std::move(anchor)});
+    slice.note_end = static_cast<std::uint32_t>(flow_.note_lines.size());
+}
+
 std::int32_t FlowBuilder::make_group(std::size_t first, std::size_t last) {
     Group group;
     group.item_begin = static_cast<std::uint32_t>(flow_.items.size());

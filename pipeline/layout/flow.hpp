@@ -23,6 +23,32 @@ struct Slice {
     bool breakable = true;     // a page may end just before this slice
     bool force_break = false;  // doc::PageBreak: this slice opens a page
     bool letterhead = false;   // carries the page mark of its page
+    // Flow::note_lines [note_begin, note_end): the footnotes referenced in
+    // this slice, which go to the foot of its page.
+    std::uint32_t note_begin = 0;
+    std::uint32_t note_end = 0;
+};
+
+// One line of a footnote's text. Items in Flow::items, x on the page, y
+// relative to the line's top; `glue` is the space above the first line of a
+// note, dropped when the note is the first on its page.
+struct NoteLine {
+    std::uint32_t item_begin = 0;
+    std::uint32_t item_end = 0;
+    double height = 0;
+    double glue = 0;
+    std::string anchor;  // the note's link target ("fn-1"), on its first line
+};
+
+// The foot of a page that has notes: `space` from the body's bottom to the
+// first note's line box, with a rule of `rule_width` and `rule_thickness`
+// at `rule_x`, `rule_gap` above that line box.
+struct NoteArea {
+    double space = 0;
+    double rule_x = 0;
+    double rule_width = 0;
+    double rule_thickness = 0.4;
+    double rule_gap = 0;
 };
 
 // Items placed together outside the slices: a table's head rows for repeating.
@@ -65,6 +91,8 @@ struct Flow {
     std::vector<FlowField> fields;  // in item order
     std::vector<FlowPageRef> page_refs;  // in item order
     std::vector<StructElement> structure;  // what Item::structure indexes
+    std::vector<NoteLine> note_lines;  // in the order of the references
+    NoteArea note_area;
 };
 
 class FlowBuilder {
@@ -92,6 +120,9 @@ public:
     std::vector<Item>& items() { return flow_.items; }
     void record_fields(const std::vector<FieldMark>& marks, std::uint32_t line_begin, doc::Align align);
     Slice& end_slice(double height);
+    // A footnote line placed after the slice it belongs to (the last one
+    // ended): its items are those added since the previous call or slice.
+    void add_note_line(std::uint32_t item_begin, double height, double glue, std::string anchor);
 
     std::size_t slice_count() const { return flow_.slices.size(); }
     const Slice& slice(std::size_t index) const { return flow_.slices[index]; }

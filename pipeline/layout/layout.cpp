@@ -14,7 +14,8 @@ namespace layout {
 PagedDocument lay_out(const doc::Document& document, const FontMetrics& metrics, core::Diagnostics& diagnostics,
                       const Style& style, const Hyphenator* hyphenator) {
     const doc::PageSetup& page = document.page;
-    TextShaper shaper(metrics, diagnostics, style.field_estimate_digits);
+    TextShaper shaper(metrics, diagnostics, style.field_estimate_digits,
+                      Superscript{style.superscript_scale, style.superscript_rise});
     Flow flow;
     const Frame frame{page.margin_left, std::max(1.0, page.width - page.margin_left - page.margin_right), 0};
     BlockFlow(style, shaper, flow, page, hyphenator).blocks(document.body, frame);

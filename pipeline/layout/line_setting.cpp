@@ -8,7 +8,7 @@ namespace {
 
 bool same_run(const Span& a, const Span& b) {
     return a.font == b.font && a.link == b.link && a.artifact == b.artifact && a.field == Field::None &&
-           b.field == Field::None;
+           b.field == Field::None && a.scale == b.scale && a.rise == b.rise;
 }
 
 // Several runs of one link on a line (a bold word inside it) make one area.
@@ -99,11 +99,11 @@ void set_line(const ShapedText& text, const Line& line, double x, double baselin
         }
         if (!run_span || (run_span != &span && !same_run(*run_span, span))) {
             flush();
-            run = TextRun{pen, baseline, span.font, text.setting.size, {}, 0, {}};
+            run = TextRun{pen, baseline - span.rise, span.font, text.setting.size * span.scale, {}, 0, {}};
             run_span = &span;
             run_length = 0;
         } else if (pending_kern != 0) {
-            run.kerns.push_back(Kern{run_length, static_cast<float>(pending_kern * 1000.0 / text.setting.size)});
+            run.kerns.push_back(Kern{run_length, static_cast<float>(pending_kern * 1000.0 / run.size)});
         }
         append_utf8(run.text, cp);
         ++run_length;

@@ -74,6 +74,117 @@ void resolve_page_refs(PagedDocument& document, const std::vector<PlacedPageRef>
     }
 }
 
+// Each page's note lines, stacked up from the bottom of its text area
+// under the rule, in the order of their references.
+void place_notes(const Flow& flow, const Pagination& pagination, const doc::PageSetup& setup,
+                 PagedDocument& document) {
+    const NoteArea& area = flow.note_area;
+    const double bottom = setup.height - setup.margin_bottom;
+    std::size_t k = 0;
+    while (k < flow.note_lines.size()) {
+        const int p = pagination.note_pages[k];
+        std::size_t end = k;
+        double height = area.space;
+        for (; end < flow.note_lines.size() && pagination.note_pages[end] == p; ++end)
+            height += flow.note_lines[end].height + (end == k ? 0.0 : flow.note_lines[end].glue);
+        auto& items = document.pages[static_cast<std::size_t>(p)].items;
+        double y = bottom - height + area.space;
+        const double rule_y = y - area.rule_gap;
+        // The rule separates, it says nothing: a layout artifact.
+        const Rule rule{area.rule_x, rule_y, area.rule_x + area.rule_width, rule_y, area.rule_thickness};
+        items.push_back(Item{rule, true});
+        for (std::size_t n = k; n < end; ++n) {
+            const NoteLine& line = flow.note_lines[n];
+            if (n > k) y += line.glue;
+            // A link target, not a heading: no title, so no bookmark.
+            if (!line.anchor.empty()) document.anchors.push_back(Anchor{line.anchor, "", 0, p, y});
+            for (std::uint32_t i = line.item_begin; i < line.item_end; ++i) {
+                items.push_back(flow.items[i]);
+                shift(items.back(), 0, y);
+            }
+            y += line.height;
+        }
+        k = end;
+    }
+}
+
+}  // namespace
+
+namespace {
+
+// The foot of the page being filled: its height so far and the note lines
+// continued to the next page.
+class NoteFoot {
+public:
+    NoteFoot(const Flow& flow, Pagination& out) : flow_(flow), out_(out) {}
+
+    // What lines [begin, end) would add to the foot: the space with the
+    // rule above the page's first line, a gap above each other note.
+    double extra(std::uint32_t begin, std::uint32_t end) const {
+        double added = 0;
+        for (std::uint32_t k = begin; k < end; ++k) added += line_height(k, used_ + added);
+        return added;
+    }
+    double height() const { return used_; }
+    bool continues() const { return !carry_.empty(); }
+
+    // Lines that fit, as pagination checked.
+    void place(std::uint32_t begin, std::uint32_t end, int page) {
+        for (std::uint32_t k = begin; k < end; ++k) put(k, page);
+    }
+
+    // A new page: the lines continued from the last one come first, as
+    // many as fit in `room` (the foot's greatest height).
+    void open_page(int page, double room) {
+        used_ = 0;
+        std::vector<std::uint32_t> carry;
+        carry.swap(carry_);
+        for (const std::uint32_t k : carry) take(k, page, room);
+    }
+
+    // The notes of the slice that opened the page: the lines that do not
+    // fit in `room` continue on the next page.
+    void place_opening(std::uint32_t begin, std::uint32_t end, int page, double room) {
+        for (std::uint32_t k = begin; k < end; ++k) take(k, page, room);
+    }
+
+    // Pages of notes alone for what is left after the last slice; each
+    // takes at least one line, so that this ends.
+    void flush(double room) {
+        while (!carry_.empty()) {
+            out_.repeats.push_back(-1);
+            const int page = static_cast<int>(out_.repeats.size()) - 1;
+            const std::uint32_t first = carry_.front();
+            carry_.erase(carry_.begin());
+            used_ = 0;
+            put(first, page);
+            std::vector<std::uint32_t> carry;
+            carry.swap(carry_);
+            for (const std::uint32_t k : carry) take(k, page, room);
+        }
+    }
+
+private:
+    double line_height(std::uint32_t k, double used) const {
+        const NoteLine& line = flow_.note_lines[k];
+        return line.height + (used == 0 ? flow_.note_area.space : line.glue);
+    }
+    void put(std::uint32_t k, int page) {
+        used_ += line_height(k, used_);
+        out_.note_pages[k] = page;
+    }
+    // Lines stay in order: once one continues, all after it do.
+    void take(std::uint32_t k, int page, double room) {
+        if (carry_.empty() && used_ + line_height(k, used_) <= room + kTolerance) put(k, page);
+        else carry_.push_back(k);
+    }
+
+    const Flow& flow_;
+    Pagination& out_;
+    double used_ = 0;
+    std::vector<std::uint32_t> carry_;
+};
+
 }  // namespace
 
 Pagination paginate(const Flow& flow, double top, double bottom) {
@@ -81,6 +192,8 @@ Pagination paginate(const Flow& flow, double top, double bottom) {
     Pagination out;
     out.slices.resize(slices.size());
     out.repeats.assign(1, -1);
+    out.note_pages.assign(flow.note_lines.size(), 0);
+    NoteFoot notes(flow, out);
     std::size_t first = 0;  // first slice of the current page
     double y = top;
     std::size_t i = 0;
@@ -94,14 +207,20 @@ Pagination paginate(const Flow& flow, double top, double bottom) {
                 out.repeats.back() = s.repeat;
                 y += flow.groups[static_cast<std::size_t>(s.repeat)].height;
             }
+            notes.open_page(page, bottom - y - s.height);
             out.slices[i] = Placement{page, y};
             y += s.height;
+            notes.place_opening(s.note_begin, s.note_end, page, bottom - y);
             ++i;
             continue;
         }
-        if (!s.force_break && y + s.glue + s.height <= bottom + kTolerance) {
+        // A page whose foot continues a note is full.
+        const double foot =
+            notes.continues() ? bottom - top : notes.height() + notes.extra(s.note_begin, s.note_end);
+        if (!s.force_break && y + s.glue + s.height <= bottom - foot + kTolerance) {
             out.slices[i] = Placement{page, y + s.glue};
             y += s.glue + s.height;
+            notes.place(s.note_begin, s.note_end, page);
             ++i;
             continue;
         }
@@ -116,6 +235,7 @@ Pagination paginate(const Flow& flow, double top, double bottom) {
         first = j;
         i = j;
     }
+    notes.flush(bottom - top);
     out.page_count = static_cast<int>(out.repeats.size());
     return out;
 }
@@ -165,6 +285,7 @@ PagedDocument assemble(const Flow& flow, const Pagination& pagination, const doc
         const Placement& at = pagination.slices[anchor.slice];
         document.anchors.push_back(Anchor{anchor.id, anchor.title, anchor.level, at.page, at.y});
     }
+    place_notes(flow, pagination, page, document);
     resolve_page_refs(document, page_refs, metrics);
     return document;
 }

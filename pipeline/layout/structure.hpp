@@ -64,6 +64,8 @@ public:
     void close();
 
     StructElement& element(std::int32_t index) { return elements_[static_cast<std::size_t>(index)]; }
+    // The current element, without ending a link.
+    std::int32_t current() const { return open_.back(); }
 
     // The element that plain text placed now belongs to; ends any link.
     std::int32_t content();

@@ -112,6 +112,24 @@ struct Style {
     // Above each top-level entry: sets the groups of subsections apart.
     double contents_group_space = 4;
 
+    // ---- Footnotes ----------------------------------------------------------
+    // The reference mark: two thirds of the text size, raised by a third of
+    // it, as word processors set a superscript.
+    double superscript_scale = 2.0 / 3.0;
+    double superscript_rise = 1.0 / 3.0;
+    // The note text: smaller than the body, close to the table size, so
+    // that notes read as secondary; set across the whole text width.
+    double footnote_size = 9;
+    double footnote_leading = 1.25;
+    // Between the body's last line and the notes, with a short rule in it
+    // (LaTeX's \skip\footins is 9 pt for 10 pt text; its \footnoterule is
+    // 0.4 pt thick and 0.4 of the column wide, 2.6 pt above the first note).
+    double footnote_space = 10;
+    double footnote_rule_width = 0.4;  // of the text width
+    double footnote_rule = 0.4;
+    double footnote_rule_gap = 3;  // from the rule to the first note's line box
+    double footnote_gap = 2;       // between two notes
+
     // ---- Page furniture (running header and page mark) --------------------
     // Smaller than the body so that it never competes with the text.
     double furniture_size = 8.5;

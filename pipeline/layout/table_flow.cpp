@@ -156,7 +156,7 @@ void BlockFlow::table_row(const TableRowRef& row, const std::vector<double>& wid
                 builder_.items().push_back(Item{Rule{frame.x, height, frame.x + table_width, height, thickness}, true});
             }
         }
-        builder_.end_slice(height).repeat = row.repeat;
+        end_slice(height).repeat = row.repeat;
     }
 }
 

@@ -8,6 +8,7 @@
 #include <unicode/utext.h>
 
 #include <cmath>
+#include <deque>
 #include <cstdio>
 #include <set>
 #include <unordered_map>
@@ -96,11 +97,15 @@ struct TextShaper::Impl {
     // of the layout stage; the answer depends on the code point alone.
     std::vector<CodeClass> classes = std::vector<CodeClass>(kCacheLimit, CodeClass::Unknown);
     std::unordered_map<std::uint64_t, float> kerning;  // key: font, left, right
+    // The link targets of footnote marks, which no doc node holds; a deque
+    // keeps the spans' pointers valid as it grows.
+    std::deque<std::string> note_targets;
 };
 
-TextShaper::TextShaper(const FontMetrics& metrics, core::Diagnostics& diagnostics, int field_estimate_digits)
+TextShaper::TextShaper(const FontMetrics& metrics, core::Diagnostics& diagnostics, int field_estimate_digits,
+                       Superscript superscript)
     : metrics_(metrics), diagnostics_(diagnostics), field_estimate_digits_(field_estimate_digits),
-      impl_(std::make_unique<Impl>()) {
+      superscript_(superscript), impl_(std::make_unique<Impl>()) {
     UErrorCode status = U_ZERO_ERROR;
     // UAX #14 with ICU's Swedish tailoring; one iterator per lay_out call.
     impl_->breaker.reset(icu::BreakIterator::createLineInstance(icu::Locale("sv", "SE"), status));
@@ -143,6 +148,7 @@ void TextShaper::begin(const TextSetting& setting, ShapedText& out) {
     out.glyphs.clear();
     out.prefix.clear();
     out.breaks.clear();
+    out.notes.clear();
     impl_->text.clear();
     impl_->offsets.clear();
     impl_->missing.clear();
@@ -163,6 +169,17 @@ void TextShaper::shape(const doc::Inlines& inlines, const TextSetting& setting, 
             append(text->text, span, out);
         } else if (std::holds_alternative<doc::LineBreak>(node)) {
             append("\n", add_span(base, Field::None, nullptr), out);
+        } else if (const auto* note = std::get_if<doc::Footnote>(&node)) {
+            const std::string* target =
+                artifact ? nullptr : &impl_->note_targets.emplace_back(note_link_prefix_ + note->mark);
+            const auto span = add_span(base, Field::None, target);
+            out.spans[span].scale = static_cast<float>(superscript_.scale);
+            out.spans[span].rise = static_cast<float>(superscript_.rise * setting.size);
+            if (!note->repeat) {
+                out.spans[span].note = static_cast<std::int32_t>(out.notes.size());
+                out.notes.push_back(note);
+            }
+            append(note->mark, span, out);
         } else {
             const bool is_page = std::holds_alternative<doc::PageNumber>(node);
             if (values) {
@@ -238,7 +255,8 @@ void TextShaper::append_code_point(char32_t cp, std::uint32_t span, std::uint32_
         glyph.code_point = has_glyph(font, kReplacement) ? kReplacement : U'?';
     }
     if (glyph.kind == GlyphKind::Visible || glyph.kind == GlyphKind::Space)
-        glyph.advance = static_cast<float>(advance(font, glyph.code_point) * out.setting.size / 1000.0);
+        glyph.advance = static_cast<float>(advance(font, glyph.code_point) * out.setting.size *
+                                           out.spans[span].scale / 1000.0);
     out.glyphs.push_back(glyph);
     impl_->offsets.push_back(offset);
 }
@@ -255,8 +273,12 @@ void TextShaper::kern(ShapedText& out) {
         Glyph& left = out.glyphs[i];
         const Glyph& right = out.glyphs[i + 1];
         const FontId font = out.spans[left.span].font;
-        if (!kernable(left) || !kernable(right) || out.spans[right.span].font != font) continue;
-        left.kern = static_cast<float>(kerning(font, left.code_point, right.code_point) * out.setting.size / 1000.0);
+        const float scale = out.spans[left.span].scale;
+        if (!kernable(left) || !kernable(right) || out.spans[right.span].font != font ||
+            out.spans[right.span].scale != scale)
+            continue;
+        left.kern = static_cast<float>(kerning(font, left.code_point, right.code_point) * out.setting.size * scale /
+                                       1000.0);
     }
 }
 

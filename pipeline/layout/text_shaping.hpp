@@ -39,6 +39,19 @@ struct Span {
     const std::string* link = nullptr;  // into the doc tree, which outlives lay_out
     bool artifact = false;
     float hyphen = 0;  // width of the hyphen shown when a line ends at a soft hyphen
+    // A footnote mark is set smaller and raised: its size as a share of the
+    // text's, its baseline shift upwards in points.
+    float scale = 1;
+    float rise = 0;
+    // The footnote whose mark this is (ShapedText::notes), or -1.
+    std::int32_t note = -1;
+};
+
+// How footnote marks are set: the superscript's size and rise as shares of
+// the text's size.
+struct Superscript {
+    double scale = 2.0 / 3.0;
+    double rise = 1.0 / 3.0;
 };
 
 enum class GlyphKind : std::uint8_t {
@@ -69,6 +82,9 @@ struct ShapedText {
     std::vector<double> prefix;
     // breaks[i]: whether a line may (or must) end before glyph i; size glyphs + 1.
     std::vector<Break> breaks;
+    // The footnotes referenced in the text (first references only), which
+    // Span::note indexes; they point into the doc tree.
+    std::vector<const doc::Footnote*> notes;
 
     double width(std::size_t begin, std::size_t end) const { return prefix[end] - prefix[begin]; }
     // Width of [begin, end) set as one line: without the kern towards the
@@ -87,7 +103,8 @@ struct FieldValues {
 
 class TextShaper {
 public:
-    TextShaper(const FontMetrics& metrics, core::Diagnostics& diagnostics, int field_estimate_digits = 2);
+    TextShaper(const FontMetrics& metrics, core::Diagnostics& diagnostics, int field_estimate_digits = 2,
+               Superscript superscript = {});
     ~TextShaper();
     TextShaper(const TextShaper&) = delete;
     TextShaper& operator=(const TextShaper&) = delete;
@@ -96,6 +113,10 @@ public:
     // tagged with their Field, measured as `field_estimate_digits` zeros.
     void shape(const doc::Inlines& inlines, const TextSetting& setting, ShapedText& out,
                const FieldValues* values = nullptr, bool artifact = false);
+    // A footnote mark links to "<prefix><mark>": the note ("#fn-", the
+    // default) or, in the note itself, back to the reference ("#fnref-").
+    void link_notes_to(std::string prefix) { note_link_prefix_ = std::move(prefix); }
+
     // Shapes one plain string (letterhead and signature lines).
     void shape(std::string_view utf8, const TextSetting& setting, ShapedText& out);
 
@@ -119,6 +140,8 @@ private:
     const FontMetrics& metrics_;
     core::Diagnostics& diagnostics_;
     int field_estimate_digits_;
+    Superscript superscript_;
+    std::string note_link_prefix_ = "#fn-";
     std::unique_ptr<Impl> impl_;
 };
 

@@ -180,3 +180,13 @@ TEST_CASE("dump: a table of contents shows its levels and entries; an unlisted h
 )DUMP";
     CHECK(dump.substr(dump.find("Body\n")) == expected);
 }
+
+TEST_CASE("dump: a footnote shows its mark and its text where it is referenced") {
+    doc::Document d;
+    d.body.push_back(paragraph({text("Metoden"), doc::Footnote{"1", {text("Från "), text("missbruksvården", false, true)}, false},
+                                text(" igen"), doc::Footnote{"1", {}, true}}));
+    const auto dumped = doc::dump(d);
+    const auto body = dumped.substr(dumped.find("Body\n") + 5);
+    CHECK(body == R"(  Paragraph: "Metoden" [^1 "Från " *"missbruksvården"*] " igen" [^1 again]
+)");
+}

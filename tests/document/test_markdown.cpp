@@ -158,3 +158,31 @@ TEST_CASE("document: the lint knows the text-align setting") {
     doc::lint_template({"t", "t.md", "---\ntitle: x\ntext-align: justify\n---\n\nText.\n"}, diagnostics);
     CHECK(diagnostics.error_count() == 0);
 }
+
+TEST_CASE("document: Markdown footnotes become numbered notes at their references") {
+    core::Diagnostics diagnostics;
+    const auto blocks = parse("Först[^b] och sedan[^a], igen[^b].\n\n"
+                              "| A |\n|---|\n| cell[^c] |\n\n"
+                              "[^a]: Not *a*.\n\n[^b]: Not b,\n    andra stycket.\n\n[^c]: Not c.\n\n[^d]: Oanvänd.\n",
+                              diagnostics);
+    CHECK_FALSE(diagnostics.has_errors());
+    REQUIRE(blocks.size() == 2);  // the definitions are no blocks of their own
+    const auto& p = std::get<doc::Paragraph>(blocks[0].node).content;
+    std::vector<const doc::Footnote*> notes;
+    for (const auto& in : p)
+        if (const auto* n = std::get_if<doc::Footnote>(&in)) notes.push_back(n);
+    REQUIRE(notes.size() == 3);
+    // Numbered by first reference, whatever the labels.
+    CHECK(notes[0]->mark == "1");
+    CHECK(text_of(notes[0]->content) == "Not b, andra stycket.");
+    CHECK(notes[1]->mark == "2");
+    CHECK(text_of(notes[1]->content) == "Not a.");
+    CHECK_FALSE(notes[1]->repeat);
+    CHECK(notes[2]->mark == "1");
+    CHECK(notes[2]->repeat);
+    CHECK(notes[2]->content.empty());
+    const auto& cell = std::get<doc::Table>(blocks[1].node).body.at(0).cells.at(0).content;
+    REQUIRE(cell.size() == 2);
+    CHECK(std::get<doc::Footnote>(cell[1]).mark == "3");
+    CHECK(text_of(std::get<doc::Footnote>(cell[1]).content) == "Not c.");
+}

@@ -4,6 +4,7 @@
 // title, heading levels, main landmark, table headers with scope, link
 // names and targets, text alternatives, text contrast). Not a full audit:
 // see the script's header and README.md.
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -56,6 +57,26 @@ TEST_CASE("html browser: every document of the fixture passes the accessibility 
         CHECK(passed_count(result.output, "tables") >= 1);
         CHECK(passed_count(result.output, "contrast") > 20);  // every text element, not a few
     }
+}
+
+// The final report has footnotes: their references and links back are
+// in-page links whose targets exist and whose names are read.
+TEST_CASE("html browser: the final report with its footnotes passes the accessibility checks") {
+    core::Diagnostics diagnostics;
+    const auto dataset =
+        ingest::load_dataset(std::string(FUEL_SOURCE_DIR) + "/fixtures/halvering-2002-2003", diagnostics);
+    REQUIRE(dataset);
+    const auto report = transform::aggregate(*dataset);
+    const auto documents = doc::build_documents(report, std::string(FUEL_SOURCE_DIR) + "/templates", diagnostics);
+    const auto it = std::find_if(documents.begin(), documents.end(),
+                                 [](const doc::BuiltDocument& d) { return d.name == "slutrapport"; });
+    REQUIRE(it != documents.end());
+    const std::string html = html::render(it->document);
+    REQUIRE(html.find("role=\"doc-endnotes\"") != std::string::npos);
+    const auto result = check_page(write_page(scratch_dir("a11y-final-report"), "slutrapport", html));
+    INFO(result.output);
+    CHECK(result.status == 0);
+    CHECK(passed_count(result.output, "links") >= 8);  // four notes, each a reference and a link back
 }
 
 TEST_CASE("html browser: the checks find every kind of violation in a broken page") {

@@ -100,3 +100,19 @@ TEST_CASE("golden: html of lum-mul-2025") {
     for (const auto& d : documents)
         test_support::check_golden("html/lum-mul-2025/" + d.name + ".html", html::render(d.document));
 }
+
+TEST_CASE("html: footnotes are superscript links to a list of notes at the end, with links back") {
+    doc::Document document;
+    document.meta.title = "T";
+    document.body = {paragraph({text("Ord"), doc::Footnote{"1", {text("Första noten.")}, false}, text(" och mer"),
+                                doc::Footnote{"1", {}, true}})};
+    const auto html = html::render(document);
+    CHECK(contains(html, "Ord<sup><a href=\"#fn-1\" id=\"fnref-1\" role=\"doc-noteref\""));
+    CHECK(contains(html, " och mer<sup><a href=\"#fn-1\" role=\"doc-noteref\""));  // a second reference has no id
+    CHECK(contains(html, "<section class=\"footnotes\" role=\"doc-endnotes\""));
+    CHECK(contains(html, "<li id=\"fn-1\" value=\"1\"><p>Första noten. <a href=\"#fnref-1\" role=\"doc-backlink\""));
+    // The list closes the main content, once.
+    CHECK(html.find("role=\"doc-endnotes\"") == html.rfind("role=\"doc-endnotes\""));
+    CHECK(html.find("</section>\n</main>") != std::string::npos);
+    CHECK(html::render_notes({paragraph({text("Ingen not")})}).empty());
+}

@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <regex>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "command.hpp"
 #include "job/job.hpp"
@@ -33,6 +36,25 @@ std::string text_of(const std::string& name) {
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
+// The text of each page: pdftotext ends every page with a form feed.
+std::vector<std::string> pages_of(const std::string& name) {
+    const auto path = out_dir() + "/halvering-2002-2003/" + name + ".pdf";
+    const auto raw = fold_nbsp(run_command("pdftotext " + quote(path) + " - 2>&1").output);
+    std::vector<std::string> pages;
+    std::size_t begin = 0;
+    for (std::size_t end; (end = raw.find('\f', begin)) != std::string::npos; begin = end + 1)
+        pages.push_back(std::regex_replace(raw.substr(begin, end - begin), std::regex("\\s+"), " "));
+    return pages;
+}
+
+// The pages that hold `part`, 1-based.
+std::vector<int> pages_with(const std::vector<std::string>& pages, const std::string& part) {
+    std::vector<int> found;
+    for (std::size_t p = 0; p < pages.size(); ++p)
+        if (contains(pages[p], part)) found.push_back(static_cast<int>(p) + 1);
+    return found;
+}
+
 }  // namespace
 
 TEST_CASE("final report render: tables, section numbers, references and page marks read back") {
@@ -45,6 +67,25 @@ TEST_CASE("final report render: tables, section numbers, references and page mar
     CHECK(contains(text, "Samordnarens kommentar: Se samordnarens kommentar under 2.1.1 ovan."));
     CHECK(contains(text, "Samordnarens kommentar: Se samordnarens kommentar under 2.1.6 ovan."));
     CHECK(std::regex_search(text, std::regex("\\b2\\(\\d+\\)")));
+}
+
+TEST_CASE("final report render: each footnote is on the page of its reference") {
+    const auto pages = pages_of("slutrapport");
+    REQUIRE(pages.size() > 5);
+    const std::vector<std::pair<std::string, std::string>> notes = {
+        {"processutvecklingsarbete och vunnit ny kunskap", "I SWOT-analyserna som genomförts"},
+        {"bra samverkan i Kungsholmsnätet", "I Kungsholmsnätet ingår aktörerna"},
+        {"Kista – ASI-metoden (Addiction Severity Index", "Addiction Severity Index-metoden har sitt ursprung"},
+    };
+    for (const auto& [reference, note] : notes) {
+        CAPTURE(reference, note);
+        const auto note_pages = pages_with(pages, note);
+        REQUIRE(note_pages.size() == 1);
+        const auto reference_pages = pages_with(pages, reference);
+        REQUIRE_FALSE(reference_pages.empty());
+        // (A heading's text is also on the contents page.)
+        CHECK(std::find(reference_pages.begin(), reference_pages.end(), note_pages.front()) != reference_pages.end());
+    }
 }
 
 TEST_CASE("final report render: the decision document's statistics read back") {

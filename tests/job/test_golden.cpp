@@ -5,6 +5,7 @@
 // and review the diff like code.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -94,4 +95,15 @@ TEST_CASE("golden: ingest, transform and decision document of lum-mul-2026") {
     check_golden("transform/lum-mul-2026.txt", model::dump(s.report));
     REQUIRE(s.documents.size() == 3);
     check_golden("document/lum-mul-2026/tjansteutlatande.txt", doc::dump(s.documents.at(2).document));
+}
+
+// The final report: its notes are footnotes, each at its reference with its
+// text, numbered through the report.
+TEST_CASE("golden: document tree of the halvering-2002-2003 final report") {
+    Stages s;
+    stages_of("halvering-2002-2003", s);
+    const auto it = std::find_if(s.documents.begin(), s.documents.end(),
+                                 [](const doc::BuiltDocument& d) { return d.name == "slutrapport"; });
+    REQUIRE(it != s.documents.end());
+    check_golden("document/halvering-2002-2003/slutrapport.txt", doc::dump(it->document));
 }

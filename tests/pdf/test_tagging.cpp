@@ -77,6 +77,21 @@ layout::PagedDocument figure_and_note() {
     return document;
 }
 
+// A paragraph with a footnote, laid out by the layout stage: the note at
+// the foot of the page under its rule, the mark a link to it.
+layout::PagedDocument paragraph_with_note() {
+    doc::Document d;
+    d.meta.title = "Fotnot";
+    d.meta.date = "2025-01-31";
+    d.body.push_back(doc::Block{doc::Paragraph{
+        {doc::Text{"Projektet prövar ASI-metoden", {}, {}},
+         doc::Footnote{"1", {doc::Text{"Addiction Severity Index, från missbruksvården.", {}, {}}}, false},
+         doc::Text{" i försörjningsstödet.", {}, {}}},
+        doc::Align::Left}});
+    core::Diagnostics diagnostics;
+    return layout::lay_out(d, pdf_test::liberation(), diagnostics);
+}
+
 void require_all_marked(const std::string& path) {
     const auto summary = content_check::check(path, path + ".qdf");
     INFO(path);
@@ -171,6 +186,25 @@ TEST_CASE("tagging: a figure carries its alternative text and a note its own ele
     CHECK_THAT(raw, Catch::Contains("/MarkInfo <<\n/Marked true"));
 }
 
+TEST_CASE("tagging: a footnote is a Note in its paragraph, its rule an artifact", "[pdf][tagging]") {
+    const std::string path = written("footnote.pdf", paragraph_with_note(), false);
+    require_all_marked(path);
+    const std::string tree = std::regex_replace(struct_text(path), std::regex(" +Object [0-9]+ 0\n"), "");
+    CHECK(tree ==
+          "Document\n"
+          "  P (block)\n"
+          "    \"Projektet prövar ASI-metoden\"\n"
+          "    Link (inline)\n"
+          "      \"1\"\n"
+          "    \" i försörjningsstödet.\"\n"
+          "    Note (inline)\n"
+          "      Link (inline)\n"
+          "        \"1\"\n"
+          "      \" Addiction Severity Index, från missbruksvården.\"\n");
+    const auto summary = content_check::check(path, path + ".qdf");
+    CHECK(summary.artifact_sequences == 1);  // the rule above the note
+}
+
 TEST_CASE("tagging: links are Link elements with their annotation", "[pdf][tagging]") {
     const std::string raw = pdf_test::read_text(written("links.pdf", pdf_test::two_page_report(), false));
     CHECK(pdf_test::count(raw, "/Type /OBJR") == 2);
@@ -182,7 +216,8 @@ TEST_CASE("tagging: links are Link elements with their annotation", "[pdf][taggi
 TEST_CASE("tagging: tagged documents stay valid PDF/A-1b and pass qpdf", "[pdf][tagging]") {
     std::vector<std::string> files = {written("valid-report.pdf", pdf_test::two_page_report(), true),
                                       written("valid-table.pdf", long_table(), true),
-                                      written("valid-figure.pdf", figure_and_note(), true)};
+                                      written("valid-figure.pdf", figure_and_note(), true),
+                                      written("valid-footnote.pdf", paragraph_with_note(), true)};
     for (const auto& file : files) {
         const auto check = pdf_test::run_tool("qpdf --check", {file});
         INFO(file << "\n" << check.out << check.err);
