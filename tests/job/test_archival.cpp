@@ -177,24 +177,38 @@ std::string collapsed(const std::string& text) {
 }
 
 // The headings of a tagged PDF as a screen reader finds them: each H1-H6
-// element of `pdfinfo -struct-text` with the text inside it, in reading order.
+// element of `pdfinfo -struct-text` with the text inside it, in reading
+// order. A footnote inside a heading is a Note element, and its reference
+// mark a Link whose text is the note's number: both are left out, as the
+// bookmark leaves them out.
 std::vector<std::string> tagged_headings(const std::string& pdf) {
     const auto r = run_command("pdfinfo -struct-text " + quote(pdf) + " 2>&1");
     REQUIRE(r.status == 0);
     std::vector<std::string> headings;
-    std::size_t heading_indent = std::string::npos;  // npos: not inside a heading
+    constexpr std::size_t kNone = std::string::npos;
+    std::size_t heading_indent = kNone, note_indent = kNone, link_indent = kNone;
     const std::regex heading(R"(^( *)H[1-6] \(block\)$)");
     const std::regex text(R"(^( *)\"(.*)\"$)");
+    const std::regex digits("[0-9]+");
     std::istringstream in(r.output);
     std::smatch m;
     for (std::string line; std::getline(in, line);) {
         const std::size_t indent = line.find_first_not_of(' ');
-        if (heading_indent != std::string::npos && indent <= heading_indent) heading_indent = std::string::npos;
+        if (heading_indent != kNone && indent <= heading_indent) heading_indent = kNone;
+        if (note_indent != kNone && indent <= note_indent) note_indent = kNone;
+        if (link_indent != kNone && indent <= link_indent) link_indent = kNone;
         if (std::regex_match(line, m, heading)) {
             heading_indent = static_cast<std::size_t>(m[1].length());
             headings.emplace_back();
-        } else if (heading_indent != std::string::npos && std::regex_match(line, m, text)) {
-            headings.back() += " " + std::string(m[2]);
+        } else if (heading_indent == kNone || note_indent != kNone) {
+            continue;
+        } else if (line.compare(indent, std::string::npos, "Note (inline)") == 0) {
+            note_indent = indent;
+        } else if (line.compare(indent, std::string::npos, "Link (inline)") == 0) {
+            link_indent = indent;
+        } else if (std::regex_match(line, m, text)) {
+            if (link_indent != kNone && std::regex_match(std::string(m[2]), digits)) continue;  // a note's mark
+            headings.back() += std::string(m[2]);
         }
     }
     for (auto& h : headings) h = collapsed(h);
