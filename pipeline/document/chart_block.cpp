@@ -83,8 +83,12 @@ std::vector<ChartTick> axis(double low, double high) {
     const double step = nice_step(high - low, 5);
     const int decimals = step >= 1 ? 0 : static_cast<int>(std::ceil(-std::log10(step) - 1e-9));
     std::vector<ChartTick> ticks;
-    const auto first = static_cast<long long>(std::floor(low / step + 1e-9));
-    const auto last = static_cast<long long>(std::ceil(high / step - 1e-9));
+    // The small tolerance keeps 3000 / 1000 from becoming 3.0000000001
+    // and a whole step more; the loops then make sure every value is inside.
+    auto first = static_cast<long long>(std::floor(low / step + 1e-9));
+    auto last = static_cast<long long>(std::ceil(high / step - 1e-9));
+    while (static_cast<double>(first) * step > low) --first;
+    while (static_cast<double>(last) * step < high) ++last;
     for (long long k = first; k <= last; ++k) {
         const double value = static_cast<double>(k) * step;
         ticks.push_back({value, sv::decimal(value, std::min(decimals, 15))});

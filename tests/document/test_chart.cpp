@@ -125,3 +125,21 @@ TEST_CASE("document: the dump shows a chart's kind, labels, axis and alternative
     CHECK(dump.find("ticks: [\"0\", \"1\", \"2\", \"3\", \"4\"]") != std::string::npos);
     CHECK(dump.find("alt: \"Linjediagram: T; från 3") != std::string::npos);
 }
+
+TEST_CASE("document: extreme chart values give a finite axis or an error, never a crash") {
+    const char* values[] = {"1e5", "99999999999999999999", "0,000001", "-0", "1.2.3", "--4", "",
+                            "123456789012345678901234567890", "0.1", "-99999999999"};
+    for (const char* v : values) {
+        std::vector<std::string> errors;
+        const auto chart = doc::parse_chart(std::string("kind: bars\ndata:\nA | ") + v + "\nB | 2\n", errors);
+        CAPTURE(v);
+        REQUIRE(chart.ticks.size() >= 2);
+        CHECK(chart.ticks.size() <= 12);
+        CHECK(chart.ticks.front().value <= 0);
+        CHECK(chart.ticks.back().value >= 2);
+        for (double x : chart.series.at(0).values) {
+            CHECK(x >= chart.ticks.front().value);
+            CHECK(x <= chart.ticks.back().value);
+        }
+    }
+}
