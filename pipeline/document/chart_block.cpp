@@ -11,30 +11,10 @@
 
 namespace doc {
 
+using fence::split_unescaped_bars;
+using fence::trim;
+
 namespace {
-
-std::string trim(const std::string& s) {
-    const auto b = s.find_first_not_of(" \t\r");
-    if (b == std::string::npos) return "";
-    return s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
-}
-
-// Splits a data row at '|' that was not escaped ("\|" is a literal bar).
-std::vector<std::string> cells(const std::string& line) {
-    std::vector<std::string> parts(1);
-    for (std::size_t i = 0; i < line.size(); ++i) {
-        if (line[i] == '\\' && i + 1 < line.size()) {
-            parts.back() += line.substr(i, 2);
-            ++i;
-        } else if (line[i] == '|') {
-            parts.emplace_back();
-        } else {
-            parts.back() += line[i];
-        }
-    }
-    for (auto& p : parts) p = unescape_markdown(trim(p));
-    return parts;
-}
 
 // A value as a template writes it: "3836", "3 836" (with a space or a
 // no-break space between the groups), "37,5" or "37.5", "-12" or "−12".
@@ -172,7 +152,7 @@ Chart parse_chart(const std::string& body, std::vector<std::string>& errors) {
         if (trim(line).empty()) continue;
         if (in_data) {
             ++row;
-            auto parts = cells(line);
+            auto parts = split_unescaped_bars(line);
             if (parts.size() < 2) {
                 errors.push_back("data row " + std::to_string(row) + ": \"" + trim(line) +
                                  "\" has no value; write \"category | value\"");
@@ -216,7 +196,7 @@ Chart parse_chart(const std::string& body, std::vector<std::string>& errors) {
         else if (key == "series") {
             // "series: LUM | MUL", or one "series:" line per name (a
             // Mustache section: the data's own bars are escaped).
-            for (auto& name : cells(line.substr(colon + 1))) series_names.push_back(std::move(name));
+            for (auto& name : split_unescaped_bars(line.substr(colon + 1))) series_names.push_back(std::move(name));
         }
         else if (key == "sort") {
             if (value != "descending" && value != "ascending" && value != "none")

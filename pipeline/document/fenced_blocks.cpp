@@ -9,7 +9,7 @@
 
 namespace doc {
 
-namespace {
+namespace fence {
 
 std::string trim(const std::string& s) {
     const auto b = s.find_first_not_of(" \t\r");
@@ -17,7 +17,6 @@ std::string trim(const std::string& s) {
     return s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
 }
 
-// Splits at '|' that was not escaped ("\|" is a literal bar from the data).
 std::vector<std::string> split_unescaped_bars(const std::string& line) {
     std::vector<std::string> parts(1);
     for (std::size_t i = 0; i < line.size(); ++i) {
@@ -34,7 +33,10 @@ std::vector<std::string> split_unescaped_bars(const std::string& line) {
     return parts;
 }
 
-}  // namespace
+}  // namespace fence
+
+using fence::split_unescaped_bars;
+using fence::trim;
 
 Letterhead parse_letterhead(const std::string& body) {
     Letterhead head;

@@ -8,6 +8,14 @@
 
 namespace doc {
 
+// Shared by the block parsers: white space trimmed at both ends, and a line
+// split at '|' that was not escaped ("\|" is a literal bar from the data),
+// each part trimmed and unescaped.
+namespace fence {
+std::string trim(const std::string& s);
+std::vector<std::string> split_unescaped_bars(const std::string& line);
+}  // namespace fence
+
 Letterhead parse_letterhead(const std::string& body);
 Signatures parse_signatures(const std::string& body);
 // "levels: 2-3" (or "levels: 2"); without it, `first_level` and the one

@@ -5,6 +5,7 @@
 // checked against figures computed here from the fixture files themselves.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <map>
@@ -68,6 +69,13 @@ std::vector<std::string> fields_of(const std::string& line) {
     while (std::getline(stream, field, ';')) fields.push_back(field);
     if (!line.empty() && line.back() == ';') fields.emplace_back();
     return fields;
+}
+
+// The index of a named column in a header row.
+std::size_t column_of(const std::vector<std::string>& header, const std::string& name) {
+    const auto it = std::find(header.begin(), header.end(), name);
+    REQUIRE(it != header.end());
+    return static_cast<std::size_t>(it - header.begin());
 }
 
 long long digits_of(const std::string& text) {
@@ -185,11 +193,7 @@ TEST_CASE("annual report: the share of projects implemented in ordinary work, co
     // The evaluated year's register: lum-mul-2025, which the 2026 round sees.
     const auto lines = lines_of(kFixtures + "/lum-mul-2025/rapporter.csv");
     const auto header = fields_of(lines.at(0));
-    auto column = [&](const std::string& name) {
-        const auto it = std::find(header.begin(), header.end(), name);
-        REQUIRE(it != header.end());
-        return static_cast<std::size_t>(it - header.begin());
-    };
+    auto column = [&](const std::string& name) { return column_of(header, name); };
     const auto kind = column("rapport"), received = column("inkom"), implemented = column("implementerad");
     int reported = 0, yes = 0;
     for (std::size_t i = 1; i < lines.size(); ++i) {
@@ -209,11 +213,7 @@ TEST_CASE("annual report: the share of projects implemented in ordinary work, co
 TEST_CASE("annual report: the results reported per fund, summed here from the register") {
     const auto lines = lines_of(kFixtures + "/lum-mul-2025/rapporter.csv");
     const auto header = fields_of(lines.at(0));
-    auto column = [&](const std::string& name) {
-        const auto it = std::find(header.begin(), header.end(), name);
-        REQUIRE(it != header.end());
-        return static_cast<std::size_t>(it - header.begin());
-    };
+    auto column = [&](const std::string& name) { return column_of(header, name); };
     const auto grant = column("bidrag"), kind = column("rapport"), received = column("inkom");
     const auto implemented = column("implementerad"), participants = column("deltagare");
     struct Sums {
