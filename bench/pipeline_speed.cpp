@@ -12,7 +12,9 @@
 // Each size runs in a child process of its own, so that its peak memory
 // (ru_maxrss) is its own and not the largest size's so far.
 //
-// Usage: pipeline_speed [--runs N] [applications ...]   (default: 5 runs; 10 1000 10000)
+// Usage: pipeline_speed [--runs N] [--save DIR] [applications ...]
+//   (default: 5 runs; 10 1000 10000). --save writes the last run's PDFs and
+//   the floor's to DIR/<applications>/, to look at what was measured.
 #include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -23,6 +25,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <optional>
@@ -92,7 +95,13 @@ void stage(Sample& sample, Stage which, const std::function<void()>& work) {
     std::exit(1);
 }
 
-Sample run_once(const std::string& data, const pdf::FontLibrary& fonts, const pdf::FontFiles& files) {
+void save(const std::string& path, const std::vector<unsigned char>& bytes) {
+    std::ofstream(path, std::ios::binary).write(reinterpret_cast<const char*>(bytes.data()),
+                                                 static_cast<std::streamsize>(bytes.size()));
+}
+
+Sample run_once(const std::string& data, const pdf::FontLibrary& fonts, const pdf::FontFiles& files,
+                const std::string& save_dir) {
     Sample sample;
     core::Diagnostics diagnostics;
     std::optional<model::Dataset> dataset;
@@ -124,6 +133,13 @@ Sample run_once(const std::string& data, const pdf::FontLibrary& fonts, const pd
         for (const auto& document : paged) sample.floor_bytes += pdf::write_speed_floor(document, body_font).size();
     });
     for (const auto& document : paged) sample.pages += static_cast<int>(document.pages.size());
+    if (!save_dir.empty()) {
+        std::filesystem::create_directories(save_dir);
+        for (std::size_t i = 0; i < paged.size(); ++i) {
+            save(save_dir + "/document-" + std::to_string(i + 1) + ".pdf", pdf::render(paged[i], files));
+            save(save_dir + "/floor-" + std::to_string(i + 1) + ".pdf", pdf::write_speed_floor(paged[i], body_font));
+        }
+    }
     return sample;
 }
 
@@ -164,23 +180,24 @@ void print_samples(int applications, const std::vector<Sample>& samples) {
 }
 
 // The child: one size, all runs.
-int measure(int applications, int runs) {
+int measure(int applications, int runs, const std::string& save_dir) {
     const auto data = nightly_test::scratch("bench-speed/" + std::to_string(applications));
     nightly_test::write_sized_fixture(data, applications);
     const auto files = pdf::FontFiles::liberation();
     const auto fonts = pdf::FontLibrary::load(files);  // once per process, as the pipeline does
     std::vector<Sample> samples;
-    for (int r = 0; r < runs; ++r) samples.push_back(run_once(data, fonts, files));
+    const std::string save_to = save_dir.empty() ? "" : save_dir + "/" + std::to_string(applications);
+    for (int r = 0; r < runs; ++r) samples.push_back(run_once(data, fonts, files, r + 1 == runs ? save_to : ""));
     print_samples(applications, samples);
     std::fflush(stdout);
     return 0;
 }
 
 // Runs one size in a fresh process; returns its peak memory in kB, or -1.
-long measure_in_child(const char* self, int applications, int runs) {
+long measure_in_child(const char* self, int applications, int runs, const std::string& save_dir) {
     const std::string size = std::to_string(applications), count = std::to_string(runs);
     std::vector<char*> args = {const_cast<char*>(self), const_cast<char*>("--child"), const_cast<char*>(size.c_str()),
-                               const_cast<char*>(count.c_str()), nullptr};
+                               const_cast<char*>(count.c_str()), const_cast<char*>(save_dir.c_str()), nullptr};
     pid_t child = 0;
     if (posix_spawn(&child, "/proc/self/exe", nullptr, nullptr, args.data(), environ) != 0) return -1;
     int status = 0;
@@ -192,23 +209,27 @@ long measure_in_child(const char* self, int applications, int runs) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc == 4 && std::string(argv[1]) == "--child") return measure(std::atoi(argv[2]), std::atoi(argv[3]));
+    if (argc >= 4 && std::string(argv[1]) == "--child")
+        return measure(std::atoi(argv[2]), std::atoi(argv[3]), argc > 4 ? argv[4] : "");
     int runs = 5;
+    std::string save_dir;
     std::vector<int> sizes;
     for (int i = 1; i < argc; ++i) {
         if (std::string(argv[i]) == "--runs" && i + 1 < argc)
             runs = std::atoi(argv[++i]);
+        else if (std::string(argv[i]) == "--save" && i + 1 < argc)
+            save_dir = std::filesystem::absolute(argv[++i]).string();
         else
             sizes.push_back(std::atoi(argv[i]));
     }
     if (sizes.empty()) sizes = {10, 1000, 10000};
     if (runs < 1 || std::any_of(sizes.begin(), sizes.end(), [](int n) { return n < 2; })) {
-        std::fprintf(stderr, "usage: pipeline_speed [--runs N] [applications (2 or more) ...]\n");
+        std::fprintf(stderr, "usage: pipeline_speed [--runs N] [--save DIR] [applications (2 or more) ...]\n");
         return 2;
     }
     for (int applications : sizes) {
         std::fflush(stdout);
-        const long peak = measure_in_child(argv[0], applications, runs);
+        const long peak = measure_in_child(argv[0], applications, runs, save_dir);
         if (peak < 0) {
             std::fprintf(stderr, "pipeline_speed: the run of %d applications failed\n", applications);
             return 1;
