@@ -110,8 +110,9 @@ std::vector<BuiltLetter> build_letters(const model::Report& report, const Templa
                                        core::Diagnostics& diagnostics) {
     std::vector<BuiltLetter> letters;
     std::map<std::string, int> used;  // two names that fold alike still get two files
+    // One view for all letters; each letter replaces the last one's values.
+    auto view = make_view_model(report);
     for (const auto& administration : applicants(*report.dataset)) {
-        auto view = make_view_model(report);
         view.set("letter", letter_view(report, administration));
         auto name = tmpl.name + "-" + file_name_part(administration);
         if (++used[name] > 1) name += "-" + std::to_string(used[name]);

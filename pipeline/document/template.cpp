@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "document/markdown_escape.hpp"
+#include "document/view_model.hpp"
 
 namespace doc {
 
@@ -30,16 +31,34 @@ const std::vector<std::string> kSettings = {"title",           "subject",       
 
 namespace {
 
-// Records every name a template asks for that the data does not have.
+// Records every name a template asks for that the data does not have, and
+// finds a fund by its code: "lum.total_granted.kronor" is the field path
+// "total_granted.kronor" of the fund coded LUM (view_model.hpp). That is
+// looked up last, as the root's own names are: an inner section's name
+// still comes first.
 class StrictContext final : public kainjow::mustache::context<std::string> {
 public:
-    explicit StrictContext(const data* root) : context(root) {}
+    explicit StrictContext(const data* root) : context(root), root_(root) {}
     const data* get(const std::string& name) const override {
         const data* found = context::get(name);
+        if (!found) found = in_fund(name);
         if (!found) missing.insert(name);
         return found;
     }
     mutable std::set<std::string> missing;
+
+private:
+    const data* in_fund(const std::string& name) const {
+        const auto dot = name.find('.');
+        const data* found = fund_by_code(*root_, name.substr(0, dot));
+        for (std::size_t start = dot; found != nullptr && start != std::string::npos;) {
+            const auto next = name.find('.', start + 1);
+            found = found->get(name.substr(start + 1, next == std::string::npos ? next : next - start - 1));
+            start = next;
+        }
+        return found;
+    }
+    const data* root_;
 };
 
 int line_of(const std::string& source, std::size_t offset) {

@@ -246,6 +246,17 @@ data attestations_view(const model::Round& r) {
 
 }  // namespace
 
+const data* fund_by_code(const data& view, const std::string& code) {
+    const data* funds = view.get(kFundsList);
+    if (funds == nullptr || !funds->is_list()) return nullptr;
+    for (const auto& fund : funds->list_value()) {
+        const data* fund_code = fund.get("code");
+        if (fund_code != nullptr && fund_code->is_string() && core::fold_case(fund_code->string_value()) == code)
+            return &fund;
+    }
+    return nullptr;
+}
+
 data make_view_model(const model::Report& report) {
     if (report.final_report) return make_final_report_view(report);
     const auto& round = report.dataset->round;
@@ -260,12 +271,12 @@ data make_view_model(const model::Report& report) {
     // Room for all: data's move is not noexcept, so a growing list would
     // copy every fund view made so far, deeply.
     items_of(funds).reserve(report.funds.size());
-    for (const auto& s : report.funds) {
-        auto view = fund_view(s, round);
-        funds.push_back(view);  // the one copy: each fund is in the list and under its code
-        put(d, core::fold_case(s.fund->code), std::move(view));  // {{lum.…}}, {{mul.…}}
-    }
-    put(d, "funds", std::move(funds));
+    // Each fund is in the list only; {{lum.…}} finds it by its code
+    // (kFundsList, template.cpp). A second copy under the code was half of
+    // the view's cost to build and to free: a fund holds the views of its
+    // applications up to three times.
+    for (const auto& s : report.funds) items_of(funds).push_back(fund_view(s, round));
+    put(d, kFundsList, std::move(funds));
     put(d, "total_requested", amount_view(report.total_requested, round.money_abbreviation));
     put(d, "total_granted", amount_view(report.total_granted, round.money_abbreviation));
     add_follow_up_view(report, d);

@@ -11,4 +11,12 @@ namespace doc {
 
 kainjow::mustache::data make_view_model(const model::Report& report);
 
+// The view's list of funds. A template also finds each fund by its code in
+// lower case ({{lum.total_granted.kronor}}): the fund in this list whose
+// `code` folds to the name's first part (fund_by_code).
+inline constexpr const char* kFundsList = "funds";
+
+// The fund of view's kFundsList whose code folds to `code`, or null.
+const kainjow::mustache::data* fund_by_code(const kainjow::mustache::data& view, const std::string& code);
+
 }  // namespace doc
