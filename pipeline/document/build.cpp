@@ -1,7 +1,9 @@
 #include "document/build.hpp"
 
+#include <exception>
 #include <filesystem>
 
+#include "core/parallel.hpp"
 #include "document/headings.hpp"
 #include "document/markdown_to_doc.hpp"
 #include "document/view_model.hpp"
@@ -145,13 +147,32 @@ Document build_document(const model::Report& report, const kainjow::mustache::da
     return document;
 }
 
+std::vector<Document> build_documents(const model::Report& report, const kainjow::mustache::data& view,
+                                      const std::vector<Template>& templates, core::Diagnostics& diagnostics,
+                                      unsigned threads) {
+    std::vector<Document> documents(templates.size());
+    std::vector<core::Diagnostics> found(templates.size());
+    std::vector<std::exception_ptr> failures(templates.size());
+    core::parallel_for(templates.size(), threads, [&](std::size_t i) {
+        try {
+            documents[i] = build_document(report, view, templates[i], found[i]);
+        } catch (...) {
+            failures[i] = std::current_exception();
+        }
+    });
+    for (const auto& d : found) diagnostics.append(d);
+    for (const auto& failure : failures)
+        if (failure) std::rethrow_exception(failure);
+    return documents;
+}
+
 std::vector<BuiltDocument> build_documents(const model::Report& report, const std::string& templates_root,
                                            core::Diagnostics& diagnostics) {
     const auto folder = (std::filesystem::path(templates_root) / report.dataset->round.template_name).string();
+    const auto templates = load_templates(folder, diagnostics);
+    auto documents = build_documents(report, make_view_model(report), templates, diagnostics, 1);
     std::vector<BuiltDocument> built;
-    const auto view = make_view_model(report);
-    for (const auto& tmpl : load_templates(folder, diagnostics))
-        built.push_back({tmpl.name, build_document(report, view, tmpl, diagnostics)});
+    for (std::size_t i = 0; i < templates.size(); ++i) built.push_back({templates[i].name, std::move(documents[i])});
     return built;
 }
 

@@ -26,6 +26,14 @@ Document build_document(const model::Report& report, const Template& tmpl, core:
 Document build_document(const model::Report& report, const kainjow::mustache::data& view, const Template& tmpl,
                         core::Diagnostics& diagnostics);
 
+// The documents of `templates` with one view, in template order, built on
+// up to `threads` threads: each rendering only reads the view. The
+// diagnostics come in template order, as on one thread; the first
+// exception, in template order, is rethrown once all have finished.
+std::vector<Document> build_documents(const model::Report& report, const kainjow::mustache::data& view,
+                                      const std::vector<Template>& templates, core::Diagnostics& diagnostics,
+                                      unsigned threads);
+
 // A letter to one applying administration (round.xml <letter-template>).
 struct BuiltLetter {
     std::string administration;

@@ -5,6 +5,7 @@
 //   render_document  layout -> pdf, and the companions (companions.hpp), into
 //                    the staging folder; documents in parallel
 //   finish_dataset   keep the unchanged files, write the manifest, publish
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,6 +37,10 @@ struct PreparedDataset {
     std::string staging;
     std::vector<doc::BuiltDocument> documents;  // owns the trees the plans point to
     std::vector<DocumentPlan> plans;
+    // The view the documents were built from, kept to be freed while the
+    // documents render (run.cpp): freeing a large round's view costs as
+    // much as building it.
+    std::unique_ptr<kainjow::mustache::data> view;
 
     std::size_t to_render() const;
 };
@@ -44,6 +49,9 @@ struct RunContext {
     const Spec& spec;
     const Environment& environment;
     RunFingerprint fingerprint;
+    // Threads for one dataset's templates: Spec::jobs shared among the
+    // datasets prepared at once, so that the two levels do not multiply.
+    unsigned template_threads = 1;
     std::int64_t now() const;
 };
 

@@ -149,10 +149,12 @@ bool build_trees(PreparedDataset& p, const std::string& directory, const RunCont
     // reported errors again, not an internal failure.
     const bool input_errors = diagnostics.has_errors();
     try {
-        const auto view = doc::make_view_model(report);
-        for (const auto& tmpl : sources.round) {
+        p.view = std::make_unique<kainjow::mustache::data>(doc::make_view_model(report));
+        auto trees = doc::build_documents(report, *p.view, sources.round, diagnostics, context.template_threads);
+        for (std::size_t i = 0; i < trees.size(); ++i) {
+            const auto& tmpl = sources.round[i];
             sources.documents.push_back({tmpl.name, p.template_name, &tmpl, ""});
-            p.documents.push_back({tmpl.name, doc::build_document(report, view, tmpl, diagnostics)});
+            p.documents.push_back({tmpl.name, std::move(trees[i])});
             casefields::check(p.documents.back().document, tmpl, diagnostics);
         }
         build_letters(p, report, context, sources);

@@ -1,6 +1,7 @@
 // job::run: find the datasets, take the output folder's lock, prepare the
 // datasets and render their documents on Spec::jobs threads, publish each
 // dataset as soon as its last document is written.
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <mutex>
@@ -11,7 +12,7 @@
 #include "job/build_plan.hpp"
 #include "job/job.hpp"
 #include "job/output_lock.hpp"
-#include "job/parallel.hpp"
+#include "core/parallel.hpp"
 #include "job/publish.hpp"
 
 namespace job {
@@ -75,7 +76,14 @@ void render_all(std::vector<PreparedDataset>& prepared, const RunContext& contex
     }
     DocumentCounter counter(document_progress, total);
     if (total > 0) counter.add(kept);
-    parallel_for(items.size(), context.spec.jobs, [&](std::size_t k) {
+    // After the documents, the datasets' views are freed: the indexes are
+    // handed out in order, so a thread that has no document left frees one
+    // while the others still write theirs.
+    core::parallel_for(items.size() + prepared.size(), context.spec.jobs, [&](std::size_t k) {
+        if (k >= items.size()) {
+            prepared[k - items.size()].view.reset();
+            return;
+        }
         auto& dataset = prepared[items[k].dataset];
         render_document(dataset, items[k].document, context);
         counter.add(1);
@@ -139,10 +147,12 @@ Result run(const Spec& spec, const Environment& environment, const Progress& pro
         lock.emplace(spec.out_dir, spec.wait_for_lock, spec.stop);
         recover_interrupted(spec.out_dir);
     }
-    const RunContext context{spec, environment, spec.check_only ? RunFingerprint{} : fingerprint_run(environment)};
+    const unsigned datasets_at_once = static_cast<unsigned>(std::min<std::size_t>(std::max(spec.jobs, 1u), directories.size()));
+    const RunContext context{spec, environment, spec.check_only ? RunFingerprint{} : fingerprint_run(environment),
+                             std::max(1u, spec.jobs / datasets_at_once)};
     register_markdown_extensions();
     std::vector<PreparedDataset> prepared(directories.size());
-    parallel_for(directories.size(), spec.jobs,
+    core::parallel_for(directories.size(), spec.jobs,
                  [&](std::size_t i) { prepared[i] = prepare_dataset(directories[i], context); });
     render_all(prepared, context, document_progress);
     if (!spec.check_only) tidy_staging(spec.out_dir);

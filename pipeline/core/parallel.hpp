@@ -1,14 +1,14 @@
 #pragma once
 // A fixed number of std::threads taking indexes from a shared counter: the
-// items here (datasets, documents) are few and uneven, so dynamic handout
-// balances them without a queue. `work` must not throw.
+// items here (datasets, templates, documents) are few and uneven, so
+// dynamic handout balances them without a queue. `work` must not throw.
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
 #include <thread>
 #include <vector>
 
-namespace job {
+namespace core {
 
 template <typename Work>
 void parallel_for(std::size_t count, unsigned threads, Work&& work) {
@@ -24,4 +24,4 @@ void parallel_for(std::size_t count, unsigned threads, Work&& work) {
     for (auto& thread : pool) thread.join();
 }
 
-}  // namespace job
+}  // namespace core
