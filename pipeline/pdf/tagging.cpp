@@ -139,27 +139,32 @@ void StructureTree::write_node(HaruDocument& doc, const std::vector<HPDF_Page>& 
     const auto own = std::find_if(kids.begin(), kids.end(), [](const Kid& k) { return k.kind != Kid::Kind::Element; });
     const std::size_t home = own == kids.end() ? pages.size() : own->page;
     if (home < pages.size()) HPDF_Dict_Add(node, "Pg", pages[home]);
-    HPDF_Array k = HPDF_Array_New(pdf->mmgr);
-    for (const Kid& kid : kids) {
-        if (kid.kind == Kid::Kind::Element) {
-            HPDF_Array_Add(k, objects[static_cast<std::size_t>(kid.element)]);
-        } else if (kid.kind == Kid::Kind::Content && kid.page == home) {
-            HPDF_Array_AddNumber(k, kid.mcid);
-        } else if (kid.kind == Kid::Kind::Content) {  // continued on another page (§14.7.4.2)
-            HPDF_Dict mcr = HPDF_Dict_New(pdf->mmgr);
-            HPDF_Dict_AddName(mcr, "Type", "MCR");
-            HPDF_Dict_Add(mcr, "Pg", pages[kid.page]);
-            HPDF_Dict_AddNumber(mcr, "MCID", kid.mcid);
-            HPDF_Array_Add(k, mcr);
+    // §14.7.2: /K is one kid or an array of them. Most elements (a table
+    // cell, a paragraph on one page) have one marked-content sequence:
+    // writing it bare saves an array per element, which libharu allocates,
+    // writes and frees object by object.
+    const auto kid_object = [&](const Kid& kid) -> void* {
+        if (kid.kind == Kid::Kind::Element) return objects[static_cast<std::size_t>(kid.element)];
+        if (kid.kind == Kid::Kind::Content && kid.page == home) return HPDF_Number_New(pdf->mmgr, kid.mcid);
+        HPDF_Dict reference = HPDF_Dict_New(pdf->mmgr);
+        if (kid.kind == Kid::Kind::Content) {  // continued on another page (§14.7.4.2)
+            HPDF_Dict_AddName(reference, "Type", "MCR");
+            HPDF_Dict_Add(reference, "Pg", pages[kid.page]);
+            HPDF_Dict_AddNumber(reference, "MCID", kid.mcid);
         } else {  // ISO 32000-1 §14.7.4.3: an object reference to the annotation
-            HPDF_Dict objr = HPDF_Dict_New(pdf->mmgr);
-            HPDF_Dict_AddName(objr, "Type", "OBJR");
-            HPDF_Dict_Add(objr, "Pg", pages[kid.page]);
-            HPDF_Dict_Add(objr, "Obj", kid.annotation);
-            HPDF_Array_Add(k, objr);
+            HPDF_Dict_AddName(reference, "Type", "OBJR");
+            HPDF_Dict_Add(reference, "Pg", pages[kid.page]);
+            HPDF_Dict_Add(reference, "Obj", kid.annotation);
         }
+        return reference;
+    };
+    if (kids.size() == 1) {
+        HPDF_Dict_Add(node, "K", kid_object(kids.front()));
+    } else {
+        HPDF_Array k = HPDF_Array_New(pdf->mmgr);
+        for (const Kid& kid : kids) HPDF_Array_Add(k, kid_object(kid));
+        HPDF_Dict_Add(node, "K", k);
     }
-    HPDF_Dict_Add(node, "K", k);
     if (element.scope != layout::HeaderScope::None) {
         // §14.8.5.7: table attributes, owner /Table.
         HPDF_Dict attributes = HPDF_Dict_New(pdf->mmgr);
