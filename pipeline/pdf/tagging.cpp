@@ -17,6 +17,7 @@ namespace {
 
 constexpr std::uint64_t kNoKey = std::numeric_limits<std::uint64_t>::max();
 
+
 // Reading order: page first, then the item's place in the page's list,
 // which layout fills in reading order.
 std::uint64_t key(std::size_t page, std::size_t item) {
@@ -116,16 +117,9 @@ void StructureTree::add_annotation(std::size_t page, std::size_t item, std::int3
     annotations_.emplace_back(annotation, element);
 }
 
-// One /StructElem: /S, /P, /Pg (the page of its first content), /K in
-// reading order, /A for a header cell's scope, /Alt for a figure.
-void StructureTree::write_node(HaruDocument& doc, const std::vector<HPDF_Page>& pages, std::size_t index,
-                               std::vector<HPDF_Dict>& objects, const std::vector<std::int32_t>& children) {
-    HPDF_Doc pdf = doc.get();
-    const layout::StructElement& element = elements_[index];
-    HPDF_Dict node = objects[index];
-    HPDF_Dict_AddName(node, "Type", "StructElem");
-    HPDF_Dict_AddName(node, "S", structure_type(element.role));
-    // Written once: the element's own kids move out (write is called once).
+std::vector<StructureTree::Kid> StructureTree::ordered_kids(std::size_t index,
+                                                            const std::vector<std::int32_t>& children) {
+    // Taken once: the element's own kids move out (write is called once).
     std::vector<Kid> kids = std::move(kids_[index]);
     kids.reserve(kids.size() + children.size());
     for (const std::int32_t child : children) {
@@ -136,6 +130,50 @@ void StructureTree::write_node(HaruDocument& doc, const std::vector<HPDF_Page>& 
         kids.push_back(kid);
     }
     std::stable_sort(kids.begin(), kids.end(), [](const Kid& a, const Kid& b) { return a.order < b.order; });
+    return kids;
+}
+
+// An element with more kids than one array may hold (the Document of a long
+// appendix: each project's heading, paragraphs and table) gets them in Div
+// elements, the standard's generic group (§14.8.4.2), of up to kMaxArray
+// each. A moved kid's parent is its Div: an element's /P, and in the parent
+// tree the Div for marked content and annotations.
+void StructureTree::group_kids(std::size_t index, std::vector<std::vector<Kid>>& kids) {
+    const std::vector<Kid> all = std::move(kids[index]);
+    kids[index].clear();
+    for (std::size_t start = 0; start < all.size(); start += kMaxArray) {
+        const auto group = static_cast<std::int32_t>(elements_.size());
+        elements_.push_back(layout::StructElement{layout::Role::Div, static_cast<std::int32_t>(index), {}, {}});
+        std::vector<Kid> members(all.begin() + static_cast<std::ptrdiff_t>(start),
+                                 all.begin() + static_cast<std::ptrdiff_t>(std::min(start + kMaxArray, all.size())));
+        for (const Kid& kid : members) {
+            if (kid.kind == Kid::Kind::Element) {
+                elements_[static_cast<std::size_t>(kid.element)].parent = group;
+            } else if (kid.kind == Kid::Kind::Content) {
+                page_content_[kid.page][static_cast<std::size_t>(kid.mcid)] = group;
+            } else {
+                for (auto& [annotation, element] : annotations_)
+                    if (annotation == kid.annotation) element = group;
+            }
+        }
+        Kid reference;
+        reference.kind = Kid::Kind::Element;
+        reference.order = members.front().order;
+        reference.element = group;
+        kids[index].push_back(reference);
+        kids.push_back(std::move(members));
+    }
+}
+
+// One /StructElem: /S, /P, /Pg (the page of its first content), /K in
+// reading order, /A for a header cell's scope, /Alt for a figure.
+void StructureTree::write_node(HaruDocument& doc, const std::vector<HPDF_Page>& pages, std::size_t index,
+                               std::vector<HPDF_Dict>& objects, const std::vector<Kid>& kids) {
+    HPDF_Doc pdf = doc.get();
+    const layout::StructElement& element = elements_[index];
+    HPDF_Dict node = objects[index];
+    HPDF_Dict_AddName(node, "Type", "StructElem");
+    HPDF_Dict_AddName(node, "S", structure_type(element.role));
     const auto own = std::find_if(kids.begin(), kids.end(), [](const Kid& k) { return k.kind != Kid::Kind::Element; });
     const std::size_t home = own == kids.end() ? pages.size() : own->page;
     if (home < pages.size()) HPDF_Dict_Add(node, "Pg", pages[home]);
@@ -176,11 +214,60 @@ void StructureTree::write_node(HaruDocument& doc, const std::vector<HPDF_Page>& 
         HPDF_Dict_Add(node, "Alt", HPDF_String_New(pdf->mmgr, element.alt.c_str(), HPDF_GetEncoder(pdf, "UTF-8")));
 }
 
+// §7.9.7 number trees: one node lists at most kMaxArray / 2 pairs in its
+// /Nums; a longer tree is a root whose /Kids are leaves, each with the
+// /Limits of its keys (kept in order, as the keys are written).
+HPDF_Dict StructureTree::parent_tree(HaruDocument& doc, const std::vector<std::pair<int, void*>>& entries) {
+    HPDF_Doc pdf = doc.get();
+    const auto nums = [&](std::size_t begin, std::size_t end) {
+        HPDF_Array array = HPDF_Array_New(pdf->mmgr);
+        for (std::size_t i = begin; i < end; ++i) {
+            HPDF_Array_AddNumber(array, entries[i].first);
+            HPDF_Array_Add(array, entries[i].second);
+        }
+        return array;
+    };
+    HPDF_Dict root = HPDF_Dict_New(pdf->mmgr);
+    constexpr std::size_t kPairs = kMaxArray / 2;
+    if (entries.size() <= kPairs) {
+        HPDF_Dict_Add(root, "Nums", nums(0, entries.size()));
+        return root;
+    }
+    const std::size_t leaves = (entries.size() + kPairs - 1) / kPairs;
+    if (leaves > kMaxArray) throw Error("the parent tree has more entries than two levels of a number tree hold");
+    HPDF_Array kids = HPDF_Array_New(pdf->mmgr);
+    for (std::size_t begin = 0; begin < entries.size(); begin += kPairs) {
+        const std::size_t end = std::min(begin + kPairs, entries.size());
+        HPDF_Dict leaf = HPDF_Dict_New(pdf->mmgr);
+        HPDF_Xref_Add(pdf->xref, leaf);  // §7.9.7: kids are indirect references
+        HPDF_Array limits = HPDF_Array_New(pdf->mmgr);
+        HPDF_Array_AddNumber(limits, entries[begin].first);
+        HPDF_Array_AddNumber(limits, entries[end - 1].first);
+        HPDF_Dict_Add(leaf, "Limits", limits);
+        HPDF_Dict_Add(leaf, "Nums", nums(begin, end));
+        HPDF_Array_Add(kids, leaf);
+    }
+    HPDF_Dict_Add(root, "Kids", kids);
+    return root;
+}
+
 void StructureTree::write(HaruDocument& doc, const std::vector<HPDF_Page>& pages) {
     HPDF_Doc pdf = doc.get();
     HPDF_Dict root = HPDF_Dict_New(pdf->mmgr);
     HPDF_Xref_Add(pdf->xref, root);
     HPDF_Dict_AddName(root, "Type", "StructTreeRoot");
+    // Each element's children, in index order, collected in one pass: finding
+    // them by scanning every later element for each element was quadratic in
+    // the elements and made this the largest cost of a long document's PDF.
+    std::vector<std::vector<std::int32_t>> children(elements_.size());
+    for (std::size_t i = 1; i < elements_.size(); ++i)
+        children[static_cast<std::size_t>(elements_[i].parent)].push_back(static_cast<std::int32_t>(i));
+    std::vector<std::vector<Kid>> kids(elements_.size());
+    for (std::size_t i = 0; i < elements_.size(); ++i) kids[i] = ordered_kids(i, children[i]);
+    // Groups are elements too, appended as they are made (and grouped in
+    // turn if there are too many of them).
+    for (std::size_t i = 0; i < kids.size(); ++i)
+        while (kids[i].size() > kMaxArray) group_kids(i, kids);
     // Every element is an indirect object, so that the parent tree, the
     // parent and the kids can all refer to it.
     std::vector<HPDF_Dict> objects(elements_.size());
@@ -189,14 +276,8 @@ void StructureTree::write(HaruDocument& doc, const std::vector<HPDF_Page>& pages
         HPDF_Xref_Add(pdf->xref, object);
     }
     doc.check("create the structure elements");
-    // Each element's children, in index order, collected in one pass: finding
-    // them by scanning every later element for each element was quadratic in
-    // the elements and made this the largest cost of a long document's PDF.
-    std::vector<std::vector<std::int32_t>> children(elements_.size());
-    for (std::size_t i = 1; i < elements_.size(); ++i)
-        children[static_cast<std::size_t>(elements_[i].parent)].push_back(static_cast<std::int32_t>(i));
     for (std::size_t i = 0; i < elements_.size(); ++i) {
-        write_node(doc, pages, i, objects, children[i]);
+        write_node(doc, pages, i, objects, kids[i]);
         if (i == 0) HPDF_Dict_Add(objects[0], "P", root);
         else HPDF_Dict_Add(objects[i], "P", objects[static_cast<std::size_t>(elements_[i].parent)]);
     }
@@ -206,24 +287,23 @@ void StructureTree::write(HaruDocument& doc, const std::vector<HPDF_Page>& pages
     // §14.7.4.4: the parent tree maps each page's /StructParents to the
     // elements of its MCIDs, and each annotation's /StructParent to its
     // element. Keys: pages 0..n-1, then the annotations.
-    HPDF_Array nums = HPDF_Array_New(pdf->mmgr);
+    std::vector<std::pair<int, void*>> entries;
+    entries.reserve(pages.size() + annotations_.size());
     int next_key = 0;
     for (std::size_t p = 0; p < pages.size(); ++p, ++next_key) {
         if (page_content_[p].empty()) continue;
+        if (page_content_[p].size() > kMaxArray)
+            throw Error("page " + std::to_string(p + 1) + " has more marked-content sequences than PDF/A-1 allows");
         HPDF_Dict_AddNumber(pages[p], "StructParents", next_key);
         HPDF_Array parents = HPDF_Array_New(pdf->mmgr);
         for (const std::int32_t e : page_content_[p]) HPDF_Array_Add(parents, objects[static_cast<std::size_t>(e)]);
-        HPDF_Array_AddNumber(nums, next_key);
-        HPDF_Array_Add(nums, parents);
+        entries.emplace_back(next_key, parents);
     }
     for (const auto& [annotation, element] : annotations_) {
         HPDF_Dict_AddNumber(annotation, "StructParent", next_key);
-        HPDF_Array_AddNumber(nums, next_key++);
-        HPDF_Array_Add(nums, objects[static_cast<std::size_t>(element)]);
+        entries.emplace_back(next_key++, objects[static_cast<std::size_t>(element)]);
     }
-    HPDF_Dict parent_tree = HPDF_Dict_New(pdf->mmgr);
-    HPDF_Dict_Add(parent_tree, "Nums", nums);
-    HPDF_Dict_Add(root, "ParentTree", parent_tree);
+    HPDF_Dict_Add(root, "ParentTree", parent_tree(doc, entries));
     HPDF_Dict_AddNumber(root, "ParentTreeNextKey", next_key);
     HPDF_Dict_Add(pdf->catalog, "StructTreeRoot", root);
     HPDF_Dict mark_info = HPDF_Dict_New(pdf->mmgr);

@@ -25,6 +25,10 @@ const char* structure_type(layout::Role role);
 // tree written from it at the end.
 class StructureTree {
 public:
+    // PDF/A-1 keeps PDF 1.4's implementation limits (ISO 19005-1 §6.1.12;
+    // PDF Reference 1.4, Appendix C): no array of more than 8 191 items.
+    static constexpr std::size_t kMaxArray = 8191;
+
     // Throws pdf::Error when an item names an element that does not exist.
     // Pages made by hand with no structure get a Document root, and content
     // that names no element belongs to the root.
@@ -57,8 +61,11 @@ private:
         HPDF_Annotation annotation = nullptr;
         std::int32_t element = layout::kNoElement;
     };
+    std::vector<Kid> ordered_kids(std::size_t index, const std::vector<std::int32_t>& children);
+    void group_kids(std::size_t index, std::vector<std::vector<Kid>>& kids);
     void write_node(HaruDocument& doc, const std::vector<HPDF_Page>& pages, std::size_t index,
-                    std::vector<HPDF_Dict>& objects, const std::vector<std::int32_t>& children);
+                    std::vector<HPDF_Dict>& objects, const std::vector<Kid>& kids);
+    HPDF_Dict parent_tree(HaruDocument& doc, const std::vector<std::pair<int, void*>>& entries);
     std::vector<layout::StructElement> elements_;
     std::vector<std::vector<Kid>> kids_;  // per element: its content and annotations
     std::vector<std::vector<std::int32_t>> page_content_;  // per page: the element of each MCID

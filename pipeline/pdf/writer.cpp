@@ -51,6 +51,12 @@ void build(HaruDocument& doc, const layout::PagedDocument& document, const FontF
     HPDF_SetCurrentEncoder(pdf, "UTF-8");
     doc.check("set up the UTF-8 encoder");
 
+    // PDF/A-1's array limit (StructureTree::kMaxArray) holds for the page
+    // tree's /Kids too; libharu puts every page under one /Pages node unless
+    // told to group them.
+    if (document.pages.size() > StructureTree::kMaxArray)
+        HPDF_SetPagesConfiguration(pdf, static_cast<HPDF_UINT>(StructureTree::kMaxArray));
+    doc.check("group the pages");
     const EmbeddedFonts embedded(doc, fonts, document);
     StructureTree tree(document);
     std::vector<HPDF_Page> pages;

@@ -230,3 +230,47 @@ TEST_CASE("tagging: tagged documents stay valid PDF/A-1b and pass qpdf", "[pdf][
         CHECK(verdict.valid);
     }
 }
+
+// PDF/A-1 keeps PDF 1.4's implementation limits (ISO 19005-1 §6.1.12): no
+// array of more than 8 191 items. A long appendix has more top-level
+// elements than that, and more pages than one /Kids or /Nums array holds.
+TEST_CASE("tagging: a document of 8 200 pages and paragraphs keeps every array within PDF/A-1's limit",
+          "[pdf][tagging]") {
+    constexpr int kPages = 8200;
+    layout::PagedDocument document;
+    document.meta.title = "Lång bilaga";
+    document.meta.date = "2025-01-31";
+    document.structure.push_back({Role::Document, -1, {}, {}});
+    for (int p = 0; p < kPages; ++p) {
+        document.structure.push_back({Role::P, 0, {}, {}});
+        layout::Page page;
+        page.items.push_back(pdf_test::text(72, 100, FontId::SerifRegular, 11, "Stycke " + std::to_string(p + 1)));
+        page.items.back().structure = p + 1;
+        document.pages.push_back(page);
+    }
+    const std::string path = written("limits.pdf", document, false);
+    const std::string raw = pdf_test::read_text(path);
+
+    // The Document's 8 200 paragraphs are in two Div groups, in page order,
+    // and no array of any object has more than 8 191 items (read from
+    // qpdf's JSON by tests/pdf/pdf_limits.py).
+    const auto limits = pdf_test::run_tool("python3 " FUEL_SOURCE_DIR "/tests/pdf/pdf_limits.py", {path});
+    INFO(limits.err);
+    REQUIRE(limits.exit_code == 0);
+    CHECK(limits.out == "longest 8191\ndivs 2\nparagraphs 8200\nin_order yes\n");
+    // The parent tree is a root and leaves of at most 4 095 pairs; the
+    // pages are grouped under /Pages nodes of at most 8 191.
+    CHECK(pdf_test::count(raw, "/Limits [ 0 4094 ]") == 1);
+    CHECK(pdf_test::count(raw, "/Limits [ 4095 8189 ]") == 1);
+    CHECK(pdf_test::count(raw, "/Limits [ 8190 8199 ]") == 1);
+    CHECK(pdf_test::count(raw, "/Count 8191") == 1);
+    CHECK(pdf_test::count(raw, "/Count 9\n") == 1);
+    const auto check = pdf_test::run_tool("qpdf --check", {path});
+    INFO(check.out << check.err);
+    CHECK(check.exit_code == 0);
+    const auto verdicts = preflight::validate({path}, pdf_test::scratch_path("limits-preflight"));
+    for (const auto& verdict : verdicts) {
+        INFO(verdict.report());
+        CHECK(verdict.valid);
+    }
+}
