@@ -17,9 +17,10 @@
 // Each size runs in a child process of its own, so that its peak memory
 // (ru_maxrss) is its own and not the largest size's so far.
 //
-// Usage: pipeline_speed [--runs N] [--jobs N] [--save DIR] [applications ...]
+// Usage: pipeline_speed [--runs N] [--jobs N] [--save DIR] [--timeline] [applications ...]
 //   (default: 5 runs; 10 1000 10000). --save writes the last run's PDFs and
-//   the floor's to DIR/<applications>/, to look at what was measured.
+//   the floor's to DIR/<applications>/, to look at what was measured;
+//   --timeline prints when each step of the threaded run ended, to stderr.
 #include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -117,12 +118,19 @@ struct Tools {
     const pdf::FontLibrary& fonts;
     const layout::Hyphenator& hyphenator;
     unsigned jobs;
+    bool timeline;
 };
 
 // The pipeline as job::run runs one dataset: ingest -> transform -> view,
 // the templates on `jobs` threads, then each document's layout and PDF on
 // `jobs` threads. Returns the PDFs' total size.
 std::size_t run_on_threads(const std::string& data, const Tools& tools) {
+    const auto started = std::chrono::steady_clock::now();
+    const auto ended = [&](const std::string& step) {
+        if (!tools.timeline) return;
+        const double at = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        std::fprintf(stderr, "  %6.3f s  %s\n", at, step.c_str());
+    };
     core::Diagnostics diagnostics;
     const auto dataset = ingest::load_dataset(data, diagnostics);
     if (!dataset || diagnostics.has_errors()) fail(diagnostics);
@@ -130,19 +138,26 @@ std::size_t run_on_threads(const std::string& data, const Tools& tools) {
     const auto report = transform::aggregate(*dataset);
     const auto folder = nightly_test::source_path("templates/" + dataset->round.template_name);
     const auto templates = doc::load_templates(folder, diagnostics);
+    ended("ingest, transform, templates read");
     auto view = std::make_unique<kainjow::mustache::data>(doc::make_view_model(report));
+    ended("view");
     const auto trees = doc::build_documents(report, *view, templates, diagnostics, tools.jobs);
     if (diagnostics.has_errors()) fail(diagnostics);
+    ended("documents built");
     std::vector<std::size_t> bytes(trees.size());
     std::vector<core::Diagnostics> found(trees.size());
     // As job::run does, the view is freed after the documents are handed out.
     core::parallel_for(trees.size() + 1, tools.jobs, [&](std::size_t i) {
         if (i == trees.size()) {
             view.reset();
+            ended("view freed");
             return;
         }
         const auto paged = layout::lay_out(trees[i], tools.fonts, found[i], layout::Style{}, &tools.hyphenator);
+        const std::string name = "document " + std::to_string(i + 1) + " (" + std::to_string(paged.pages.size()) + " pages)";
+        ended(name + " laid out");
         bytes[i] = pdf::render(paged, tools.files).size();
+        ended(name + " written");
     });
     std::size_t total = 0;
     for (const auto b : bytes) total += b;
@@ -245,29 +260,33 @@ void print_samples(int applications, unsigned jobs, const std::vector<Sample>& s
 }
 
 // The child: one size, all runs.
-int measure(int applications, int runs, unsigned jobs, const std::string& save_dir) {
+int measure(int applications, int runs, unsigned jobs, const std::string& save_dir, bool timeline) {
     const auto data = nightly_test::scratch("bench-speed/" + std::to_string(applications));
     nightly_test::write_sized_fixture(data, applications);
     const auto files = pdf::FontFiles::liberation();
     const auto fonts = pdf::FontLibrary::load(files);  // once per process, as the pipeline does
     const layout::Hyphenator hyphenator(layout::kSwedishHyphenationPatterns);
-    const Tools tools{files, fonts, hyphenator, jobs};
+    const Tools tools{files, fonts, hyphenator, jobs, timeline};
     doc::markdown_to_inlines("");  // cmark-gfm registers its extensions once, before any thread (job/run.cpp)
     std::vector<Sample> samples;
     const std::string save_to = save_dir.empty() ? "" : save_dir + "/" + std::to_string(applications);
-    for (int r = 0; r < runs; ++r) samples.push_back(run_once(data, tools, r + 1 == runs ? save_to : ""));
+    for (int r = 0; r < runs; ++r) {
+        if (timeline) std::fprintf(stderr, "%d applications, run %d, on %u threads:\n", applications, r + 1, jobs);
+        samples.push_back(run_once(data, tools, r + 1 == runs ? save_to : ""));
+    }
     print_samples(applications, jobs, samples);
     std::fflush(stdout);
     return 0;
 }
 
 // Runs one size in a fresh process; returns its peak memory in kB, or -1.
-long measure_in_child(const char* self, int applications, int runs, unsigned jobs, const std::string& save_dir) {
+long measure_in_child(const char* self, int applications, int runs, unsigned jobs, const std::string& save_dir,
+                      bool timeline) {
     const std::string size = std::to_string(applications), count = std::to_string(runs), threads = std::to_string(jobs);
     std::vector<char*> args = {const_cast<char*>(self),           const_cast<char*>("--child"),
                                const_cast<char*>(size.c_str()),    const_cast<char*>(count.c_str()),
                                const_cast<char*>(threads.c_str()), const_cast<char*>(save_dir.c_str()),
-                               nullptr};
+                               const_cast<char*>(timeline ? "timeline" : ""), nullptr};
     pid_t child = 0;
     if (posix_spawn(&child, "/proc/self/exe", nullptr, nullptr, args.data(), environ) != 0) return -1;
     int status = 0;
@@ -281,14 +300,17 @@ long measure_in_child(const char* self, int applications, int runs, unsigned job
 int main(int argc, char** argv) {
     if (argc >= 5 && std::string(argv[1]) == "--child")
         return measure(std::atoi(argv[2]), std::atoi(argv[3]), static_cast<unsigned>(std::atoi(argv[4])),
-                       argc > 5 ? argv[5] : "");
+                       argc > 5 ? argv[5] : "", argc > 6 && std::string(argv[6]) == "timeline");
     int runs = 5;
     int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     std::string save_dir;
+    bool timeline = false;
     std::vector<int> sizes;
     for (int i = 1; i < argc; ++i) {
         if (std::string(argv[i]) == "--runs" && i + 1 < argc)
             runs = std::atoi(argv[++i]);
+        else if (std::string(argv[i]) == "--timeline")
+            timeline = true;
         else if (std::string(argv[i]) == "--jobs" && i + 1 < argc)
             jobs = std::atoi(argv[++i]);
         else if (std::string(argv[i]) == "--save" && i + 1 < argc)
@@ -299,12 +321,13 @@ int main(int argc, char** argv) {
     if (sizes.empty()) sizes = {10, 1000, 10000};
     if (runs < 1 || jobs < 1 || std::any_of(sizes.begin(), sizes.end(), [](int n) { return n < 2; })) {
         std::fprintf(stderr,
-                     "usage: pipeline_speed [--runs N] [--jobs N] [--save DIR] [applications (2 or more) ...]\n");
+                     "usage: pipeline_speed [--runs N] [--jobs N] [--save DIR] [--timeline] [applications (2 or more) ...]\n");
         return 2;
     }
     for (int applications : sizes) {
         std::fflush(stdout);
-        const long peak = measure_in_child(argv[0], applications, runs, static_cast<unsigned>(jobs), save_dir);
+        const long peak =
+            measure_in_child(argv[0], applications, runs, static_cast<unsigned>(jobs), save_dir, timeline);
         if (peak < 0) {
             std::fprintf(stderr, "pipeline_speed: the run of %d applications failed\n", applications);
             return 1;
