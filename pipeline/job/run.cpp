@@ -7,12 +7,12 @@
 #include <mutex>
 #include <optional>
 
+#include "core/parallel.hpp"
 #include "document/markdown_to_doc.hpp"
 #include "ingest/dataset_loader.hpp"
 #include "job/build_plan.hpp"
 #include "job/job.hpp"
 #include "job/output_lock.hpp"
-#include "core/parallel.hpp"
 #include "job/publish.hpp"
 
 namespace job {
@@ -147,13 +147,14 @@ Result run(const Spec& spec, const Environment& environment, const Progress& pro
         lock.emplace(spec.out_dir, spec.wait_for_lock, spec.stop);
         recover_interrupted(spec.out_dir);
     }
-    const unsigned datasets_at_once = static_cast<unsigned>(std::min<std::size_t>(std::max(spec.jobs, 1u), directories.size()));
+    const auto datasets_at_once =
+        static_cast<unsigned>(std::min<std::size_t>(std::max(spec.jobs, 1u), directories.size()));
     const RunContext context{spec, environment, spec.check_only ? RunFingerprint{} : fingerprint_run(environment),
                              std::max(1u, spec.jobs / datasets_at_once)};
     register_markdown_extensions();
     std::vector<PreparedDataset> prepared(directories.size());
     core::parallel_for(directories.size(), spec.jobs,
-                 [&](std::size_t i) { prepared[i] = prepare_dataset(directories[i], context); });
+                       [&](std::size_t i) { prepared[i] = prepare_dataset(directories[i], context); });
     render_all(prepared, context, document_progress);
     if (!spec.check_only) tidy_staging(spec.out_dir);
     for (std::size_t i = 0; i < prepared.size(); ++i) {

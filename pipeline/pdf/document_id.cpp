@@ -15,49 +15,35 @@ namespace pdf {
 namespace {
 
 // Feeds values to MD5 in a fixed byte order, each string with its length in
-// front, so that no two different inputs give the same byte sequence. The
-// bytes are gathered and given to MD5 in large pieces: a call per value was
-// most of the digest's cost, and MD5 of the same bytes is the same digest.
+// front, so that no two different inputs give the same byte sequence.
 class Hasher {
 public:
-    Hasher() {
-        HPDF_MD5Init(&context_);
-        pending_.reserve(kPiece);
-    }
+    Hasher() { HPDF_MD5Init(&context_); }
+
     void add(std::uint64_t value) {
-        char bytes[8];
+        HPDF_BYTE bytes[8];
         for (int i = 0; i < 8; ++i) {
-            bytes[i] = static_cast<char>(value >> (8 * i));
+            bytes[i] = static_cast<HPDF_BYTE>(value >> (8 * i));
         }
-        put(std::string_view(bytes, sizeof bytes));
+        HPDF_MD5Update(&context_, bytes, sizeof bytes);
     }
     void add(double value) { add(std::bit_cast<std::uint64_t>(value)); }
     void add(bool value) { add(std::uint64_t{value ? 1U : 0U}); }
     void add(int value) { add(static_cast<std::uint64_t>(static_cast<std::int64_t>(value))); }
     void add(std::string_view text) {
         add(static_cast<std::uint64_t>(text.size()));
-        put(text);
+        HPDF_MD5Update(&context_, reinterpret_cast<const HPDF_BYTE*>(text.data()),
+                       static_cast<HPDF_UINT32>(text.size()));
     }
+
     Digest finish() {
-        flush();
         Digest digest{};
         HPDF_MD5Final(digest.data(), &context_);
         return digest;
     }
 
 private:
-    static constexpr std::size_t kPiece = 1 << 16;
-    void put(std::string_view bytes) {
-        pending_.append(bytes);
-        if (pending_.size() >= kPiece) flush();
-    }
-    void flush() {
-        HPDF_MD5Update(&context_, reinterpret_cast<const HPDF_BYTE*>(pending_.data()),
-                       static_cast<HPDF_UINT32>(pending_.size()));
-        pending_.clear();
-    }
     HPDF_MD5_CTX context_{};
-    std::string pending_;
 };
 
 void add_item(Hasher& hash, const layout::Item& item) {

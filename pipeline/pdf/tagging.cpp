@@ -17,11 +17,46 @@ namespace {
 
 constexpr std::uint64_t kNoKey = std::numeric_limits<std::uint64_t>::max();
 
-
 // Reading order: page first, then the item's place in the page's list,
 // which layout fills in reading order.
 std::uint64_t key(std::size_t page, std::size_t item) {
     return (static_cast<std::uint64_t>(page) << 32) | static_cast<std::uint64_t>(item);
+}
+
+// §7.9.7 number trees: one node lists at most kMaxArray / 2 pairs in its
+// /Nums (StructureTree::kMaxArray); a longer tree is a root whose /Kids are
+// leaves, each with the /Limits of its keys (kept in order, as written).
+HPDF_Dict parent_tree(HPDF_Doc pdf, const std::vector<std::pair<int, void*>>& entries) {
+    const auto nums = [&](std::size_t begin, std::size_t end) {
+        HPDF_Array array = HPDF_Array_New(pdf->mmgr);
+        for (std::size_t i = begin; i < end; ++i) {
+            HPDF_Array_AddNumber(array, entries[i].first);
+            HPDF_Array_Add(array, entries[i].second);
+        }
+        return array;
+    };
+    HPDF_Dict root = HPDF_Dict_New(pdf->mmgr);
+    constexpr std::size_t kPairs = StructureTree::kMaxArray / 2;
+    if (entries.size() <= kPairs) {
+        HPDF_Dict_Add(root, "Nums", nums(0, entries.size()));
+        return root;
+    }
+    const std::size_t leaves = (entries.size() + kPairs - 1) / kPairs;
+    if (leaves > StructureTree::kMaxArray) throw Error("the parent tree has more entries than two levels of a number tree hold");
+    HPDF_Array kids = HPDF_Array_New(pdf->mmgr);
+    for (std::size_t begin = 0; begin < entries.size(); begin += kPairs) {
+        const std::size_t end = std::min(begin + kPairs, entries.size());
+        HPDF_Dict leaf = HPDF_Dict_New(pdf->mmgr);
+        HPDF_Xref_Add(pdf->xref, leaf);  // §7.9.7: kids are indirect references
+        HPDF_Array limits = HPDF_Array_New(pdf->mmgr);
+        HPDF_Array_AddNumber(limits, entries[begin].first);
+        HPDF_Array_AddNumber(limits, entries[end - 1].first);
+        HPDF_Dict_Add(leaf, "Limits", limits);
+        HPDF_Dict_Add(leaf, "Nums", nums(begin, end));
+        HPDF_Array_Add(kids, leaf);
+    }
+    HPDF_Dict_Add(root, "Kids", kids);
+    return root;
 }
 
 }  // namespace
@@ -214,43 +249,6 @@ void StructureTree::write_node(HaruDocument& doc, const std::vector<HPDF_Page>& 
         HPDF_Dict_Add(node, "Alt", HPDF_String_New(pdf->mmgr, element.alt.c_str(), HPDF_GetEncoder(pdf, "UTF-8")));
 }
 
-// §7.9.7 number trees: one node lists at most kMaxArray / 2 pairs in its
-// /Nums; a longer tree is a root whose /Kids are leaves, each with the
-// /Limits of its keys (kept in order, as the keys are written).
-HPDF_Dict StructureTree::parent_tree(HaruDocument& doc, const std::vector<std::pair<int, void*>>& entries) {
-    HPDF_Doc pdf = doc.get();
-    const auto nums = [&](std::size_t begin, std::size_t end) {
-        HPDF_Array array = HPDF_Array_New(pdf->mmgr);
-        for (std::size_t i = begin; i < end; ++i) {
-            HPDF_Array_AddNumber(array, entries[i].first);
-            HPDF_Array_Add(array, entries[i].second);
-        }
-        return array;
-    };
-    HPDF_Dict root = HPDF_Dict_New(pdf->mmgr);
-    constexpr std::size_t kPairs = kMaxArray / 2;
-    if (entries.size() <= kPairs) {
-        HPDF_Dict_Add(root, "Nums", nums(0, entries.size()));
-        return root;
-    }
-    const std::size_t leaves = (entries.size() + kPairs - 1) / kPairs;
-    if (leaves > kMaxArray) throw Error("the parent tree has more entries than two levels of a number tree hold");
-    HPDF_Array kids = HPDF_Array_New(pdf->mmgr);
-    for (std::size_t begin = 0; begin < entries.size(); begin += kPairs) {
-        const std::size_t end = std::min(begin + kPairs, entries.size());
-        HPDF_Dict leaf = HPDF_Dict_New(pdf->mmgr);
-        HPDF_Xref_Add(pdf->xref, leaf);  // §7.9.7: kids are indirect references
-        HPDF_Array limits = HPDF_Array_New(pdf->mmgr);
-        HPDF_Array_AddNumber(limits, entries[begin].first);
-        HPDF_Array_AddNumber(limits, entries[end - 1].first);
-        HPDF_Dict_Add(leaf, "Limits", limits);
-        HPDF_Dict_Add(leaf, "Nums", nums(begin, end));
-        HPDF_Array_Add(kids, leaf);
-    }
-    HPDF_Dict_Add(root, "Kids", kids);
-    return root;
-}
-
 void StructureTree::write(HaruDocument& doc, const std::vector<HPDF_Page>& pages) {
     HPDF_Doc pdf = doc.get();
     HPDF_Dict root = HPDF_Dict_New(pdf->mmgr);
@@ -303,7 +301,7 @@ void StructureTree::write(HaruDocument& doc, const std::vector<HPDF_Page>& pages
         HPDF_Dict_AddNumber(annotation, "StructParent", next_key);
         entries.emplace_back(next_key++, objects[static_cast<std::size_t>(element)]);
     }
-    HPDF_Dict_Add(root, "ParentTree", parent_tree(doc, entries));
+    HPDF_Dict_Add(root, "ParentTree", parent_tree(pdf, entries));
     HPDF_Dict_AddNumber(root, "ParentTreeNextKey", next_key);
     HPDF_Dict_Add(pdf->catalog, "StructTreeRoot", root);
     HPDF_Dict mark_info = HPDF_Dict_New(pdf->mmgr);

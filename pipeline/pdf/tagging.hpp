@@ -65,7 +65,6 @@ private:
     void group_kids(std::size_t index, std::vector<std::vector<Kid>>& kids);
     void write_node(HaruDocument& doc, const std::vector<HPDF_Page>& pages, std::size_t index,
                     std::vector<HPDF_Dict>& objects, const std::vector<Kid>& kids);
-    HPDF_Dict parent_tree(HaruDocument& doc, const std::vector<std::pair<int, void*>>& entries);
     std::vector<layout::StructElement> elements_;
     std::vector<std::vector<Kid>> kids_;  // per element: its content and annotations
     std::vector<std::vector<std::int32_t>> page_content_;  // per page: the element of each MCID
