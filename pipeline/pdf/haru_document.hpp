@@ -10,6 +10,8 @@
 #include <memory>
 #include <string_view>
 
+#include "pdf/raw_entries.hpp"
+
 namespace pdf {
 
 class HaruDocument {
@@ -26,6 +28,10 @@ public:
     // callback, so the document's own error number is checked as well.
     void check(std::string_view step) const;
 
+    // Entries written as PDF text (raw_entries.hpp); kept until the
+    // document is freed, since libharu writes them when it saves.
+    RawEntries& raw_entries() { return raw_entries_; }
+
 private:
     struct FirstError {
         bool set = false;
@@ -36,6 +42,7 @@ private:
 
     // Heap-allocated so that its address, given to libharu, never moves.
     std::unique_ptr<FirstError> first_error_;
+    RawEntries raw_entries_;  // outlives doc_, which the destructor frees first
     HPDF_Doc doc_ = nullptr;
 };
 

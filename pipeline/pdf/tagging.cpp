@@ -9,6 +9,7 @@
 #include <limits>
 #include <variant>
 
+#include "pdf/raw_entries.hpp"
 #include "pdf/writer.hpp"
 
 namespace pdf {
@@ -23,36 +24,50 @@ std::uint64_t key(std::size_t page, std::size_t item) {
     return (static_cast<std::uint64_t>(page) << 32) | static_cast<std::uint64_t>(item);
 }
 
+// "/Nums [key value ...]" of entries [begin, end), as raw entries.
+void append_nums(std::string& text, const std::vector<std::pair<int, std::string>>& entries, std::size_t begin,
+                 std::size_t end) {
+    text += "/Nums [";
+    for (std::size_t i = begin; i < end; ++i) {
+        if (i != begin) text += ' ';
+        append_number(text, entries[i].first);
+        text += ' ';
+        text += entries[i].second;
+    }
+    text += "]\n";
+}
+
 // §7.9.7 number trees: one node lists at most kMaxArray / 2 pairs in its
 // /Nums (StructureTree::kMaxArray); a longer tree is a root whose /Kids are
 // leaves, each with the /Limits of its keys (kept in order, as written).
-HPDF_Dict parent_tree(HPDF_Doc pdf, const std::vector<std::pair<int, void*>>& entries) {
-    const auto nums = [&](std::size_t begin, std::size_t end) {
-        HPDF_Array array = HPDF_Array_New(pdf->mmgr);
-        for (std::size_t i = begin; i < end; ++i) {
-            HPDF_Array_AddNumber(array, entries[i].first);
-            HPDF_Array_Add(array, entries[i].second);
-        }
-        return array;
-    };
+// Each entry's value is given as PDF text.
+HPDF_Dict parent_tree(HaruDocument& doc, const std::vector<std::pair<int, std::string>>& entries) {
+    HPDF_Doc pdf = doc.get();
+    RawEntries& raw = doc.raw_entries();
+    std::string& text = raw.text();
     HPDF_Dict root = HPDF_Dict_New(pdf->mmgr);
     constexpr std::size_t kPairs = StructureTree::kMaxArray / 2;
     if (entries.size() <= kPairs) {
-        HPDF_Dict_Add(root, "Nums", nums(0, entries.size()));
+        const std::size_t begin = text.size();
+        append_nums(text, entries, 0, entries.size());
+        raw.attach(root, begin, text.size());
         return root;
     }
     const std::size_t leaves = (entries.size() + kPairs - 1) / kPairs;
     if (leaves > StructureTree::kMaxArray) throw Error("the parent tree has more entries than two levels of a number tree hold");
     HPDF_Array kids = HPDF_Array_New(pdf->mmgr);
-    for (std::size_t begin = 0; begin < entries.size(); begin += kPairs) {
-        const std::size_t end = std::min(begin + kPairs, entries.size());
+    for (std::size_t first = 0; first < entries.size(); first += kPairs) {
+        const std::size_t last = std::min(first + kPairs, entries.size());
         HPDF_Dict leaf = HPDF_Dict_New(pdf->mmgr);
         HPDF_Xref_Add(pdf->xref, leaf);  // §7.9.7: kids are indirect references
-        HPDF_Array limits = HPDF_Array_New(pdf->mmgr);
-        HPDF_Array_AddNumber(limits, entries[begin].first);
-        HPDF_Array_AddNumber(limits, entries[end - 1].first);
-        HPDF_Dict_Add(leaf, "Limits", limits);
-        HPDF_Dict_Add(leaf, "Nums", nums(begin, end));
+        const std::size_t begin = text.size();
+        text += "/Limits [";
+        append_number(text, entries[first].first);
+        text += ' ';
+        append_number(text, entries[last - 1].first);
+        text += "]\n";
+        append_nums(text, entries, first, last);
+        raw.attach(leaf, begin, text.size());
         HPDF_Array_Add(kids, leaf);
     }
     HPDF_Dict_Add(root, "Kids", kids);
@@ -201,43 +216,61 @@ void StructureTree::group_kids(std::size_t index, std::vector<std::vector<Kid>>&
 }
 
 // One /StructElem: /S, /P, /Pg (the page of its first content), /K in
-// reading order, /A for a header cell's scope, /Alt for a figure.
+// reading order, /A for a header cell's scope, /Alt for a figure. The
+// frequent entries are written as raw entries (raw_entries.hpp); the rare
+// /A and /Alt, which need libharu's string encoding, as its objects.
 void StructureTree::write_node(HaruDocument& doc, const std::vector<HPDF_Page>& pages, std::size_t index,
-                               std::vector<HPDF_Dict>& objects, const std::vector<Kid>& kids) {
+                               const void* parent, std::vector<HPDF_Dict>& objects, const std::vector<Kid>& kids) {
     HPDF_Doc pdf = doc.get();
     const layout::StructElement& element = elements_[index];
     HPDF_Dict node = objects[index];
-    HPDF_Dict_AddName(node, "Type", "StructElem");
-    HPDF_Dict_AddName(node, "S", structure_type(element.role));
+    std::string& text = doc.raw_entries().text();
+    const std::size_t begin = text.size();
+    text += "/Type /StructElem\n/S /";
+    text += structure_type(element.role);
+    text += "\n/P ";
+    append_reference(text, parent);
     const auto own = std::find_if(kids.begin(), kids.end(), [](const Kid& k) { return k.kind != Kid::Kind::Element; });
     const std::size_t home = own == kids.end() ? pages.size() : own->page;
-    if (home < pages.size()) HPDF_Dict_Add(node, "Pg", pages[home]);
+    if (home < pages.size()) {
+        text += "\n/Pg ";
+        append_reference(text, pages[home]);
+    }
     // §14.7.2: /K is one kid or an array of them. Most elements (a table
-    // cell, a paragraph on one page) have one marked-content sequence:
-    // writing it bare saves an array per element, which libharu allocates,
-    // writes and frees object by object.
-    const auto kid_object = [&](const Kid& kid) -> void* {
-        if (kid.kind == Kid::Kind::Element) return objects[static_cast<std::size_t>(kid.element)];
-        if (kid.kind == Kid::Kind::Content && kid.page == home) return HPDF_Number_New(pdf->mmgr, kid.mcid);
-        HPDF_Dict reference = HPDF_Dict_New(pdf->mmgr);
-        if (kid.kind == Kid::Kind::Content) {  // continued on another page (§14.7.4.2)
-            HPDF_Dict_AddName(reference, "Type", "MCR");
-            HPDF_Dict_Add(reference, "Pg", pages[kid.page]);
-            HPDF_Dict_AddNumber(reference, "MCID", kid.mcid);
+    // cell, a paragraph on one page) have one marked-content sequence,
+    // written bare.
+    const auto append_kid = [&](const Kid& kid) {
+        if (kid.kind == Kid::Kind::Element) {
+            append_reference(text, objects[static_cast<std::size_t>(kid.element)]);
+        } else if (kid.kind == Kid::Kind::Content && kid.page == home) {
+            append_number(text, kid.mcid);
+        } else if (kid.kind == Kid::Kind::Content) {  // continued on another page (§14.7.4.2)
+            text += "<</Type /MCR /Pg ";
+            append_reference(text, pages[kid.page]);
+            text += " /MCID ";
+            append_number(text, kid.mcid);
+            text += ">>";
         } else {  // ISO 32000-1 §14.7.4.3: an object reference to the annotation
-            HPDF_Dict_AddName(reference, "Type", "OBJR");
-            HPDF_Dict_Add(reference, "Pg", pages[kid.page]);
-            HPDF_Dict_Add(reference, "Obj", kid.annotation);
+            text += "<</Type /OBJR /Pg ";
+            append_reference(text, pages[kid.page]);
+            text += " /Obj ";
+            append_reference(text, kid.annotation);
+            text += ">>";
         }
-        return reference;
     };
     if (kids.size() == 1) {
-        HPDF_Dict_Add(node, "K", kid_object(kids.front()));
+        text += "\n/K ";
+        append_kid(kids.front());
     } else {
-        HPDF_Array k = HPDF_Array_New(pdf->mmgr);
-        for (const Kid& kid : kids) HPDF_Array_Add(k, kid_object(kid));
-        HPDF_Dict_Add(node, "K", k);
+        text += "\n/K [";
+        for (std::size_t i = 0; i < kids.size(); ++i) {
+            if (i != 0) text += ' ';
+            append_kid(kids[i]);
+        }
+        text += ']';
     }
+    text += '\n';
+    doc.raw_entries().attach(node, begin, text.size());
     if (element.scope != layout::HeaderScope::None) {
         // §14.8.5.7: table attributes, owner /Table.
         HPDF_Dict attributes = HPDF_Dict_New(pdf->mmgr);
@@ -275,9 +308,8 @@ void StructureTree::write(HaruDocument& doc, const std::vector<HPDF_Page>& pages
     }
     doc.check("create the structure elements");
     for (std::size_t i = 0; i < elements_.size(); ++i) {
-        write_node(doc, pages, i, objects, kids[i]);
-        if (i == 0) HPDF_Dict_Add(objects[0], "P", root);
-        else HPDF_Dict_Add(objects[i], "P", objects[static_cast<std::size_t>(elements_[i].parent)]);
+        const void* parent = i == 0 ? static_cast<void*>(root) : objects[static_cast<std::size_t>(elements_[i].parent)];
+        write_node(doc, pages, i, parent, objects, kids[i]);
     }
     doc.check("write the structure elements");
     HPDF_Dict_Add(root, "K", objects[0]);
@@ -285,7 +317,7 @@ void StructureTree::write(HaruDocument& doc, const std::vector<HPDF_Page>& pages
     // §14.7.4.4: the parent tree maps each page's /StructParents to the
     // elements of its MCIDs, and each annotation's /StructParent to its
     // element. Keys: pages 0..n-1, then the annotations.
-    std::vector<std::pair<int, void*>> entries;
+    std::vector<std::pair<int, std::string>> entries;
     entries.reserve(pages.size() + annotations_.size());
     int next_key = 0;
     for (std::size_t p = 0; p < pages.size(); ++p, ++next_key) {
@@ -293,15 +325,21 @@ void StructureTree::write(HaruDocument& doc, const std::vector<HPDF_Page>& pages
         if (page_content_[p].size() > kMaxArray)
             throw Error("page " + std::to_string(p + 1) + " has more marked-content sequences than PDF/A-1 allows");
         HPDF_Dict_AddNumber(pages[p], "StructParents", next_key);
-        HPDF_Array parents = HPDF_Array_New(pdf->mmgr);
-        for (const std::int32_t e : page_content_[p]) HPDF_Array_Add(parents, objects[static_cast<std::size_t>(e)]);
-        entries.emplace_back(next_key, parents);
+        std::string parents = "[";
+        for (const std::int32_t e : page_content_[p]) {
+            if (parents.size() > 1) parents += ' ';
+            append_reference(parents, objects[static_cast<std::size_t>(e)]);
+        }
+        parents += ']';
+        entries.emplace_back(next_key, std::move(parents));
     }
     for (const auto& [annotation, element] : annotations_) {
         HPDF_Dict_AddNumber(annotation, "StructParent", next_key);
-        entries.emplace_back(next_key++, objects[static_cast<std::size_t>(element)]);
+        std::string reference;
+        append_reference(reference, objects[static_cast<std::size_t>(element)]);
+        entries.emplace_back(next_key++, std::move(reference));
     }
-    HPDF_Dict_Add(root, "ParentTree", parent_tree(pdf, entries));
+    HPDF_Dict_Add(root, "ParentTree", parent_tree(doc, entries));
     HPDF_Dict_AddNumber(root, "ParentTreeNextKey", next_key);
     HPDF_Dict_Add(pdf->catalog, "StructTreeRoot", root);
     HPDF_Dict mark_info = HPDF_Dict_New(pdf->mmgr);

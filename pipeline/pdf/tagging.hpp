@@ -6,7 +6,8 @@
 // libharu 2.3.0 has no API for either; both are built through its installed
 // internal headers (library-notes §1.6): raw BDC/EMC written into the page's
 // content stream between libharu's own calls (they change no graphics state
-// libharu tracks), and the tree as ordinary dictionaries.
+// libharu tracks), and the tree as dictionaries in the cross-reference
+// table whose entries we write as PDF text (raw_entries.hpp).
 #include <hpdf.h>
 
 #include <cstdint>
@@ -63,7 +64,7 @@ private:
     };
     std::vector<Kid> ordered_kids(std::size_t index, const std::vector<std::int32_t>& children);
     void group_kids(std::size_t index, std::vector<std::vector<Kid>>& kids);
-    void write_node(HaruDocument& doc, const std::vector<HPDF_Page>& pages, std::size_t index,
+    void write_node(HaruDocument& doc, const std::vector<HPDF_Page>& pages, std::size_t index, const void* parent,
                     std::vector<HPDF_Dict>& objects, const std::vector<Kid>& kids);
     std::vector<layout::StructElement> elements_;
     std::vector<std::vector<Kid>> kids_;  // per element: its content and annotations
