@@ -156,7 +156,9 @@ std::size_t run_on_threads(const std::string& data, const Tools& tools) {
         const auto paged = layout::lay_out(trees[i], tools.fonts, found[i], layout::Style{}, &tools.hyphenator);
         const std::string name = "document " + std::to_string(i + 1) + " (" + std::to_string(paged.pages.size()) + " pages)";
         ended(name + " laid out");
-        bytes[i] = pdf::render(paged, tools.files).size();
+        pdf::WriteOptions options;
+        options.compression_threads = tools.jobs;  // as job::run writes
+        bytes[i] = pdf::render(paged, tools.files, options).size();
         ended(name + " written");
     });
     std::size_t total = 0;

@@ -106,6 +106,7 @@ void render_document(PreparedDataset& p, std::size_t index, const RunContext& co
                                            &hyphenator(environment.hyphenation_patterns));
         pdf::WriteOptions options;
         options.flush_to_disk = false;  // publish() flushes the staging folder's files together
+        options.compression_threads = context.spec.jobs;
         pdf::write_file(paged, environment.fonts, (fs::path(p.staging) / (plan.name + ".pdf")).string(), options);
         plan.pages = static_cast<int>(paged.pages.size());
         plan.companions = write_companions(tree, plan.name, p.staging, plan.diagnostics);

@@ -88,4 +88,10 @@ void complete_font_descriptor(HaruDocument& doc, HPDF_Font font, bool with_cid_s
     doc.check(std::string("complete the font descriptor of '") + def->base_font + "'");
 }
 
+HPDF_Dict font_program(HPDF_Font font) {
+    HPDF_FontDef def = font_definition(font);
+    if (def->descriptor == nullptr) return nullptr;
+    return static_cast<HPDF_Dict>(HPDF_Dict_GetItem(def->descriptor, "FontFile2", HPDF_OCLASS_DICT));
+}
+
 }  // namespace pdf

@@ -25,4 +25,8 @@ std::vector<std::uint8_t> cid_set(HPDF_Font font);
 // every page is painted.
 void complete_font_descriptor(HaruDocument& doc, HPDF_Font font, bool with_cid_set);
 
+// The embedded subset's /FontFile2 stream, made by complete_font_descriptor;
+// nullptr before.
+HPDF_Dict font_program(HPDF_Font font);
+
 }  // namespace pdf

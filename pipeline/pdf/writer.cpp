@@ -3,6 +3,8 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <hpdf_pages.h>
+
 #include <atomic>
 #include <cerrno>
 #include <cstdio>
@@ -16,6 +18,7 @@
 #include "pdf/haru_document.hpp"
 #include "pdf/navigation.hpp"
 #include "pdf/page_painter.hpp"
+#include "pdf/stream_compression.hpp"
 #include "pdf/tagging.hpp"
 
 namespace pdf {
@@ -68,6 +71,13 @@ void build(HaruDocument& doc, const layout::PagedDocument& document, const FontF
     add_outline(doc, pages, document);
     tree.write(doc, pages);
     finish(doc, embedded, document, fonts, options);
+    if (options.compress) {
+        std::vector<HPDF_Dict> streams;
+        streams.reserve(pages.size() + embedded.distinct().size());
+        for (HPDF_Page page : pages) streams.push_back(static_cast<HPDF_PageAttr>(page->attr)->contents);
+        for (HPDF_Font font : embedded.distinct()) streams.push_back(font_program(font));
+        compress_streams(doc, streams, options.compression_threads);
+    }
 }
 
 // Unique among the threads and processes that may write next to `path`.

@@ -54,6 +54,9 @@ struct WriteOptions {
     // publish step) turns it off: one fsync per file made the threads of a
     // build wait on each other's journal commits.
     bool flush_to_disk = true;
+    // Threads that compress the streams (stream_compression.hpp); the
+    // bytes are the same for any number.
+    unsigned compression_threads = 1;
 };
 
 // Renders the pages to PDF bytes in memory, PDF/A-1b unless `options` say

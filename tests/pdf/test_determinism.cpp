@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "pdf/writer.hpp"
+#include "external_tools.hpp"
 #include "sample_documents.hpp"
 
 TEST_CASE("two renders of the same pages are byte-identical", "[determinism]") {
@@ -37,4 +38,30 @@ TEST_CASE("the bytes depend on the content", "[determinism]") {
     const auto before = pdf::render(document, pdf::FontFiles::liberation());
     document.meta.date = "2024-12-11";
     CHECK(pdf::render(document, pdf::FontFiles::liberation()) != before);
+}
+
+TEST_CASE("streams compressed on several threads give the one-thread bytes, and decode", "[determinism]") {
+    const auto document = pdf_test::two_page_report();
+    pdf::WriteOptions one;
+    pdf::WriteOptions four;
+    four.compression_threads = 4;
+    const auto reference = pdf::render(document, pdf::FontFiles::liberation(), one);
+    CHECK(pdf::render(document, pdf::FontFiles::liberation(), four) == reference);
+
+    // The page content and the font programs come compressed by us, each
+    // with one /Filter; the fonts' CMaps by libharu, with its array form.
+    const std::string raw(reference.begin(), reference.end());
+    const std::size_t fonts = pdf_test::count(raw, "/FontFile2 ");
+    REQUIRE(fonts > 0);
+    CHECK(pdf_test::count(raw, "/Filter /FlateDecode\n") == document.pages.size() + fonts);
+    CHECK(pdf_test::count(raw, "/Filter [ /FlateDecode ]\n/Filter") == 0);
+    const std::string path = pdf_test::scratch_path("compressed-streams.pdf");
+    pdf_test::write_bytes(path, reference);
+    // qpdf decodes every stream; a warning (exit code 3) fails as well.
+    const auto check = pdf_test::run_tool("qpdf --check", {path});
+    INFO(check.out << check.err);
+    CHECK(check.exit_code == 0);
+    const auto text = pdf_test::run_tool("pdftotext -q", {path, "-"});
+    CHECK(text.exit_code == 0);
+    CHECK(text.out.find("1 Ärenden") != std::string::npos);
 }
