@@ -1,31 +1,53 @@
 #include "pdf/embedded_fonts.hpp"
 
+#include <hpdf_doc.h>
+
 #include <map>
 #include <string>
 #include <variant>
 
+#include <unicode/utf8.h>
+
+#include "pdf/font_cmap.hpp"
 #include "pdf/to_unicode.hpp"
 
 namespace pdf {
 
 namespace {
 
-std::array<bool, layout::kFontCount> fonts_used(const layout::PagedDocument& document) {
+// The code points each face's text uses; a face with none is not used.
+struct FacesUsed {
     std::array<bool, layout::kFontCount> used{};
+    std::array<CodePoints, layout::kFontCount> code_points;
+};
+
+FacesUsed faces_used(const layout::PagedDocument& document) {
+    FacesUsed faces;
     for (const layout::Page& page : document.pages) {
         for (const layout::Item& item : page.items) {
-            if (const auto* run = std::get_if<layout::TextRun>(&item.content); run && !run->text.empty()) {
-                used[static_cast<std::size_t>(run->font)] = true;
+            const auto* run = std::get_if<layout::TextRun>(&item.content);
+            if (run == nullptr || run->text.empty()) continue;
+            const auto face = static_cast<std::size_t>(run->font);
+            faces.used[face] = true;
+            CodePoints& code_points = faces.code_points[face];
+            const char* text = run->text.data();
+            const auto length = static_cast<std::int32_t>(run->text.size());
+            for (std::int32_t i = 0; i < length;) {
+                UChar32 c = 0;
+                U8_NEXT(text, i, length, c);
+                if (c >= 0 && c < 0x10000) code_points.set(static_cast<std::size_t>(c));
             }
         }
     }
-    return used;
+    return faces;
 }
 
-HPDF_Font load_font(HaruDocument& doc, const std::string& path) {
+HPDF_Font load_font(HaruDocument& doc, const std::string& path, const CodePoints& used) {
     const std::string step = "embed font file '" + path + "'";
     const char* name = HPDF_LoadTTFontFromFile(doc.get(), path.c_str(), HPDF_TRUE);
     doc.check(step);
+    restrict_cmap(name != nullptr ? HPDF_Doc_FindFontDef(doc.get(), name) : nullptr, used);
+    doc.check(step + ": cut its character map to the text");
     HPDF_Font font = HPDF_GetFont(doc.get(), name, "UTF-8");
     doc.check(step);
     replace_to_unicode(font);
@@ -37,7 +59,12 @@ HPDF_Font load_font(HaruDocument& doc, const std::string& path) {
 
 EmbeddedFonts::EmbeddedFonts(HaruDocument& doc, const FontFiles& files,
                              const layout::PagedDocument& document) {
-    const auto used = fonts_used(document);
+    const FacesUsed faces = faces_used(document);
+    const auto& used = faces.used;
+    // Faces may share a file: its character map keeps what all of them use.
+    std::map<std::string, CodePoints> code_points;
+    for (std::size_t i = 0; i < used.size(); ++i)
+        if (used[i]) code_points[files.paths[i]] |= faces.code_points[i];
     // libharu refuses to register one font file twice in a document.
     std::map<std::string, HPDF_Font> by_path;
     for (std::size_t i = 0; i < used.size(); ++i) {
@@ -47,7 +74,7 @@ EmbeddedFonts::EmbeddedFonts(HaruDocument& doc, const FontFiles& files,
         const std::string& path = files.paths[i];
         auto it = by_path.find(path);
         if (it == by_path.end()) {
-            it = by_path.emplace(path, load_font(doc, path)).first;
+            it = by_path.emplace(path, load_font(doc, path, code_points[path])).first;
             distinct_.push_back(it->second);
         }
         fonts_[i] = it->second;
