@@ -1,5 +1,7 @@
 #include "core/diagnostics.hpp"
 
+#include "core/printable.hpp"
+
 #include <algorithm>
 #include <tuple>
 
@@ -28,6 +30,10 @@ std::string to_string(const Diagnostic& d) {
 }
 
 void Diagnostics::add(Diagnostic diagnostic) {
+    // File names and quoted data reach terminals, logs and JSON from here:
+    // valid UTF-8, control characters shown (core/printable.hpp).
+    diagnostic.where.file = printable(diagnostic.where.file);
+    diagnostic.message = printable(diagnostic.message);
     if (diagnostic.severity == Severity::Error) ++error_count_;
     if (diagnostic.severity == Severity::Warning) ++warning_count_;
     items_.push_back(std::move(diagnostic));

@@ -41,6 +41,9 @@ struct PreparedDataset {
     // documents render (run.cpp): freeing a large round's view costs as
     // much as building it.
     std::unique_ptr<kainjow::mustache::data> view;
+    // Warnings about this build's own output (a published file changed
+    // since): reported once, not kept in the build record with the input's.
+    core::Diagnostics output_warnings;
 
     std::size_t to_render() const;
 };

@@ -6,8 +6,11 @@
 #include <filesystem>
 
 #include "casefields/case_fields.hpp"
+#include "core/printable.hpp"
 #include "ingest/dataset_loader.hpp"
 #include "job/build_plan.hpp"
+#include "job/folder_rules.hpp"
+#include "job/published_files.hpp"
 #include "job/publish.hpp"
 #include "transform/account.hpp"
 #include "transform/transform.hpp"
@@ -58,7 +61,13 @@ bool unchanged_since_last_build(PreparedDataset& p, const RunContext& context) {
         if (!recorded || recorded->key != key) return false;
         if (!all_files_there(dataset_out(context, p.result.name), *recorded)) return false;
     }
-    return true;
+    // Every published file as it was published: one changed since takes the
+    // full path, where plan_documents says which and makes it again.
+    std::vector<std::string> published;
+    for (const auto& [name, digest] : p.previous->digests) published.push_back(name);
+    return first_changed_file(dataset_out(context, p.result.name), published, *p.previous,
+                              context.environment.digest)
+        .empty();
 }
 
 // What each document is made from, for its key.
@@ -84,8 +93,16 @@ void plan_documents(PreparedDataset& p, const Sources& sources, const RunContext
         plan.key = document_key(context.environment.digest, context.fingerprint, p.inputs, source.template_folder,
                                 *source.tmpl, source.instance);
         const auto* recorded = p.previous ? p.previous->find(plan.name) : nullptr;
-        if (recorded && !plan.key.empty() && recorded->key == plan.key && all_files_there(out, *recorded))
-            plan.kept = *recorded;
+        if (recorded && !plan.key.empty() && recorded->key == plan.key && all_files_there(out, *recorded)) {
+            const auto changed = first_changed_file(out, files_of(*recorded), *p.previous, context.environment.digest);
+            if (changed.empty())
+                plan.kept = *recorded;
+            else
+                p.output_warnings.warning({(out / changed).string(), 0, 0},
+                                             "this file was changed after fuel published it (its bytes are not "
+                                             "those recorded in " + std::string(kManifestFile) +
+                                                 "); the document is made again");
+        }
         p.plans.push_back(std::move(plan));
     }
 }
@@ -207,16 +224,27 @@ std::int64_t RunContext::now() const {
         .count();
 }
 
+// The folder's own name, after `.`, `..` and links are resolved: `--data .`
+// inside a round names the round, never "." (which would stage and publish
+// the output folder itself).
 std::string dataset_name(const std::string& directory) {
-    const auto normal = fs::path(directory).lexically_normal();
-    const auto name = normal.filename().string();
-    return name.empty() ? normal.parent_path().filename().string() : name;
+    return fs::path(resolved_folder(directory)).filename().string();
 }
 
 PreparedDataset prepare_dataset(const std::string& directory, const RunContext& context) {
     PreparedDataset p;
     p.result.directory = directory;
     p.result.name = dataset_name(directory);
+    // The name becomes a folder, links, log lines and JSON: one that is not
+    // plain UTF-8 text is refused, and shown with its odd bytes made visible.
+    if (core::printable(p.result.name) != p.result.name) {
+        p.result.name = core::printable(p.result.name);
+        p.result.directory = core::printable(directory);
+        p.result.diagnostics.error({p.result.directory, 0, 0},
+                                   "the dataset folder's name is not valid UTF-8 or holds control characters "
+                                   "(shown here as \"" + p.result.name + "\"); rename the folder");
+        return p;
+    }
     try {
         prepare(p, directory, context);
     } catch (const std::exception& e) {

@@ -6,6 +6,8 @@
 
 #include "job/build_plan.hpp"
 #include "job/companions.hpp"
+#include "job/folder_rules.hpp"
+#include "job/published_files.hpp"
 #include "job/publish.hpp"
 #include "layout/layout.hpp"
 #include "pdf/font_library.hpp"
@@ -77,11 +79,26 @@ void publish_dataset(PreparedDataset& p, const RunContext& context) {
         for (const auto& file : plan.kept->companions)
             keep_file((current / file).string(), (fs::path(p.staging) / file).string());
     }
+    // Files somebody else put into the folder are not fuel's to remove:
+    // they move along into the new set, with a warning.
+    std::vector<std::string> foreign;
+    if (p.previous) foreign = foreign_files(current, *p.previous);
+    for (const auto& name : foreign) {
+        fs::copy(current / name, fs::path(p.staging) / name,
+                 fs::copy_options::recursive | fs::copy_options::create_hard_links);
+        p.result.diagnostics.warning({(current / name).string(), 0, 0},
+                                     "this file was not made by fuel; it is kept where it is");
+    }
     const auto now = context.now();
-    const auto manifest = manifest_of(p, context, now);
+    auto manifest = manifest_of(p, context, now);
     write_text(fs::path(p.staging) / kAccountTextFile, p.result.account_text);
     write_text(fs::path(p.staging) / kAccountJsonFile, p.result.account_json);
+    manifest.digests = digest_files(p.staging, context.environment.digest);
+    for (const auto& name : foreign) manifest.digests.erase(name);
     write_text(fs::path(p.staging) / kManifestFile, format_manifest(manifest));
+    // Checked when the build began (run.cpp); again here, where a folder
+    // made in between would be replaced.
+    check_replaceable(out_dir, {p.result.name});
     publish(out_dir, p.result.name);
     p.result.documents = last_good_documents(manifest, current.string());
     for (std::size_t i = 0; i < p.plans.size() && i < p.result.documents.size(); ++i)
@@ -122,11 +139,13 @@ void finish_dataset(PreparedDataset& p, const RunContext& context) {
     if (failure.empty()) {
         try {
             publish_dataset(p, context);
+            p.result.diagnostics.append(p.output_warnings);
             return;
         } catch (const std::exception& e) {
             failure = e.what();
         }
     }
+    p.result.diagnostics.append(p.output_warnings);
     discard_staging(context.spec.out_dir, p.result.name);
     p.result.outcome = Outcome::InternalFailure;
     p.result.failure = failure;

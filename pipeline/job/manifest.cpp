@@ -8,7 +8,8 @@ namespace job {
 
 namespace {
 
-constexpr const char* kHeader = "fuel-build 1";
+// Version 2 added the file digests; a version 1 record is rebuilt once.
+constexpr const char* kHeader = "fuel-build 2";
 
 std::string escape(const std::string& field) {
     std::string out;
@@ -75,6 +76,8 @@ bool parse_record(const std::vector<std::string>& f, Manifest& m) {
     else if (kind == "companion" && f.size() == 3 && plain_file_name(f[2]) && !m.documents.empty() &&
              m.documents.back().name == f[1])
         m.documents.back().companions.push_back(f[2]);
+    else if (kind == "file" && f.size() == 3 && plain_file_name(f[1]))
+        m.digests[f[1]] = f[2];
     else if (kind == "diagnostic" && f.size() == 6) {
         const auto severity = parse_severity(f[1]);
         if (!severity) return false;
@@ -103,6 +106,7 @@ std::string format_manifest(const Manifest& m) {
         out << "document\t" << escape(d.name) << '\t' << escape(d.key) << '\t' << d.pages << '\t' << d.built_at << '\n';
         for (const auto& file : d.companions) out << "companion\t" << escape(d.name) << '\t' << escape(file) << '\n';
     }
+    for (const auto& [file, digest] : m.digests) out << "file\t" << escape(file) << '\t' << escape(digest) << '\n';
     for (const auto& d : m.diagnostics)
         out << "diagnostic\t" << core::to_string(d.severity) << '\t' << escape(d.where.file) << '\t' << d.where.line
             << '\t' << d.where.column << '\t' << escape(d.message) << '\n';

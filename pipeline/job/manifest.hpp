@@ -4,15 +4,17 @@
 // documents it describes, in the same rename (publish.hpp).
 //
 // Text, one record a line, fields separated by tabs, with \t \n \\ escaped:
-//   fuel-build 1
+//   fuel-build 2
 //   generator  <program>
 //   inputs     <digest of the dataset's files>
 //   template   <the round's template folder>
 //   built-at   <seconds since the epoch>
 //   document   <name> <key> <pages> <built-at>
 //   companion  <document name> <file name>   (a file written beside its PDF)
+//   file       <file name> <digest>           (every published file's bytes)
 //   diagnostic <severity> <file> <line> <column> <message>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,6 +41,10 @@ struct Manifest {
     std::int64_t built_at = 0;
     std::vector<ManifestDocument> documents;
     std::vector<core::Diagnostic> diagnostics;  // warnings and notes of that build
+    // The digest of every file published with this record (but the record
+    // itself), by file name: a file changed or damaged after publishing is
+    // noticed by the next build. Empty when built without a digest.
+    std::map<std::string, std::string> digests;
 
     const ManifestDocument* find(const std::string& name) const;
 };

@@ -11,6 +11,7 @@
 #include "document/markdown_to_doc.hpp"
 #include "ingest/dataset_loader.hpp"
 #include "job/build_plan.hpp"
+#include "job/folder_rules.hpp"
 #include "job/job.hpp"
 #include "job/output_lock.hpp"
 #include "job/publish.hpp"
@@ -133,18 +134,64 @@ std::size_t Result::datasets_failed() const {
     return n;
 }
 
+namespace {
+
+// The lock, taken in a folder that may not exist yet: a folder that cannot
+// be made or written is the operator's to fix (exit 2), not a failure of fuel.
+void lock_output(std::optional<OutputLock>& lock, const Spec& spec) {
+    try {
+        lock.emplace(spec.out_dir, spec.wait_for_lock, spec.stop);
+    } catch (const std::system_error& e) {
+        if (e.code() == std::errc::no_space_on_device || disk_is_full(spec.out_dir))
+            throw SettingsError("the disk holding the output folder '" + spec.out_dir + "' is full; nothing was written");
+        throw SettingsError("the output folder '" + spec.out_dir + "' cannot be created or written (" +
+                            e.code().message() + "); give another --out or fix its permissions");
+    }
+}
+
+// After the documents: a dataset that failed because the disk filled up is
+// the disk's fault, and the operator must hear that, not "internal failure".
+void report_full_disk(const std::vector<PreparedDataset>& prepared, const Spec& spec) {
+    std::size_t failed = 0;
+    for (const auto& p : prepared) failed += p.result.outcome == Outcome::InternalFailure;
+    if (failed == 0 || !disk_is_full(spec.out_dir)) return;
+    throw SettingsError("the disk holding the output folder '" + spec.out_dir + "' is full: " +
+                        std::to_string(failed) + " of " + std::to_string(prepared.size()) +
+                        " datasets could not be written, and their last good documents stay in place");
+}
+
+}  // namespace
+
 Result run(const Spec& spec, const Environment& environment, const Progress& progress,
            const DocumentProgress& document_progress) {
     Result result;
+    check_folders(spec, environment);
     const auto directories = ingest::find_datasets(spec.data_dir);
+    // A folder meant as a dataset whose round.xml is misspelt is an error
+    // of its own, not silently left out.
+    for (const auto& miss : ingest::near_miss_datasets(spec.data_dir)) {
+        DatasetResult missed;
+        missed.directory = std::filesystem::path(miss.where.file).parent_path().string();
+        missed.name = dataset_name(missed.directory);
+        missed.diagnostics.add(miss);
+        result.datasets.push_back(std::move(missed));
+    }
     if (directories.empty()) {
+        if (!result.datasets.empty()) {
+            for (std::size_t i = 0; i < result.datasets.size(); ++i)
+                if (progress) progress(result.datasets[i], i + 1, result.datasets.size());
+            return result;
+        }
         result.datasets.push_back(no_dataset_here(spec));
         if (progress) progress(result.datasets.back(), 1, 1);
         return result;
     }
     std::optional<OutputLock> lock;
     if (!spec.check_only) {
-        lock.emplace(spec.out_dir, spec.wait_for_lock, spec.stop);
+        lock_output(lock, spec);
+        std::vector<std::string> names;
+        for (const auto& directory : directories) names.push_back(dataset_name(directory));
+        check_replaceable(spec.out_dir, names);
         recover_interrupted(spec.out_dir);
     }
     const auto datasets_at_once =
@@ -156,12 +203,19 @@ Result run(const Spec& spec, const Environment& environment, const Progress& pro
     core::parallel_for(directories.size(), spec.jobs,
                        [&](std::size_t i) { prepared[i] = prepare_dataset(directories[i], context); });
     render_all(prepared, context, document_progress);
-    if (!spec.check_only) tidy_staging(spec.out_dir);
+    if (!spec.check_only) {
+        tidy_staging(spec.out_dir);
+        report_full_disk(prepared, spec);
+    }
+    const auto missed = result.datasets.size();
     for (std::size_t i = 0; i < prepared.size(); ++i) {
         fill_outputs(prepared[i].result);
         result.datasets.push_back(std::move(prepared[i].result));
-        if (progress) progress(result.datasets.back(), i + 1, prepared.size());
     }
+    std::sort(result.datasets.begin(), result.datasets.end(),
+              [](const DatasetResult& a, const DatasetResult& b) { return a.directory < b.directory; });
+    for (std::size_t i = 0; i < result.datasets.size(); ++i)
+        if (progress) progress(result.datasets[i], i + 1, missed + prepared.size());
     return result;
 }
 

@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "job/folder_rules.hpp"
+
 namespace nightly {
 
 namespace fs = std::filesystem;
@@ -69,10 +71,30 @@ std::string href(const std::string& dataset, const std::string& path) {
     return encoded;
 }
 
+// A status file fuel wrote carries its mark: status.json its "generator"
+// member, index.html its generator meta element. A file of the same name
+// without it is somebody else's, and is never replaced (folder_rules.hpp).
+void refuse_foreign(const fs::path& path, const std::string& mark) {
+    std::error_code ec;
+    if (!fs::exists(fs::symlink_status(path, ec))) return;
+    std::ifstream in(path, std::ios::binary);
+    std::string head(4096, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    if (fs::is_regular_file(fs::symlink_status(path, ec)) && head.find(mark) != std::string::npos) return;
+    throw job::SettingsError("'" + path.string() +
+                             "' was not written by fuel; the status page is not written over it: move it away or "
+                             "give another --out");
+}
+
 void write_status(const BuildReport& report) {
     fs::create_directories(report.out_dir);
-    replace_file(fs::path(report.out_dir) / "status.json", status_json(report));
-    replace_file(fs::path(report.out_dir) / "index.html", status_page(report));
+    const auto json = fs::path(report.out_dir) / "status.json";
+    const auto page = fs::path(report.out_dir) / "index.html";
+    refuse_foreign(json, "\"generator\"");
+    refuse_foreign(page, "<meta name=\"generator\" content=\"fuel");
+    replace_file(json, status_json(report));
+    replace_file(page, status_page(report));
 }
 
 }  // namespace nightly

@@ -3,6 +3,8 @@
 #include <chrono>
 #include <iostream>
 
+#include "core/printable.hpp"
+#include "job/folder_rules.hpp"
 #include "nightly/fingerprint.hpp"
 #include "nightly/log_setup.hpp"
 
@@ -63,7 +65,7 @@ void log_dataset(const job::DatasetResult& d, const Settings& settings, Poco::Lo
                       kept_note(d));
             break;
         case job::Outcome::InternalFailure:
-            log.critical(d.name + ": internal failure: " + d.failure + kept_note(d));
+            log.critical(d.name + ": internal failure: " + core::printable(d.failure) + kept_note(d));
             break;
     }
 }
@@ -115,14 +117,19 @@ void run_job(BuildReport& report, const Settings& settings, const BuildOptions& 
         report.result =
             job::run(spec_of(settings, options), environment_of(settings, options), {}, progress_line(options));
         report.exit_code = report.result.exit_code();
+    } catch (const job::SettingsError& e) {
+        // The folders given cannot be used: one message, nothing touched.
+        report.failure = e.what();
+        report.exit_code = kExitSettings;
+        log.error(core::printable(e.what()));
     } catch (const job::OutputBusy& e) {
         report.failure = e.what();
         report.exit_code = kExitBusy;
-        log.error(std::string(e.what()) + "; nothing was done (wait with --wait or fuel.wait = true)");
+        log.error(core::printable(e.what()) + "; nothing was done (wait with --wait or fuel.wait = true)");
     } catch (const std::exception& e) {
         report.failure = e.what();
         report.exit_code = 3;
-        log.critical(std::string("internal failure: ") + e.what());
+        log.critical(std::string("internal failure: ") + core::printable(e.what()));
     }
 }
 
@@ -140,24 +147,40 @@ BuildReport run_build(const Settings& settings, const BuildOptions& options, Poc
     report.out_dir = settings.out_dir;
     report.started = seconds_since_epoch();
     const auto started = std::chrono::steady_clock::now();  // a clock change must not make a negative duration
-    log.information(std::string(options.check_only ? "check" : "build") + " started: " + settings.data_dir +
+    // Folders that cannot be used are refused before anything else is said
+    // or done: one message (job::run checks again, for its other callers).
+    try {
+        job::check_folders(spec_of(settings, options), environment_of(settings, options));
+    } catch (const job::SettingsError& e) {
+        report.failure = e.what();
+        report.exit_code = kExitSettings;
+        log.error(core::printable(e.what()));
+        return report;
+    }
+    log.information(std::string(options.check_only ? "check" : "build") + " started: " +
+                    core::printable(settings.data_dir) +
                     (options.check_only ? ""
-                                        : " -> " + settings.out_dir + ", " + std::to_string(settings.jobs) +
+                                        : " -> " + core::printable(settings.out_dir) + ", " + std::to_string(settings.jobs) +
                                               " threads, " + report.generator));
     run_job(report, settings, options, log);
     report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     report.finished = seconds_since_epoch();
     for (const auto& d : report.result.datasets) log_dataset(d, settings, log);
     // A refused build leaves the page to the build that holds the lock.
-    if (settings.status && !options.check_only && report.exit_code != kExitBusy) {
+    if (settings.status && !options.check_only && report.exit_code != kExitBusy &&
+        report.exit_code != kExitSettings) {
         try {
             write_status(report);
+        } catch (const job::SettingsError& e) {
+            log.error(core::printable(e.what()));
+            report.exit_code = kExitSettings;
         } catch (const std::exception& e) {
             log.critical(std::string("cannot write the status page: ") + e.what());
             report.exit_code = 3;
         }
     }
-    log_end(report, options.check_only, log);
+    // A refusal is its one message; a summary of nothing done adds none.
+    if (report.exit_code != kExitSettings || !report.result.datasets.empty()) log_end(report, options.check_only, log);
     return report;
 }
 

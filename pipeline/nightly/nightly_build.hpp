@@ -14,8 +14,10 @@
 namespace nightly {
 
 // Exit status of the one-shot commands (README): 0 done, 1 the input has
-// errors, 2 usage, 3 internal failure, 4 another build holds the output
+// errors, 2 usage or settings (the folders given cannot be used; nothing
+// was touched), 3 internal failure, 4 another build holds the output
 // folder (nothing was done; a scheduler may simply try again later).
+inline constexpr int kExitSettings = 2;
 inline constexpr int kExitBusy = 4;
 
 struct BuildOptions {

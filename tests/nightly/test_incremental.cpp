@@ -133,7 +133,7 @@ TEST_CASE("incremental: a new program, a deleted output or a damaged record rebu
     CHECK(document(r.datasets[0], "bilaga-1-lum-ansokningar").rebuilt);
     CHECK(fs::exists(pdf_of(s, "bilaga-1-lum-ansokningar")));
 
-    write_file(s.out + "/lum-mul-2025/" + job::kManifestFile, "fuel-build 1\ndocument\tbroken\n");
+    write_file(s.out + "/lum-mul-2025/" + job::kManifestFile, "fuel-build 2\ndocument\tbroken\n");
     CHECK(job::run(spec(s.data, s.out), other).documents_rebuilt() == 3);
 }
 

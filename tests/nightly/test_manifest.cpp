@@ -14,6 +14,7 @@ TEST_CASE("manifest: every field survives formatting and parsing, tabs and line 
                    {"bilaga 1\\x", "", 12, 1743200000, {}}};
     m.diagnostics = {{core::Severity::Warning, {"data/a.csv", 3, 7}, "two\nlines\tand a tab"},
                      {core::Severity::Note, {"round.xml", 0, 0}, "ok"}};
+    m.digests = {{"tjansteutlatande.pdf", "ab12"}, {"account.txt", "cd34"}};
     const auto parsed = job::parse_manifest(job::format_manifest(m));
     REQUIRE(parsed);
     CHECK(parsed->generator == m.generator);
@@ -33,16 +34,18 @@ TEST_CASE("manifest: every field survives formatting and parsing, tabs and line 
     CHECK(parsed->diagnostics[0].where.file == "data/a.csv");
     CHECK(parsed->diagnostics[0].where.column == 7);
     CHECK(parsed->diagnostics[0].message == "two\nlines\tand a tab");
+    CHECK(parsed->digests == m.digests);
 }
 
 TEST_CASE("manifest: a damaged or foreign record is not a manifest") {
     CHECK_FALSE(job::parse_manifest(""));
-    CHECK_FALSE(job::parse_manifest("fuel-build 2\n"));
-    CHECK_FALSE(job::parse_manifest("fuel-build 1\ndocument\tx\tkey\tfyra\t0\n"));
-    CHECK_FALSE(job::parse_manifest("fuel-build 1\nsomething\telse\n"));
+    CHECK_FALSE(job::parse_manifest("fuel-build 3\n"));
+    CHECK_FALSE(job::parse_manifest("fuel-build 1\n"));  // before the file digests: rebuilt once
+    CHECK_FALSE(job::parse_manifest("fuel-build 2\ndocument\tx\tkey\tfyra\t0\n"));
+    CHECK_FALSE(job::parse_manifest("fuel-build 2\nsomething\telse\n"));
     // A companion belongs to the document record just before it.
-    CHECK_FALSE(job::parse_manifest("fuel-build 1\ncompanion\tx\tx.html\n"));
-    CHECK_FALSE(job::parse_manifest("fuel-build 1\ndocument\ty\tk\t1\t0\ncompanion\tx\tx.html\n"));
-    CHECK_FALSE(job::parse_manifest("fuel-build 1\ndiagnostic\tfatal\tf\t1\t1\tm\n"));
-    CHECK(job::parse_manifest("fuel-build 1\n"));
+    CHECK_FALSE(job::parse_manifest("fuel-build 2\ncompanion\tx\tx.html\n"));
+    CHECK_FALSE(job::parse_manifest("fuel-build 2\ndocument\ty\tk\t1\t0\ncompanion\tx\tx.html\n"));
+    CHECK_FALSE(job::parse_manifest("fuel-build 2\ndiagnostic\tfatal\tf\t1\t1\tm\n"));
+    CHECK(job::parse_manifest("fuel-build 2\n"));
 }

@@ -1,0 +1,105 @@
+#include "job/folder_rules.hpp"
+
+#include <sys/statvfs.h>
+
+#include <filesystem>
+#include <system_error>
+
+#include "job/manifest.hpp"
+
+namespace job {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// `inner` is `outer` or lies below it. Both are resolved folders, so a
+// comparison of their components is enough (no `..`, no links left).
+bool within(const fs::path& inner, const fs::path& outer) {
+    auto i = inner.begin();
+    for (auto o = outer.begin(); o != outer.end(); ++o, ++i) {
+        if (o->empty()) continue;  // a trailing separator
+        if (i == inner.end() || *i != *o) return false;
+    }
+    return true;
+}
+
+void require_folder(const std::string& path, const std::string& what, const std::string& option) {
+    std::error_code ec;
+    const auto status = fs::status(path, ec);
+    if (!fs::exists(status))
+        throw SettingsError("the " + what + " folder '" + path + "' does not exist; give the right one with " + option);
+    if (!fs::is_directory(status))
+        throw SettingsError("the " + what + " folder '" + path + "' is a file, not a folder; give a folder with " +
+                            option);
+}
+
+// Refuses an output folder that is, contains or lies inside `other`.
+void refuse_overlap(const fs::path& out, const std::string& out_given, const fs::path& other,
+                    const std::string& other_given, const std::string& what) {
+    std::string where;
+    if (out == other)
+        where = "is the " + what + " folder '" + other_given + "'";
+    else if (within(out, other))
+        where = "lies inside the " + what + " folder '" + other_given + "'";
+    else if (within(other, out))
+        where = "contains the " + what + " folder '" + other_given + "'";
+    else
+        return;
+    throw SettingsError("the output folder '" + out_given + "' " + where +
+                        "; fuel never writes where it could replace its own input: give another --out");
+}
+
+}  // namespace
+
+std::string resolved_folder(const std::string& path) {
+    std::error_code ec;
+    auto resolved = fs::weakly_canonical(fs::absolute(path, ec), ec);
+    if (ec) resolved = fs::absolute(path).lexically_normal();
+    // "/a/b/" and "/a/b" are one folder.
+    auto text = resolved.string();
+    while (text.size() > 1 && text.back() == '/') text.pop_back();
+    return text;
+}
+
+void check_folders(const Spec& spec, const Environment& environment) {
+    require_folder(spec.data_dir, "data", "--data");
+    require_folder(environment.templates_dir, "templates", "--templates");
+    if (spec.check_only) return;
+    const fs::path out = resolved_folder(spec.out_dir);
+    std::error_code ec;
+    if (fs::exists(out, ec) && !fs::is_directory(out, ec))
+        throw SettingsError("the output folder '" + spec.out_dir + "' is a file, not a folder; give a folder with --out");
+    refuse_overlap(out, spec.out_dir, resolved_folder(spec.data_dir), spec.data_dir, "data");
+    refuse_overlap(out, spec.out_dir, resolved_folder(environment.templates_dir), environment.templates_dir,
+                   "templates");
+}
+
+void check_replaceable(const std::string& out_dir, const std::vector<std::string>& dataset_names) {
+    for (const auto& name : dataset_names) {
+        const auto folder = fs::path(out_dir) / name;
+        std::error_code ec;
+        const auto status = fs::symlink_status(folder, ec);
+        if (!fs::exists(status)) continue;
+        const auto shown = "'" + folder.string() + "'";
+        if (fs::is_symlink(status))
+            throw SettingsError(shown + " is a symbolic link; fuel replaces only folders it made: remove the link or "
+                                        "give another --out");
+        if (!fs::is_directory(status))
+            throw SettingsError(shown + " is a file, not a folder fuel made; move it away or give another --out");
+        const auto record = folder / kManifestFile;
+        if (fs::is_regular_file(fs::symlink_status(record, ec))) continue;
+        if (fs::is_empty(folder, ec)) continue;  // nothing in it to lose
+        throw SettingsError(shown + " holds files fuel did not make (it has no " + std::string(kManifestFile) +
+                            "); fuel will not replace it: move it away or give another --out");
+    }
+}
+
+bool disk_is_full(const std::string& out_dir) {
+    struct statvfs s {};
+    if (::statvfs(out_dir.c_str(), &s) != 0) return false;
+    // Less than one block free for an unprivileged writer: every write fails.
+    return s.f_bavail == 0 || (s.f_favail == 0 && s.f_files != 0);
+}
+
+}  // namespace job

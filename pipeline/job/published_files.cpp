@@ -1,0 +1,71 @@
+#include "job/published_files.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+#include <system_error>
+
+namespace job {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string read_bytes(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+// The files fuel writes into every dataset folder besides the documents.
+bool fuels_own(const std::string& name) {
+    return name == kManifestFile || name == kAccountTextFile || name == kAccountJsonFile;
+}
+
+}  // namespace
+
+std::map<std::string, std::string> digest_files(const fs::path& folder, const Digest& digest) {
+    std::map<std::string, std::string> digests;
+    if (!digest) return digests;
+    for (const auto& entry : fs::directory_iterator(folder)) {
+        const auto name = entry.path().filename().string();
+        if (name == kManifestFile || !entry.is_regular_file()) continue;
+        digests[name] = digest(read_bytes(entry.path()));
+    }
+    return digests;
+}
+
+std::string first_changed_file(const fs::path& folder, const std::vector<std::string>& files, const Manifest& record,
+                               const Digest& digest) {
+    if (!digest || record.digests.empty()) return "";
+    for (const auto& name : files) {
+        const auto recorded = record.digests.find(name);
+        std::error_code ec;
+        const auto path = folder / name;
+        if (recorded == record.digests.end() || !fs::is_regular_file(fs::symlink_status(path, ec))) return name;
+        if (digest(read_bytes(path)) != recorded->second) return name;
+    }
+    return "";
+}
+
+std::vector<std::string> files_of(const ManifestDocument& document) {
+    std::vector<std::string> files{document.name + ".pdf"};
+    files.insert(files.end(), document.companions.begin(), document.companions.end());
+    return files;
+}
+
+std::vector<std::string> foreign_files(const fs::path& folder, const Manifest& record) {
+    std::vector<std::string> foreign;
+    std::error_code ec;
+    for (auto it = fs::directory_iterator(folder, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+        const auto name = it->path().filename().string();
+        if (fuels_own(name)) continue;
+        bool named = false;
+        for (const auto& d : record.documents)
+            for (const auto& file : files_of(d)) named = named || file == name;
+        if (!named) foreign.push_back(name);
+    }
+    std::sort(foreign.begin(), foreign.end());
+    return foreign;
+}
+
+}  // namespace job

@@ -1,0 +1,32 @@
+#pragma once
+// What a dataset's published folder holds, checked against its build record
+// (manifest.hpp): every file fuel published has its digest recorded, so a
+// file changed or damaged after publishing is noticed by the next build and
+// made again; a file somebody else put there is not fuel's to remove.
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "job/job.hpp"
+#include "job/manifest.hpp"
+
+namespace job {
+
+// The digest of every regular file in `folder` but the build record itself.
+std::map<std::string, std::string> digest_files(const std::filesystem::path& folder, const Digest& digest);
+
+// The first of `files` (names in `folder`) whose bytes differ from what
+// `record` says was published, or "" when all are as published (or nothing
+// can be compared: no digest function, or a record without digests).
+std::string first_changed_file(const std::filesystem::path& folder, const std::vector<std::string>& files,
+                               const Manifest& record, const Digest& digest);
+
+// The files of a document as the record names them: <name>.pdf and its companions.
+std::vector<std::string> files_of(const ManifestDocument& document);
+
+// Files in `folder` that the record does not name and fuel does not write
+// there itself (the build record, the account): somebody else's.
+std::vector<std::string> foreign_files(const std::filesystem::path& folder, const Manifest& record);
+
+}  // namespace job
