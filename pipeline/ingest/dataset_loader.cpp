@@ -7,6 +7,7 @@
 #include "ingest/final_report_readers.hpp"
 #include "ingest/readers.hpp"
 #include "ingest/values.hpp"
+#include "ingest/file_access.hpp"
 #include "ingest/xml_file.hpp"
 
 namespace ingest {
@@ -104,6 +105,7 @@ fs::path parent_of(const std::string& directory) {
 
 
 std::optional<model::Dataset> load_round_folder(const std::string& directory, core::Diagnostics& diagnostics) {
+    const ConfineReads only_this_dataset(directory);
     const fs::path dir(directory);
     std::error_code ec;
     if (!fs::is_regular_file(dir / kRoundFile, ec) && fs::is_regular_file(dir / kReportFile, ec))
@@ -133,6 +135,10 @@ std::optional<model::Dataset> load_round_folder(const std::string& directory, co
 // An earlier round is read with diagnostics of its own: its warnings belong
 // to its own build, and its errors make its facts unusable here.
 void load_earlier_rounds(model::Dataset& dataset, core::Diagnostics& diagnostics) {
+    for (const auto& [a, b] : ambiguous_earlier_rounds(dataset.directory))
+        diagnostics.error(dataset.round.where, "two earlier rounds of the same year and fund lie beside this one, " +
+                                                   a + " and " + b + "; fuel cannot tell which one the committee "
+                                                   "decided: move the copy out of the folder");
     for (const auto& folder : earlier_rounds(dataset.directory)) {
         core::Diagnostics own;
         auto earlier = load_round_folder(folder, own);
@@ -172,18 +178,80 @@ std::vector<std::string> earlier_rounds(const std::string& directory) {
     return folders;
 }
 
+namespace {
+
+bool is_dataset(const fs::path& dir) {
+    std::error_code ec;
+    return fs::is_regular_file(dir / kRoundFile, ec) || fs::is_regular_file(dir / kReportFile, ec);
+}
+
+bool hidden(const fs::path& entry) { return entry.filename().string().rfind('.', 0) == 0; }
+
+std::string lower_ascii(std::string text) {
+    for (auto& c : text)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return text;
+}
+
+// The entry in `dir` that looks like round.xml or report.xml but is not
+// it, or "".
+std::string near_miss_in(const fs::path& dir) {
+    std::error_code ec;
+    for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+        const auto name = it->path().filename().string();
+        auto folded = lower_ascii(name);
+        while (!folded.empty() && (folded.back() == ' ' || folded.back() == '.')) folded.pop_back();
+        for (const std::string wanted : {kRoundFile, kReportFile})
+            if (folded == wanted || folded == wanted + ".txt" || folded == wanted + ".bak") return name;
+    }
+    return "";
+}
+
+void add_near_miss(const fs::path& dir, std::vector<core::Diagnostic>& found) {
+    if (is_dataset(dir)) return;
+    const auto name = near_miss_in(dir);
+    if (name.empty()) return;
+    found.push_back({core::Severity::Error, {(dir / name).string(), 0, 0},
+                     "fuel looks for a file named exactly round.xml (a funding round) or report.xml (a final "
+                     "report), in lower case; this folder has \"" + name + "\" instead, so it was not read: rename "
+                     "the file"});
+}
+
+}  // namespace
+
 std::vector<std::string> find_datasets(const std::string& root) {
     std::vector<std::string> found;
     std::error_code ec;
-    const auto is_dataset = [&ec](const fs::path& dir) {
-        return fs::is_regular_file(dir / kRoundFile, ec) || fs::is_regular_file(dir / kReportFile, ec);
-    };
     if (is_dataset(fs::path(root))) return {root};
-    for (const auto& entry : fs::directory_iterator(root, ec))
-        if (entry.is_directory() && is_dataset(entry.path()))
-            found.push_back(entry.path().string());
+    for (auto it = fs::directory_iterator(root, ec); !ec && it != fs::directory_iterator(); it.increment(ec))
+        if (!hidden(it->path()) && it->is_directory(ec) && is_dataset(it->path())) found.push_back(it->path().string());
     std::sort(found.begin(), found.end());
     return found;
+}
+
+std::vector<core::Diagnostic> near_miss_datasets(const std::string& root) {
+    std::vector<core::Diagnostic> found;
+    if (is_dataset(fs::path(root))) return found;
+    add_near_miss(fs::path(root), found);
+    std::error_code ec;
+    for (auto it = fs::directory_iterator(root, ec); !ec && it != fs::directory_iterator(); it.increment(ec))
+        if (!hidden(it->path()) && it->is_directory(ec)) add_near_miss(it->path(), found);
+    std::sort(found.begin(), found.end(),
+              [](const core::Diagnostic& a, const core::Diagnostic& b) { return a.where.file < b.where.file; });
+    return found;
+}
+
+std::vector<std::pair<std::string, std::string>> ambiguous_earlier_rounds(const std::string& directory) {
+    const auto folders = earlier_rounds(directory);
+    std::vector<RoundKey> keys;
+    for (const auto& folder : folders)
+        if (auto key = peek_round(folder)) keys.push_back(std::move(*key));
+    std::vector<std::pair<std::string, std::string>> pairs;
+    for (std::size_t i = 0; i < keys.size(); ++i)
+        for (std::size_t j = i + 1; j < keys.size(); ++j)
+            if (keys[i].year == keys[j].year && shares_a_fund(keys[i], keys[j]))
+                pairs.emplace_back(keys[i].directory, keys[j].directory);
+    return pairs;
 }
 
 }  // namespace ingest

@@ -2,6 +2,7 @@
 // The ingest stage's entry point: a dataset folder -> model::Dataset.
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/diagnostics.hpp"
@@ -27,9 +28,21 @@ std::optional<model::Dataset> load_dataset(const std::string& directory, core::D
 // build can key a round's documents on its earlier rounds' files cheaply.
 std::vector<std::string> earlier_rounds(const std::string& directory);
 
+// Pairs of earlier rounds (as earlier_rounds finds them) of the same year
+// that share a fund: a copy left beside the real round ("lum-mul-2024 -
+// kopia"). The round cannot tell which one the committee decided.
+std::vector<std::pair<std::string, std::string>> ambiguous_earlier_rounds(const std::string& directory);
+
 // The dataset folders under `root`: `root` itself when it holds round.xml
 // (a funding round) or report.xml (a final report), else each immediate
-// subfolder that does, sorted by name.
+// subfolder that does, sorted by name. Hidden folders (a name starting with
+// ".": .git, .Trash-1000, fuel's own .fuel-staging) are never datasets.
 std::vector<std::string> find_datasets(const std::string& root);
+
+// Folders that look meant as datasets but are not, with the reason, as
+// errors: `root` or a subfolder (as find_datasets looks) holding "Round.xml",
+// "ROUND.XML", "round.xml.txt" or a folder named round.xml, but no file
+// round.xml or report.xml spelt exactly so.
+std::vector<core::Diagnostic> near_miss_datasets(const std::string& root);
 
 }  // namespace ingest

@@ -12,6 +12,36 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// The folder reads are confined to on this thread; empty: none.
+thread_local std::string confined_to;
+
+fs::path real_place(const std::string& path) {
+    std::error_code ec;
+    auto real = fs::weakly_canonical(fs::absolute(path, ec), ec);
+    return ec ? fs::absolute(path).lexically_normal() : real;
+}
+
+// `inner` lies at or below `outer`; both without `..` or links.
+bool within(const fs::path& inner, const fs::path& outer) {
+    auto i = inner.begin();
+    for (auto o = outer.begin(); o != outer.end(); ++o, ++i) {
+        if (o->empty()) continue;
+        if (i == inner.end() || *i != *o) return false;
+    }
+    return true;
+}
+
+// Why `path` may not be read under the confinement; "" when it may.
+std::string why_outside(const std::string& path) {
+    if (confined_to.empty() || within(real_place(path), fs::path(confined_to))) return "";
+    std::error_code ec;
+    if (fs::is_symlink(fs::symlink_status(path, ec)))
+        return "the file is a symbolic link to a place outside the dataset folder; fuel reads only the dataset's own "
+               "files and did not follow it";
+    return "the file lies outside the dataset folder (through a link or `..` in its path); fuel reads only the "
+           "dataset's own files and did not read it";
+}
+
 // Why `path` cannot be opened as a file, in words a case officer can act
 // on; "" when it is a regular file.
 std::string why_not_a_file(const std::string& path) {
@@ -30,9 +60,19 @@ std::string why_not_a_file(const std::string& path) {
 
 }  // namespace
 
+ConfineReads::ConfineReads(const std::string& folder) : previous_(confined_to) {
+    confined_to = real_place(folder).string();
+}
+
+ConfineReads::~ConfineReads() { confined_to = previous_; }
+
 std::optional<std::string> read_file(const std::string& path, core::Diagnostics& diagnostics,
                                      std::size_t max_bytes) {
     const core::SourceLocation where{path, 0, 0};
+    if (const auto why = why_outside(path); !why.empty()) {
+        diagnostics.error(where, why);
+        return std::nullopt;
+    }
     if (const auto why = why_not_a_file(path); !why.empty()) {
         diagnostics.error(where, why);
         return std::nullopt;
