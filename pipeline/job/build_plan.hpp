@@ -26,6 +26,7 @@ struct DocumentPlan {
     std::vector<std::string> companions;  // file names, companions.hpp
     core::Diagnostics diagnostics;
     std::string failure;
+    bool disk_full = false;  // the failure was the disk filling up (folder_rules.hpp)
 };
 
 struct PreparedDataset {
@@ -44,6 +45,9 @@ struct PreparedDataset {
     // Warnings about this build's own output (a published file changed
     // since): reported once, not kept in the build record with the input's.
     core::Diagnostics output_warnings;
+    // A document or the publishing failed because the disk was full; seen
+    // while the staged files still took the space.
+    bool disk_full = false;
 
     std::size_t to_render() const;
 };

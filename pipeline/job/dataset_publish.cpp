@@ -1,4 +1,5 @@
 // Rendering a prepared dataset's documents and publishing them as one set.
+#include <cerrno>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -128,6 +129,7 @@ void render_document(PreparedDataset& p, std::size_t index, const RunContext& co
         plan.pages = static_cast<int>(paged.pages.size());
         plan.companions = write_companions(tree, plan.name, p.staging, plan.diagnostics);
     } catch (const std::exception& e) {
+        plan.disk_full = errno == ENOSPC || errno == EDQUOT || disk_is_full(context.spec.out_dir);
         plan.failure = e.what();
     }
 }
@@ -142,9 +144,11 @@ void finish_dataset(PreparedDataset& p, const RunContext& context) {
             p.result.diagnostics.append(p.output_warnings);
             return;
         } catch (const std::exception& e) {
+            p.disk_full = errno == ENOSPC || errno == EDQUOT || disk_is_full(context.spec.out_dir);
             failure = e.what();
         }
     }
+    for (const auto& plan : p.plans) p.disk_full = p.disk_full || plan.disk_full;
     p.result.diagnostics.append(p.output_warnings);
     discard_staging(context.spec.out_dir, p.result.name);
     p.result.outcome = Outcome::InternalFailure;

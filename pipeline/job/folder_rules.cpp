@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <system_error>
 
+#include "ingest/dataset_loader.hpp"
 #include "job/manifest.hpp"
 
 namespace job {
@@ -73,6 +74,19 @@ void check_folders(const Spec& spec, const Environment& environment) {
     refuse_overlap(out, spec.out_dir, resolved_folder(spec.data_dir), spec.data_dir, "data");
     refuse_overlap(out, spec.out_dir, resolved_folder(environment.templates_dir), environment.templates_dir,
                    "templates");
+    // A folder still to be made needs a folder to be made in.
+    for (auto above = out; !above.empty() && above != above.root_path(); above = above.parent_path()) {
+        const auto status = fs::status(above, ec);
+        if (!fs::exists(status)) continue;
+        if (!fs::is_directory(status))
+            throw SettingsError("the output folder '" + spec.out_dir + "' cannot be created or written ('" +
+                                above.string() + "' is a file); give another --out");
+        break;
+    }
+    std::vector<std::string> names;
+    for (const auto& directory : ingest::find_datasets(spec.data_dir))
+        names.push_back(fs::path(resolved_folder(directory)).filename().string());
+    check_replaceable(spec.out_dir, names);
 }
 
 void check_replaceable(const std::string& out_dir, const std::vector<std::string>& dataset_names) {

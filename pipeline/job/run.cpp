@@ -153,8 +153,12 @@ void lock_output(std::optional<OutputLock>& lock, const Spec& spec) {
 // the disk's fault, and the operator must hear that, not "internal failure".
 void report_full_disk(const std::vector<PreparedDataset>& prepared, const Spec& spec) {
     std::size_t failed = 0;
-    for (const auto& p : prepared) failed += p.result.outcome == Outcome::InternalFailure;
-    if (failed == 0 || !disk_is_full(spec.out_dir)) return;
+    bool full = false;
+    for (const auto& p : prepared) {
+        failed += p.result.outcome == Outcome::InternalFailure;
+        full = full || p.disk_full;
+    }
+    if (failed == 0 || !(full || disk_is_full(spec.out_dir))) return;
     throw SettingsError("the disk holding the output folder '" + spec.out_dir + "' is full: " +
                         std::to_string(failed) + " of " + std::to_string(prepared.size()) +
                         " datasets could not be written, and their last good documents stay in place");

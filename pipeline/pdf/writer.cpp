@@ -124,14 +124,20 @@ void write_file(const layout::PagedDocument& document, const FontFiles& fonts, c
     build(doc, document, fonts, options);
     const std::string temporary = temporary_name(path);
     try {
+        errno = 0;
         HPDF_SaveToFile(doc.get(), temporary.c_str());
+        // libharu reports a failed write as a generic file error; the
+        // operator needs to hear that the disk is full.
+        if (errno == ENOSPC || errno == EDQUOT) throw Error("the disk is full: cannot save '" + path + "'");
         doc.check("save to '" + temporary + "'");
         if (options.flush_to_disk) flush_to_disk(temporary);
         if (std::rename(temporary.c_str(), path.c_str()) != 0) {
             throw Error("cannot rename '" + temporary + "' to '" + path + "': " + std::strerror(errno));
         }
     } catch (...) {
+        const int error = errno;  // for the caller, who may ask whether the disk was full
         std::remove(temporary.c_str());
+        errno = error;
         throw;
     }
 }
