@@ -60,9 +60,13 @@ const char* unit_name(UnitKind unit) {
     return "?";
 }
 
+// The words separated by spaces, escaped as quoted() escapes them.
 std::string words(const std::vector<std::string>& list) {
     std::string out;
-    for (const auto& word : list) out += (out.empty() ? "" : " ") + word;
+    for (const auto& word : list) {
+        const auto escaped = quoted(word);
+        out += (out.empty() ? "" : " ") + escaped.substr(1, escaped.size() - 2);
+    }
     return out;
 }
 

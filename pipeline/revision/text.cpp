@@ -161,6 +161,32 @@ std::vector<std::string> figures(std::string_view text) {
             i = end;
             continue;
         }
+        // A date in words: "4 december 2024", "2 juni".
+        if (end - i <= 2 && end < text.size() && (text[end] == ' ' || no_break_space_at(text, end))) {
+            static const std::array<const char*, 12> months = {"januari", "februari", "mars",     "april",
+                                                               "maj",     "juni",     "juli",     "augusti",
+                                                               "september", "oktober", "november", "december"};
+            const std::size_t month_start = end + (text[end] == ' ' ? 1 : no_break_space_at(text, end));
+            for (const char* month : months) {
+                const std::string_view m(month);
+                const auto month_end = month_start + m.size();
+                if (text.substr(month_start, m.size()) != m ||
+                    (month_end < text.size() && is_ascii_letter(text[month_end])))
+                    continue;
+                std::size_t date_end = month_end;
+                if (month_end + 5 <= text.size() && text[month_end] == ' ' && is_digit(text[month_end + 1]) &&
+                    is_digit(text[month_end + 2]) && is_digit(text[month_end + 3]) && is_digit(text[month_end + 4]) &&
+                    (month_end + 5 == text.size() || !is_digit(text[month_end + 5])))
+                    date_end = month_end + 5;
+                end = date_end;
+                break;
+            }
+            if (end > month_start) {
+                found.emplace_back(text.substr(i, end - i));
+                i = end;
+                continue;
+            }
+        }
         // The unit, after a space, a no-break space or nothing ("25%").
         std::size_t unit_start = end;
         if (unit_start < text.size() && text[unit_start] == ' ') ++unit_start;

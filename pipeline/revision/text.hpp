@@ -84,7 +84,7 @@ double word_similarity(std::string_view a, std::string_view b);
 
 // The figures of a text in order: numbers ("300 000", "4,5", "2024-12-10",
 // "25 %") with their unit when one follows ("kronor", "kr", "tkr", "mkr",
-// "mnkr", "procent", "%"). A digit run glued to a word ("LUM-01", "A4") is
+// "mnkr", "procent", "%"), and dates in words ("4 december 2024"). A digit run glued to a word ("LUM-01", "A4") is
 // no figure.
 std::vector<std::string> figures(std::string_view text);
 
