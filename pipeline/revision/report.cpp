@@ -38,14 +38,21 @@ std::pair<doc::Inlines, doc::Inlines> marked_words(const std::string& before, co
     const auto a = split_words(before);
     const auto b = split_words(after);
     doc::Inlines left, right;
+    // The space between two changed words is bold too, so that "en
+    // förutsättning" reads as one bold run.
+    bool left_bold = false, right_bold = false;
     for (const auto& edit : diff(a, b, [](const std::string& x, const std::string& y) { return x == y; })) {
         if (edit.op != EditOp::Add) {
-            if (!left.empty()) append(left, " ", false);
-            append(left, a[edit.before], edit.op == EditOp::Remove);
+            const bool bold = edit.op == EditOp::Remove;
+            if (!left.empty()) append(left, " ", bold && left_bold);
+            append(left, a[edit.before], bold);
+            left_bold = bold;
         }
         if (edit.op != EditOp::Remove) {
-            if (!right.empty()) append(right, " ", false);
-            append(right, b[edit.after], edit.op == EditOp::Add);
+            const bool bold = edit.op == EditOp::Add;
+            if (!right.empty()) append(right, " ", bold && right_bold);
+            append(right, b[edit.after], bold);
+            right_bold = bold;
         }
     }
     return {left, right};
@@ -116,10 +123,12 @@ doc::TableRow change_row(const Change& change) {
     } else if (change.kind == ChangeKind::Changed) {
         std::tie(before, after) = marked_words(change.before, change.after);
         for (const auto& figure : change.figures) {
-            if (change.unit == UnitKind::ChartPoint) break;
+            // A chart point or a date is its figure: the before and after say it.
+            if (change.unit == UnitKind::ChartPoint || change.unit == UnitKind::LetterheadField) break;
             label.push_back(doc::LineBreak{});
-            label.push_back(run((figure.before.empty() ? "–" : figure.before) + " \u2192 " +
-                                (figure.after.empty() ? "–" : figure.after)));
+            label.push_back(run(figure.before.empty() ? "–" : figure.before));
+            label.push_back(doc::LineBreak{});
+            label.push_back(run("\u2192 " + (figure.after.empty() ? "–" : figure.after)));
         }
     } else if (change.unit == UnitKind::TableRow) {
         (change.kind == ChangeKind::Added ? after : before) =
