@@ -69,7 +69,9 @@ std::string lower_first(std::string text) {
 std::string what(const Change& change) {
     switch (change.unit) {
     case UnitKind::Sentence: return "mening";
-    case UnitKind::ListItem: return "punkt i lista";
+    // No-break spaces: the first column is narrow, and "punkt i lista" is
+    // read as one word.
+    case UnitKind::ListItem: return "punkt\u00A0i\u00A0lista";
     case UnitKind::TableRow:
         return "rad " + quoted(change.key) + (change.context.empty() ? "" : " i tabellen " + quoted(change.context));
     case UnitKind::LetterheadField: return lower_first(change.key);
@@ -125,10 +127,12 @@ doc::TableRow change_row(const Change& change) {
         for (const auto& figure : change.figures) {
             // A chart point or a date is its figure: the before and after say it.
             if (change.unit == UnitKind::ChartPoint || change.unit == UnitKind::LetterheadField) break;
+            // A figure only added or only taken out shows in bold in the text.
+            if (figure.before.empty() || figure.after.empty()) continue;
             label.push_back(doc::LineBreak{});
-            label.push_back(run(figure.before.empty() ? "–" : figure.before));
+            label.push_back(run(figure.before));
             label.push_back(doc::LineBreak{});
-            label.push_back(run("\u2192 " + (figure.after.empty() ? "–" : figure.after)));
+            label.push_back(run("\u2192\u00A0" + figure.after));
         }
     } else if (change.unit == UnitKind::TableRow) {
         (change.kind == ChangeKind::Added ? after : before) =

@@ -212,6 +212,14 @@ std::vector<FigurePair> changed_figures(std::string_view before, std::string_vie
     const auto a = figures(before);
     const auto b = figures(after);
     std::vector<FigurePair> pairs;
+    // As many figures on both sides: the n-th became the n-th ("beviljades
+    // 2024 … medel 2025" -> "beviljades 2025 … medel 2026" is 2024 -> 2025
+    // and 2025 -> 2026, not one removed and one added year).
+    if (a.size() == b.size()) {
+        for (std::size_t k = 0; k < a.size(); ++k)
+            if (a[k] != b[k]) pairs.push_back({a[k], b[k]});
+        return pairs;
+    }
     std::vector<std::string> removed, added;
     auto flush = [&] {
         const auto n = std::max(removed.size(), added.size());

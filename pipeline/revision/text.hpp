@@ -88,8 +88,9 @@ double word_similarity(std::string_view a, std::string_view b);
 // no figure.
 std::vector<std::string> figures(std::string_view text);
 
-// The figures that differ between two texts, paired in order within each run
-// of differences.
+// The figures that differ between two texts: by position when both have as
+// many, else by a diff of the two lists, paired in order within each run of
+// differences (a figure with no partner has the other side empty).
 struct FigurePair {
     std::string before;
     std::string after;

@@ -246,12 +246,7 @@ TEST_CASE("revision: the fixture's decision document with three edits has exactl
 TEST_CASE("revision: two rounds' decision documents compare without surprises") {
     // Not a revision, but a large real difference: every section is matched
     // or reported, and the report counts what it lists.
-    core::Diagnostics diagnostics;
-    const auto dataset = ingest::load_dataset(std::string(FUEL_SOURCE_DIR) + "/fixtures/lum-mul-2026", diagnostics);
-    const auto model = transform::aggregate(*dataset);
-    doc::Document later;
-    for (auto& built : doc::build_documents(model, std::string(FUEL_SOURCE_DIR) + "/templates", diagnostics))
-        if (built.name == "tjansteutlatande") later = built.document;
+    const auto later = decision_document("lum-mul-2026");
     const auto report = revision::compare_documents(fixture_decision_document(), later);
     CHECK_FALSE(report.empty());
     std::size_t counted = 0;

@@ -60,6 +60,14 @@ TEST_CASE("revision: figures are numbers with their unit, not digits glued to a 
           Strings{"2024", "2024-11-15", "25 %", "12 procent"});
     CHECK(revision::figures("Behandlat den 4 december 2024 och senast 2 juni, 3 decembermöten") ==
           Strings{"4 december 2024", "2 juni", "3"});
+    const auto years = revision::changed_figures("beviljades 2024 är krav för medel 2025.", "beviljades 2025 är krav för medel 2026.");
+    REQUIRE(years.size() == 2);
+    CHECK(years[0].before == "2024");
+    CHECK(years[0].after == "2025");
+    const auto one_more = revision::changed_figures("Totalt 16 ansökningar.", "Totalt 16 ansökningar varav 4 sena.");
+    REQUIRE(one_more.size() == 1);
+    CHECK(one_more[0].before.empty());
+    CHECK(one_more[0].after == "4");
     const auto changed = revision::changed_figures("Högst 25\u00A0000\u00A0kronor år 2025.", "Högst 30\u00A0000\u00A0kronor år 2025.");
     REQUIRE(changed.size() == 1);
     CHECK(changed[0].before == "25\u00A0000\u00A0kronor");

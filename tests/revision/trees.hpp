@@ -70,16 +70,19 @@ T& block(doc::Document& d, std::size_t index) {
     return std::get<T>(d.body.at(index).node);
 }
 
+// The decision document of a fixture dataset ("lum-mul-2025").
+inline doc::Document decision_document(const std::string& dataset_name) {
+    core::Diagnostics diagnostics;
+    const auto dataset =
+        ingest::load_dataset(std::string(FUEL_SOURCE_DIR) + "/fixtures/" + dataset_name, diagnostics);
+    const auto report = transform::aggregate(*dataset);
+    for (auto& built : doc::build_documents(report, std::string(FUEL_SOURCE_DIR) + "/templates", diagnostics))
+        if (built.name == "tjansteutlatande") return built.document;
+    throw std::logic_error("no decision document in " + dataset_name);
+}
+
 inline const doc::Document& fixture_decision_document() {
-    static const doc::Document document = [] {
-        core::Diagnostics diagnostics;
-        const auto dataset =
-            ingest::load_dataset(std::string(FUEL_SOURCE_DIR) + "/fixtures/lum-mul-2025", diagnostics);
-        const auto report = transform::aggregate(*dataset);
-        for (auto& built : doc::build_documents(report, std::string(FUEL_SOURCE_DIR) + "/templates", diagnostics))
-            if (built.name == "tjansteutlatande") return built.document;
-        return doc::Document{};
-    }();
+    static const doc::Document document = decision_document("lum-mul-2025");
     return document;
 }
 
