@@ -35,16 +35,27 @@ bool same_unit(const Unit& a, const Unit& b) { return a.kind == b.kind && a.key 
 
 struct Section {
     int level = 0;
-    std::string title;  // without its number; empty for the letterhead section
+    std::string number;  // Heading::number, shown but not compared
+    std::string title;   // without its number; empty for the letterhead section
     std::vector<Unit> units;
 };
 
 // "2.1 Bakgrund" -> "Bakgrund", for headings that carry their number in
-// their text rather than in Heading::number.
+// their text rather than in Heading::number: parts of one or two digits
+// joined by full stops, then a space. "2025 års fördelning" keeps its year.
 std::string without_number(std::string title) {
-    std::size_t i = 0;
-    while (i < title.size() && ((title[i] >= '0' && title[i] <= '9') || title[i] == '.')) ++i;
-    if (i > 0 && i < title.size() && title[i] == ' ' && title[0] != '.') return title.substr(i + 1);
+    std::size_t i = 0, digits = 0;
+    while (i < title.size()) {
+        if (title[i] >= '0' && title[i] <= '9') {
+            if (++digits > 2) return title;
+        } else if (title[i] == '.' && digits > 0) {
+            digits = 0;
+        } else {
+            break;
+        }
+        ++i;
+    }
+    if (i > 0 && i < title.size() && title[i] == ' ') return title.substr(i + 1);
     return title;
 }
 
@@ -66,8 +77,7 @@ void collect_footnotes(const doc::Inlines& inlines, std::vector<Unit>& units) {
     }
 }
 
-// The text of a list item's blocks but its nested lists (which become
-// units of their own, after it).
+// The sections of a body and their units, in document order.
 class SectionBuilder {
 public:
     std::vector<Section> sections{Section{}};
@@ -76,7 +86,8 @@ public:
         for (std::size_t i = 0; i < body.size(); ++i) {
             const auto& node = body[i].node;
             if (const auto* heading = std::get_if<doc::Heading>(&node)) {
-                sections.push_back({heading->level, without_number(doc::plain_text(heading->content)), {}});
+                sections.push_back(
+                    {heading->level, heading->number, without_number(doc::plain_text(heading->content)), {}});
             } else if (const auto* paragraph = std::get_if<doc::Paragraph>(&node)) {
                 if (doc::caption_paragraph(body, i)) caption_ = doc::plain_text(paragraph->content);
                 for (auto& sentence : split_sentences(doc::plain_text(paragraph->content)))
@@ -105,6 +116,8 @@ private:
     std::vector<Unit>& units() { return sections.back().units; }
     void add(Unit unit) { units().push_back(std::move(unit)); }
 
+    // An item's paragraphs are one unit; its nested lists give units of
+    // their own, after it.
     void list(const doc::List& list) {
         for (const auto& item : list.items) {
             std::vector<std::string> texts;
@@ -330,6 +343,7 @@ SectionChanges whole_section(const Section& section, SectionStatus status) {
     SectionChanges out;
     out.status = status;
     out.level = section.level;
+    out.number = section.number;
     (status == SectionStatus::Added ? out.title_after : out.title_before) = section.title;
     for (const auto& unit : section.units)
         out.changes.push_back(status == SectionStatus::Added ? added(unit) : removed(unit));
@@ -358,6 +372,7 @@ ChangeReport compare_documents(const doc::Document& before, const doc::Document&
         SectionChanges section;
         section.status = status;
         section.level = y.level;
+        section.number = y.number;
         section.title_before = x.title;
         section.title_after = y.title;
         section.changes = compare_units(x.units, y.units);

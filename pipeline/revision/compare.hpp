@@ -80,7 +80,11 @@ struct Change {
 
 enum class SectionStatus {
     Same,     // the same heading in both; changes inside it
-    Renamed,  // matched by position and content, its heading changed
+    // Its heading changed: in a run of sections found in only one version,
+    // the n-th removed and the n-th added section of the same level are one
+    // section when half their units are the same, or when the run is one
+    // section for one.
+    Renamed,
     Added,
     Removed,
 };
@@ -88,6 +92,8 @@ enum class SectionStatus {
 struct SectionChanges {
     SectionStatus status = SectionStatus::Same;
     int level = 0;             // the heading's level; 0 for the letterhead section
+    std::string number;        // the heading's number ("2.1") in the later version (the earlier
+                               // one for a removed section), to find it by; may be empty
     std::string title_before;  // without the heading's number; empty when added
     std::string title_after;   // empty when removed
     // For an added (removed) section: all its units, as added (removed).

@@ -1,6 +1,7 @@
 // change_report_document: the change report as a doc tree (report.hpp).
 #include "revision/report.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <tuple>
@@ -73,10 +74,11 @@ std::string what(const Change& change) {
     // read as one word.
     case UnitKind::ListItem: return "punkt\u00A0i\u00A0lista";
     case UnitKind::TableRow:
-        return "rad " + quoted(change.key) + (change.context.empty() ? "" : " i tabellen " + quoted(change.context));
+        // On lines of their own: the caption alone sets the column's width.
+        return "rad " + quoted(change.key) + (change.context.empty() ? "" : "\ni tabellen\n" + quoted(change.context));
     case UnitKind::LetterheadField: return lower_first(change.key);
     case UnitKind::Signature: return "underskrift";
-    case UnitKind::ChartPoint: return "värde i diagrammet " + quoted(change.context);
+    case UnitKind::ChartPoint: return "värde i diagrammet\n" + quoted(change.context);
     case UnitKind::Footnote: return "fotnot";
     }
     return "";
@@ -111,7 +113,14 @@ doc::Inlines row_text(const std::string& text, const std::vector<std::string>& c
 }
 
 doc::TableRow change_row(const Change& change) {
-    doc::Inlines label{run(kind_word(change.kind), true), doc::LineBreak{}, run(what(change))};
+    doc::Inlines label{run(kind_word(change.kind), true)};
+    const auto description = what(change);
+    for (std::size_t start = 0; start <= description.size();) {
+        const auto end = std::min(description.find('\n', start), description.size());
+        label.push_back(doc::LineBreak{});
+        label.push_back(run(description.substr(start, end - start)));
+        start = end + 1;
+    }
     doc::Inlines before, after;
     if (change.kind == ChangeKind::Changed && !change.cells.empty()) {
         for (const auto& c : change.cells) {
@@ -216,7 +225,9 @@ doc::Document change_report_document(const ChangeReport& report, const RevisionI
     for (const auto& section : report.sections) {
         ++number;
         const auto title = section.title().empty() ? std::string("Dokumenthuvud") : section.title();
-        document.body.push_back({doc::Heading{2, "", "sec-avsnitt-" + std::to_string(number), {run(title)}, true}});
+        // The decision document's own number, so that the section is found there.
+        document.body.push_back(
+            {doc::Heading{2, section.number, "sec-avsnitt-" + std::to_string(number), {run(title)}, true}});
         if (section.status == SectionStatus::Added)
             document.body.push_back(paragraph({run("Nytt avsnitt.")}));
         if (section.status == SectionStatus::Removed)

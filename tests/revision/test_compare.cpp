@@ -132,6 +132,9 @@ TEST_CASE("revision: headings renumbered only are no change") {
     block<doc::Heading>(after, 1).number = "";
     block<doc::Heading>(after, 1).content = {text("4.1 Sammanfattning")};
     CHECK(revision::compare_documents(small_document(), after).empty());
+    // A year is no number: "2025 Sammanfattning" is another heading.
+    block<doc::Heading>(after, 1).content = {text("2025 Sammanfattning")};
+    CHECK(revision::compare_documents(small_document(), after).sections.at(0).status == SectionStatus::Renamed);
 }
 
 TEST_CASE("revision: a heading renamed is a changed heading of the same section") {
@@ -143,6 +146,7 @@ TEST_CASE("revision: a heading renamed is a changed heading of the same section"
     CHECK(report.sections[0].status == SectionStatus::Renamed);
     CHECK(report.sections[0].title_before == "Förvaltningens förslag");
     CHECK(report.sections[0].title_after == "Förvaltningens förslag till beslut");
+    CHECK(report.sections[0].number == "2");
     CHECK(report.sections[0].changes.empty());
     CHECK(report.change_count() == 1);
 }
