@@ -138,7 +138,12 @@ doc::TableRow change_row(const Change& change) {
             if (change.unit == UnitKind::ChartPoint || change.unit == UnitKind::LetterheadField) break;
             // A figure only added or only taken out shows in bold in the text.
             if (figure.before.empty() || figure.after.empty()) continue;
+            // "16 → 10" on one line; long amounts on two, the arrow starting the second.
             label.push_back(doc::LineBreak{});
+            if (figure.before.size() + figure.after.size() <= 12) {
+                label.push_back(run(figure.before + "\u00A0\u2192\u00A0" + figure.after));
+                continue;
+            }
             label.push_back(run(figure.before));
             label.push_back(doc::LineBreak{});
             label.push_back(run("\u2192\u00A0" + figure.after));
