@@ -202,7 +202,7 @@ std::optional<model::FinalReport> report_of(std::optional<XmlFile> file, ReportS
     if (!xml.check_root("report")) return std::nullopt;
     const auto node = file->root();
     xml.reject_unknown_children(node, {"id", "title", "period", "template", "money-abbreviation", "committees",
-                                       "prepared-by", "areas", "administrations", "decision-document", "sources"});
+                                       "prepared-by", "areas", "administrations", "decision-document", "sources", "state"});
     model::FinalReport report;
     report.where = xml.where(node);
     read_header(xml, node, report);

@@ -161,7 +161,7 @@ std::optional<model::Round> round_of(std::optional<XmlFile> file, core::Diagnost
                                        "diary-number", "date", "template", "money-abbreviation", "funds",
                                        "repayment-notice-deadline", "case-officers", "signatories",
                                        "preparation", "attestations", "administrations", "sources", "reporting",
-                                       "report-exceptions", "letter-template", "evaluation-template"});
+                                       "report-exceptions", "letter-template", "evaluation-template", "state"});
     model::Round round;
     round.where = xml.where(node);
     round.id = xml.text(node, "id");

@@ -13,7 +13,9 @@
 #include "content_keys.hpp"
 #include "document/build.hpp"
 #include "job/job.hpp"
+#include "job/archive.hpp"
 #include "job/manifest.hpp"
+#include "model/committee_state.hpp"
 
 namespace job {
 
@@ -48,6 +50,11 @@ struct PreparedDataset {
     // A document or the publishing failed because the disk was full; seen
     // while the staged files still took the space.
     bool disk_full = false;
+    // The committee's handling (archive.hpp): a sent or decided dataset
+    // whose version is not archived yet is archived once published.
+    model::CommitteeState state;
+    bool archive_after_publish = false;
+    std::vector<std::string> template_folders;  // under Environment::templates_dir, as used
 
     std::size_t to_render() const;
 };
@@ -68,6 +75,25 @@ PreparedDataset prepare_dataset(const std::string& directory, const RunContext& 
 
 // Lays out and writes plans[index] into the staging folder; never throws.
 void render_document(PreparedDataset& dataset, std::size_t index, const RunContext& context);
+
+// The document trees of the dataset in `directory`, as a build makes them
+// (ingest -> transform -> documents), with the context's templates; empty
+// when the input has errors.
+std::vector<doc::BuiltDocument> build_document_trees(const std::string& directory, const RunContext& context);
+
+// archive.hpp, as a build uses it (dataset_archive.cpp):
+// A sent or decided dataset whose current version is archived: the archive
+// is checked, the inputs compared with it, and the published folder made
+// the archived one again where it differs. True when it was handled so.
+bool serve_archived(PreparedDataset& p, const std::string& directory, const RunContext& context);
+// For a revised version: the documents marked as revised, and beside each
+// of the round's documents a change report against the version before.
+void add_revision_documents(PreparedDataset& p, const RunContext& context);
+// Into the staging folder, for a revised version: each earlier version of
+// each document as <name>-v<k>.pdf, recorded as its companion.
+void add_earlier_versions(PreparedDataset& p, const RunContext& context);
+// After publishing: archives the version when the state asks for it.
+void archive_published(PreparedDataset& p, const std::string& directory, const RunContext& context);
 
 // Publishes a dataset whose documents all rendered; otherwise reports the
 // failure and leaves the last good documents in place. Never throws.

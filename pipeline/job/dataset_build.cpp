@@ -8,6 +8,7 @@
 #include "casefields/case_fields.hpp"
 #include "core/printable.hpp"
 #include "ingest/dataset_loader.hpp"
+#include "ingest/state_reader.hpp"
 #include "job/build_plan.hpp"
 #include "job/folder_rules.hpp"
 #include "job/published_files.hpp"
@@ -127,6 +128,7 @@ void keep_account(PreparedDataset& p, const model::Dataset& dataset, const model
 void build_letters(PreparedDataset& p, const model::Report& report, const RunContext& context, Sources& sources) {
     const auto& folder = report.dataset->round.letter_template;
     if (folder.empty()) return;
+    p.template_folders.push_back(folder);
     auto& diagnostics = p.result.diagnostics;
     sources.letters = templates_of(folder, context, diagnostics);
     for (const auto& tmpl : sources.letters)
@@ -141,6 +143,7 @@ void build_letters(PreparedDataset& p, const model::Report& report, const RunCon
 void build_evaluation(PreparedDataset& p, const model::Report& report, const RunContext& context, Sources& sources) {
     const auto& folder = report.dataset->round.evaluation_template;
     if (folder.empty()) return;
+    p.template_folders.push_back(folder);
     auto& diagnostics = p.result.diagnostics;
     sources.evaluation = templates_of(folder, context, diagnostics);
     for (const auto& tmpl : sources.evaluation) {
@@ -157,6 +160,7 @@ bool build_trees(PreparedDataset& p, const std::string& directory, const RunCont
     transform::validate(*dataset, diagnostics);
     const auto report = transform::aggregate(*dataset);
     p.template_name = dataset->round.template_name;
+    p.template_folders.push_back(p.template_name);
     // As doc::build_documents does, but keeping the template sources, so
     // that each key is made from exactly the text that was rendered.
     sources.round = templates_of(p.template_name, context, diagnostics);
@@ -185,15 +189,38 @@ bool build_trees(PreparedDataset& p, const std::string& directory, const RunCont
 
 void prepare(PreparedDataset& p, const std::string& directory, const RunContext& context) {
     const auto& spec = context.spec;
+    // Sent and decided documents come from the archive, never made anew
+    // (archive.hpp); a version not archived yet is archived once published.
+    p.state = ingest::read_committee_state(directory, p.result.diagnostics);
+    p.result.stage = model::stage_word(p.state.stage());
+    p.result.state_text = model::describe(p.state);
+    if (!spec.check_only && p.state.stage() != model::CommitteeState::Stage::Draft &&
+        !p.result.diagnostics.has_errors()) {
+        if (serve_archived(p, directory, context)) return;
+        p.archive_after_publish = true;
+    }
     if (!spec.check_only) p.previous = read_manifest(dataset_out(context, p.result.name).string());
     // Digest before reading: an export that lands during the build then
     // makes the next build run again, rather than hide behind a new key.
     if (context.environment.digest && !spec.check_only)
         p.inputs = round_inputs_digest(directory, context.environment.digest);
-    if (unchanged_since_last_build(p, context)) {
+    if (!p.result.diagnostics.has_errors() && unchanged_since_last_build(p, context)) {
         p.result.outcome = Outcome::Unchanged;
         for (const auto& d : p.previous->diagnostics) p.result.diagnostics.add(d);
         report_last_good(p, context);
+        if (p.archive_after_publish) {
+            // Unchanged since its last build, and now sent or decided: the
+            // published documents are what the committee got.
+            PreparedDataset trees;  // for the documents' titles; its diagnostics were reported then
+            trees.state = p.state;
+            trees.result.name = p.result.name;
+            Sources sources;
+            if (build_trees(trees, directory, context, sources)) {
+                p.documents = std::move(trees.documents);
+                p.template_folders = std::move(trees.template_folders);
+                archive_published(p, directory, context);
+            }
+        }
         return;
     }
     Sources sources;
@@ -206,6 +233,7 @@ void prepare(PreparedDataset& p, const std::string& directory, const RunContext&
         return;
     }
     plan_documents(p, sources, context);
+    add_revision_documents(p, context);
     p.staging = prepare_staging(spec.out_dir, p.result.name);
     p.to_publish = true;
 }
@@ -255,6 +283,14 @@ PreparedDataset prepare_dataset(const std::string& directory, const RunContext& 
         report_last_good(p, context);
     }
     return p;
+}
+
+std::vector<doc::BuiltDocument> build_document_trees(const std::string& directory, const RunContext& context) {
+    PreparedDataset p;
+    p.result.name = dataset_name(directory);
+    Sources sources;
+    if (!build_trees(p, directory, context, sources)) return {};
+    return std::move(p.documents);
 }
 
 std::vector<DocumentResult> last_good_documents(const Manifest& manifest, const std::string& out) {

@@ -90,6 +90,7 @@ void publish_dataset(PreparedDataset& p, const RunContext& context) {
         p.result.diagnostics.warning({(current / name).string(), 0, 0},
                                      "this file was not made by fuel; it is kept where it is");
     }
+    add_earlier_versions(p, context);
     const auto now = context.now();
     auto manifest = manifest_of(p, context, now);
     write_text(fs::path(p.staging) / kAccountTextFile, p.result.account_text);
@@ -106,6 +107,7 @@ void publish_dataset(PreparedDataset& p, const RunContext& context) {
         p.result.documents[i].rebuilt = !p.plans[i].kept;
     p.result.last_good_build = now;
     p.result.outcome = p.to_render() > 0 ? Outcome::Built : Outcome::Unchanged;
+    archive_published(p, p.result.directory, context);
 }
 
 }  // namespace

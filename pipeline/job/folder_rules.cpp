@@ -74,6 +74,16 @@ void check_folders(const Spec& spec, const Environment& environment) {
     refuse_overlap(out, spec.out_dir, resolved_folder(spec.data_dir), spec.data_dir, "data");
     refuse_overlap(out, spec.out_dir, resolved_folder(environment.templates_dir), environment.templates_dir,
                    "templates");
+    // The archive is a record: apart from everything a build reads or replaces.
+    const auto archive_given = archive_folder(spec);
+    const fs::path archive = resolved_folder(archive_given);
+    for (const auto& [folder, what] : {std::pair{spec.data_dir, "data"}, std::pair{environment.templates_dir, "templates"},
+                                       std::pair{spec.out_dir, "output"}}) {
+        const fs::path other = resolved_folder(folder);
+        if (archive == other || within(archive, other) || within(other, archive))
+            throw SettingsError("the archive folder '" + archive_given + "' overlaps the " + what + " folder '" +
+                                folder + "'; the archive of decided documents must lie apart: give another --archive");
+    }
     // A folder still to be made needs a folder to be made in.
     for (auto above = out; !above.empty() && above != above.root_path(); above = above.parent_path()) {
         const auto status = fs::status(above, ec);
@@ -107,6 +117,13 @@ void check_replaceable(const std::string& out_dir, const std::vector<std::string
         throw SettingsError(shown + " holds files fuel did not make (it has no " + std::string(kManifestFile) +
                             "); fuel will not replace it: move it away or give another --out");
     }
+}
+
+std::string archive_folder(const Spec& spec) {
+    if (!spec.archive_dir.empty()) return spec.archive_dir;
+    const auto out = fs::path(spec.out_dir).lexically_normal();
+    auto parent = out.has_filename() ? out.parent_path() : out.parent_path().parent_path();
+    return (parent / "archive").string();
 }
 
 bool disk_is_full(const std::string& out_dir) {

@@ -50,6 +50,9 @@ struct Environment {
 struct Spec {
     std::string data_dir = "fixtures";  // a dataset folder, or a folder of them
     std::string out_dir = "output";     // documents go to out_dir/<dataset>/
+    // Sent and decided documents are kept here (archive.hpp); empty: the
+    // folder "archive" beside out_dir.
+    std::string archive_dir;
     bool check_only = false;            // validate, write nothing
     unsigned jobs = 1;                  // documents built at once (threads)
     bool wait_for_lock = false;         // another build holds out_dir: wait, or throw OutputBusy
@@ -88,6 +91,13 @@ struct DatasetResult {
     // used by a document or rejected with the reason. Empty when the
     // dataset could not be read at all, or was unchanged (the account of
     // the build that made the documents is in out_dir/<dataset>/).
+    // Where the documents stand with the committee (model::CommitteeState):
+    // "utkast", "skickat" or "beslutat", and the words with date and §.
+    std::string stage = "utkast";
+    std::string state_text = "utkast";
+    // For a sent or decided dataset, what the archive did, for the log:
+    // "decided 2024-12-17 § 14: sealed, 3 documents unchanged".
+    std::string archive_note;
     std::string account_text;
     std::string account_json;
     int records_read = 0, records_used = 0, records_rejected = 0;
@@ -117,6 +127,9 @@ struct OutputBusy : std::runtime_error {
 using Progress = std::function<void(const DatasetResult&, std::size_t done, std::size_t total)>;
 // Called as documents are finished (rendered or kept); never concurrently.
 using DocumentProgress = std::function<void(std::size_t done, std::size_t total)>;
+
+// Spec::archive_dir, or its default beside the output folder.
+std::string archive_folder(const Spec& spec);
 
 Result run(const Spec& spec, const Environment& environment, const Progress& progress = {},
            const DocumentProgress& document_progress = {});

@@ -43,8 +43,14 @@ std::string kept_note(const job::DatasetResult& d) {
 }
 
 void log_dataset(const job::DatasetResult& d, const Settings& settings, Poco::Logger& log) {
-    // An unchanged dataset's diagnostics were logged when it was built.
-    if (d.outcome != job::Outcome::Unchanged) log_diagnostics(d);
+    // An unchanged dataset's diagnostics were logged when it was built; a
+    // sealed one's are new each time (what differs from the archive).
+    if (d.outcome != job::Outcome::Unchanged || !d.archive_note.empty()) log_diagnostics(d);
+    // A sent or decided dataset: one line of what the archive did.
+    if (!d.archive_note.empty() && (d.outcome == job::Outcome::Built || d.outcome == job::Outcome::Unchanged)) {
+        log.information(d.name + ": " + d.archive_note);
+        return;
+    }
     switch (d.outcome) {
         case job::Outcome::Built:
             log.information(d.name + ": " + std::to_string(d.documents.size()) + " documents written to " +

@@ -50,6 +50,10 @@ Object::Ptr dataset_json(const job::DatasetResult& d) {
     auto o = ordered();
     o->set("name", d.name);
     o->set("status", std::string(status_name(d.outcome)));
+    // The committee's handling: utkast, skickat or beslutat, and in words
+    // with the date and the paragraph of the minutes.
+    o->set("state", d.stage);
+    o->set("state_text", d.state_text);
     o->set("ok", !failed(d.outcome));
     o->set("last_good_build", d.last_good_build ? iso_local(d.last_good_build) : std::string());
     o->set("errors", d.diagnostics.error_count());

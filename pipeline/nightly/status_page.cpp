@@ -169,9 +169,10 @@ std::string dataset_section(const job::DatasetResult& d, const std::string& data
     std::ostringstream html;
     html << "<section class=\"dataset\" id=\"" << escape(d.name) << "\" data-dataset=\"" << escape(d.name)
          << "\" data-status=\"" << (failed(d.outcome) ? "failed" : "ok") << "\" data-outcome=\""
-         << status_name(d.outcome) << "\">\n<h2>" << escape(d.name) << " <span class=\"status\">"
-         << outcome_label(d.outcome) << "</span></h2>\n<p>Senaste lyckade bygge: " << time_element(d.last_good_build)
-         << "</p>\n"
+         << status_name(d.outcome) << "\" data-state=\"" << escape(d.stage) << "\">\n<h2>" << escape(d.name)
+         << " <span class=\"status\">" << outcome_label(d.outcome) << "</span></h2>\n<p>Ärendet: "
+         << escape(d.state_text) << (d.stage == "beslutat" ? " (förseglat: dokumenten ändras inte)" : "")
+         << ".</p>\n<p>Senaste lyckade bygge: " << time_element(d.last_good_build) << "</p>\n"
          << account_links(d) << documents_table(d) << diagnostics_block(d, data_dir) << "</section>\n";
     return html.str();
 }
