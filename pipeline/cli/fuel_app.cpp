@@ -65,8 +65,8 @@ protected:
     int main(const ArgVec& args) override {
         if (help_) return print_help(), kExitDone;
         if (version_) return std::cout << "fuel " << FUEL_VERSION << '\n', kExitDone;
-        if (args.size() != 1 || (args[0] != "build" && args[0] != "check")) {
-            std::cerr << "fuel: expected one command, build, check or serve; see fuel --help\n";
+        if (args.size() != 1 || (args[0] != "build" && args[0] != "check" && args[0] != "verify")) {
+            std::cerr << "fuel: expected one command, build, check, verify or serve; see fuel --help\n";
             return kExitUsage;
         }
         nightly::Settings settings;
@@ -81,6 +81,7 @@ protected:
         }
         nightly::BuildOptions options;
         options.version = FUEL_VERSION;
+        if (args[0] == "verify") return nightly::run_verify(settings, options, logger());
         options.check_only = args[0] == "check";
         options.show_progress = !quiet_ && !options.check_only && isatty(STDERR_FILENO);
         const auto report = nightly::run_build(settings, options, logger());
@@ -93,12 +94,14 @@ private:
     void print_help() const {
         Poco::Util::HelpFormatter formatter(options());
         formatter.setCommand("fuel");
-        formatter.setUsage("build|check|serve [options]");
+        formatter.setUsage("build|check|verify|serve [options]");
         formatter.setHeader(
             "Builds the social services committee's documents from development-fund data.\n"
             "  build   validate each dataset and write its documents to OUT/<dataset>/,\n"
             "          keeping those whose inputs and templates did not change\n"
             "  check   validate only; write nothing\n"
+            "  verify  make every archived (sent or decided) version again from what was\n"
+            "          kept, and compare it byte for byte with the archived documents\n"
             "  serve   run as a service that builds on a schedule (fuel serve --help)\n"
             "Exit status: 0 done, 1 the input has errors (nothing written for that\n"
             "dataset), 2 usage error, 3 internal failure, 4 another build is writing\n"

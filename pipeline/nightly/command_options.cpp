@@ -24,6 +24,11 @@ void define_settings_options(Poco::Util::OptionSet& options) {
     options.addOption(Option("out", "o", "where documents go, one folder per dataset (default: output)")
                           .argument("DIR")
                           .binding("fuel.out"));
+    options.addOption(Option("archive", "a",
+                             "where sent and decided documents are kept, never written again (default: the folder "
+                             "archive beside OUT)")
+                          .argument("DIR")
+                          .binding("fuel.archive"));
     options.addOption(
         Option("templates", "t", "the template folder (default: templates)").argument("DIR").binding("fuel.templates"));
     options.addOption(Option("jobs", "j", "documents built at once (default: the number of cores)")

@@ -5,6 +5,7 @@
 
 #include "core/printable.hpp"
 #include "job/folder_rules.hpp"
+#include "job/verify.hpp"
 #include "nightly/fingerprint.hpp"
 #include "nightly/log_setup.hpp"
 
@@ -95,6 +96,7 @@ job::Spec spec_of(const Settings& settings, const BuildOptions& options) {
     job::Spec spec;
     spec.data_dir = settings.data_dir;
     spec.out_dir = settings.out_dir;
+    spec.archive_dir = settings.archive_dir;
     spec.check_only = options.check_only;
     spec.jobs = settings.jobs;
     spec.wait_for_lock = options.wait || settings.wait;
@@ -145,6 +147,45 @@ std::int64_t seconds_since_epoch() {
 }
 
 }  // namespace
+
+int run_verify(const Settings& settings, const BuildOptions& options, Poco::Logger& log) {
+    const auto spec = spec_of(settings, options);
+    const auto environment = environment_of(settings, options);
+    try {
+        job::check_folders(spec, environment);
+    } catch (const job::SettingsError& e) {
+        log.error(core::printable(e.what()));
+        return kExitSettings;
+    }
+    log.information("verify started: the archive of " + core::printable(settings.data_dir) + " in " +
+                    core::printable(job::archive_folder(spec)));
+    job::VerifyResult result;
+    try {
+        result = job::verify_archive(spec, environment);
+    } catch (const std::exception& e) {
+        log.critical(std::string("internal failure: ") + core::printable(e.what()));
+        return 3;
+    }
+    auto& diagnostics_log = Poco::Logger::get(kDiagnosticsLogger);
+    for (const auto& d : result.diagnostics.sorted()) {
+        if (d.severity == core::Severity::Error)
+            diagnostics_log.error(core::to_string(d));
+        else
+            diagnostics_log.warning(core::to_string(d));
+    }
+    std::size_t failed = 0;
+    for (const auto& v : result.versions) {
+        failed += v.ok ? 0 : 1;
+        const auto line = v.dataset + " version " + std::to_string(v.version) + ": " +
+                          std::to_string(v.documents_compared) + " files made again from the archive, " +
+                          (v.ok ? "all equal to the archived ones" : "not all equal (see above)");
+        v.ok ? log.information(line) : log.error(line);
+    }
+    const auto end = "verify finished: " + std::to_string(result.versions.size()) + " archived versions, " +
+                     std::to_string(failed) + " not reproduced";
+    result.exit_code() == 0 ? log.information(end) : log.error(end + " (exit status 1)");
+    return result.exit_code();
+}
 
 BuildReport run_build(const Settings& settings, const BuildOptions& options, Poco::Logger& log) {
     BuildReport report;

@@ -30,6 +30,10 @@ struct BuildOptions {
 
 // Runs it and returns the report (exit_code set). Never throws: a build
 // that cannot run is a report with `failure` and exit code 3 or kExitBusy.
+// fuel verify: every archived version made again and compared (job/verify.hpp);
+// 0 all reproduced, 1 a document differs or an archived file was changed.
+int run_verify(const Settings& settings, const BuildOptions& options, Poco::Logger& log);
+
 BuildReport run_build(const Settings& settings, const BuildOptions& options, Poco::Logger& log);
 
 }  // namespace nightly

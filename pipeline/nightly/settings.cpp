@@ -50,7 +50,7 @@ LogSettings read_log(const Poco::Util::AbstractConfiguration& config) {
 }  // namespace
 
 const std::vector<std::string> kSettingKeys = {
-    "fuel.data",   "fuel.out",      "fuel.templates",    "fuel.schedule",    "fuel.jobs",     "fuel.wait",
+    "fuel.data",   "fuel.out",      "fuel.archive",      "fuel.templates",    "fuel.schedule",    "fuel.jobs",     "fuel.wait",
     "fuel.status", "fuel.log.file", "fuel.log.rotation", "fuel.log.archive", "fuel.log.keep", "fuel.log.level"};
 
 unsigned default_jobs() { return std::max(1u, std::thread::hardware_concurrency()); }
@@ -60,6 +60,7 @@ Settings read_settings(const Poco::Util::AbstractConfiguration& config, bool sta
     s.data_dir = config.getString("fuel.data", s.data_dir);
     s.out_dir = config.getString("fuel.out", s.out_dir);
     s.templates_dir = config.getString("fuel.templates", s.templates_dir);
+    s.archive_dir = config.getString("fuel.archive", s.archive_dir);
     s.schedule_text = config.getString("fuel.schedule", s.schedule_text);
     try {
         s.schedule = parse_schedule(s.schedule_text);

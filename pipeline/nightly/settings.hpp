@@ -23,6 +23,7 @@ struct Settings {
     std::string data_dir = "fixtures";        // fuel.data
     std::string out_dir = "output";           // fuel.out
     std::string templates_dir = "templates";  // fuel.templates
+    std::string archive_dir;                  // fuel.archive; empty: "archive" beside out_dir
     std::string schedule_text = "02:00";      // fuel.schedule
     std::vector<TimeOfDay> schedule;
     unsigned jobs = 1;    // fuel.jobs; default: the machine's cores

@@ -277,7 +277,7 @@ TEST_CASE("an href with .. out of the dataset is refused without reading the fil
     const auto run = world.fuel("check");
     INFO(run.err);
     CHECK(run.status == 1);
-    CHECK(contains(run.err, "round.xml:71:6: error: <applications href> must name a file in the round's"));
+    CHECK(contains(run.err, "round.xml:75:6: error: <applications href> must name a file in the round's"));
     CHECK_FALSE(contains(run.err, "root:x"));
 }
 
@@ -363,9 +363,9 @@ TEST_CASE("a folder of stray things beside the datasets does not stop the build 
 
 // Family 5: published outputs.
 TEST_CASE("a published PDF changed after the build is noticed, named and made again") {
-    World world("tampered-pdf");
+    World world("tampered-pdf", {"lum-mul-2025", "lum-mul-2026"});
     REQUIRE(world.fuel("build").status == 0);
-    const auto pdf = world.out / "lum-mul-2025" / "tjansteutlatande.pdf";
+    const auto pdf = world.out / "lum-mul-2026" / "tjansteutlatande.pdf";
     const auto good = read_file(pdf);
     write_file(pdf, good.substr(0, good.size() / 2));
     const auto run = world.fuel("build");
@@ -376,9 +376,9 @@ TEST_CASE("a published PDF changed after the build is noticed, named and made ag
 }
 
 TEST_CASE("a published HTML twin edited by hand is made again, the PDF too") {
-    World world("tampered-html");
+    World world("tampered-html", {"lum-mul-2025", "lum-mul-2026"});
     REQUIRE(world.fuel("build").status == 0);
-    const auto html = world.out / "lum-mul-2025" / "tjansteutlatande.html";
+    const auto html = world.out / "lum-mul-2026" / "tjansteutlatande.html";
     const auto good = read_file(html);
     replace_in_file(html, "</body>", "<script>alert(1)</script></body>");
     const auto run = world.fuel("build");
@@ -389,9 +389,9 @@ TEST_CASE("a published HTML twin edited by hand is made again, the PDF too") {
 }
 
 TEST_CASE("a published account edited by hand is written again") {
-    World world("tampered-account");
+    World world("tampered-account", {"lum-mul-2025", "lum-mul-2026"});
     REQUIRE(world.fuel("build").status == 0);
-    const auto account = world.out / "lum-mul-2025" / "account.txt";
+    const auto account = world.out / "lum-mul-2026" / "account.txt";
     const auto good = read_file(account);
     write_file(account, "allt stämmer\n");
     REQUIRE(world.fuel("build").status == 0);
@@ -399,16 +399,31 @@ TEST_CASE("a published account edited by hand is written again") {
 }
 
 TEST_CASE("a file somebody put into a published folder is kept, with a warning, and not recorded as fuel's") {
-    World world("foreign-file-kept");
+    World world("foreign-file-kept", {"lum-mul-2025", "lum-mul-2026"});
     REQUIRE(world.fuel("build").status == 0);
-    write_file(world.out / "lum-mul-2025" / "protokoll.docx", "min fil");
-    write_file(world.dataset() / "lum-ansokningar.csv", read_file(world.dataset() / "lum-ansokningar.csv") + "\n");
+    write_file(world.out / "lum-mul-2026" / "protokoll.docx", "min fil");
+    write_file(world.dataset("lum-mul-2026") / "lum-ansokningar.csv",
+               read_file(world.dataset("lum-mul-2026") / "lum-ansokningar.csv") + "\n");
     const auto run = world.fuel("build");
     INFO(run.err);
     CHECK(run.status == 0);
     CHECK(contains(run.err, "protokoll.docx: warning: this file was not made by fuel; it is kept where it is"));
-    CHECK(read_file(world.out / "lum-mul-2025" / "protokoll.docx") == "min fil");
-    CHECK_FALSE(contains(read_file(world.out / "lum-mul-2025" / ".fuel-build"), "file\tprotokoll.docx"));
+    CHECK(read_file(world.out / "lum-mul-2026" / "protokoll.docx") == "min fil");
+    CHECK_FALSE(contains(read_file(world.out / "lum-mul-2026" / ".fuel-build"), "file\tprotokoll.docx"));
+}
+
+TEST_CASE("a decided document changed in the output folder is put back from the archive, not made anew") {
+    World world("tampered-sealed");
+    REQUIRE(world.fuel("build").status == 0);
+    const auto pdf = world.out / "lum-mul-2025" / "tjansteutlatande.pdf";
+    const auto archived = world.root / "archive" / "lum-mul-2025" / "v1" / "dokument" / "tjansteutlatande.pdf";
+    REQUIRE(read_file(pdf) == read_file(archived));
+    write_file(pdf, "%PDF-1.4 förfalskad");
+    const auto run = world.fuel("build");
+    INFO(run.err);
+    CHECK(run.status == 0);
+    CHECK(contains(run.err, "lum-mul-2025: decided 2024-12-17 § 14: sealed, 3 documents put back from the archive"));
+    CHECK(read_file(pdf) == read_file(archived));
 }
 
 TEST_CASE("a full disk says the disk is full, exit 2, and the last good documents stay") {
