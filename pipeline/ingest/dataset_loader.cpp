@@ -117,13 +117,23 @@ std::optional<model::Dataset> load_round_folder(const std::string& directory, co
     dataset.round = std::move(*round);
     for (const auto& source : dataset.round.application_sources)
         add_file(read_application_file((dir / source).string(), dataset.round, diagnostics), dataset);
-    if (!dataset.round.report_source.empty())
-        dataset.reports = read_report_register((dir / dataset.round.report_source).string(), diagnostics);
-    if (!dataset.round.repayment_source.empty())
-        dataset.repayments = read_repayment_register((dir / dataset.round.repayment_source).string(), diagnostics);
-    if (!dataset.round.statistics_source.empty())
+    // The registers and statistics are accounted for as the applications
+    // are: each row is a record of its file.
+    model::SourceFile source;
+    if (!dataset.round.report_source.empty()) {
+        dataset.reports = read_report_register((dir / dataset.round.report_source).string(), diagnostics, source);
+        dataset.sources.push_back(std::move(source));
+    }
+    if (!dataset.round.repayment_source.empty()) {
+        dataset.repayments =
+            read_repayment_register((dir / dataset.round.repayment_source).string(), diagnostics, source);
+        dataset.sources.push_back(std::move(source));
+    }
+    if (!dataset.round.statistics_source.empty()) {
         dataset.recipient_statistics =
-            read_recipient_statistics((dir / dataset.round.statistics_source).string(), diagnostics);
+            read_recipient_statistics((dir / dataset.round.statistics_source).string(), diagnostics, source);
+        dataset.sources.push_back(std::move(source));
+    }
     if (dataset.round.application_sources.empty())
         diagnostics.error(dataset.round.where, "round.xml lists no <sources><applications href=…/>");
     warn_unlisted_files(directory, dataset.round, diagnostics);

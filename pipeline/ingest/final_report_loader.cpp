@@ -46,7 +46,7 @@ void read_follow_ups(const fs::path& dir, model::Dataset& dataset, core::Diagnos
         model::SourceFile source{path, false, {}};
         if (auto project = read_follow_up(path, diagnostics)) {
             source.readable = true;
-            model::SourceRecord record{project->where, {path, 0, 0}, project->id, "", -1, ""};
+            model::SourceRecord record{project->where, {path, 0, 0}, project->id, "", -1, "", "projects"};
             for (const auto& s : project->title)
                 if (s.kind == model::RichSpan::Kind::Text) record.title += s.text;
             source.records.push_back(record);
