@@ -6,6 +6,7 @@
 
 #include "ingest/final_report_readers.hpp"
 #include "ingest/readers.hpp"
+#include "ingest/unlisted_files.hpp"
 #include "ingest/values.hpp"
 #include "ingest/file_access.hpp"
 #include "ingest/xml_file.hpp"
@@ -23,24 +24,14 @@ bool has_extension(const std::string& name, const char* extension) {
                       [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
 }
 
-// Nothing is lost silently: a data file in the folder that round.xml does
-// not list would never be read, so say so.
-void warn_unlisted_files(const std::string& directory, const model::Round& round, core::Diagnostics& diagnostics) {
-    std::set<std::string> listed(round.application_sources.begin(), round.application_sources.end());
-    listed.insert(kRoundFile);
-    listed.insert(round.report_source);
-    listed.insert(round.repayment_source);
-    listed.insert(round.statistics_source);
-    std::error_code ec;
-    std::vector<std::string> names;
-    for (const auto& entry : fs::directory_iterator(directory, ec))
-        if (entry.is_regular_file()) names.push_back(entry.path().filename().string());
-    std::sort(names.begin(), names.end());
-    for (const auto& name : names) {
-        if (listed.count(name) || !(has_extension(name, ".csv") || has_extension(name, ".xml"))) continue;
-        diagnostics.warning({(fs::path(directory) / name).string(), 0, 0},
-                            "this file is not listed in round.xml <sources>, so it is not read");
-    }
+// Nothing is lost silently: a file in the folder that round.xml does not
+// list would never be read, so say so.
+void warn_unlisted(const std::string& directory, const model::Round& round, core::Diagnostics& diagnostics) {
+    std::vector<std::string> listed(round.application_sources.begin(), round.application_sources.end());
+    listed.push_back(kRoundFile);
+    for (const auto* name : {&round.report_source, &round.repayment_source, &round.statistics_source})
+        if (!name->empty()) listed.push_back(*name);
+    warn_unlisted_files(directory, listed, kRoundFile, diagnostics);
 }
 
 ApplicationFile read_application_file(const std::string& path, const model::Round& round,
@@ -119,16 +110,26 @@ std::optional<model::Dataset> load_round_folder(const std::string& directory, co
     dataset.round = std::move(*round);
     for (const auto& source : dataset.round.application_sources)
         add_file(read_application_file((dir / source).string(), dataset.round, diagnostics), dataset);
-    if (!dataset.round.report_source.empty())
-        dataset.reports = read_report_register((dir / dataset.round.report_source).string(), diagnostics);
-    if (!dataset.round.repayment_source.empty())
-        dataset.repayments = read_repayment_register((dir / dataset.round.repayment_source).string(), diagnostics);
-    if (!dataset.round.statistics_source.empty())
+    // The registers and statistics are accounted for as the applications
+    // are: each row is a record of its file.
+    model::SourceFile source;
+    if (!dataset.round.report_source.empty()) {
+        dataset.reports = read_report_register((dir / dataset.round.report_source).string(), diagnostics, source);
+        dataset.sources.push_back(std::move(source));
+    }
+    if (!dataset.round.repayment_source.empty()) {
+        dataset.repayments =
+            read_repayment_register((dir / dataset.round.repayment_source).string(), diagnostics, source);
+        dataset.sources.push_back(std::move(source));
+    }
+    if (!dataset.round.statistics_source.empty()) {
         dataset.recipient_statistics =
-            read_recipient_statistics((dir / dataset.round.statistics_source).string(), diagnostics);
+            read_recipient_statistics((dir / dataset.round.statistics_source).string(), diagnostics, source);
+        dataset.sources.push_back(std::move(source));
+    }
     if (dataset.round.application_sources.empty())
         diagnostics.error(dataset.round.where, "round.xml lists no <sources><applications href=…/>");
-    warn_unlisted_files(directory, dataset.round, diagnostics);
+    warn_unlisted(directory, dataset.round, diagnostics);
     return dataset;
 }
 

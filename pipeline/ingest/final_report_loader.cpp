@@ -6,6 +6,7 @@
 #include <set>
 
 #include "ingest/final_report_readers.hpp"
+#include "ingest/unlisted_files.hpp"
 
 namespace ingest {
 
@@ -46,7 +47,7 @@ void read_follow_ups(const fs::path& dir, model::Dataset& dataset, core::Diagnos
         model::SourceFile source{path, false, {}};
         if (auto project = read_follow_up(path, diagnostics)) {
             source.readable = true;
-            model::SourceRecord record{project->where, {path, 0, 0}, project->id, "", -1, ""};
+            model::SourceRecord record{project->where, {path, 0, 0}, project->id, "", -1, "", "projects"};
             for (const auto& s : project->title)
                 if (s.kind == model::RichSpan::Kind::Text) record.title += s.text;
             source.records.push_back(record);
@@ -67,25 +68,16 @@ void read_csvs(const fs::path& dir, const ReportSources& csv, model::Dataset& da
             dataset.sources.push_back(read_report_csv(kind, (dir / *href).string(), *dataset.final_report, diagnostics));
 }
 
-// As for a round: a data file at the top of the folder that report.xml does
-// not list would never be read, so say so.
+// As for a round: a file that report.xml does not list, at the top of the
+// folder or beside the listed project files, would never be read.
 void warn_unlisted(const fs::path& dir, const model::FinalReport& report, const ReportSources& csv,
                    core::Diagnostics& diagnostics) {
-    std::set<std::string> listed(report.follow_up_sources.begin(), report.follow_up_sources.end());
+    std::vector<std::string> listed(report.follow_up_sources.begin(), report.follow_up_sources.end());
     for (const auto* s : {&csv.activities, &csv.networks, &csv.study_trips, &csv.funds_consumption, &csv.causes,
                           &csv.cause_changes, &csv.causes_by_age})
-        listed.insert(*s);
-    listed.insert(kReportFile);
-    std::error_code ec;
-    std::vector<std::string> names;
-    for (const auto& entry : fs::directory_iterator(dir, ec)) {
-        const auto ext = entry.path().extension().string();
-        if (entry.is_regular_file() && (ext == ".csv" || ext == ".xml")) names.push_back(entry.path().filename().string());
-    }
-    std::sort(names.begin(), names.end());
-    for (const auto& name : names)
-        if (!listed.count(name))
-            diagnostics.warning({(dir / name).string(), 0, 0}, "this file is not listed in report.xml <sources>, so it is not read");
+        if (!s->empty()) listed.push_back(*s);
+    listed.push_back(kReportFile);
+    warn_unlisted_files(dir.string(), listed, kReportFile, diagnostics);
 }
 
 }  // namespace

@@ -19,6 +19,9 @@ using register_csv::text;
 
 const Columns kReportColumns{{"bidrag", "rapport", "senast"}, {"inkom", "bedömning", "implementerad", "deltagare", "kommentar"}};
 const Columns kRepaymentColumns{{"bidrag", "anmäld", "belopp"}, {"återbetald", "kommentar"}};
+// In the account a row is named by its grant and what it is.
+const register_csv::Naming kReportNaming{"bidrag", "rapport", "reports"};
+const register_csv::Naming kRepaymentNaming{"bidrag", "belopp", "repayments"};
 
 std::optional<core::Date> date(const Row& row, const std::string& column, const core::SourceLocation& where,
                                core::Diagnostics& diagnostics, bool required) {
@@ -102,23 +105,51 @@ bool to_repayment(const Row& row, const core::SourceLocation& where, core::Diagn
 }  // namespace
 
 std::vector<model::ReportRequirement> parse_report_register(std::string_view bytes, const std::string& name,
+                                                            core::Diagnostics& diagnostics, model::SourceFile& source) {
+    return register_csv::parse<model::ReportRequirement>(bytes, name, kReportColumns, to_requirement, diagnostics,
+                                                         kReportNaming, source);
+}
+
+std::vector<model::ReportRequirement> parse_report_register(std::string_view bytes, const std::string& name,
                                                             core::Diagnostics& diagnostics) {
-    return register_csv::parse<model::ReportRequirement>(bytes, name, kReportColumns, to_requirement, diagnostics);
+    model::SourceFile ignored;
+    return parse_report_register(bytes, name, diagnostics, ignored);
+}
+
+std::vector<model::Repayment> parse_repayment_register(std::string_view bytes, const std::string& name,
+                                                       core::Diagnostics& diagnostics, model::SourceFile& source) {
+    return register_csv::parse<model::Repayment>(bytes, name, kRepaymentColumns, to_repayment, diagnostics,
+                                                 kRepaymentNaming, source);
 }
 
 std::vector<model::Repayment> parse_repayment_register(std::string_view bytes, const std::string& name,
                                                        core::Diagnostics& diagnostics) {
-    return register_csv::parse<model::Repayment>(bytes, name, kRepaymentColumns, to_repayment, diagnostics);
+    model::SourceFile ignored;
+    return parse_repayment_register(bytes, name, diagnostics, ignored);
+}
+
+std::vector<model::ReportRequirement> read_report_register(const std::string& path, core::Diagnostics& diagnostics,
+                                                           model::SourceFile& source) {
+    source = model::SourceFile{path, false, {}};
+    const auto bytes = read_file(path, diagnostics);
+    return bytes ? parse_report_register(*bytes, path, diagnostics, source) : std::vector<model::ReportRequirement>{};
 }
 
 std::vector<model::ReportRequirement> read_report_register(const std::string& path, core::Diagnostics& diagnostics) {
+    model::SourceFile ignored;
+    return read_report_register(path, diagnostics, ignored);
+}
+
+std::vector<model::Repayment> read_repayment_register(const std::string& path, core::Diagnostics& diagnostics,
+                                                      model::SourceFile& source) {
+    source = model::SourceFile{path, false, {}};
     const auto bytes = read_file(path, diagnostics);
-    return bytes ? parse_report_register(*bytes, path, diagnostics) : std::vector<model::ReportRequirement>{};
+    return bytes ? parse_repayment_register(*bytes, path, diagnostics, source) : std::vector<model::Repayment>{};
 }
 
 std::vector<model::Repayment> read_repayment_register(const std::string& path, core::Diagnostics& diagnostics) {
-    const auto bytes = read_file(path, diagnostics);
-    return bytes ? parse_repayment_register(*bytes, path, diagnostics) : std::vector<model::Repayment>{};
+    model::SourceFile ignored;
+    return read_repayment_register(path, diagnostics, ignored);
 }
 
 }  // namespace ingest

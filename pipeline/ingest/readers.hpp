@@ -44,20 +44,33 @@ ApplicationFile parse_applications_csv(std::string_view bytes, const std::string
 
 // The follow-up registers (CSV from Excel, docs/formats.md "Follow-up of
 // grants"): one report requirement or one repayment per row. Rows with
-// errors are reported and left out.
+// errors are reported and left out. The forms with `source` also give the
+// file's account of records: every row, kept or not.
 std::vector<model::ReportRequirement> read_report_register(const std::string& path, core::Diagnostics& diagnostics);
+std::vector<model::ReportRequirement> read_report_register(const std::string& path, core::Diagnostics& diagnostics,
+                                                           model::SourceFile& source);
 std::vector<model::ReportRequirement> parse_report_register(std::string_view bytes, const std::string& name,
                                                             core::Diagnostics& diagnostics);
+std::vector<model::ReportRequirement> parse_report_register(std::string_view bytes, const std::string& name,
+                                                            core::Diagnostics& diagnostics, model::SourceFile& source);
 std::vector<model::Repayment> read_repayment_register(const std::string& path, core::Diagnostics& diagnostics);
+std::vector<model::Repayment> read_repayment_register(const std::string& path, core::Diagnostics& diagnostics,
+                                                      model::SourceFile& source);
 std::vector<model::Repayment> parse_repayment_register(std::string_view bytes, const std::string& name,
                                                        core::Diagnostics& diagnostics);
+std::vector<model::Repayment> parse_repayment_register(std::string_view bytes, const std::string& name,
+                                                       core::Diagnostics& diagnostics, model::SourceFile& source);
 
 // The city's statistics of recipients of financial assistance (CSV from
 // Excel, docs/formats.md "Recipients of financial assistance"): one count
 // per administration and year. Rows with errors are reported and left out;
 // negative counts and unknown administrations are transform's to judge.
 std::vector<model::RecipientCount> read_recipient_statistics(const std::string& path, core::Diagnostics& diagnostics);
+std::vector<model::RecipientCount> read_recipient_statistics(const std::string& path, core::Diagnostics& diagnostics,
+                                                             model::SourceFile& source);
 std::vector<model::RecipientCount> parse_recipient_statistics(std::string_view bytes, const std::string& name,
                                                               core::Diagnostics& diagnostics);
+std::vector<model::RecipientCount> parse_recipient_statistics(std::string_view bytes, const std::string& name,
+                                                              core::Diagnostics& diagnostics, model::SourceFile& source);
 
 }  // namespace ingest

@@ -43,6 +43,20 @@ std::vector<ColumnSpec> columns_of(ReportCsv kind) {
     return {};
 }
 
+// What the file's rows give the documents, as transform/account.hpp names it.
+const char* feeds_of(ReportCsv kind) {
+    switch (kind) {
+        case ReportCsv::Activities: return "activities";
+        case ReportCsv::Networks: return "networks";
+        case ReportCsv::StudyTrips: return "study_trips";
+        case ReportCsv::FundsConsumption: return "consumption";
+        case ReportCsv::Causes: return "causes";
+        case ReportCsv::CauseChanges: return "cause_changes";
+        case ReportCsv::CausesByAge: return "causes_by_age";
+    }
+    return "";
+}
+
 std::string trim(const std::string& s) {
     const auto b = s.find_first_not_of(" \t\r\n");
     if (b == std::string::npos) return "";
@@ -300,7 +314,7 @@ model::SourceFile parse_report_csv(ReportCsv kind, std::string_view bytes, const
     const auto names = map_header(table, columns_of(kind), name, diagnostics);
     for (const auto& record : table.records) {
         const core::SourceLocation where{name, record.line, 1};
-        model::SourceRecord account{where, {name, record.last_line + 1, 1}, "", "", -1, ""};
+        model::SourceRecord account{where, {name, record.last_line + 1, 1}, "", "", -1, "", feeds_of(kind)};
         const Row row = to_row(record, names, name);
         add_row(kind, RowReader(row, name, record.line, diagnostics), where, report, diagnostics, account);
         source.records.push_back(std::move(account));

@@ -19,6 +19,7 @@ using register_csv::cell_at;
 using register_csv::text;
 
 const register_csv::Columns kStatisticsColumns{{"förvaltning", "år", "bidragstagare"}, {}};
+const register_csv::Naming kStatisticsNaming{"förvaltning", "år", "statistics"};
 
 // The statistics begin long before any round of the funds (seed 002 starts
 // in 1999); a year outside these bounds is a typing error.
@@ -57,13 +58,27 @@ bool to_count(const Row& row, const core::SourceLocation& where, core::Diagnosti
 }  // namespace
 
 std::vector<model::RecipientCount> parse_recipient_statistics(std::string_view bytes, const std::string& name,
+                                                              core::Diagnostics& diagnostics, model::SourceFile& source) {
+    return register_csv::parse<model::RecipientCount>(bytes, name, kStatisticsColumns, to_count, diagnostics,
+                                                      kStatisticsNaming, source);
+}
+
+std::vector<model::RecipientCount> parse_recipient_statistics(std::string_view bytes, const std::string& name,
                                                               core::Diagnostics& diagnostics) {
-    return register_csv::parse<model::RecipientCount>(bytes, name, kStatisticsColumns, to_count, diagnostics);
+    model::SourceFile ignored;
+    return parse_recipient_statistics(bytes, name, diagnostics, ignored);
+}
+
+std::vector<model::RecipientCount> read_recipient_statistics(const std::string& path, core::Diagnostics& diagnostics,
+                                                             model::SourceFile& source) {
+    source = model::SourceFile{path, false, {}};
+    const auto bytes = read_file(path, diagnostics);
+    return bytes ? parse_recipient_statistics(*bytes, path, diagnostics, source) : std::vector<model::RecipientCount>{};
 }
 
 std::vector<model::RecipientCount> read_recipient_statistics(const std::string& path, core::Diagnostics& diagnostics) {
-    const auto bytes = read_file(path, diagnostics);
-    return bytes ? parse_recipient_statistics(*bytes, path, diagnostics) : std::vector<model::RecipientCount>{};
+    model::SourceFile ignored;
+    return read_recipient_statistics(path, diagnostics, ignored);
 }
 
 }  // namespace ingest

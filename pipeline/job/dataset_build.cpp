@@ -111,11 +111,16 @@ void plan_documents(PreparedDataset& p, const Sources& sources, const RunContext
 // Every record read is used by a document or rejected with its reason
 // (issue of nothing lost; transform/account.hpp). Made after the documents,
 // so that their diagnostics count.
+// The letters are not scopes: each states one administration's
+// applications, which the round's own documents state too.
 void keep_account(PreparedDataset& p, const model::Dataset& dataset, const model::Report& report,
-                  const std::vector<doc::Template>& templates) {
+                  const Sources& sources) {
     std::vector<transform::DocumentScope> scopes;
-    for (const auto& tmpl : templates) scopes.push_back({tmpl.name, transform::funds_named_in(tmpl.source, dataset.round)});
+    for (const auto* folder : {&sources.round, &sources.evaluation})
+        for (const auto& tmpl : *folder)
+            scopes.push_back(transform::scope_of(tmpl.name, tmpl.path, tmpl.source, dataset.round));
     const auto account = transform::make_account(dataset, report, scopes, p.result.diagnostics);
+    p.result.account_note = transform::template_note(account);
     p.result.account_text = transform::to_text(account);
     p.result.account_json = transform::to_json(account) + "\n";
     p.result.records_read = account.read();
@@ -183,7 +188,7 @@ bool build_trees(PreparedDataset& p, const std::string& directory, const RunCont
     } catch (const std::exception&) {
         if (!input_errors) throw;
     }
-    keep_account(p, *dataset, report, sources.round);
+    keep_account(p, *dataset, report, sources);
     return !diagnostics.has_errors();
 }
 

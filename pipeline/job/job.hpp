@@ -101,6 +101,9 @@ struct DatasetResult {
     std::string account_text;
     std::string account_json;
     int records_read = 0, records_used = 0, records_rejected = 0;
+    // When only templates failed: "no record was rejected; the template …
+    // failed at file:line: …" (transform::template_note); "" otherwise.
+    std::string account_note;
 };
 
 // The account's files in out_dir/<dataset>/, beside the documents they

@@ -185,9 +185,10 @@ struct RecipientCount {
     core::SourceLocation where;
 };
 
-// One record as an application file held it, whether or not it became an
-// Application: the account of a build (transform/account.hpp) names every
-// record read, so that none can be lost without a word.
+// One record as a data file held it, whether or not it became an
+// Application (or a register row, a follow-up report, a final report's CSV
+// row): the account of a build (transform/account.hpp) names every record
+// read, so that none can be lost without a word.
 struct SourceRecord {
     core::SourceLocation where;  // its start: the CSV line, the XML element
     // Where the next record (or the next element) begins: diagnostics from
@@ -199,9 +200,13 @@ struct SourceRecord {
     // and then `dropped_because` says why.
     int application = -1;
     std::string dropped_because;
+    // For a record that is not an application: the data it gives the
+    // documents ("reports", "projects", "activities", ...; the names are
+    // transform/account.hpp's). "" for an application.
+    std::string feeds;
 };
 
-// An application file named in round.xml <sources>, and what it held.
+// A data file named in round.xml or report.xml <sources>, and what it held.
 struct SourceFile {
     std::string file;     // its path, as diagnostics name it
     // False when its records could not be read at all: missing, too large,
@@ -215,7 +220,9 @@ struct Dataset {
     std::string directory;
     Round round;
     std::vector<Application> applications;
-    std::vector<SourceFile> sources;  // in the order of round.xml <sources>
+    // Every data file read (applications, registers, statistics, a final
+    // report's projects and CSVs), in the order of <sources>.
+    std::vector<SourceFile> sources;
     std::vector<ReportRequirement> reports;  // the report register, file order
     std::vector<Repayment> repayments;       // the repayment register, file order
     std::vector<RecipientCount> recipient_statistics;  // file order

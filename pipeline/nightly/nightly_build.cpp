@@ -21,7 +21,7 @@ std::string counts(const core::Diagnostics& d) {
 std::string records(const job::DatasetResult& d) {
     if (d.account_text.empty()) return "";
     return "; " + std::to_string(d.records_read) + " records read, " + std::to_string(d.records_used) + " used, " +
-           std::to_string(d.records_rejected) + " rejected";
+           std::to_string(d.records_rejected) + " rejected" + (d.account_note.empty() ? "" : "; " + d.account_note);
 }
 
 void log_diagnostics(const job::DatasetResult& d) {
@@ -68,7 +68,8 @@ void log_dataset(const job::DatasetResult& d, const Settings& settings, Poco::Lo
             log.information(d.name + ": the input is valid (" + counts(d.diagnostics) + records(d) + ")");
             break;
         case job::Outcome::InputErrors:
-            log.error(d.name + ": the input has errors; nothing was written (" + counts(d.diagnostics) + records(d) + ")" +
+            log.error(d.name + (d.account_note.empty() ? ": the input has errors" : ": a template has errors") +
+                      "; nothing was written (" + counts(d.diagnostics) + records(d) + ")" +
                       kept_note(d));
             break;
         case job::Outcome::InternalFailure:

@@ -4,14 +4,46 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <tuple>
 
 namespace transform {
+
+namespace fs = std::filesystem;
 
 namespace {
 
 // View-model names that sum over every fund (document/view_model.cpp).
 constexpr std::string_view kAllFunds[] = {"funds", "total_requested", "total_granted"};
+
+// The view-model names (document/final_report_view.cpp,
+// document/view_evaluation.cpp) that state figures of each kind of data
+// other than applications: a template that names one draws on every record
+// of that kind.
+struct FeedNames {
+    std::string_view feeds;
+    std::vector<std::string_view> names;
+};
+const FeedNames kFeedNames[] = {
+    {"projects", {"table_1_3", "areas", "not_fully_reported", "has_not_fully_reported", "decision",
+                  "outcome_participants", "outcome_left"}},
+    {"activities", {"activities", "activities_count", "attendance"}},
+    {"networks", {"networks"}},
+    {"study_trips", {"study_trips", "study_visits", "study_visits_joined"}},
+    {"consumption", {"table_1_1", "decision"}},
+    {"causes", {"statistics"}},
+    {"cause_changes", {"statistics"}},
+    {"causes_by_age", {"statistics"}},
+    {"statistics", {"evaluation"}},
+};
+
+// The rows of a round's own follow-up registers are about this round's
+// grants; its documents do not state them, the next round's do (report
+// shortfalls, the evaluation of last year's grants: docs/formats.md,
+// "Follow-up of grants").
+constexpr std::string_view kFollowUpRegisters[] = {"reports", "repayments"};
+constexpr const char* kKeptForNextRound =
+    "kept: the follow-up of this round's grants, which the next round's documents state";
 
 std::string lower_ascii(std::string text) {
     for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -91,22 +123,24 @@ public:
         : dataset_(dataset), report_(report), documents_(documents), account_(account) {}
 
     void classify(const model::SourceRecord& record, std::vector<std::string> errors, FileAccount& file) const {
-        AccountEntry entry{record.where, record.id, record.title, {}, std::move(errors)};
+        AccountEntry entry{record.where, record.id, record.title, {}, "", std::move(errors)};
         if (entry.reasons.empty()) settle(record, entry);
         (entry.reasons.empty() ? file.used : file.rejected).push_back(std::move(entry));
     }
 
 private:
     // A record without errors of its own: the documents that use it, or
-    // why none does.
+    // why none does. Whether the documents are made this time (the dataset
+    // has no errors anywhere) is the account's, not the record's: a record
+    // that is fit is not rejected for another record's error.
     void settle(const model::SourceRecord& record, AccountEntry& entry) const {
-        if (record.application < 0) {
-            entry.reasons.push_back(record.dropped_because);
+        if (record.application < 0 && record.feeds.empty()) {
+            entry.reasons.push_back(record.dropped_because.empty() ? "ingest could not keep it"
+                                                                   : record.dropped_because);
             return;
         }
-        if (!account_.accepted) {
-            entry.reasons.push_back("held back: it has no error of its own, but no document is made while the "
-                                    "dataset has errors (" + std::to_string(account_.errors) + ")");
+        if (record.application < 0) {
+            settle_other(record, entry);
             return;
         }
         const auto& application = dataset_.applications.at(static_cast<std::size_t>(record.application));
@@ -114,6 +148,18 @@ private:
             if (uses(report_, scope, application)) entry.documents.push_back(scope.name);
         if (entry.documents.empty())
             entry.reasons.push_back("no document uses the applications of the fund " + application.fund);
+    }
+
+    // A register row, a statistics row, a final report's project or CSV row.
+    void settle_other(const model::SourceRecord& record, AccountEntry& entry) const {
+        for (const auto& scope : documents_)
+            if (std::find(scope.feeds.begin(), scope.feeds.end(), record.feeds) != scope.feeds.end())
+                entry.documents.push_back(scope.name);
+        if (!entry.documents.empty()) return;
+        const bool follow_up = std::find(std::begin(kFollowUpRegisters), std::end(kFollowUpRegisters),
+                                         record.feeds) != std::end(kFollowUpRegisters);
+        if (follow_up && !dataset_.final_report) entry.kept = kKeptForNextRound;
+        else entry.reasons.push_back("no document states the " + record.feeds + " of this dataset");
     }
 
     const model::Dataset& dataset_;
@@ -145,6 +191,34 @@ std::vector<std::string> funds_named_in(std::string_view template_source, const 
     return codes;
 }
 
+std::vector<std::string> feeds_named_in(std::string_view template_source) {
+    const auto heads = tag_heads(template_source);
+    std::vector<std::string> feeds;
+    for (const auto& kind : kFeedNames) {
+        const bool named = std::any_of(kind.names.begin(), kind.names.end(), [&](std::string_view name) {
+            return std::find(heads.begin(), heads.end(), name) != heads.end();
+        });
+        if (named) feeds.emplace_back(kind.feeds);
+    }
+    return feeds;
+}
+
+DocumentScope scope_of(const std::string& name, const std::string& template_file, std::string_view template_source,
+                       const model::Round& round) {
+    return {name, funds_named_in(template_source, round), feeds_named_in(template_source), template_file};
+}
+
+std::string template_note(const Account& account) {
+    if (account.template_errors.empty() || account.errors != static_cast<int>(account.template_errors.size()))
+        return "";
+    const auto& first = account.template_errors.front();
+    std::string note = "no record was rejected; the template " + first.where.file + " failed at " +
+                       core::to_string(first.where) + ": " + first.message;
+    if (account.template_errors.size() > 1)
+        note += " (and " + std::to_string(account.template_errors.size() - 1) + " more template errors)";
+    return note;
+}
+
 int Account::read() const {
     int n = 0;
     for (const auto& f : files) n += f.read;
@@ -169,7 +243,17 @@ Account make_account(const model::Dataset& dataset, const model::Report& report,
     account.dataset = dataset.name;
     account.errors = diagnostics.error_count();
     account.accepted = !diagnostics.has_errors();
-    const auto errors = errors_of(diagnostics);
+    auto errors = errors_of(diagnostics);
+    // A template's errors are about the template: they stop the documents,
+    // but they are no record's, and reject none.
+    const auto of_a_template = [&](const core::Diagnostic& e) {
+        return std::any_of(documents.begin(), documents.end(), [&](const DocumentScope& scope) {
+            return !scope.file.empty() &&
+                   (e.where.file == scope.file || e.where.file == fs::path(scope.file).parent_path().string());
+        });
+    };
+    for (const auto& e : errors)
+        if (of_a_template(e)) account.template_errors.push_back(e);
     const Classifier classifier(dataset, report, documents, account);
     for (const auto& source : dataset.sources) {
         FileAccount file{source.file, source.readable, static_cast<int>(source.records.size()), {}, {}, {}};

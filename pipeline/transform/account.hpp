@@ -1,12 +1,20 @@
 #pragma once
-// The account of a dataset: every record its application files held is
-// either used by a document or rejected with the reason, so that nothing is
-// lost without a word. Per file, read = used + rejected, where `read` is
-// ingest's count of the records the file held (model::SourceFile), named or
-// not. A record is rejected when a diagnostic of severity error lies within
-// it (its own errors), when ingest could not keep it (no id), when no
-// document uses its fund, or, having no error of its own, when the dataset
-// has errors elsewhere: then no document is made, and it is held back.
+// The account of a dataset: every record its data files held (applications,
+// register rows, statistics, a final report's projects and CSV rows) is
+// either used or rejected with the reason, so that nothing is lost without a
+// word. Per file, read = used + rejected, where `read` is ingest's count of
+// the records the file held (model::SourceFile), named or not.
+//
+// A record is rejected when a diagnostic of severity error lies within it
+// (its own errors), when ingest could not keep it (no id), or when no
+// document draws on it. Every other record is used: by the documents that
+// draw on it, or, for the rows of a round's own follow-up registers, kept as
+// the record the next round's documents draw on. The documents are made
+// only when the dataset has no error anywhere (`accepted`); when it has,
+// the account says so above its records, and a record fit for the
+// documents is not rejected for another record's error. A template that
+// fails rejects no record either: the account says which template failed,
+// and where.
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,7 +31,20 @@ namespace transform {
 struct DocumentScope {
     std::string name;                // the document's name: "tjansteutlatande"
     std::vector<std::string> funds;  // fund codes
+    // The data other than applications it draws on (model::SourceRecord::feeds).
+    std::vector<std::string> feeds;
+    std::string file;  // the template's path: its errors are the template's, not the records'
 };
+
+// The scope of a document made from `template_source` (read from
+// `template_file`): the funds and the other data its tags refer to.
+DocumentScope scope_of(const std::string& name, const std::string& template_file, std::string_view template_source,
+                       const model::Round& round);
+
+// The data (model::SourceRecord::feeds) a template's tags draw on, by the
+// view model's names (templates/README.md): {{#activities}} draws on the
+// activities, {{table_1_3.…}} on the projects.
+std::vector<std::string> feeds_named_in(std::string_view template_source);
 
 // The fund codes (in the round's order) that a Mustache template refers to:
 // a tag whose first name is a fund code in lower case
@@ -37,6 +58,7 @@ struct AccountEntry {
     std::string id;     // "" when the record has none
     std::string title;  // "" when the record has none
     std::vector<std::string> documents;  // used: the documents that use it
+    std::string kept;                    // used, by no document of this build: what keeps it
     std::vector<std::string> reasons;    // rejected: why, one line each
 };
 
@@ -60,6 +82,9 @@ struct Account {
     std::string dataset;
     bool accepted = false;  // no errors: the documents are made from the used records
     int errors = 0;
+    // Errors in the templates: no document is made, but no record is
+    // rejected for them (they are also in `problems`).
+    std::vector<core::Diagnostic> template_errors;
     std::vector<FileAccount> files;
     std::vector<DocumentAccount> documents;
     // Errors outside the application files: round.xml, templates, budgets.
@@ -74,6 +99,10 @@ struct Account {
 // found for the dataset so far (ingest, validation, documents).
 Account make_account(const model::Dataset& dataset, const model::Report& report,
                      const std::vector<DocumentScope>& documents, const core::Diagnostics& diagnostics);
+
+// Why no document was made, when only templates failed: "no record was
+// rejected; the template T failed at file:line: …"; "" otherwise.
+std::string template_note(const Account& account);
 
 // For the case officer: a summary line, then each file with each record.
 std::string to_text(const Account& account);

@@ -28,7 +28,8 @@ void file_text(const FileAccount& f, std::string& out) {
     out += "\n" + f.file + ": " + counts(f.read, static_cast<int>(f.used.size()), static_cast<int>(f.rejected.size()));
     out += f.readable ? "\n" : " (the file could not be read)\n";
     for (const auto& e : f.used)
-        out += "  used      " + core::to_string(e.where) + "  " + name_of(e) + " -> " + joined(e.documents, ", ") + "\n";
+        out += "  used      " + core::to_string(e.where) + "  " + name_of(e) + " -> " +
+               (e.documents.empty() ? e.kept : joined(e.documents, ", ")) + "\n";
     for (const auto& e : f.rejected) {
         out += "  rejected  " + core::to_string(e.where) + "  " + name_of(e) + "\n";
         for (const auto& reason : e.reasons) out += "            - " + reason + "\n";
@@ -46,6 +47,7 @@ std::string entry_json(const AccountEntry& e) {
         return text + "]";
     };
     if (!e.documents.empty()) out += ", \"documents\": " + list(e.documents);
+    if (!e.kept.empty()) out += ", \"kept\": " + core::json_string(e.kept);
     if (!e.reasons.empty()) out += ", \"reasons\": " + list(e.reasons);
     return out + "}";
 }
@@ -81,8 +83,11 @@ std::string document_json(const DocumentAccount& d) {
 std::string to_text(const Account& a) {
     std::string out = "account of " + a.dataset + ": " + plural(a.read(), "record", "records") + " read, " +
                       std::to_string(a.used()) + " used, " + std::to_string(a.rejected()) + " rejected\n";
-    out += a.accepted ? "the documents are made from the used records\n"
-                      : "no document is made: the dataset has " + plural(a.errors, "error", "errors") + "\n";
+    const auto note = template_note(a);
+    out += a.accepted        ? "the documents are made from the used records\n"
+           : !note.empty()   ? "no document is made: " + note + "\n"
+                             : "no document is made: the dataset has " + plural(a.errors, "error", "errors") +
+                                   "; the records marked used are fit for the documents named, once it has none\n";
     for (const auto& f : a.files) file_text(f, out);
     if (!a.documents.empty()) out += "\ndocuments:\n";
     for (const auto& d : a.documents)
@@ -97,6 +102,7 @@ std::string to_json(const Account& a) {
     return "{\"dataset\": " + core::json_string(a.dataset) + ", \"accepted\": " + (a.accepted ? "true" : "false") +
            ", \"errors\": " + std::to_string(a.errors) + ", \"read\": " + std::to_string(a.read()) +
            ", \"used\": " + std::to_string(a.used()) + ", \"rejected\": " + std::to_string(a.rejected()) +
+           (template_note(a).empty() ? "" : ", \"template_failed\": " + core::json_string(template_note(a))) +
            ",\n  \"files\": " + array_json(a.files, file_json, "    ") +
            ",\n  \"documents\": " + array_json(a.documents, document_json, "    ") +
            ",\n  \"problems\": " + array_json(a.problems, diagnostic_json, "    ") + "}";

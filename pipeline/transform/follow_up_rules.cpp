@@ -2,6 +2,7 @@
 // years (docs/formats.md, "Rules the build checks").
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "transform/follow_up.hpp"
 
@@ -35,7 +36,8 @@ void check_report_register(const model::Dataset& dataset, core::Diagnostics& dia
         const auto [it, fresh] = seen.emplace(std::make_pair(r.grant, r.kind), &r);
         if (!fresh)
             diagnostics.error(r.where, r.grant + " " + model::to_string(r.kind) + " is in the register again; first at " +
-                                           core::to_string(it->second->where));
+                                           core::to_string(it->second->where) +
+                                           " (it would be counted twice; remove one row)");
     }
     if (dataset.round.report_source.empty()) return;
     for (const auto& a : dataset.applications) {
@@ -47,10 +49,22 @@ void check_report_register(const model::Dataset& dataset, core::Diagnostics& dia
     }
 }
 
+// A grant may repay in parts, so the grant alone is no key. The same grant,
+// notice date and amount twice is one repayment entered twice: counted
+// twice it would lower the money used by the amount again.
 void check_repayment_register(const model::Dataset& dataset, core::Diagnostics& diagnostics) {
     std::map<std::string, model::Kronor> repaid;
+    std::map<std::tuple<std::string, std::string, model::Kronor>, const model::Repayment*> seen;
     const auto& deadline = dataset.round.repayment_notice_deadline;
     for (const auto& r : dataset.repayments) {
+        const auto [first, fresh] = seen.emplace(std::make_tuple(r.grant, core::to_iso(r.notified), r.amount), &r);
+        if (!fresh) {
+            diagnostics.error(r.where, r.grant + " repayment of " + kronor(r.amount) + " announced " +
+                                           core::to_iso(r.notified) + " is in the register again; first at " +
+                                           core::to_string(first->second->where) +
+                                           " (it would be counted twice; remove one row)");
+            continue;
+        }
         const auto* grant = grant_named(dataset, r.grant, r.where, diagnostics);
         if (deadline && r.notified > *deadline)
             diagnostics.warning(r.where, r.grant + ": the repayment was announced " + core::to_iso(r.notified) +

@@ -166,13 +166,13 @@ TEST_CASE("end to end: the same input gives byte-identical PDFs") {
 TEST_CASE("end to end: the build writes the account of every record beside the documents") {
     const auto folder = built().out + "/lum-mul-2025/";
     const auto& d = built().result.datasets.at(0);
-    CHECK(d.records_read == 28);  // 16 LUM (CSV) + 12 MUL (XML)
+    CHECK(d.records_read == 72);  // 16 LUM (CSV) + 12 MUL (XML) + 42 report rows + 2 repayments
     CHECK(d.records_read == d.records_used + d.records_rejected);
     CHECK(d.records_rejected == 0);
     std::ifstream text(folder + job::kAccountTextFile);
     REQUIRE(text.good());
     const std::string account((std::istreambuf_iterator<char>(text)), std::istreambuf_iterator<char>());
-    CHECK(contains(account, "account of lum-mul-2025: 28 records read, 28 used, 0 rejected"));
+    CHECK(contains(account, "account of lum-mul-2025: 72 records read, 72 used, 0 rejected"));
     for (const auto* id : {"LUM-01", "LUM-16", "MUL-01", "MUL-12"}) {
         CAPTURE(id);
         CHECK(contains(account, std::string(id) + " \""));

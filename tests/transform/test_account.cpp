@@ -77,7 +77,7 @@ TEST_CASE("account: without errors every named record is used by the documents o
     CHECK(account.documents[1].ids == std::vector<std::string>{"L1", "L2"});
 }
 
-TEST_CASE("account: errors are placed on the record they lie within, and the rest is held back") {
+TEST_CASE("account: errors are placed on the record they lie within; the rest stays used, no document is made") {
     const auto d = two_files();
     core::Diagnostics diagnostics;
     diagnostics.error({"lum.csv", 5, 30}, "bad amount on the second line of L2");
@@ -86,17 +86,18 @@ TEST_CASE("account: errors are placed on the record they lie within, and the res
     const auto account = transform::make_account(d, transform::aggregate(d), kDocuments, diagnostics);
     CHECK_FALSE(account.accepted);
     check_adds_up(account);
-    CHECK(account.used() == 0);
+    CHECK(account.used() == 2);
     const auto& lum = account.files[0];
-    REQUIRE(lum.rejected.size() == 3);
-    CHECK(lum.rejected[0].reasons.front().find("held back") == 0);
-    CHECK(lum.rejected[1].id.empty());
-    CHECK(lum.rejected[1].title == "Utan id");
-    CHECK(lum.rejected[1].reasons == std::vector<std::string>{"it has no id"});
-    CHECK(lum.rejected[2].reasons == std::vector<std::string>{"lum.csv:5:30: bad amount on the second line of L2"});
+    CHECK(ids(lum.used) == std::vector<std::string>{"L1"});
+    REQUIRE(lum.rejected.size() == 2);
+    CHECK(lum.rejected[0].id.empty());
+    CHECK(lum.rejected[0].title == "Utan id");
+    CHECK(lum.rejected[0].reasons == std::vector<std::string>{"it has no id"});
+    CHECK(lum.rejected[1].reasons == std::vector<std::string>{"lum.csv:5:30: bad amount on the second line of L2"});
     const auto& mul = account.files[1];
-    CHECK(mul.rejected[0].reasons.front().find("held back") == 0);
-    CHECK(mul.rejected[1].reasons == std::vector<std::string>{"mul.xml:40:2: after the last element: still M2's"});
+    CHECK(ids(mul.used) == std::vector<std::string>{"M1"});
+    REQUIRE(mul.rejected.size() == 1);
+    CHECK(mul.rejected[0].reasons == std::vector<std::string>{"mul.xml:40:2: after the last element: still M2's"});
     for (const auto& doc : account.documents) CHECK(doc.ids.empty());
 }
 
@@ -114,8 +115,7 @@ TEST_CASE("account: an error between records or without a line is the file's, on
     REQUIRE(account.problems.size() == 1);
     CHECK(account.problems[0].message == "LUM: over budget");
     for (const auto& f : account.files)
-        for (const auto& e : f.rejected)
-            if (!e.id.empty()) CHECK(e.reasons.front().find("held back") == 0);
+        for (const auto& e : f.rejected) CHECK(e.id.empty());  // only the record without an id
 }
 
 TEST_CASE("account: a record no document uses is rejected, not silently left out") {
@@ -163,14 +163,90 @@ TEST_CASE("account: text and JSON name every record and the counts") {
     diagnostics.error({"lum.csv", 4, 9}, "the decision \"bifall\" is unknown");
     const auto account = transform::make_account(d, transform::aggregate(d), kDocuments, diagnostics);
     const auto text = transform::to_text(account);
-    CHECK(text.rfind("account of test: 5 records read, 0 used, 5 rejected\n", 0) == 0);
-    CHECK(text.find("no document is made: the dataset has 1 error\n") != std::string::npos);
-    CHECK(text.find("lum.csv: 3 read, 0 used, 3 rejected\n") != std::string::npos);
+    CHECK(text.rfind("account of test: 5 records read, 3 used, 2 rejected\n", 0) == 0);
+    CHECK(text.find("no document is made: the dataset has 1 error;") != std::string::npos);
+    CHECK(text.find("lum.csv: 3 read, 1 used, 2 rejected\n") != std::string::npos);
     CHECK(text.find("  rejected  lum.csv:3:1  (no id) \"Utan id\"\n") != std::string::npos);
     CHECK(text.find("\n            - lum.csv:4:9: the decision \"bifall\" is unknown") != std::string::npos);
     const auto json = transform::to_json(account);
-    CHECK(json.rfind("{\"dataset\": \"test\", \"accepted\": false, \"errors\": 1, \"read\": 5, \"used\": 0, \"rejected\": 5,", 0) == 0);
+    CHECK(json.rfind("{\"dataset\": \"test\", \"accepted\": false, \"errors\": 1, \"read\": 5, \"used\": 3, \"rejected\": 2,", 0) == 0);
     CHECK(json.find("\"reasons\": [\"lum.csv:4:9: the decision \\\"bifall\\\" is unknown\"]") != std::string::npos);
-    CHECK(json.find("{\"file\": \"mul.xml\", \"readable\": true, \"read\": 2, \"used_count\": 0, \"rejected_count\": 2,") !=
+    CHECK(json.find("{\"file\": \"mul.xml\", \"readable\": true, \"read\": 2, \"used_count\": 2, \"rejected_count\": 0,") !=
           std::string::npos);
+}
+
+namespace {
+
+// A final report's records: a project file and an activity row, which feed
+// the documents whose templates name their data.
+model::Dataset final_report_files() {
+    model::Dataset d;
+    d.name = "slut";
+    d.final_report = model::FinalReport{};
+    d.sources = {{"projekt/p1.xml", true, {{{"projekt/p1.xml", 1, 1}, {"projekt/p1.xml", 0, 0}, "P-1", "", -1, "", "projects"}}},
+                 {"aktiviteter.csv", true, {{{"aktiviteter.csv", 2, 1}, {"aktiviteter.csv", 3, 1}, "", "Seminarium", -1, "", "activities"},
+                                            {{"aktiviteter.csv", 3, 1}, {"aktiviteter.csv", 4, 1}, "", "Kurs", -1, "", "activities"}}}};
+    return d;
+}
+
+}  // namespace
+
+TEST_CASE("account: a final report's projects and rows are used by the documents whose templates state them") {
+    const auto d = final_report_files();
+    model::Round round;
+    const std::vector<transform::DocumentScope> scopes = {
+        transform::scope_of("slutrapport", "t/slutrapport.md", "{{#areas}}{{name}}{{/areas}} {{activities_count.count}}", round),
+        transform::scope_of("tjansteutlatande", "t/tjansteutlatande.md", "{{decision.granted_millions}}", round)};
+    const auto account = transform::make_account(d, transform::aggregate(d), scopes, core::Diagnostics{});
+    check_adds_up(account);
+    CHECK(account.rejected() == 0);
+    REQUIRE(account.files[0].used.size() == 1);
+    CHECK(account.files[0].used[0].documents == std::vector<std::string>{"slutrapport", "tjansteutlatande"});
+    CHECK(account.files[1].used.at(1).documents == std::vector<std::string>{"slutrapport"});
+}
+
+TEST_CASE("account: a record that no template states is rejected with a reason, never an empty one") {
+    auto d = final_report_files();
+    d.sources.push_back({"x.csv", true, {{{"x.csv", 2, 1}, {"x.csv", 3, 1}, "", "", -1, "", ""}}});
+    const auto account = transform::make_account(d, transform::aggregate(d), {}, core::Diagnostics{});
+    check_adds_up(account);
+    CHECK(account.used() == 0);
+    for (const auto& f : account.files)
+        for (const auto& e : f.rejected) {
+            REQUIRE_FALSE(e.reasons.empty());
+            CHECK_FALSE(e.reasons.front().empty());
+        }
+    CHECK(account.files[1].rejected[0].reasons.front() == "no document states the activities of this dataset");
+}
+
+TEST_CASE("account: a round's own follow-up register rows are kept for the next round, not rejected") {
+    auto d = two_files();
+    d.sources.push_back({"rapporter.csv", true, {{{"rapporter.csv", 2, 1}, {"rapporter.csv", 3, 1}, "L1", "ekonomi", -1, "", "reports"}}});
+    const auto account = transform::make_account(d, transform::aggregate(d), kDocuments, core::Diagnostics{});
+    check_adds_up(account);
+    REQUIRE(account.files[2].used.size() == 1);
+    CHECK(account.files[2].used[0].documents.empty());
+    CHECK(account.files[2].used[0].kept.find("next round") != std::string::npos);
+    CHECK(transform::to_text(account).find("L1 \"ekonomi\" -> kept: ") != std::string::npos);
+}
+
+TEST_CASE("account: a template's error rejects no record, and the account says it is the template") {
+    auto d = two_files();
+    d.sources[0].records.erase(d.sources[0].records.begin() + 1);
+    const std::vector<transform::DocumentScope> scopes = {{"beslut", {"LUM", "MUL"}, {}, "templates/b/beslut.md"}};
+    core::Diagnostics diagnostics;
+    diagnostics.error({"templates/b/beslut.md", 7, 3}, "the section lum.x is never closed");
+    const auto account = transform::make_account(d, transform::aggregate(d), scopes, diagnostics);
+    check_adds_up(account);
+    CHECK_FALSE(account.accepted);
+    CHECK(account.rejected() == 0);
+    CHECK(account.used() == 4);
+    const auto note = transform::template_note(account);
+    CHECK(note == "no record was rejected; the template templates/b/beslut.md failed at templates/b/beslut.md:7:3: "
+                  "the section lum.x is never closed");
+    CHECK(transform::to_text(account).find("no document is made: " + note) != std::string::npos);
+    CHECK(transform::to_json(account).find("\"template_failed\": ") != std::string::npos);
+    // With an error in the data too, the note is not given: the data must be fixed as well.
+    diagnostics.error({"lum.csv", 2, 5}, "bad");
+    CHECK(transform::template_note(transform::make_account(d, transform::aggregate(d), scopes, diagnostics)).empty());
 }
