@@ -5,11 +5,13 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <set>
 
 #include "core/closest_match.hpp"
 #include "document/build.hpp"
 #include "document/view_model.hpp"
 #include "document/view_values.hpp"
+#include "core/checked.hpp"
 
 namespace doc {
 
@@ -63,7 +65,7 @@ data letter_view(const model::Report& report, const std::string& administration)
     int grants = 0;
     for (std::size_t i = 0; i < own.size(); ++i) {
         applications.push_back(letter_application(*own[i], round, i + 1 == own.size()));
-        granted += own[i]->granted;
+        core::add_or_throw(granted, own[i]->granted, "amounts");
         grants += own[i]->granted > 0 ? 1 : 0;
     }
     std::vector<const model::ReportShortfall*> shortfalls;

@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "core/checked.hpp"
 #include "transform/follow_up.hpp"
 
 namespace transform {
@@ -56,7 +57,7 @@ void check_repayment_register(const model::Dataset& dataset, core::Diagnostics& 
             diagnostics.warning(r.where, r.grant + ": the repayment was announced " + core::to_iso(r.notified) +
                                              ", after the deadline " + core::to_iso(*deadline));
         if (!grant) continue;
-        repaid[r.grant] += r.amount;
+        core::add_or_throw(repaid[r.grant], r.amount, "amounts");
         if (repaid[r.grant] > grant->granted)
             diagnostics.error(r.where, r.grant + ": the repayments add up to " + kronor(repaid[r.grant]) +
                                            ", more than the " + kronor(grant->granted) + " granted");
