@@ -13,8 +13,6 @@ namespace ingest {
 
 namespace {
 
-constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
-
 enum class Class { Plain, Forbidden, ZeroWidth, Space };
 
 // Unicode 15.0: Cc (General_Category Control) but TAB, LF, CR; the explicit
@@ -107,20 +105,24 @@ std::string checked_text(std::string_view text, const core::SourceLocation& wher
     out.reserve(text.size());
     core::SourceLocation at = where;  // the position of the character at `pos`
     std::size_t units = 0;
-    bool reported = false, zero_width_seen = false, visible = false;
+    bool reported = false, zero_width_seen = false, visible = false, ill_formed = false;
     for (std::size_t pos = 0; pos < text.size();) {
         char32_t c = 0xFFFD;
         std::size_t length = decode_utf8(text, pos, c);
-        if (length == 0) length = 1;  // decode_text has replaced ill-formed bytes; never loop
+        if (length == 0) {  // decode_text has replaced ill-formed bytes; pass any other through
+            length = 1;
+            ill_formed = true;
+        }
         units += c > 0xFFFF ? 2 : 1;
         switch (classify(c)) {
             case Class::Forbidden:
                 // One error per field: the first character names the problem, and
                 // every such character is replaced.
+                // Removed, not replaced: the result is never longer than the
+                // field, whose size the CSV reader has bounded.
                 if (!reported) diagnostics.error(at, "the text holds " + why_forbidden(c));
                 reported = true;
                 visible = true;
-                out += kReplacement;
                 break;
             case Class::ZeroWidth: zero_width_seen = true; out.append(text.substr(pos, length)); break;
             case Class::Space: out.append(text.substr(pos, length)); break;
@@ -140,7 +142,8 @@ std::string checked_text(std::string_view text, const core::SourceLocation& wher
                                    "and is read as empty");
         return std::string();
     }
-    return to_nfc(std::move(out));
+    // ICU would replace ill-formed bytes; those are decode_text's to report.
+    return ill_formed ? out : to_nfc(std::move(out));
 }
 
 }  // namespace ingest

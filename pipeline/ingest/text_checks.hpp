@@ -29,8 +29,8 @@ constexpr std::size_t kMaxFieldUnits = 32'766;
 //   (U+0080-U+009F), a bidirectional embedding, override or isolate
 //   (U+202A-U+202E, U+2066-U+2069), the noncharacters U+FFFE and U+FFFF
 //   (not XML 1.0 characters), more than kMaxFieldUnits characters. Each is
-//   reported at the character's own line and column, and replaced by U+FFFD
-//   in the result so that no later stage sees it;
+//   reported at the character's own line and column, and removed from the
+//   result so that no later stage sees it;
 // - a warning: text that is not empty but holds only white space and
 //   zero-width characters (U+200B-U+200D, U+2060, U+FEFF); the result is
 //   then empty, so that a required field is reported as empty.

@@ -42,8 +42,7 @@ TEST_CASE("text checks: a control character is an error at its own line and colu
     CHECK(d.message.find("U+001B") != std::string::npos);
     CHECK(d.where.line == 5);   // the field's second line
     CHECK(d.where.column == 2);
-    CHECK(text.find('\x1B') == std::string::npos);
-    CHECK(text.find("\xEF\xBF\xBD") != std::string::npos);
+    CHECK(text == "ab\nc[31md");
 }
 
 TEST_CASE("text checks: C1 controls, DEL, noncharacters and bidi controls are errors") {
