@@ -3,11 +3,12 @@
 // 2 s, with peak memory linear in the input.
 // For each size, a synthetic round of that many applications (the fixture's
 // own, repeated under new ids: nightly_test::write_sized_fixture) is written
-// once; then the fuel program runs `fuel check --data DIR --quiet` `runs`
+// once; then the fuel program runs `fuel check --data DIR --templates T --quiet` `runs`
 // times, each in its own process, and the median wall time and the largest
 // peak resident set (getrusage of the child, ru_maxrss) are printed, with
 // the memory per application so that linearity shows across sizes.
-// Usage: check_speed [--runs N] [applications ...]   (default 10000 25000 50000, 5 runs)
+// Usage: check_speed [--runs N] [--save DIR] [applications ...]   (default 10000 25000 50000, 5 runs;
+// --save DIR writes the rounds to DIR/check-speed-N and keeps them, for profiling)
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -37,12 +38,15 @@ struct Sample {
 // discarded (a valid round prints only its summary).
 Sample run_check(const std::string& data) {
     const std::string program = std::string(FUEL_BINARY_DIR) + "/fuel";
+    const std::string templates = source_path("templates");
+    std::fflush(stdout);  // the child must not print the parent's buffer again
     const auto started = std::chrono::steady_clock::now();
     const pid_t child = fork();
     if (child == 0) {
         std::freopen("/dev/null", "w", stdout);
         std::freopen("/dev/null", "w", stderr);
-        execl(program.c_str(), program.c_str(), "check", "--data", data.c_str(), "--quiet", static_cast<char*>(nullptr));
+        execl(program.c_str(), program.c_str(), "check", "--data", data.c_str(), "--templates", templates.c_str(),
+              "--quiet", static_cast<char*>(nullptr));
         _exit(127);
     }
     Sample sample;
@@ -65,10 +69,12 @@ double median(std::vector<double> values) {
 
 int main(int argc, char** argv) {
     int runs = 5;
+    std::string save;
     std::vector<int> sizes;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (arg == "--runs" && i + 1 < argc) runs = std::max(1, std::atoi(argv[++i]));
+        else if (arg == "--save" && i + 1 < argc) save = argv[++i];
         else sizes.push_back(std::atoi(argv[i]));
     }
     if (sizes.empty()) sizes = {10000, 25000, 50000};
@@ -76,7 +82,9 @@ int main(int argc, char** argv) {
                 "input MiB");
     int failures = 0;
     for (const int size : sizes) {
-        const auto data = scratch("check-speed-" + std::to_string(size));
+        const auto name = "check-speed-" + std::to_string(size);
+        const auto data = save.empty() ? scratch(name) : save + "/" + name;
+        if (!save.empty()) fs::create_directories(data);
         const auto dataset = data + "/round";
         write_sized_fixture(dataset, size);
         std::uintmax_t input = 0;
@@ -98,7 +106,7 @@ int main(int argc, char** argv) {
                     static_cast<double>(peak) / 1024.0, static_cast<double>(peak) / size,
                     static_cast<double>(input) / (1024.0 * 1024.0));
         std::fflush(stdout);
-        fs::remove_all(data);
+        if (save.empty()) fs::remove_all(data);
     }
     return failures == 0 ? 0 : 1;
 }
