@@ -14,6 +14,7 @@
 #include <cstring>
 #include <iostream>
 
+#include "core/diagnostics.hpp"
 #include "nightly/command_options.hpp"
 #include "nightly/log_setup.hpp"
 #include "nightly/nightly_build.hpp"
@@ -76,7 +77,7 @@ protected:
             nightly::set_up_logging(settings.log,
                                     everything ? nightly::Console::Everything : nightly::Console::ProblemsOnly);
         } catch (const std::exception& e) {
-            std::cerr << "fuel: " << e.what() << '\n';
+            std::cerr << "fuel: " << core::visible(e.what()) << '\n';
             return kExitUsage;
         }
         nightly::BuildOptions options;
@@ -120,10 +121,10 @@ int run_build_or_check(int argc, char** argv) {
     try {
         app.init(argc, argv);
     } catch (const Poco::Util::OptionException& e) {
-        std::cerr << "fuel: " << e.displayText() << "; see fuel --help\n";
+        std::cerr << "fuel: " << core::visible(e.displayText()) << "; see fuel --help\n";
         return kExitUsage;
     } catch (const std::exception& e) {
-        std::cerr << "fuel: " << e.what() << '\n';
+        std::cerr << "fuel: " << core::visible(e.what()) << '\n';
         return kExitInternal;
     }
     return app.run();

@@ -3,6 +3,7 @@
 // they are never thrown. Format: "file:line:column: error: message", the form
 // compilers use, which editors and CI logs already understand.
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/source_location.hpp"
@@ -18,6 +19,17 @@ struct Diagnostic {
 };
 
 const char* to_string(Severity severity);
+
+// Text as a terminal or a log may show it: control characters (C0 but TAB,
+// DEL, C1), the bidirectional formatting characters (U+202A-U+202E,
+// U+2066-U+2069) and bytes that are not UTF-8 become visible escapes ("\x1B",
+// "\u202E", "\xFF"), so that data quoted in a message cannot move the
+// cursor, recolour the screen, reorder a line or forge another line. A line
+// feed is escaped too unless `keep_line_feeds`. Idempotent: the escapes are
+// printable ASCII.
+std::string visible(std::string_view text, bool keep_line_feeds = false);
+
+// "file:line:column: severity: message", made visible() (one line).
 std::string to_string(const Diagnostic& diagnostic);
 
 class Diagnostics {

@@ -1,5 +1,6 @@
 #pragma once
 // The document stage's entry point: model::Report + templates -> doc trees.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -37,7 +38,7 @@ std::vector<Document> build_documents(const model::Report& report, const kainjow
 // A letter to one applying administration (round.xml <letter-template>).
 struct BuiltLetter {
     std::string administration;
-    std::string name;  // "<template>-<administration in ASCII>": beslutsbrev-hagersten-alvsjo
+    std::string name;  // "<template>-<administration in ASCII>": beslutsbrev-hagersten-alvsjo (letter_file_names)
     Document document;
 };
 
@@ -49,6 +50,12 @@ std::vector<BuiltLetter> build_letters(const model::Report& report, const Templa
 
 // "Hägersten-Älvsjö" -> "hagersten-alvsjo": a file name in ASCII.
 std::string file_name_part(const std::string& text);
+
+// The letter file name of each administration ("brev-soder", "brev-soder-2"):
+// unique even where file_name_part() folds two names alike, and the same
+// whatever the order of `administrations` (letters.cpp).
+std::map<std::string, std::string> letter_file_names(const std::vector<std::string>& administrations,
+                                                     const std::string& prefix);
 
 // One document per template in `templates_root`/<round template>/.
 std::vector<BuiltDocument> build_documents(const model::Report& report, const std::string& templates_root,

@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <set>
 
+#include "core/checked.hpp"
 #include "core/closest_match.hpp"
 #include "document/build.hpp"
 #include "document/view_model.hpp"
@@ -63,7 +65,7 @@ data letter_view(const model::Report& report, const std::string& administration)
     int grants = 0;
     for (std::size_t i = 0; i < own.size(); ++i) {
         applications.push_back(letter_application(*own[i], round, i + 1 == own.size()));
-        granted += own[i]->granted;
+        core::add_or_throw(granted, own[i]->granted, "amounts");
         grants += own[i]->granted > 0 ? 1 : 0;
     }
     std::vector<const model::ReportShortfall*> shortfalls;
@@ -106,17 +108,50 @@ std::string file_name_part(const std::string& text) {
     return out;
 }
 
+// The file name of each administration's letter. file_name_part() folds
+// case, diacritics and punctuation, so names that differ only in those fold
+// alike ("Söder" and "Soder"; "Enskede-Årsta-Vantör" and "Enskede Årsta
+// Vantör"). In each such group the names are ordered by their own text
+// (UTF-8 bytes): the first keeps the folded name, the others get "-2", "-3",
+// ..., skipping any name that another administration folds to. So two
+// administrations never share a file, even on a file system that ignores
+// case, and a name depends on the set of administrations, not on the order
+// of the input.
+std::map<std::string, std::string> letter_file_names(const std::vector<std::string>& administrations,
+                                                     const std::string& prefix) {
+    std::map<std::string, std::vector<std::string>> groups;  // folded name -> the names, sorted, unique
+    for (const auto& administration : administrations) {
+        auto& names = groups[prefix + "-" + file_name_part(administration)];
+        const auto at = std::lower_bound(names.begin(), names.end(), administration);
+        if (at == names.end() || *at != administration) names.insert(at, administration);
+    }
+    std::set<std::string> taken;
+    for (const auto& [folded, names] : groups) taken.insert(folded);
+    std::map<std::string, std::string> files;
+    for (const auto& [folded, names] : groups) {
+        files[names.front()] = folded;
+        int n = 1;
+        for (std::size_t i = 1; i < names.size(); ++i) {
+            std::string name;
+            do name = folded + "-" + std::to_string(++n);
+            while (taken.count(name) > 0);
+            taken.insert(name);
+            files[names[i]] = name;
+        }
+    }
+    return files;
+}
+
 std::vector<BuiltLetter> build_letters(const model::Report& report, const Template& tmpl,
                                        core::Diagnostics& diagnostics) {
     std::vector<BuiltLetter> letters;
-    std::map<std::string, int> used;  // two names that fold alike still get two files
+    const auto administrations = applicants(*report.dataset);
+    const auto files = letter_file_names(administrations, tmpl.name);
     // One view for all letters; each letter replaces the last one's values.
     auto view = make_view_model(report);
-    for (const auto& administration : applicants(*report.dataset)) {
+    for (const auto& administration : administrations) {
         view.set("letter", letter_view(report, administration));
-        auto name = tmpl.name + "-" + file_name_part(administration);
-        if (++used[name] > 1) name += "-" + std::to_string(used[name]);
-        letters.push_back({administration, name, build_document(report, view, tmpl, diagnostics)});
+        letters.push_back({administration, files.at(administration), build_document(report, view, tmpl, diagnostics)});
     }
     return letters;
 }

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/checked.hpp"
 #include "document/format_sv.hpp"
 #include "document/view_values.hpp"
 
@@ -166,7 +167,7 @@ data repayments_view(const std::vector<model::GrantFollowUp>& grants, const std:
             row.set("notified", sv::date_iso(r->notified));
             row.set("repaid", r->repaid ? sv::date_iso(*r->repaid) : std::string());
             rows.push_back(row);
-            total += r->amount;
+            core::add_or_throw(total, r->amount, "amounts");
         }
     return rows;
 }

@@ -1,8 +1,11 @@
 #include "html/escape.hpp"
 
+#include "core/xml_text.hpp"
+
 namespace html {
 
-std::string escape(std::string_view text) {
+std::string escape(std::string_view input) {
+    const std::string text = core::xml_chars(input);
     std::string out;
     out.reserve(text.size());
     for (const char c : text) {
@@ -22,8 +25,9 @@ std::string escape(std::string_view text) {
             case '\'':
                 out += "&#39;";
                 break;
+            case '\r':  // kept by xml_chars, but text never means one
+                break;
             default:
-                if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n') break;
                 out += c;
         }
     }

@@ -4,6 +4,8 @@
 #include <optional>
 #include <utility>
 
+#include "ingest/text_checks.hpp"
+
 namespace ingest {
 
 namespace {
@@ -146,6 +148,11 @@ public:
             else read_unquoted(field, true);
             if (stopped_) return std::nullopt;
             read.blank = read.blank && !quoted && is_blank(field.text);
+            // Every field is checked and made NFC here, once (text_checks.hpp);
+            // its first character follows the opening quote of a quoted field.
+            if (!field.text.empty())
+                field.text = checked_text(field.text, {file_, field.line, field.column + (quoted ? 1 : 0)},
+                                          diagnostics_);
             read.record.fields.push_back(std::move(field));
             read.record.last_line = cursor_.line();
             if (cursor_.at_end()) break;

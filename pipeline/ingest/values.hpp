@@ -14,9 +14,13 @@
 
 namespace ingest {
 
-// The largest amount accepted: 15 digits, far above any municipal budget, so
-// that sums of a million amounts cannot overflow std::int64_t.
-constexpr std::int64_t kMaxAmount = 999'999'999'999'999;
+// The largest amount or count accepted: 999 999 999 999 (just under 10^12,
+// a thousand billion kronor), far above any municipal budget. With it, a
+// million values (CsvLimits::max_records) sum to less than 10^18, well inside
+// std::int64_t (9.2 * 10^18); the sums are checked all the same
+// (core/checked.hpp). An amount such as 10^15 in a cell is a typing or
+// export error, and is reported as one.
+constexpr std::int64_t kMaxAmount = 999'999'999'999;
 
 // An amount in whole kronor as Swedish exports write it: "500000",
 // "500 000" (a space, U+00A0 or U+202F between groups of three),

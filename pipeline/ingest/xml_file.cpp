@@ -5,6 +5,7 @@
 #include "ingest/file_access.hpp"
 #include "ingest/text_decoding.hpp"
 #include "ingest/values.hpp"
+#include "ingest/text_checks.hpp"
 
 namespace ingest {
 
@@ -54,6 +55,9 @@ std::optional<XmlFile> XmlFile::parse(std::string_view bytes, const std::string&
         diagnostics.error({path, 0, 0}, "the XML file has no root element");
         return std::nullopt;
     }
+    // Every text and attribute value is checked and made NFC once, here.
+    check_xml_text(*file.document_, [&](std::ptrdiff_t offset) { return file.index_->locate(path, offset); },
+                   diagnostics);
     return file;
 }
 

@@ -4,6 +4,8 @@
 
 #include <sstream>
 
+#include "core/checked.hpp"
+
 namespace model {
 
 const OutcomeFigure* Outcome::find(const std::string& name) const {
@@ -14,7 +16,7 @@ const OutcomeFigure* Outcome::find(const std::string& name) const {
 
 Kronor FollowUpReport::granted() const {
     Kronor sum = 0;
-    for (const auto& d : decisions) sum += d.amount;
+    for (const auto& d : decisions) core::add_or_throw(sum, d.amount, "amounts");
     return sum;
 }
 

@@ -15,6 +15,8 @@
 #include <iostream>
 #include <stdexcept>
 
+#include "core/diagnostics.hpp"
+
 namespace nightly {
 
 namespace {
@@ -39,7 +41,22 @@ class ConsoleFormatter final : public Poco::Formatter {
 public:
     void format(const Poco::Message& message, std::string& text) override {
         if (message.getSource() != kDiagnosticsLogger) text = "fuel: ";
-        text += message.getText();
+        // Messages quote data (names, titles, paths): an escape sequence in
+        // them must not reach the terminal (core::visible).
+        text += core::visible(message.getText(), true);
+    }
+};
+
+// The log file's pattern, with the message made visible on one line: data
+// quoted in a message can neither act on a terminal that shows the log nor
+// forge a log line of its own.
+class VisiblePatternFormatter final : public Poco::PatternFormatter {
+public:
+    using Poco::PatternFormatter::PatternFormatter;
+    void format(const Poco::Message& message, std::string& text) override {
+        Poco::Message shown(message);
+        shown.setText(core::visible(message.getText()));
+        Poco::PatternFormatter::format(shown, text);
     }
 };
 
@@ -63,7 +80,7 @@ AutoPtr<Poco::Channel> file_channel(const LogSettings& log) {
     }
     // Local time with its offset, so that a line logged in the repeated
     // hour of a DST change is unambiguous.
-    AutoPtr<Poco::PatternFormatter> formatter(new Poco::PatternFormatter("%Y-%m-%d %H:%M:%S%z [%P] %p: %t"));
+    AutoPtr<Poco::PatternFormatter> formatter(new VisiblePatternFormatter("%Y-%m-%d %H:%M:%S%z [%P] %p: %t"));
     formatter->setProperty(Poco::PatternFormatter::PROP_TIMES, "local");
     return new Poco::FormattingChannel(formatter, file);
 }

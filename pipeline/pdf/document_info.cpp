@@ -76,8 +76,18 @@ std::optional<CalendarDate> document_date(const doc::Metadata& meta) {
     return date;
 }
 
+std::string within_string_limit(const std::string& value) {
+    // HPDF_LIMIT_MAX_STRING_LEN (hpdf_consts.h): libharu refuses a longer
+    // string with an error, which would fail the whole build.
+    constexpr std::size_t kMaxBytes = 65535;
+    if (value.size() <= kMaxBytes) return value;
+    std::size_t end = kMaxBytes;
+    while (end > 0 && (static_cast<unsigned char>(value[end]) & 0xC0) == 0x80) --end;  // not inside a character
+    return value.substr(0, end);
+}
+
 std::string single_line(const std::string& value) {
-    std::string line = value;
+    std::string line = within_string_limit(value);
     for (char& c : line) {
         const auto byte = static_cast<unsigned char>(c);
         if (byte < 0x20 || byte == 0x7F) {

@@ -20,7 +20,13 @@ struct CalendarDate {
 // day exists (2025-02-29) is checked by libharu in write_document_info.
 std::optional<CalendarDate> document_date(const doc::Metadata& meta);
 
-// A metadata value as one line: C0 control characters and DEL become spaces.
+// `value` cut, at a character boundary, to the 65 535 bytes libharu holds in
+// one string. Ingest refuses fields past 32 766 characters, so only text that
+// repeats or joins fields gets here; a cut bookmark or metadata entry is
+// better than a failed build, and the page itself keeps the whole text.
+std::string within_string_limit(const std::string& value);
+
+// A metadata value as one line, within_string_limit(): C0 control characters and DEL become spaces.
 // XML 1.0 cannot carry most of them, and PDF/A requires the Info entries and
 // the XMP to hold the same text, so both are written from this.
 std::string single_line(const std::string& value);

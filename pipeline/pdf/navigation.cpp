@@ -8,6 +8,7 @@
 #include <string_view>
 #include <variant>
 
+#include "pdf/document_info.hpp"
 #include "pdf/page_painter.hpp"
 #include "pdf/writer.hpp"
 
@@ -134,7 +135,7 @@ void add_outline(HaruDocument& doc, const std::vector<HPDF_Page>& pages,
             open.pop_back();
         }
         HPDF_Outline parent = open.empty() ? nullptr : open.back().second;
-        HPDF_Outline item = HPDF_CreateOutline(doc.get(), parent, anchor.title.c_str(), utf8);
+        HPDF_Outline item = HPDF_CreateOutline(doc.get(), parent, within_string_limit(anchor.title).c_str(), utf8);
         HPDF_Dict_Add(item, "Dest", direct_destination(doc, pages, document, anchor));
         // Top-level items start expanded so that the second level shows.
         HPDF_Outline_SetOpened(item, open.empty() ? HPDF_TRUE : HPDF_FALSE);

@@ -1,7 +1,8 @@
 #include <set>
 
-#include "transform/follow_up.hpp"
+#include "core/checked.hpp"
 #include "transform/final_report.hpp"
+#include "transform/follow_up.hpp"
 #include "transform/recipients.hpp"
 #include "transform/transform.hpp"
 
@@ -40,8 +41,8 @@ model::FundSummary summarize(const model::Dataset& dataset, const model::Fund& f
     for (const auto& a : dataset.applications) {
         if (a.fund != fund.code) continue;
         summary.applications.push_back(&a);
-        summary.total_requested += a.requested;
-        summary.total_granted += a.granted;
+        core::add_or_throw(summary.total_requested, a.requested, "amounts");
+        core::add_or_throw(summary.total_granted, a.granted, "amounts");
         switch (a.decision) {
             case model::Decision::Granted: summary.granted_in_full.push_back(&a); break;
             case model::Decision::PartlyGranted: summary.partly_granted.push_back(&a); break;
@@ -61,8 +62,8 @@ model::Report aggregate(const model::Dataset& dataset) {
     report.dataset = &dataset;
     for (const auto& fund : dataset.round.funds) {
         report.funds.push_back(summarize(dataset, fund));
-        report.total_requested += report.funds.back().total_requested;
-        report.total_granted += report.funds.back().total_granted;
+        core::add_or_throw(report.total_requested, report.funds.back().total_requested, "amounts");
+        core::add_or_throw(report.total_granted, report.funds.back().total_granted, "amounts");
     }
     report.previous_grants = previous_grants(dataset);
     report.shortfalls = shortfalls(dataset, report.previous_grants);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/checked.hpp"
 #include "transform/final_report.hpp"
 
 namespace transform {
@@ -44,11 +45,11 @@ void add_outcome(const model::FollowUpReport& p, model::OutcomeTotals& t) {
     if (!p.outcome) return;
     const auto* participants = p.outcome->find("participants");
     const auto* left = p.outcome->find("left-income-support");
-    if (participants) t.participants += participants->value;
-    if (left) t.left_income_support += left->value;
+    if (participants) core::add_or_throw(t.participants, participants->value, "counts");
+    if (left) core::add_or_throw(t.left_income_support, left->value, "counts");
     if (participants && left) {
-        t.participants_with_both += participants->value;
-        t.left_with_both += left->value;
+        core::add_or_throw(t.participants_with_both, participants->value, "counts");
+        core::add_or_throw(t.left_with_both, left->value, "counts");
         ++t.projects_with_both;
     }
 }
@@ -57,14 +58,14 @@ void sum_areas(model::FinalReportSummary& s) {
     for (auto& area : s.areas) {
         for (const auto index : area.projects) {
             const auto& p = *s.projects[index].project;
-            area.granted += p.granted();
+            core::add_or_throw(area.granted, p.granted(), "amounts");
             for (const auto& d : p.decisions)
                 if (d.extension) area.extensions.push_back(&d);
             if (p.status != model::ReportingStatus::NotReported) ++area.final_reports;
             add_outcome(p, area.outcome);
             add_outcome(p, s.outcome);
         }
-        s.granted += area.granted;
+        core::add_or_throw(s.granted, area.granted, "amounts");
     }
     for (std::size_t i = 0; i < s.projects.size(); ++i)
         if (s.projects[i].project->status != model::ReportingStatus::Reported) s.not_fully_reported.push_back(i);
@@ -95,7 +96,7 @@ void count_row(model::AdministrationRow& row, const model::FollowUpReport& p, st
     if (row.projects_per_column.size() <= column) row.projects_per_column.resize(column + 1, 0);
     ++row.projects_per_column[column];
     ++row.projects;
-    row.granted += p.granted();
+    core::add_or_throw(row.granted, p.granted(), "amounts");
     ++(p.implementation_planned ? row.planned_yes : row.planned_no);
 }
 
@@ -141,10 +142,10 @@ void table_1_1(const model::FinalReport& r, model::FinalReportSummary& s) {
             const auto it = std::find(r.committees.begin(), r.committees.end(), c.committee);
             if (c.year != year || it == r.committees.end()) continue;
             const auto k = static_cast<std::size_t>(it - r.committees.begin());
-            row.per_committee[k] += c.kronor;
-            row.total += c.kronor;
-            s.consumption_total.per_committee[k] += c.kronor;
-            s.consumption_total.total += c.kronor;
+            core::add_or_throw(row.per_committee[k], c.kronor, "amounts");
+            core::add_or_throw(row.total, c.kronor, "amounts");
+            core::add_or_throw(s.consumption_total.per_committee[k], c.kronor, "amounts");
+            core::add_or_throw(s.consumption_total.total, c.kronor, "amounts");
         }
         s.consumption_rows.push_back(row);
     }
@@ -153,7 +154,7 @@ void table_1_1(const model::FinalReport& r, model::FinalReportSummary& s) {
 double share(long long part, long long whole) { return whole == 0 ? 0.0 : 100.0 * static_cast<double>(part) / static_cast<double>(whole); }
 
 void statistics(const model::FinalReport& r, model::FinalReportSummary& s) {
-    for (const auto& c : r.causes) s.causes_total += c.count;
+    for (const auto& c : r.causes) core::add_or_throw(s.causes_total, c.count, "counts");
     for (const auto& c : r.causes) s.causes.push_back({c.cause, c.count, share(c.count, s.causes_total)});
     std::vector<std::string> causes;
     for (const auto& c : r.causes_by_age) {
@@ -172,10 +173,10 @@ void statistics(const model::FinalReport& r, model::FinalReportSummary& s) {
             if (c.cause != cause) continue;
             const auto g = static_cast<std::size_t>(std::find(s.age_groups.begin(), s.age_groups.end(), c.age_group) -
                                                     s.age_groups.begin());
-            row.counts[g] += c.count;
-            row.total += c.count;
-            s.age_total.counts[g] += c.count;
-            s.age_total.total += c.count;
+            core::add_or_throw(row.counts[g], c.count, "counts");
+            core::add_or_throw(row.total, c.count, "counts");
+            core::add_or_throw(s.age_total.counts[g], c.count, "counts");
+            core::add_or_throw(s.age_total.total, c.count, "counts");
         }
         s.age_rows.push_back(row);
     }
@@ -198,7 +199,7 @@ model::FinalReportSummary summarise_final_report(const model::FinalReport& repor
     table_1_1(report, s);
     for (const auto& a : report.activities)
         if (a.attendance) {
-            s.attendance += *a.attendance;
+            core::add_or_throw(s.attendance, *a.attendance, "counts");
             ++s.activities_with_attendance;
         }
     statistics(report, s);

@@ -1,6 +1,8 @@
 // Report statuses, repayments, shortfalls and the money per year.
 #include "transform/follow_up.hpp"
 
+#include "core/checked.hpp"
+
 namespace transform {
 
 namespace {
@@ -40,7 +42,7 @@ model::GrantFollowUp follow_up(const model::Dataset& round, const model::Applica
     for (const auto& r : round.repayments)
         if (r.grant == grant.id) {
             f.repayments.push_back(&r);
-            f.repaid += r.amount;
+            core::add_or_throw(f.repaid, r.amount, "amounts");
         }
     f.used = grant.granted - f.repaid;
     return f;
@@ -81,8 +83,8 @@ void add_administrations(const model::Dataset& round, model::YearSummary& y) {
         for (const auto& app : round.applications) {
             if (app.administration != admin.name || !is_grant(app)) continue;
             ++a.grants;
-            a.granted += app.granted;
-            a.used += follow_up(round, app, round.round.date).used;
+            core::add_or_throw(a.granted, app.granted, "amounts");
+            core::add_or_throw(a.used, follow_up(round, app, round.round.date).used, "amounts");
         }
         if (a.grants > 0) y.administrations.push_back(a);
     }
@@ -98,7 +100,7 @@ void add_priorities(const model::Dataset& round, model::YearSummary& y) {
                 for (const auto& s : app.assessments)
                     if (s.criterion_id == c.id && s.rating == model::Rating::Meets) {
                         ++p.grants;
-                        p.granted += app.granted;
+                        core::add_or_throw(p.granted, app.granted, "amounts");
                     }
             }
             y.priorities.push_back(p);
@@ -117,13 +119,13 @@ model::YearSummary year_summary(const model::Dataset& round) {
             if (a.fund != fund.code || !is_grant(a)) continue;
             const auto followed = follow_up(round, a, round.round.date);
             ++f.grants;
-            f.granted += a.granted;
-            f.repaid += followed.repaid;
+            core::add_or_throw(f.granted, a.granted, "amounts");
+            core::add_or_throw(f.repaid, followed.repaid, "amounts");
         }
         f.used = f.granted - f.repaid;
-        y.granted += f.granted;
-        y.repaid += f.repaid;
-        y.used += f.used;
+        core::add_or_throw(y.granted, f.granted, "amounts");
+        core::add_or_throw(y.repaid, f.repaid, "amounts");
+        core::add_or_throw(y.used, f.used, "amounts");
         y.funds.push_back(f);
     }
     add_administrations(round, y);

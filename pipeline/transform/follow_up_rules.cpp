@@ -4,6 +4,7 @@
 #include <set>
 #include <tuple>
 
+#include "core/checked.hpp"
 #include "transform/follow_up.hpp"
 
 namespace transform {
@@ -70,7 +71,7 @@ void check_repayment_register(const model::Dataset& dataset, core::Diagnostics& 
             diagnostics.warning(r.where, r.grant + ": the repayment was announced " + core::to_iso(r.notified) +
                                              ", after the deadline " + core::to_iso(*deadline));
         if (!grant) continue;
-        repaid[r.grant] += r.amount;
+        core::add_or_throw(repaid[r.grant], r.amount, "amounts");
         if (repaid[r.grant] > grant->granted)
             diagnostics.error(r.where, r.grant + ": the repayments add up to " + kronor(repaid[r.grant]) +
                                            ", more than the " + kronor(grant->granted) + " granted");

@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 
+#include "core/checked.hpp"
 #include "core/closest_match.hpp"
 
 namespace transform {
@@ -90,7 +91,7 @@ std::optional<model::RecipientTrend> recipient_trend(const std::vector<Recipient
     for (const auto* c : rows) {
         auto& y = by_year[c->year];
         y.year = c->year;
-        y.recipients += c->recipients;
+        core::add_or_throw(y.recipients, c->recipients, "counts");
         ++y.administrations;
     }
     trend.first_year = by_year.begin()->first;
@@ -133,7 +134,7 @@ std::vector<model::FundOutcome> fund_outcomes(const std::vector<model::GrantFoll
             if (r.record->implemented.value_or(false)) ++it->implemented;
             if (r.record->participants) {
                 ++it->with_participants;
-                it->participants += *r.record->participants;
+                core::add_or_throw(it->participants, *r.record->participants, "counts");
             }
         }
     }

@@ -1,8 +1,9 @@
 #include <map>
 
+#include "core/checked.hpp"
 #include "core/closest_match.hpp"
-#include "transform/follow_up.hpp"
 #include "transform/final_report.hpp"
+#include "transform/follow_up.hpp"
 #include "transform/recipients.hpp"
 #include "transform/transform.hpp"
 
@@ -91,11 +92,34 @@ void check_decision(const Application& a, const model::Fund& fund, core::Diagnos
                                          " maximum of " + kronor(*fund.max_per_application));
 }
 
+// The totals of the round, added as aggregate() will add them, with the
+// overflow reported at the record that causes it: a wrapped sum would be a
+// wrong number in the decision. Ingest bounds every amount (kMaxAmount), so
+// this needs millions of records at the bound to trigger.
+bool check_totals(const model::Dataset& dataset, core::Diagnostics& diagnostics) {
+    model::Kronor requested = 0, granted = 0, repaid = 0;
+    for (const auto& a : dataset.applications) {
+        if (!core::add_checked(requested, a.requested) || !core::add_checked(granted, a.granted)) {
+            diagnostics.error(a.where, "application " + a.id + ": the round's total of requested or granted "
+                                       "amounts does not fit in 64 bits at this record");
+            return false;
+        }
+    }
+    for (const auto& r : dataset.repayments) {
+        if (!core::add_checked(repaid, r.amount)) {
+            diagnostics.error(r.where, "repayment of " + r.grant + ": the total of repayments does not fit in 64 bits");
+            return false;
+        }
+    }
+    return true;
+}
+
 void check_budgets(const model::Dataset& dataset, core::Diagnostics& diagnostics) {
+    if (!check_totals(dataset, diagnostics)) return;
     for (const auto& fund : dataset.round.funds) {
         model::Kronor total = 0;
         for (const auto& a : dataset.applications)
-            if (a.fund == fund.code) total += a.granted;
+            if (a.fund == fund.code) core::add_or_throw(total, a.granted, "amounts");
         if (total > fund.budget)
             diagnostics.error(fund.where, fund.code + ": the grants add up to " + kronor(total) +
                                               ", more than the budget of " + kronor(fund.budget));

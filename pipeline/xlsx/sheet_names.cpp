@@ -2,6 +2,8 @@
 
 #include <unicode/unistr.h>
 
+#include "core/xml_text.hpp"
+
 namespace xlsx {
 
 namespace {
@@ -10,8 +12,8 @@ namespace {
 constexpr int kMaxSheetName = 31;
 
 icu::UnicodeString cleaned(const std::string& wanted) {
-    auto name = icu::UnicodeString::fromUTF8(wanted);
-    for (const char16_t c : {u'[', u']', u':', u'*', u'?', u'/', u'\\', u'\n', u'\t'})
+    auto name = icu::UnicodeString::fromUTF8(core::xml_chars(wanted));
+    for (const char16_t c : {u'[', u']', u':', u'*', u'?', u'/', u'\\', u'\n', u'\t', u'\r'})
         name.findAndReplace(icu::UnicodeString(c), icu::UnicodeString(u'-'));
     name.trim();
     while (name.startsWith(u"'")) name.remove(0, 1);
@@ -40,6 +42,9 @@ icu::UnicodeString cut(icu::UnicodeString s, int length) {
 
 std::string SheetNames::take(const std::string& wanted) {
     const auto base = cleaned(wanted);
+    // Excel reserves "History" (any case) for the change history of a shared
+    // workbook, and refuses it as a sheet name; it is taken before any table.
+    if (used_.empty()) used_.insert(utf8(icu::UnicodeString(u"History").foldCase()));
     for (int n = 1;; ++n) {
         const icu::UnicodeString suffix = n == 1 ? icu::UnicodeString() : icu::UnicodeString::fromUTF8(" (" + std::to_string(n) + ")");
         auto name = cut(base, kMaxSheetName - suffix.length()) + suffix;

@@ -1,7 +1,7 @@
 #pragma once
 // Excel's rules for a sheet name: at most 31 characters, none of [ ] : * ? / \,
 // not beginning or ending with an apostrophe, unique in the workbook without
-// regard to case.
+// regard to case, not "History" (reserved), only XML 1.0 characters.
 #include <set>
 #include <string>
 

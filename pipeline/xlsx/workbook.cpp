@@ -8,6 +8,7 @@
 #include <map>
 #include <tuple>
 
+#include "core/xml_text.hpp"
 #include "document/plain_text.hpp"
 #include "xlsx/sheet_names.hpp"
 #include "xlsx/swedish_number.hpp"
@@ -78,7 +79,8 @@ bool right_aligned(const doc::Table& t, std::size_t column) {
 void write_row(lxw_worksheet* sheet, Formats& formats, const doc::Table& t, const doc::TableRow& row,
                lxw_row_t at, bool bold, std::vector<std::size_t>& widths) {
     for (std::size_t c = 0; c < row.cells.size(); ++c) {
-        const auto text = doc::plain_text(row.cells[c].content, "\n");
+        // Workbook parts are XML: only XML 1.0 characters may reach them.
+        const auto text = core::xml_chars(doc::plain_text(row.cells[c].content, "\n"));
         if (widths.size() <= c) widths.resize(c + 1, kMinWidth);
         widths[c] = std::max(widths[c], std::min(display_width(text), kMaxWidth));
         if (text.empty()) continue;
@@ -131,7 +133,8 @@ bool has_tables(const doc::Document& document) { return !tables_of(document).emp
 void write_workbook(const doc::Document& document, const std::string& path) {
     lxw_workbook* workbook = workbook_new(path.c_str());
     if (!workbook) throw Error("libxlsxwriter: cannot create " + path);
-    std::string title = document.meta.title, author = document.meta.author, subject = document.meta.subject;
+    std::string title = core::xml_chars(document.meta.title), author = core::xml_chars(document.meta.author),
+                subject = core::xml_chars(document.meta.subject);
     lxw_doc_properties properties{};
     properties.title = title.data();
     properties.author = author.data();

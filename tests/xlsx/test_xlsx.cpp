@@ -79,6 +79,14 @@ TEST_CASE("xlsx: sheet names follow Excel's rules: 31 characters, no [ ] : * ? /
     CHECK(long_word == std::string(31, 'x'));
 }
 
+TEST_CASE("xlsx: a sheet name is never History, nor holds a control character") {
+    xlsx::SheetNames names;
+    CHECK(names.take("History") == "History (2)");
+    CHECK(names.take("HISTORY") == "HISTORY (3)");
+    CHECK(names.take("Söder\x1B[31m\x07") == "Söder-31m");
+    CHECK(names.take("a\xEF\xBF\xBF" "b") == "ab");
+}
+
 TEST_CASE("xlsx: the decision document's tables, one sheet each, named after their captions") {
     const auto workbook = part(fixture_workbook(), "xl/workbook.xml");
     INFO(workbook);
