@@ -91,11 +91,9 @@ std::vector<doc::BuiltDocument> archived_trees(const fs::path& version, const Se
     spec.check_only = true;
     const RunContext archived{spec, environment, context.fingerprint, 1};
     const auto directory = (version / kArchivedData / seal.dataset).string();
-    auto trees = build_document_trees(directory, archived);
-    core::Diagnostics ignored;  // reported when that version was made
-    const auto state = ingest::read_committee_state(directory, ignored);
-    for (auto& t : trees) mark_revised(t.document, state);
-    return trees;
+    // Unmarked: the change report is about what the documents say, and
+    // the revision marks are its own subject.
+    return build_document_trees(directory, archived);
 }
 
 }  // namespace
@@ -155,7 +153,15 @@ void add_revision_documents(PreparedDataset& p, const RunContext& context) {
     const auto before_number = p.state.version() - 1;
     const auto archive_dir = archive_folder(context.spec);
     const auto before = version_folder(archive_dir, p.result.name, before_number);
-    for (auto& d : p.documents) mark_revised(d.document, p.state);
+    const std::size_t own = p.documents.size();
+    // Marked as revised after the comparison, which is of the text alone.
+    struct MarkAtEnd {
+        PreparedDataset& p;
+        std::size_t own;
+        ~MarkAtEnd() {
+            for (std::size_t i = 0; i < own; ++i) mark_revised(p.documents[i].document, p.state);
+        }
+    } mark_at_end{p, own};
     const auto seal = read_seal(before);
     if (!seal) {
         p.result.diagnostics.warning({p.state.where.file, p.state.where.line, p.state.where.column},
@@ -167,7 +173,6 @@ void add_revision_documents(PreparedDataset& p, const RunContext& context) {
     const auto& last = p.state.revisions.back();
     const auto date_before = before_number == 1 ? (p.state.sent ? core::to_iso(*p.state.sent) : "")
                                                 : core::to_iso(p.state.revisions[before_number - 2].date);
-    const std::size_t own = p.documents.size();
     for (std::size_t i = 0; i < own; ++i) {
         const auto& now = p.documents[i];
         const doc::BuiltDocument* then = nullptr;

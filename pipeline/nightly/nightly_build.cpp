@@ -50,7 +50,7 @@ void log_dataset(const job::DatasetResult& d, const Settings& settings, Poco::Lo
     // A sent or decided dataset: one line of what the archive did.
     if (!d.archive_note.empty() && (d.outcome == job::Outcome::Built || d.outcome == job::Outcome::Unchanged)) {
         log.information(d.name + ": " + d.archive_note);
-        return;
+        if (d.account_text.empty()) return;  // served from the archive: nothing else was done
     }
     switch (d.outcome) {
         case job::Outcome::Built:

@@ -136,6 +136,21 @@ struct World {
 
     fs::path dataset(const std::string& name = "lum-mul-2025") const { return data / name; }
 
+    // The dataset as a draft: its <state> taken out, so that its documents
+    // follow its data (a decided one is sealed: tests/adversarial/sealed.cpp).
+    void make_draft(const std::string& name = "lum-mul-2025") const {
+        for (const auto* file : {"round.xml", "report.xml"}) {
+            const auto path = dataset(name) / file;
+            if (!fs::exists(path)) continue;
+            auto text = read_file(path);
+            const auto start = text.find("  <state>");
+            const auto end = text.find("</state>\n");
+            if (start == std::string::npos || end == std::string::npos) continue;
+            text.erase(start, end + std::string("</state>\n").size() - start);
+            write_file(path, text);
+        }
+    }
+
     // fuel <command> --data D --out O --templates T, plus `extra`, run in root.
     Run fuel(const std::string& command, const std::vector<std::string>& extra = {}) const {
         std::vector<std::string> args{command, "--data", data.string(), "--templates", templates.string()};

@@ -132,6 +132,7 @@ void write_enlarged_fixture(const std::string& to, int times) {
     write_file(to + "/lum-ansokningar.csv", repeat_csv(read_file(from + "/lum-ansokningar.csv"), times));
     write_file(to + "/mul-ansokningar.xml", repeat_xml(read_file(from + "/mul-ansokningar.xml"), times));
     write_file(to + "/round.xml", raise_budgets(read_file(from + "/round.xml"), times));
+    make_draft(to);
 }
 
 void write_sized_fixture(const std::string& to, int applications) {
@@ -164,11 +165,30 @@ void write_sized_fixture(const std::string& to, int applications) {
     round = raise_budget(round, "LUM", (lum + lum_own - 1) / lum_own);
     round = raise_budget(round, "MUL", (mul + mul_own - 1) / mul_own);
     write_file(to + "/round.xml", round);
+    make_draft(to);
+}
+
+// A dataset's <state> taken out: these tests and benchmarks build drafts
+// again and again; a decided dataset is sealed and has tests of its own
+// (tests/adversarial/sealed.cpp).
+void make_draft(const std::string& folder) {
+    for (const auto* file : {"round.xml", "report.xml"}) {
+        const auto path = fs::path(folder) / file;
+        if (!fs::exists(path)) continue;
+        auto text = read_file(path.string());
+        const auto start = text.find("  <state>");
+        const auto end = text.find("</state>\n");
+        if (start == std::string::npos || end == std::string::npos) continue;
+        text.erase(start, end + std::string("</state>\n").size() - start);
+        write_file(path.string(), text);
+    }
 }
 
 void copy_folder(const std::string& from, const std::string& to) {
     fs::create_directories(to);
     fs::copy(from, to, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+    make_draft(to);
+}
 }
 
 std::string read_file(const std::string& path) {

@@ -24,7 +24,10 @@ void write_enlarged_fixture(const std::string& to, int times);
 // The data stay valid (transform::validate): a synthetic round of any size.
 void write_sized_fixture(const std::string& to, int applications);
 
+// A copy of a folder; a dataset's <state> is taken out (make_draft), so
+// that the copy is a draft whose documents follow its data.
 void copy_folder(const std::string& from, const std::string& to);
+void make_draft(const std::string& folder);
 std::string read_file(const std::string& path);
 void write_file(const std::string& path, const std::string& text);
 // Replaces the first `from` in the file by `to`; throws when it is absent.
