@@ -25,10 +25,10 @@ ApplicationRecord to_record(XmlReader& xml, const pugi::xml_node& node) {
     record.fields[field::kFund] = {node.attribute("fund").as_string(), record.where};
     for (const auto& [element, name] : kElements) {
         const auto child = node.child(element);
-        if (child) record.fields[name] = {child.text().as_string(), xml.where(child)};
+        if (child) record.fields[name] = {xml.content(child), xml.where(child)};
     }
     for (const auto& a : node.children("assessment"))
-        record.assessments.push_back({a.attribute("criterion").as_string(), {a.text().as_string(), xml.where(a)}});
+        record.assessments.push_back({a.attribute("criterion").as_string(), {xml.content(a), xml.where(a)}});
     return record;
 }
 

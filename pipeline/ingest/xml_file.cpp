@@ -26,6 +26,13 @@ core::SourceLocation LineIndex::locate(const std::string& file, std::ptrdiff_t o
     return {file, line, column};
 }
 
+std::string text_content(const pugi::xml_node& node) {
+    std::string text;
+    for (const auto& child : node.children())
+        if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) text += child.value();
+    return text;
+}
+
 std::optional<XmlFile> XmlFile::load(const std::string& path, core::Diagnostics& diagnostics) {
     const auto bytes = read_file(path, diagnostics);
     if (!bytes) return std::nullopt;
@@ -67,9 +74,17 @@ core::SourceLocation XmlFile::end_of(const pugi::xml_node& node) const {
     return {file_, 0, 0};
 }
 
+std::string XmlReader::content(const pugi::xml_node& node) {
+    for (const auto& child : node.children())
+        if (child.type() == pugi::node_element)
+            diagnostics_.error(where(child), std::string("<") + node.name() + "> holds text only; the element <" +
+                                                 child.name() + "> inside it is not allowed (its text would be lost)");
+    return text_content(node);
+}
+
 std::string XmlReader::text(const pugi::xml_node& parent, const char* child, bool required) {
     const auto node = parent.child(child);
-    std::string value = normalize_space(node.text().as_string());
+    std::string value = normalize_space(content(node));
     if (value.empty() && required) {
         diagnostics_.error(where(node ? node : parent), std::string("<") + parent.name() +
                                                            "> needs a non-empty <" + child + "> element");

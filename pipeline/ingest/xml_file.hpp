@@ -26,6 +26,10 @@ private:
     std::vector<std::size_t> line_starts_;
 };
 
+// The whole text content of an element: every PCDATA and CDATA child in
+// order, comments skipped (pugixml's text() reads the first PCDATA only).
+std::string text_content(const pugi::xml_node& node);
+
 class XmlFile {
 public:
     // Reads and parses `path`; nullopt (with diagnostics) when the file is
@@ -53,6 +57,10 @@ private:
 class XmlReader {
 public:
     XmlReader(const XmlFile& file, core::Diagnostics& diagnostics) : file_(file), diagnostics_(diagnostics) {}
+
+    // The whole text of an element that holds text only (text_content); an
+    // element inside it is an error at that element, as its text would be lost.
+    std::string content(const pugi::xml_node& node);
 
     // Trimmed text of the child element; an error when required and absent or empty.
     std::string text(const pugi::xml_node& parent, const char* child, bool required = true);
