@@ -119,9 +119,8 @@ void read_texts(XmlReader& xml, const pugi::xml_node& node, model::FollowUpRepor
     p.coordinator_comment_ref = normalize_space(node.child("coordinator-comment-ref").attribute("project").as_string());
 }
 
-std::optional<model::FollowUpReport> follow_up_of(std::optional<XmlFile> file, core::Diagnostics& diagnostics) {
-    if (!file) return std::nullopt;
-    XmlReader xml(*file, diagnostics);
+std::optional<model::FollowUpReport> read_follow_up_element(XmlReader& xml, const XmlFile* file,
+                                                            core::Diagnostics& diagnostics) {
     if (!xml.check_root("follow-up-report")) return std::nullopt;
     const auto node = file->root();
     xml.reject_unknown_children(node, {"administration", "title", "years", "decisions", "target-group",
@@ -147,15 +146,23 @@ std::optional<model::FollowUpReport> follow_up_of(std::optional<XmlFile> file, c
     return p;
 }
 
+std::optional<model::FollowUpReport> follow_up_of(std::optional<XmlFile> file, core::Diagnostics& diagnostics) {
+    if (!file) return std::nullopt;
+    XmlReader xml(*file, diagnostics);
+    auto report = read_follow_up_element(xml, &*file, diagnostics);
+    xml.report_schema_findings();
+    return report;
+}
+
 }  // namespace
 
 std::optional<model::FollowUpReport> parse_follow_up(std::string_view bytes, const std::string& name,
                                                      core::Diagnostics& diagnostics) {
-    return follow_up_of(XmlFile::parse(bytes, name, diagnostics), diagnostics);
+    return follow_up_of(XmlFile::parse(bytes, name, diagnostics, XmlSchema::FollowUpReport), diagnostics);
 }
 
 std::optional<model::FollowUpReport> read_follow_up(const std::string& path, core::Diagnostics& diagnostics) {
-    return follow_up_of(XmlFile::load(path, diagnostics), diagnostics);
+    return follow_up_of(XmlFile::load(path, diagnostics, XmlSchema::FollowUpReport), diagnostics);
 }
 
 }  // namespace ingest

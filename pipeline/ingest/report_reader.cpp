@@ -195,10 +195,8 @@ void read_header(XmlReader& xml, const pugi::xml_node& node, model::FinalReport&
         report.prepared_by.push_back(normalize_space(xml.content(a)));
 }
 
-std::optional<model::FinalReport> report_of(std::optional<XmlFile> file, ReportSources& csv,
-                                            core::Diagnostics& diagnostics) {
-    if (!file) return std::nullopt;
-    XmlReader xml(*file, diagnostics);
+std::optional<model::FinalReport> read_report_element(XmlReader& xml, const XmlFile* file, ReportSources& csv,
+                                                      core::Diagnostics& diagnostics) {
     if (!xml.check_root("report")) return std::nullopt;
     const auto node = file->root();
     xml.reject_unknown_children(node, {"id", "title", "period", "template", "money-abbreviation", "committees",
@@ -215,16 +213,25 @@ std::optional<model::FinalReport> report_of(std::optional<XmlFile> file, ReportS
     return report;
 }
 
+std::optional<model::FinalReport> report_of(std::optional<XmlFile> file, ReportSources& csv,
+                                            core::Diagnostics& diagnostics) {
+    if (!file) return std::nullopt;
+    XmlReader xml(*file, diagnostics);
+    auto report = read_report_element(xml, &*file, csv, diagnostics);
+    xml.report_schema_findings();
+    return report;
+}
+
 }  // namespace
 
 std::optional<model::FinalReport> parse_report(std::string_view bytes, const std::string& name,
                                                ReportSources& csv_sources, core::Diagnostics& diagnostics) {
-    return report_of(XmlFile::parse(bytes, name, diagnostics), csv_sources, diagnostics);
+    return report_of(XmlFile::parse(bytes, name, diagnostics, XmlSchema::Report), csv_sources, diagnostics);
 }
 
 std::optional<model::FinalReport> read_report(const std::string& path, ReportSources& csv_sources,
                                               core::Diagnostics& diagnostics) {
-    return report_of(XmlFile::load(path, diagnostics), csv_sources, diagnostics);
+    return report_of(XmlFile::load(path, diagnostics, XmlSchema::Report), csv_sources, diagnostics);
 }
 
 }  // namespace ingest

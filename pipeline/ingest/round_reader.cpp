@@ -152,9 +152,7 @@ void check_template_name(XmlReader& xml, const pugi::xml_node& round_node, const
                                                                       "\" must name a folder under templates/, not a path");
 }
 
-std::optional<model::Round> round_of(std::optional<XmlFile> file, core::Diagnostics& diagnostics) {
-    if (!file) return std::nullopt;
-    XmlReader xml(*file, diagnostics);
+std::optional<model::Round> read_round_element(XmlReader& xml, const XmlFile* file, core::Diagnostics& diagnostics) {
     if (!xml.check_root("round")) return std::nullopt;
     const auto node = file->root();
     xml.reject_unknown_children(node, {"id", "year", "title", "administration", "department", "committee",
@@ -190,15 +188,23 @@ std::optional<model::Round> round_of(std::optional<XmlFile> file, core::Diagnost
     return round;
 }
 
+std::optional<model::Round> round_of(std::optional<XmlFile> file, core::Diagnostics& diagnostics) {
+    if (!file) return std::nullopt;
+    XmlReader xml(*file, diagnostics);
+    auto round = read_round_element(xml, &*file, diagnostics);
+    xml.report_schema_findings();
+    return round;
+}
+
 }  // namespace
 
 std::optional<model::Round> read_round(const std::string& path, core::Diagnostics& diagnostics) {
-    return round_of(XmlFile::load(path, diagnostics), diagnostics);
+    return round_of(XmlFile::load(path, diagnostics, XmlSchema::Round), diagnostics);
 }
 
 std::optional<model::Round> parse_round(std::string_view bytes, const std::string& name,
                                         core::Diagnostics& diagnostics) {
-    return round_of(XmlFile::parse(bytes, name, diagnostics), diagnostics);
+    return round_of(XmlFile::parse(bytes, name, diagnostics, XmlSchema::Round), diagnostics);
 }
 
 }  // namespace ingest
