@@ -15,7 +15,8 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t siz
     if (!file) {
         fuzz::require(diagnostics.has_errors(), "an XML file refused without an error");
     } else {
-        fuzz::require(!diagnostics.has_errors(), "an XML file accepted with an error");
+        // An accepted file may still carry errors (damaged UTF-8 is read
+        // with U+FFFD and reported), so only the findings are checked here.
         ingest::XmlReader reader(*file, diagnostics);
         reader.report_schema_findings();
         for (const auto& d : file->schema_findings())
