@@ -47,6 +47,9 @@ void require_refused(const World& world, const std::string& command, const std::
     const auto line_start = run.err.find(where);
     const auto line_end = run.err.find('\n', line_start);
     REQUIRE(contains(run.err.substr(line_start, line_end - line_start), message));
+    // libxml2 never prints on its own ("parser error :", "Schemas validity error :").
+    CHECK_FALSE(contains(run.err + run.out, "parser error :"));
+    CHECK_FALSE(contains(run.err + run.out, "validity error :"));
     REQUIRE_UNCHANGED(data, snapshot(world.data));
     if (command == "build") REQUIRE_FALSE(fs::exists(world.out / dataset));
 }
