@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-120}
 build=build-fuzz
 targets=(fuzz_csv fuzz_registers_csv fuzz_round_xml fuzz_applications_xml fuzz_report_xml fuzz_followup_xml
-  fuzz_pipeline)
+  fuzz_xml_schema fuzz_pipeline)
 # Run only some: FUZZ_TARGETS="fuzz_report_xml fuzz_followup_xml" scripts/fuzz.sh 60
 if [[ -n "${FUZZ_TARGETS:-}" ]]; then read -r -a targets <<<"$FUZZ_TARGETS"; fi
 
@@ -60,12 +60,18 @@ copy_seeds fuzz_followup_xml '' "${followups[@]}"
 copy_seeds fuzz_csv '' "${csv[@]}"
 copy_seeds fuzz_round_xml '' "${rounds[@]}"
 copy_seeds fuzz_applications_xml '' "${applications[@]}"
+# fuzz_xml_schema: the first byte picks the schema, as fuzz_xml_schema.cpp
+# numbers them: 0 round, 1 applications, 2 report, 3 follow-up report.
+copy_seeds fuzz_xml_schema '\x00' "${rounds[@]}"
+copy_seeds fuzz_xml_schema '\x01' "${applications[@]}"
+copy_seeds fuzz_xml_schema '\x02' "${reports[@]}"
+copy_seeds fuzz_xml_schema '\x03' "${followups[@]}"
 # fuzz_pipeline: an even first byte reads the rest as CSV, an odd one as XML.
 copy_seeds fuzz_pipeline '\x00' "${csv[@]}"
 copy_seeds fuzz_pipeline '\x01' "${applications[@]}"
 
 declare -A dictionary=([fuzz_csv]=csv [fuzz_registers_csv]=csv [fuzz_round_xml]=xml [fuzz_applications_xml]=xml
-  [fuzz_report_xml]=xml [fuzz_followup_xml]=xml [fuzz_pipeline]=xml)
+  [fuzz_report_xml]=xml [fuzz_followup_xml]=xml [fuzz_xml_schema]=xml [fuzz_pipeline]=xml)
 failed=0
 summary=""
 for target in "${targets[@]}"; do

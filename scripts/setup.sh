@@ -14,6 +14,7 @@ packages=(
   # libraries the pipeline links
   libhpdf-dev            # PDF writer (libharu 2.3.0), pdf/ only
   libpugixml-dev         # XML reader, ingest/ only
+  libxml2-dev            # XSD validation of the XML inputs at run time, ingest/ only
   libpoco-dev            # application, options, logging (cli/)
   libicu-dev             # UAX #14 line breaking, NFC, case mapping, encodings
   libkainjow-mustache-dev  # templates: Mustache

@@ -25,10 +25,10 @@ ApplicationRecord to_record(XmlReader& xml, const pugi::xml_node& node) {
     record.fields[field::kFund] = {node.attribute("fund").as_string(), record.where};
     for (const auto& [element, name] : kElements) {
         const auto child = node.child(element);
-        if (child) record.fields[name] = {child.text().as_string(), xml.where(child)};
+        if (child) record.fields[name] = {xml.content(child), xml.where(child)};
     }
     for (const auto& a : node.children("assessment"))
-        record.assessments.push_back({a.attribute("criterion").as_string(), {a.text().as_string(), xml.where(a)}});
+        record.assessments.push_back({a.attribute("criterion").as_string(), {xml.content(a), xml.where(a)}});
     return record;
 }
 
@@ -38,11 +38,13 @@ ApplicationFile read_file_records(std::optional<XmlFile> xml_file, const std::st
     file.source.file = name;
     if (!xml_file) return file;
     XmlReader xml(*xml_file, diagnostics);
-    if (!xml.check_root("applications")) return file;
-    file.source.readable = true;
-    xml.reject_unknown_children(xml_file->root(), {"application"});
-    for (const auto& node : xml_file->root().children("application"))
-        add_record(to_record(xml, node), xml_file->end_of(node), round, diagnostics, file);
+    if (xml.check_root("applications")) {
+        file.source.readable = true;
+        xml.reject_unknown_children(xml_file->root(), {"application"});
+        for (const auto& node : xml_file->root().children("application"))
+            add_record(to_record(xml, node), xml_file->end_of(node), round, diagnostics, file);
+    }
+    xml.report_schema_findings();
     return file;
 }
 
@@ -50,12 +52,12 @@ ApplicationFile read_file_records(std::optional<XmlFile> xml_file, const std::st
 
 ApplicationFile parse_applications_xml(std::string_view bytes, const std::string& name, const model::Round& round,
                                        core::Diagnostics& diagnostics) {
-    return read_file_records(XmlFile::parse(bytes, name, diagnostics), name, round, diagnostics);
+    return read_file_records(XmlFile::parse(bytes, name, diagnostics, XmlSchema::Applications), name, round, diagnostics);
 }
 
 ApplicationFile read_applications_xml(const std::string& path, const model::Round& round,
                                       core::Diagnostics& diagnostics) {
-    return read_file_records(XmlFile::load(path, diagnostics), path, round, diagnostics);
+    return read_file_records(XmlFile::load(path, diagnostics, XmlSchema::Applications), path, round, diagnostics);
 }
 
 }  // namespace ingest

@@ -70,7 +70,7 @@ std::optional<RoundKey> peek_round(const std::string& directory) {
     const auto file = XmlFile::load((fs::path(directory) / kRoundFile).string(), ignored);
     if (!file || std::string(file->root().name()) != "round") return std::nullopt;
     RoundKey key{directory, 0, {}};
-    const auto year = year_of(normalize_space(file->root().child("year").text().as_string()));
+    const auto year = year_of(normalize_space(text_content(file->root().child("year"))));
     if (!year) return std::nullopt;
     key.year = *year;
     for (const auto& f : file->root().child("funds").children("fund"))

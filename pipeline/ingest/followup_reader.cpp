@@ -36,7 +36,7 @@ void read_decisions(XmlReader& xml, const pugi::xml_node& node, model::FollowUpR
             xml.diagnostics().error(decision.where, "decision kind \"" + kind + "\" is neither grant nor extension");
         decision.extension = kind == "extension";
         if (const std::string year = d.attribute("year").as_string(); !year.empty()) decision.year = year_of(xml, d, year);
-        const std::string amount = normalize_space(d.text().as_string());
+        const std::string amount = normalize_space(xml.content(d));
         if (amount.empty() || !std::all_of(amount.begin(), amount.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
             amount.size() > 15)
             xml.diagnostics().error(decision.where, "the decision's amount \"" + amount +
@@ -56,7 +56,7 @@ model::Outcome read_outcome(XmlReader& xml, const pugi::xml_node& node) {
     for (const char* name : kOutcomeFigures) {
         const auto figure = node.child(name);
         if (!figure) continue;
-        const std::string text = normalize_space(figure.text().as_string());
+        const std::string text = normalize_space(xml.content(figure));
         if (text.empty() || text.size() > 9 ||
             !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
             xml.diagnostics().error(xml.where(figure), std::string("<") + name + "> must be a whole number of persons");
@@ -97,7 +97,7 @@ void read_reporting(XmlReader& xml, const pugi::xml_node& node, model::FollowUpR
 
 void read_administrations(XmlReader& xml, const pugi::xml_node& node, model::FollowUpReport& p) {
     for (const auto& a : node.children("administration"))
-        p.administrations.push_back({normalize_space(a.text().as_string()), a.attribute("lead").as_bool(false), xml.where(a)});
+        p.administrations.push_back({normalize_space(xml.content(a)), a.attribute("lead").as_bool(false), xml.where(a)});
     if (p.administrations.empty())
         xml.diagnostics().error(p.where, "<follow-up-report> needs at least one <administration>");
 }
@@ -119,9 +119,8 @@ void read_texts(XmlReader& xml, const pugi::xml_node& node, model::FollowUpRepor
     p.coordinator_comment_ref = normalize_space(node.child("coordinator-comment-ref").attribute("project").as_string());
 }
 
-std::optional<model::FollowUpReport> follow_up_of(std::optional<XmlFile> file, core::Diagnostics& diagnostics) {
-    if (!file) return std::nullopt;
-    XmlReader xml(*file, diagnostics);
+std::optional<model::FollowUpReport> read_follow_up_element(XmlReader& xml, const XmlFile* file,
+                                                            core::Diagnostics& diagnostics) {
     if (!xml.check_root("follow-up-report")) return std::nullopt;
     const auto node = file->root();
     xml.reject_unknown_children(node, {"administration", "title", "years", "decisions", "target-group",
@@ -147,15 +146,23 @@ std::optional<model::FollowUpReport> follow_up_of(std::optional<XmlFile> file, c
     return p;
 }
 
+std::optional<model::FollowUpReport> follow_up_of(std::optional<XmlFile> file, core::Diagnostics& diagnostics) {
+    if (!file) return std::nullopt;
+    XmlReader xml(*file, diagnostics);
+    auto report = read_follow_up_element(xml, &*file, diagnostics);
+    xml.report_schema_findings();
+    return report;
+}
+
 }  // namespace
 
 std::optional<model::FollowUpReport> parse_follow_up(std::string_view bytes, const std::string& name,
                                                      core::Diagnostics& diagnostics) {
-    return follow_up_of(XmlFile::parse(bytes, name, diagnostics), diagnostics);
+    return follow_up_of(XmlFile::parse(bytes, name, diagnostics, XmlSchema::FollowUpReport), diagnostics);
 }
 
 std::optional<model::FollowUpReport> read_follow_up(const std::string& path, core::Diagnostics& diagnostics) {
-    return follow_up_of(XmlFile::load(path, diagnostics), diagnostics);
+    return follow_up_of(XmlFile::load(path, diagnostics, XmlSchema::FollowUpReport), diagnostics);
 }
 
 }  // namespace ingest

@@ -32,7 +32,7 @@ std::optional<int> int_attribute(XmlReader& xml, const pugi::xml_node& node, con
 std::optional<double> percent(XmlReader& xml, const pugi::xml_node& parent, const char* child) {
     const auto node = parent.child(child);
     if (!node) return std::nullopt;
-    const std::string text = normalize_space(node.text().as_string());
+    const std::string text = normalize_space(xml.content(node));
     char* end = nullptr;
     const double value = std::strtod(text.c_str(), &end);
     if (text.empty() || *end != '\0') {
@@ -68,7 +68,7 @@ void read_administrations(XmlReader& xml, const pugi::xml_node& node, model::Fin
     for (const auto& a : node.children("administration")) {
         const std::string kind = a.attribute("kind").as_string();
         model::ReportAdministration admin;
-        admin.name = normalize_space(a.text().as_string());
+        admin.name = normalize_space(xml.content(a));
         if (kind == "central") admin.kind = model::ReportAdministrationKind::Central;
         else if (kind == "organisation") admin.kind = model::ReportAdministrationKind::Organisation;
         else if (kind != "district")
@@ -116,11 +116,11 @@ model::DecisionDocument read_decision_document(XmlReader& xml, const pugi::xml_n
     for (const auto& p : node.child("signatories").children("person")) d.signatories.push_back(xml.text(p, "name"));
     for (const auto& e : node.child("earlier-reports").children("earlier-report"))
         d.earlier_reports.push_back({e.attribute("date") ? xml.date_attribute(e, "date") : std::nullopt,
-                                     normalize_space(e.text().as_string())});
+                                     normalize_space(xml.content(e))});
     d.goal = reduction(xml, node.child("goal"));
     d.result = reduction(xml, node.child("result"));
     for (const auto& a : node.child("appendices").children("appendix"))
-        d.appendices.push_back({normalize_space(a.text().as_string()), a.attribute("report").as_bool(false)});
+        d.appendices.push_back({normalize_space(xml.content(a)), a.attribute("report").as_bool(false)});
     return d;
 }
 
@@ -190,15 +190,13 @@ void read_header(XmlReader& xml, const pugi::xml_node& node, model::FinalReport&
         xml.diagnostics().error(xml.where(node.child("template")), "<template> must name a folder under templates/");
     if (auto money = xml.text(node, "money-abbreviation", false); !money.empty()) report.money_abbreviation = money;
     for (const auto& c : node.child("committees").children("committee"))
-        report.committees.push_back(normalize_space(c.text().as_string()));
+        report.committees.push_back(normalize_space(xml.content(c)));
     for (const auto& a : node.child("prepared-by").children("administration"))
-        report.prepared_by.push_back(normalize_space(a.text().as_string()));
+        report.prepared_by.push_back(normalize_space(xml.content(a)));
 }
 
-std::optional<model::FinalReport> report_of(std::optional<XmlFile> file, ReportSources& csv,
-                                            core::Diagnostics& diagnostics) {
-    if (!file) return std::nullopt;
-    XmlReader xml(*file, diagnostics);
+std::optional<model::FinalReport> read_report_element(XmlReader& xml, const XmlFile* file, ReportSources& csv,
+                                                      core::Diagnostics& diagnostics) {
     if (!xml.check_root("report")) return std::nullopt;
     const auto node = file->root();
     xml.reject_unknown_children(node, {"id", "title", "period", "template", "money-abbreviation", "committees",
@@ -215,16 +213,25 @@ std::optional<model::FinalReport> report_of(std::optional<XmlFile> file, ReportS
     return report;
 }
 
+std::optional<model::FinalReport> report_of(std::optional<XmlFile> file, ReportSources& csv,
+                                            core::Diagnostics& diagnostics) {
+    if (!file) return std::nullopt;
+    XmlReader xml(*file, diagnostics);
+    auto report = read_report_element(xml, &*file, csv, diagnostics);
+    xml.report_schema_findings();
+    return report;
+}
+
 }  // namespace
 
 std::optional<model::FinalReport> parse_report(std::string_view bytes, const std::string& name,
                                                ReportSources& csv_sources, core::Diagnostics& diagnostics) {
-    return report_of(XmlFile::parse(bytes, name, diagnostics), csv_sources, diagnostics);
+    return report_of(XmlFile::parse(bytes, name, diagnostics, XmlSchema::Report), csv_sources, diagnostics);
 }
 
 std::optional<model::FinalReport> read_report(const std::string& path, ReportSources& csv_sources,
                                               core::Diagnostics& diagnostics) {
-    return report_of(XmlFile::load(path, diagnostics), csv_sources, diagnostics);
+    return report_of(XmlFile::load(path, diagnostics, XmlSchema::Report), csv_sources, diagnostics);
 }
 
 }  // namespace ingest

@@ -31,7 +31,7 @@ model::Fund read_fund(XmlReader& xml, const pugi::xml_node& node) {
     for (const auto& c : node.children("criterion")) {
         model::Criterion criterion;
         criterion.id = normalize_space(c.attribute("id").as_string());
-        criterion.text = normalize_space(c.text().as_string());
+        criterion.text = normalize_space(xml.content(c));
         const std::string kind = c.attribute("kind").as_string();
         criterion.kind = kind == "priority" ? model::CriterionKind::Priority : model::CriterionKind::Main;
         if (kind != "main" && kind != "priority")
@@ -45,10 +45,10 @@ model::Fund read_fund(XmlReader& xml, const pugi::xml_node& node) {
 
 void read_preparation(XmlReader& xml, const pugi::xml_node& node, model::Round& round) {
     xml.reject_unknown_children(node, {"prepared-by", "step"});
-    for (const auto& p : node.children("prepared-by")) round.prepared_by.push_back(normalize_space(p.text().as_string()));
+    for (const auto& p : node.children("prepared-by")) round.prepared_by.push_back(normalize_space(xml.content(p)));
     for (const auto& s : node.children("step")) {
         model::PreparationStep step;
-        step.body = normalize_space(s.text().as_string());
+        step.body = normalize_space(xml.content(s));
         if (auto date = xml.date_attribute(s, "date")) step.date = *date;
         const std::string form = s.attribute("form").as_string();
         if (form == "offered") step.form = model::StepForm::Offered;
@@ -76,7 +76,7 @@ void read_lists(XmlReader& xml, const pugi::xml_node& round_node, model::Round& 
         const std::string kind = a.attribute("kind").as_string();
         if (kind != "district" && kind != "central")
             xml.diagnostics().error(xml.where(a), "administration kind \"" + kind + "\" is neither district nor central");
-        round.administrations.push_back({normalize_space(a.text().as_string()),
+        round.administrations.push_back({normalize_space(xml.content(a)),
                                          kind == "central" ? model::AdministrationKind::Central
                                                            : model::AdministrationKind::District});
     }
@@ -119,7 +119,7 @@ void read_follow_up(XmlReader& xml, const pugi::xml_node& round_node, model::Rou
     for (const auto& d : round_node.child("reporting").children("due")) {
         const std::string word = normalize_space(d.attribute("report").as_string());
         const auto kind = model::parse_report_kind(word);
-        const auto date = parse_date(normalize_space(d.text().as_string()), xml.where(d), xml.diagnostics());
+        const auto date = parse_date(normalize_space(xml.content(d)), xml.where(d), xml.diagnostics());
         if (!kind)
             xml.diagnostics().error(xml.where(d), "report \"" + word + "\" is neither ekonomi nor genomförande");
         if (kind && date) round.report_deadlines.push_back({*kind, *date});
@@ -127,7 +127,7 @@ void read_follow_up(XmlReader& xml, const pugi::xml_node& round_node, model::Rou
     xml.reject_unknown_children(round_node.child("report-exceptions"), {"exception"});
     for (const auto& e : round_node.child("report-exceptions").children("exception")) {
         model::ReportException exception{normalize_space(e.attribute("application").as_string()),
-                                         normalize_space(e.text().as_string()), xml.where(e)};
+                                         normalize_space(xml.content(e)), xml.where(e)};
         if (exception.application.empty() || exception.reason.empty())
             xml.diagnostics().error(exception.where, "<exception> needs an application attribute and a reason");
         round.report_exceptions.push_back(std::move(exception));
@@ -152,9 +152,7 @@ void check_template_name(XmlReader& xml, const pugi::xml_node& round_node, const
                                                                       "\" must name a folder under templates/, not a path");
 }
 
-std::optional<model::Round> round_of(std::optional<XmlFile> file, core::Diagnostics& diagnostics) {
-    if (!file) return std::nullopt;
-    XmlReader xml(*file, diagnostics);
+std::optional<model::Round> read_round_element(XmlReader& xml, const XmlFile* file, core::Diagnostics& diagnostics) {
     if (!xml.check_root("round")) return std::nullopt;
     const auto node = file->root();
     xml.reject_unknown_children(node, {"id", "year", "title", "administration", "department", "committee",
@@ -190,15 +188,23 @@ std::optional<model::Round> round_of(std::optional<XmlFile> file, core::Diagnost
     return round;
 }
 
+std::optional<model::Round> round_of(std::optional<XmlFile> file, core::Diagnostics& diagnostics) {
+    if (!file) return std::nullopt;
+    XmlReader xml(*file, diagnostics);
+    auto round = read_round_element(xml, &*file, diagnostics);
+    xml.report_schema_findings();
+    return round;
+}
+
 }  // namespace
 
 std::optional<model::Round> read_round(const std::string& path, core::Diagnostics& diagnostics) {
-    return round_of(XmlFile::load(path, diagnostics), diagnostics);
+    return round_of(XmlFile::load(path, diagnostics, XmlSchema::Round), diagnostics);
 }
 
 std::optional<model::Round> parse_round(std::string_view bytes, const std::string& name,
                                         core::Diagnostics& diagnostics) {
-    return round_of(XmlFile::parse(bytes, name, diagnostics), diagnostics);
+    return round_of(XmlFile::parse(bytes, name, diagnostics, XmlSchema::Round), diagnostics);
 }
 
 }  // namespace ingest

@@ -1,6 +1,7 @@
 #include "ingest/xml_file.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include "ingest/file_access.hpp"
 #include "ingest/text_decoding.hpp"
@@ -27,14 +28,27 @@ core::SourceLocation LineIndex::locate(const std::string& file, std::ptrdiff_t o
     return {file, line, column};
 }
 
-std::optional<XmlFile> XmlFile::load(const std::string& path, core::Diagnostics& diagnostics) {
+std::size_t LineIndex::line_start(int line) const {
+    if (line < 1) return 0;
+    if (static_cast<std::size_t>(line) > line_starts_.size()) return text_.size();
+    return line_starts_[static_cast<std::size_t>(line) - 1];
+}
+
+std::string text_content(const pugi::xml_node& node) {
+    std::string text;
+    for (const auto& child : node.children())
+        if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) text += child.value();
+    return text;
+}
+
+std::optional<XmlFile> XmlFile::load(const std::string& path, core::Diagnostics& diagnostics, XmlSchema schema) {
     const auto bytes = read_file(path, diagnostics);
     if (!bytes) return std::nullopt;
-    return parse(*bytes, path, diagnostics);
+    return parse(*bytes, path, diagnostics, schema);
 }
 
 std::optional<XmlFile> XmlFile::parse(std::string_view bytes, const std::string& path,
-                                      core::Diagnostics& diagnostics) {
+                                      core::Diagnostics& diagnostics, XmlSchema schema) {
     // Decode first so that Windows-1252 exports and BOMs are handled the same
     // way for XML as for CSV; the XML declaration's encoding is then moot.
     auto decoded = decode_text(bytes, path, diagnostics);
@@ -43,22 +57,117 @@ std::optional<XmlFile> XmlFile::parse(std::string_view bytes, const std::string&
     XmlFile file;
     file.file_ = path;
     file.document_ = std::make_unique<pugi::xml_document>();
+    // parse_doctype keeps a DOCTYPE as a node, so that it can be refused.
     const auto result = file.document_->load_buffer(decoded.utf8.data(), decoded.utf8.size(),
-                                                    pugi::parse_default, pugi::encoding_utf8);
-    file.index_ = std::make_unique<LineIndex>(std::move(decoded.utf8));
+                                                    pugi::parse_default | pugi::parse_doctype, pugi::encoding_utf8);
+    file.index_ = std::make_unique<LineIndex>(decoded.utf8);
     if (!result) {
         diagnostics.error(file.index_->locate(path, result.offset),
                           std::string("the XML is not well-formed: ") + result.description());
+        return std::nullopt;
+    }
+    // XML 1.0 resolves an entity reference other than the five predefined
+    // ones only through a DTD. The formats have none (docs/formats.md), and
+    // a DTD could define entities that expand without bound or name files
+    // and URLs to read in: a DOCTYPE is refused before anything reads it.
+    for (const auto& node : file.document_->children()) {
+        if (node.type() != pugi::node_doctype) continue;
+        // pugixml's offset is that of the DOCTYPE's content; its '<' is before.
+        auto offset = static_cast<std::size_t>(std::max<std::ptrdiff_t>(node.offset_debug(), 0));
+        const auto start = decoded.utf8.rfind("<!DOCTYPE", offset);
+        if (start != std::string::npos) offset = start;
+        diagnostics.error(file.index_->locate(path, static_cast<std::ptrdiff_t>(offset)),
+                          "a DOCTYPE is not allowed: the format has no DTD, so its entities and the files it "
+                          "names are not read (use the characters themselves or &#160;-style references)");
         return std::nullopt;
     }
     if (!file.document_->document_element()) {
         diagnostics.error({path, 0, 0}, "the XML file has no root element");
         return std::nullopt;
     }
+    // libxml2 reads the same decoded text: it is strict where pugixml is
+    // lenient (an undefined entity such as &nbsp;, a repeated attribute, an
+    // unbound namespace prefix), and checks the schema.
+    const auto check = check_xml(decoded.utf8, schema);
+    if (!check.well_formed) {
+        for (const auto& f : check.findings) {
+            if (f.entity.empty()) {
+                diagnostics.error({path, f.line, f.column}, "the XML is not well-formed: " + f.message);
+                continue;
+            }
+            // The reference's own column: the first on its line.
+            core::SourceLocation where{path, f.line, f.column};
+            const auto start = file.index_->line_start(f.line);
+            const auto at = decoded.utf8.find("&" + f.entity + ";", start);
+            if (f.line > 0 && at != std::string::npos && at < file.index_->line_start(f.line + 1))
+                where = file.index_->locate(path, static_cast<std::ptrdiff_t>(at));
+            diagnostics.error(where, f.message);
+        }
+        return std::nullopt;
+    }
+    file.place_schema_findings(check, schema);
     // Every text and attribute value is checked and made NFC once, here.
     check_xml_text(*file.document_, [&](std::ptrdiff_t offset) { return file.index_->locate(path, offset); },
                    diagnostics);
     return file;
+}
+
+// Finds libxml2's element in pugixml's tree by its index in document order:
+// both parsed the same text, so the elements are the same, and pugixml gives
+// the column of the element's start.
+namespace {
+
+pugi::xml_node nth_element(const pugi::xml_node& root, int index) {
+    if (index < 0) return {};
+    int seen = 0;
+    for (auto node = root; node;) {
+        if (node.type() == pugi::node_element && seen++ == index) return node;
+        if (node.first_child()) {
+            node = node.first_child();
+            continue;
+        }
+        while (node && node != root && !node.next_sibling()) node = node.parent();
+        if (!node || node == root) break;
+        node = node.next_sibling();
+    }
+    return {};
+}
+
+pugi::xml_node first_element_child(const pugi::xml_node& node) {
+    for (const auto& child : node.children())
+        if (child.type() == pugi::node_element) return child;
+    return {};
+}
+
+}  // namespace
+
+void XmlFile::place_schema_findings(const XmlCheck& check, XmlSchema schema) {
+    const std::string prefix = std::string("schemas/") + schema_file(schema) + ": ";
+    for (const auto& f : check.findings) {
+        // An element inside a text also makes the text's value wrong (empty,
+        // or cut); the element is the problem to name.
+        const bool follows_element_in_text =
+            f.kind != XmlFindingKind::ElementInText && f.element >= 0 &&
+            std::any_of(check.findings.begin(), check.findings.end(), [&](const XmlFinding& other) {
+                return other.kind == XmlFindingKind::ElementInText && other.element == f.element;
+            });
+        if (follows_element_in_text) continue;
+        core::SourceLocation where{file_, f.line, f.column};
+        std::string message = f.message;
+        if (const auto node = nth_element(root(), f.element)) {
+            where = this->where(node);
+            if (f.kind == XmlFindingKind::ElementInText) {
+                // Where the element that does not belong is, the same place
+                // XmlReader::content reports it.
+                if (const auto inner = first_element_child(node)) where = this->where(inner);
+            } else if (f.kind == XmlFindingKind::UnexpectedElement) {
+                if (const auto before = node.previous_sibling(node.name()))
+                    message += " Another <" + std::string(node.name()) + "> comes before it, at line " +
+                               std::to_string(this->where(before).line) + ".";
+            }
+        }
+        schema_findings_.push_back({core::Severity::Error, std::move(where), prefix + message});
+    }
 }
 
 core::SourceLocation XmlFile::where(const pugi::xml_node& node) const {
@@ -71,9 +180,27 @@ core::SourceLocation XmlFile::end_of(const pugi::xml_node& node) const {
     return {file_, 0, 0};
 }
 
+std::string XmlReader::content(const pugi::xml_node& node) {
+    for (const auto& child : node.children())
+        if (child.type() == pugi::node_element)
+            diagnostics_.error(where(child), std::string("<") + node.name() + "> holds text only; the element <" +
+                                                 child.name() + "> inside it is not allowed (its text would be lost)");
+    return text_content(node);
+}
+
+void XmlReader::report_schema_findings() {
+    std::vector<int> lines;  // where the reader reported an error in this file
+    const auto& items = diagnostics_.items();
+    for (std::size_t i = first_; i < items.size(); ++i)
+        if (items[i].severity == core::Severity::Error && items[i].where.file == file_.file() && items[i].where.line > 0)
+            lines.push_back(items[i].where.line);
+    for (const auto& finding : file_.schema_findings())
+        if (std::find(lines.begin(), lines.end(), finding.where.line) == lines.end()) diagnostics_.add(finding);
+}
+
 std::string XmlReader::text(const pugi::xml_node& parent, const char* child, bool required) {
     const auto node = parent.child(child);
-    std::string value = normalize_space(node.text().as_string());
+    std::string value = normalize_space(content(node));
     if (value.empty() && required) {
         diagnostics_.error(where(node ? node : parent), std::string("<") + parent.name() +
                                                            "> needs a non-empty <" + child + "> element");

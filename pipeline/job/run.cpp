@@ -10,6 +10,7 @@
 #include "core/parallel.hpp"
 #include "document/markdown_to_doc.hpp"
 #include "ingest/dataset_loader.hpp"
+#include "ingest/xml_schema.hpp"
 #include "job/build_plan.hpp"
 #include "job/folder_rules.hpp"
 #include "job/job.hpp"
@@ -203,6 +204,8 @@ Result run(const Spec& spec, const Environment& environment, const Progress& pro
     const RunContext context{spec, environment, spec.check_only ? RunFingerprint{} : fingerprint_run(environment),
                              std::max(1u, spec.jobs / datasets_at_once)};
     register_markdown_extensions();
+    // libxml2 is initialised and the XSDs parsed here, before the threads.
+    ingest::prepare_xml_schemas();
     std::vector<PreparedDataset> prepared(directories.size());
     core::parallel_for(directories.size(), spec.jobs,
                        [&](std::size_t i) { prepared[i] = prepare_dataset(directories[i], context); });
