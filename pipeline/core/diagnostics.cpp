@@ -1,7 +1,5 @@
 #include "core/diagnostics.hpp"
 
-#include "core/printable.hpp"
-
 #include <algorithm>
 #include <cstdio>
 #include <tuple>
@@ -89,9 +87,9 @@ std::string to_string(const Diagnostic& d) {
 
 void Diagnostics::add(Diagnostic diagnostic) {
     // File names and quoted data reach terminals, logs and JSON from here:
-    // valid UTF-8, control characters shown (core/printable.hpp).
-    diagnostic.where.file = printable(diagnostic.where.file);
-    diagnostic.message = printable(diagnostic.message);
+    // valid UTF-8, control characters shown (visible()).
+    diagnostic.where.file = visible(diagnostic.where.file);
+    diagnostic.message = visible(diagnostic.message, true);
     if (diagnostic.severity == Severity::Error) ++error_count_;
     if (diagnostic.severity == Severity::Warning) ++warning_count_;
     items_.push_back(std::move(diagnostic));

@@ -77,20 +77,28 @@ void copy_tree(const fs::path& from, const fs::path& to) {
     }
 }
 
-// The first field of a data line: the record's id in the exports (a CSV's
-// first column, or an XML element's id attribute or <id> element).
-std::string record_name(const std::string& line) {
-    for (const std::string marker : {"id=\"", "<id>"}) {
-        const auto at = line.find(marker);
-        if (at == std::string::npos) continue;
-        const auto start = at + marker.size();
-        const auto end = line.find_first_of("\"<", start);
-        return line.substr(start, end == std::string::npos ? std::string::npos : end - start);
+// The record a changed line belongs to, by what the exports name records
+// with: a CSV row's first field; in XML the nearest id before the line (an
+// id or code attribute, or an <id> element), within the last 60 lines.
+std::string record_name(const std::vector<std::string>& lines, std::size_t index) {
+    const auto& line = lines[index];
+    if (line.find('<') == std::string::npos) {
+        const auto end = line.find_first_of(";,\t");
+        auto first = line.substr(0, end);
+        if (first.size() > 40) first = first.substr(0, 40) + "…";
+        return first;
     }
-    const auto end = line.find_first_of(";,\t");
-    auto first = line.substr(0, end);
-    if (first.size() > 40) first = first.substr(0, 40) + "…";
-    return first;
+    for (std::size_t back = 0; back <= index && back < 60; ++back) {
+        const auto& candidate = lines[index - back];
+        for (const std::string marker : {"<id>", " id=\"", " code=\""}) {
+            const auto at = candidate.find(marker);
+            if (at == std::string::npos) continue;
+            const auto start = at + marker.size();
+            const auto end = candidate.find_first_of("\"<", start);
+            return candidate.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        }
+    }
+    return "";
 }
 
 std::vector<std::string> lines_of(const std::string& text) {
@@ -173,7 +181,7 @@ void compare_folder(const fs::path& archived_root, const std::vector<SealedFile>
                     listed += ", …";
                     break;
                 }
-                const auto id = record_name(now_lines[static_cast<std::size_t>(line - 1)]);
+                const auto id = record_name(now_lines, static_cast<std::size_t>(line - 1));
                 listed += (listed.empty() ? "" : ", ") + std::string("line ") + std::to_string(line) +
                           (id.empty() ? "" : " (" + id + ")");
             }

@@ -6,7 +6,7 @@
 #include <filesystem>
 
 #include "casefields/case_fields.hpp"
-#include "core/printable.hpp"
+#include "core/diagnostics.hpp"
 #include "ingest/dataset_loader.hpp"
 #include "ingest/state_reader.hpp"
 #include "job/build_plan.hpp"
@@ -270,9 +270,9 @@ PreparedDataset prepare_dataset(const std::string& directory, const RunContext& 
     p.result.name = dataset_name(directory);
     // The name becomes a folder, links, log lines and JSON: one that is not
     // plain UTF-8 text is refused, and shown with its odd bytes made visible.
-    if (core::printable(p.result.name) != p.result.name) {
-        p.result.name = core::printable(p.result.name);
-        p.result.directory = core::printable(directory);
+    if (core::visible(p.result.name) != p.result.name) {
+        p.result.name = core::visible(p.result.name);
+        p.result.directory = core::visible(directory);
         p.result.diagnostics.error({p.result.directory, 0, 0},
                                    "the dataset folder's name is not valid UTF-8 or holds control characters "
                                    "(shown here as \"" + p.result.name + "\"); rename the folder");

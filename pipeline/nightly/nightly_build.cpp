@@ -3,7 +3,7 @@
 #include <chrono>
 #include <iostream>
 
-#include "core/printable.hpp"
+#include "core/diagnostics.hpp"
 #include "job/folder_rules.hpp"
 #include "job/verify.hpp"
 #include "nightly/fingerprint.hpp"
@@ -73,7 +73,7 @@ void log_dataset(const job::DatasetResult& d, const Settings& settings, Poco::Lo
                       kept_note(d));
             break;
         case job::Outcome::InternalFailure:
-            log.critical(d.name + ": internal failure: " + core::printable(d.failure) + kept_note(d));
+            log.critical(d.name + ": internal failure: " + core::visible(d.failure) + kept_note(d));
             break;
     }
 }
@@ -130,15 +130,15 @@ void run_job(BuildReport& report, const Settings& settings, const BuildOptions& 
         // The folders given cannot be used: one message, nothing touched.
         report.failure = e.what();
         report.exit_code = kExitSettings;
-        log.error(core::printable(e.what()));
+        log.error(core::visible(e.what()));
     } catch (const job::OutputBusy& e) {
         report.failure = e.what();
         report.exit_code = kExitBusy;
-        log.error(core::printable(e.what()) + "; nothing was done (wait with --wait or fuel.wait = true)");
+        log.error(core::visible(e.what()) + "; nothing was done (wait with --wait or fuel.wait = true)");
     } catch (const std::exception& e) {
         report.failure = e.what();
         report.exit_code = 3;
-        log.critical(std::string("internal failure: ") + core::printable(e.what()));
+        log.critical(std::string("internal failure: ") + core::visible(e.what()));
     }
 }
 
@@ -155,16 +155,16 @@ int run_verify(const Settings& settings, const BuildOptions& options, Poco::Logg
     try {
         job::check_folders(spec, environment);
     } catch (const job::SettingsError& e) {
-        log.error(core::printable(e.what()));
+        log.error(core::visible(e.what()));
         return kExitSettings;
     }
-    log.information("verify started: the archive of " + core::printable(settings.data_dir) + " in " +
-                    core::printable(job::archive_folder(spec)));
+    log.information("verify started: the archive of " + core::visible(settings.data_dir) + " in " +
+                    core::visible(job::archive_folder(spec)));
     job::VerifyResult result;
     try {
         result = job::verify_archive(spec, environment);
     } catch (const std::exception& e) {
-        log.critical(std::string("internal failure: ") + core::printable(e.what()));
+        log.critical(std::string("internal failure: ") + core::visible(e.what()));
         return 3;
     }
     auto& diagnostics_log = Poco::Logger::get(kDiagnosticsLogger);
@@ -202,13 +202,13 @@ BuildReport run_build(const Settings& settings, const BuildOptions& options, Poc
     } catch (const job::SettingsError& e) {
         report.failure = e.what();
         report.exit_code = kExitSettings;
-        log.error(core::printable(e.what()));
+        log.error(core::visible(e.what()));
         return report;
     }
     log.information(std::string(options.check_only ? "check" : "build") + " started: " +
-                    core::printable(settings.data_dir) +
+                    core::visible(settings.data_dir) +
                     (options.check_only ? ""
-                                        : " -> " + core::printable(settings.out_dir) + ", " + std::to_string(settings.jobs) +
+                                        : " -> " + core::visible(settings.out_dir) + ", " + std::to_string(settings.jobs) +
                                               " threads, " + report.generator));
     run_job(report, settings, options, log);
     report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -220,7 +220,7 @@ BuildReport run_build(const Settings& settings, const BuildOptions& options, Poc
         try {
             write_status(report);
         } catch (const job::SettingsError& e) {
-            log.error(core::printable(e.what()));
+            log.error(core::visible(e.what()));
             report.exit_code = kExitSettings;
         } catch (const std::exception& e) {
             log.critical(std::string("cannot write the status page: ") + e.what());

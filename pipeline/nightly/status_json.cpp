@@ -6,7 +6,7 @@
 
 #include <sstream>
 
-#include "core/printable.hpp"
+#include "core/diagnostics.hpp"
 #include "nightly/build_report.hpp"
 
 namespace nightly {
@@ -68,7 +68,7 @@ Object::Ptr dataset_json(const job::DatasetResult& d) {
         records->set("rejected", d.records_rejected);
         o->set("records", records);
     }
-    o->set("failure", core::printable(d.failure));
+    o->set("failure", core::visible(d.failure));
     Array::Ptr documents = new Array;
     for (const auto& document : d.documents) documents->add(document_json(document, d.name));
     o->set("documents", documents);
@@ -87,7 +87,7 @@ std::string status_json(const BuildReport& report) {
     o->set("finished", iso_local(report.finished));
     o->set("seconds", report.seconds);
     o->set("generator", report.generator);
-    o->set("data", core::printable(report.data_dir));
+    o->set("data", core::visible(report.data_dir));
     o->set("failure", report.failure);
     auto counts = ordered();
     counts->set("built", r.documents_rebuilt());

@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <sstream>
 
-#include "core/printable.hpp"
+#include "core/diagnostics.hpp"
 #include "nightly/build_report.hpp"
 
 namespace nightly {
@@ -143,7 +143,7 @@ std::string shown(const std::string& line, const std::string& data_dir) {
 
 std::string diagnostics_block(const job::DatasetResult& d, const std::string& data_dir) {
     std::string text;
-    if (!d.failure.empty()) text += core::printable(d.failure) + "\n";
+    if (!d.failure.empty()) text += core::visible(d.failure) + "\n";
     for (const auto& diagnostic : d.diagnostics.sorted()) text += shown(core::to_string(diagnostic), data_dir) + "\n";
     if (text.empty()) return "";
     std::ostringstream html;
@@ -204,7 +204,7 @@ std::string status_page(const BuildReport& report) {
          << "<body data-exit-status=\"" << report.exit_code << "\">\n<h1>Byggstatus</h1>\n"
          << summary(report);
     for (const auto& d : report.result.datasets) html << dataset_section(d, report.data_dir);
-    html << "<footer><p>Data: " << escape(core::printable(report.data_dir)) << ". Byggt av " << escape(report.generator)
+    html << "<footer><p>Data: " << escape(core::visible(report.data_dir)) << ". Byggt av " << escape(report.generator)
          << ". Samma status för övervakning: <a href=\"status.json\">status.json</a>.</p></footer>\n"
          << "</body>\n</html>\n";
     return html.str();

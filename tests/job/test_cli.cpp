@@ -72,7 +72,13 @@ TEST_CASE("cli: a dataset with errors exits 1, names them and writes nothing") {
 
 TEST_CASE("cli: a folder without datasets exits 1 with a clear message") {
     const auto empty = scratch_dir("cli-empty");
-    const auto r = run_command(fuel() + " check --data " + quote(empty) + " 2>&1");
+    const auto r = run_command(fuel() + " check --data " + quote(empty) + templates() + " 2>&1");
     CHECK(r.status == 1);
     CHECK(r.output.find("no dataset here") != std::string::npos);
+}
+
+TEST_CASE("cli: a missing templates folder is a settings error, exit 2, before anything is read") {
+    const auto r = run_command(fuel() + " check --data " + source("fixtures") + " --templates no-such-folder 2>&1");
+    CHECK(r.status == 2);
+    CHECK(r.output.find("the templates folder 'no-such-folder' does not exist") != std::string::npos);
 }

@@ -189,7 +189,6 @@ void copy_folder(const std::string& from, const std::string& to) {
     fs::copy(from, to, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
     make_draft(to);
 }
-}
 
 std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
