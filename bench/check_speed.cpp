@@ -80,9 +80,12 @@ int main(int argc, char** argv) {
     std::vector<int> sizes;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
-        if (arg == "--runs" && i + 1 < argc) runs = std::max(1, std::atoi(argv[++i]));
-        else if (arg == "--save" && i + 1 < argc) save = argv[++i];
-        else sizes.push_back(std::atoi(argv[i]));
+        if (arg == "--runs" && i + 1 < argc)
+            runs = std::max(1, std::atoi(argv[++i]));
+        else if (arg == "--save" && i + 1 < argc)
+            save = argv[++i];
+        else
+            sizes.push_back(std::atoi(argv[i]));
     }
     if (sizes.empty()) sizes = {10000, 25000, 50000};
     std::printf("%12s %8s %12s %12s %14s %12s\n", "applications", "runs", "median s", "peak MiB", "KiB/application",

@@ -57,8 +57,8 @@ extern char** environ;
 namespace {
 
 enum Stage { Ingest, Transform, Document, Layout, Pdf, Floor, Parallel, kStages };
-constexpr std::array<const char*, kStages> kStageNames = {"ingest", "transform", "document", "layout", "pdf",
-                                                          "floor (raw libharu)", "pipeline, on threads"};
+constexpr std::array<const char*, kStages> kStageNames = {
+    "ingest", "transform", "document", "layout", "pdf", "floor (raw libharu)", "pipeline, on threads"};
 
 struct Sample {
     std::array<double, kStages> seconds{};
@@ -107,8 +107,8 @@ void stage(Sample& sample, Stage which, const std::function<void()>& work) {
 }
 
 void save(const std::string& path, const std::vector<unsigned char>& bytes) {
-    std::ofstream(path, std::ios::binary).write(reinterpret_cast<const char*>(bytes.data()),
-                                                 static_cast<std::streamsize>(bytes.size()));
+    std::ofstream(path, std::ios::binary)
+        .write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
 }
 
 // What the bench holds for the whole run: read once per process, as the
@@ -154,7 +154,8 @@ std::size_t run_on_threads(const std::string& data, const Tools& tools) {
             return;
         }
         const auto paged = layout::lay_out(trees[i], tools.fonts, found[i], layout::Style{}, &tools.hyphenator);
-        const std::string name = "document " + std::to_string(i + 1) + " (" + std::to_string(paged.pages.size()) + " pages)";
+        const std::string name =
+            "document " + std::to_string(i + 1) + " (" + std::to_string(paged.pages.size()) + " pages)";
         ended(name + " laid out");
         pdf::WriteOptions options;
         options.compression_threads = tools.jobs;  // as job::run writes
@@ -243,8 +244,7 @@ void print_samples(int applications, unsigned jobs, const std::vector<Sample>& s
         long peak = 0;
         for (const auto& s : samples) peak = std::max(peak, s.peak_kb[which]);
         if (i <= Pdf) pipeline_peak = std::max(pipeline_peak, peak);
-        if (i == Floor)
-            print_row("pipeline, in total", pages, median_of(samples, pipeline_seconds), pipeline_peak);
+        if (i == Floor) print_row("pipeline, in total", pages, median_of(samples, pipeline_seconds), pipeline_peak);
         print_row(kStageNames[which], pages, median_of(samples, [&](const Sample& s) { return s.seconds[which]; }),
                   peak);
     }
@@ -285,10 +285,14 @@ int measure(int applications, int runs, unsigned jobs, const std::string& save_d
 long measure_in_child(const char* self, int applications, int runs, unsigned jobs, const std::string& save_dir,
                       bool timeline) {
     const std::string size = std::to_string(applications), count = std::to_string(runs), threads = std::to_string(jobs);
-    std::vector<char*> args = {const_cast<char*>(self),           const_cast<char*>("--child"),
-                               const_cast<char*>(size.c_str()),    const_cast<char*>(count.c_str()),
-                               const_cast<char*>(threads.c_str()), const_cast<char*>(save_dir.c_str()),
-                               const_cast<char*>(timeline ? "timeline" : ""), nullptr};
+    std::vector<char*> args = {const_cast<char*>(self),
+                               const_cast<char*>("--child"),
+                               const_cast<char*>(size.c_str()),
+                               const_cast<char*>(count.c_str()),
+                               const_cast<char*>(threads.c_str()),
+                               const_cast<char*>(save_dir.c_str()),
+                               const_cast<char*>(timeline ? "timeline" : ""),
+                               nullptr};
     pid_t child = 0;
     if (posix_spawn(&child, "/proc/self/exe", nullptr, nullptr, args.data(), environ) != 0) return -1;
     int status = 0;
@@ -322,8 +326,9 @@ int main(int argc, char** argv) {
     }
     if (sizes.empty()) sizes = {10, 1000, 10000};
     if (runs < 1 || jobs < 1 || std::any_of(sizes.begin(), sizes.end(), [](int n) { return n < 2; })) {
-        std::fprintf(stderr,
-                     "usage: pipeline_speed [--runs N] [--jobs N] [--save DIR] [--timeline] [applications (2 or more) ...]\n");
+        std::fprintf(
+            stderr,
+            "usage: pipeline_speed [--runs N] [--jobs N] [--save DIR] [--timeline] [applications (2 or more) ...]\n");
         return 2;
     }
     for (int applications : sizes) {

@@ -29,8 +29,7 @@ const Fixed& fixed() {
     static const Fixed f = [] {
         Fixed loaded;
         core::Diagnostics diagnostics;
-        loaded.templates =
-            doc::load_templates(std::string(FUEL_SOURCE_DIR) + "/templates/beslut-lum-mul", diagnostics);
+        loaded.templates = doc::load_templates(std::string(FUEL_SOURCE_DIR) + "/templates/beslut-lum-mul", diagnostics);
         fuzz::require(!diagnostics.has_errors() && !loaded.templates.empty(), "the templates do not load");
         return loaded;
     }();

@@ -8,16 +8,15 @@
 
 namespace {
 
-constexpr ingest::ReportCsv kReportCsvs[] = {
-    ingest::ReportCsv::Activities, ingest::ReportCsv::Networks,    ingest::ReportCsv::StudyTrips,
-    ingest::ReportCsv::FundsConsumption, ingest::ReportCsv::Causes, ingest::ReportCsv::CauseChanges,
-    ingest::ReportCsv::CausesByAge};
+constexpr ingest::ReportCsv kReportCsvs[] = {ingest::ReportCsv::Activities, ingest::ReportCsv::Networks,
+                                             ingest::ReportCsv::StudyTrips, ingest::ReportCsv::FundsConsumption,
+                                             ingest::ReportCsv::Causes,     ingest::ReportCsv::CauseChanges,
+                                             ingest::ReportCsv::CausesByAge};
 constexpr unsigned kRoundRegisters = 3;  // reports, repayments, recipient statistics
 constexpr unsigned kReaders = kRoundRegisters + sizeof kReportCsvs / sizeof kReportCsvs[0];
 
 void check_records(const model::SourceFile& file) {
-    for (const auto& r : file.records)
-        fuzz::require(r.where.line >= 1, "a record before the first line");
+    for (const auto& r : file.records) fuzz::require(r.where.line >= 1, "a record before the first line");
     fuzz::require(file.readable || file.records.empty(), "records from an unreadable file");
 }
 

@@ -29,6 +29,7 @@ packages=(
   icc-profiles-free      # sRGB.icc (ICC v2): the PDF/A-1 output intent's profile
   # tests
   catch2                 # unit tests, one CTest test per case
+  clang-format           # the format test: every source file as .clang-format says
   poppler-utils          # pdftotext, pdffonts, pdfinfo, pdftoppm in end-to-end tests
   qpdf                   # structural PDF check
   libpng-dev             # reference-image tests: read and write PNG

@@ -28,8 +28,8 @@ struct DecisionPoint {
 
 struct CaseFields {
     std::string title;
-    std::string date;           // ISO, the document's date
-    std::string diary_number;   // from the letterhead; may be empty
+    std::string date;          // ISO, the document's date
+    std::string diary_number;  // from the letterhead; may be empty
     std::string summary_heading;
     std::vector<std::string> summary;  // paragraphs; a line break is "\n"
     std::string decision_heading;

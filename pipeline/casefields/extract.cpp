@@ -90,8 +90,13 @@ std::optional<CaseFields> extract(const doc::Document& document) {
     const auto summary = find_section(document.body, meta.summary_section);
     const auto decision = find_section(document.body, meta.decision_section);
     if (!summary || !decision) return std::nullopt;
-    CaseFields fields{meta.title, meta.date, diary_number(document), meta.summary_section, paragraphs(*summary),
-                      meta.decision_section, decision_points(*decision)};
+    CaseFields fields{meta.title,
+                      meta.date,
+                      diary_number(document),
+                      meta.summary_section,
+                      paragraphs(*summary),
+                      meta.decision_section,
+                      decision_points(*decision)};
     if (fields.summary.empty() || fields.decision_points.empty()) return std::nullopt;
     return fields;
 }
@@ -105,8 +110,8 @@ void check(const doc::Document& document, const doc::Template& tmpl, core::Diagn
                                 "matter: case systems get no summary or decision points (templates/README.md)");
         return;
     }
-    for (const auto& [key, title] : {std::pair{"summary-section", meta.summary_section},
-                                     std::pair{"decision-section", meta.decision_section}}) {
+    for (const auto& [key, title] :
+         {std::pair{"summary-section", meta.summary_section}, std::pair{"decision-section", meta.decision_section}}) {
         const core::SourceLocation where{tmpl.path, setting_line(tmpl, key), 1};
         if (title.empty()) {
             diagnostics.error(where, std::string(key) + " is missing: case systems need both sections");
@@ -114,10 +119,10 @@ void check(const doc::Document& document, const doc::Template& tmpl, core::Diagn
         }
         const auto section = find_section(document.body, title);
         if (!section)
-            diagnostics.error(where, std::string(key) + " names the heading \"" + title +
-                                         "\", which the document does not have");
+            diagnostics.error(
+                where, std::string(key) + " names the heading \"" + title + "\", which the document does not have");
         else if (key == std::string("summary-section") ? paragraphs(*section).empty()
-                                                        : decision_points(*section).empty())
+                                                       : decision_points(*section).empty())
             diagnostics.error(where, std::string(key) + " \"" + title + "\" has no " +
                                          (key == std::string("summary-section") ? "paragraph" : "numbered list"));
     }

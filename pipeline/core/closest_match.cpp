@@ -11,7 +11,8 @@ namespace {
 std::u32string to_code_points(std::string_view utf8) {
     const auto text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
     std::u32string out;
-    for (int32_t i = 0; i < text.length(); i = text.moveIndex32(i, 1)) out.push_back(static_cast<char32_t>(text.char32At(i)));
+    for (int32_t i = 0; i < text.length(); i = text.moveIndex32(i, 1))
+        out.push_back(static_cast<char32_t>(text.char32At(i)));
     return out;
 }
 

@@ -26,8 +26,7 @@ bool parse_digits(std::string_view text, int& out) {
 }  // namespace
 
 bool Date::valid() const {
-    return year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 &&
-           day <= days_in_month(year, month);
+    return year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month);
 }
 
 std::optional<Date> parse_iso_date(std::string_view text) {

@@ -35,7 +35,10 @@ std::size_t utf8_at(std::string_view text, std::size_t pos, char32_t& c) {
         c = lead;
         return 1;
     }
-    std::size_t length = lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
+    std::size_t length = lead >= 0xC2 && lead <= 0xDF   ? 2
+                         : lead >= 0xE0 && lead <= 0xEF ? 3
+                         : lead >= 0xF0 && lead <= 0xF4 ? 4
+                                                        : 0;
     if (length == 0 || text.size() - pos < length) return 0;
     unsigned char low = lead == 0xE0 ? 0xA0 : lead == 0xF0 ? 0x90 : 0x80;
     unsigned char high = lead == 0xED ? 0x9F : lead == 0xF4 ? 0x8F : 0xBF;
@@ -60,7 +63,8 @@ std::string visible(std::string_view text, bool keep_line_feeds) {
         char32_t c = 0;
         const std::size_t length = utf8_at(text, pos, c);
         if (length == 0) {
-            std::snprintf(buffer, sizeof buffer, "\\x%02X", static_cast<unsigned>(static_cast<unsigned char>(text[pos])));
+            std::snprintf(buffer, sizeof buffer, "\\x%02X",
+                          static_cast<unsigned>(static_cast<unsigned char>(text[pos])));
             out += buffer;
             ++pos;
             continue;

@@ -83,8 +83,8 @@ std::string json_string(std::string_view utf8) {
 
 std::string to_json(const Diagnostic& d) {
     return "{\"file\": " + json_string(d.where.file) + ", \"line\": " + json_number_or_null(d.where.line) +
-           ", \"column\": " + json_number_or_null(d.where.column) + ", \"severity\": " +
-           json_string(to_string(d.severity)) + ", \"message\": " + json_string(d.message) +
+           ", \"column\": " + json_number_or_null(d.where.column) +
+           ", \"severity\": " + json_string(to_string(d.severity)) + ", \"message\": " + json_string(d.message) +
            ", \"text\": " + json_string(to_string(d)) + "}";
 }
 

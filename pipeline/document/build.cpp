@@ -29,8 +29,10 @@ std::string plain_text(const Inlines& inlines) {
 std::string make_id(const std::string& text, std::map<std::string, int>& used) {
     std::string id = "sec-";
     for (unsigned char c : text) {
-        if (std::isalnum(c) && c < 0x80) id += static_cast<char>(std::tolower(c));
-        else if (id.back() != '-') id += '-';
+        if (std::isalnum(c) && c < 0x80)
+            id += static_cast<char>(std::tolower(c));
+        else if (id.back() != '-')
+            id += '-';
     }
     while (id.size() > 4 && id.back() == '-') id.pop_back();
     const int n = ++used[id];
@@ -102,8 +104,10 @@ Inlines expand_page_fields(const std::string& text) {
         const std::string before = text.substr(start, next == std::string::npos ? std::string::npos : next - start);
         if (!before.empty()) out.push_back(Text{before, {}, ""});
         if (next == std::string::npos) break;
-        if (next == page) out.push_back(PageNumber{});
-        else out.push_back(PageCount{});
+        if (next == page)
+            out.push_back(PageNumber{});
+        else
+            out.push_back(PageCount{});
         start = next + (next == page ? kPageField.size() : kPageCountField.size());
     }
     return out;

@@ -24,8 +24,15 @@ bool parse_number(const std::string& text, double& value, int& decimals) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         const unsigned char c = static_cast<unsigned char>(text[i]);
         if (c == ' ') continue;
-        if (text.compare(i, 2, "\u00A0") == 0) { ++i; continue; }
-        if (text.compare(i, 3, "\u2212") == 0) { plain += '-'; i += 2; continue; }
+        if (text.compare(i, 2, "\u00A0") == 0) {
+            ++i;
+            continue;
+        }
+        if (text.compare(i, 3, "\u2212") == 0) {
+            plain += '-';
+            i += 2;
+            continue;
+        }
         plain += c == ',' ? '.' : static_cast<char>(c);
     }
     if (plain.empty() || plain.find_first_not_of("-.0123456789") != std::string::npos) return false;
@@ -49,8 +56,10 @@ double nice_number(double x, bool round) {
     const double power = std::pow(10.0, std::floor(std::log10(x)));
     const double f = x / power;
     double nice;
-    if (round) nice = f < 1.5 ? 1 : f < 3 ? 2 : f < 7 ? 5 : 10;
-    else nice = f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10;
+    if (round)
+        nice = f < 1.5 ? 1 : f < 3 ? 2 : f < 7 ? 5 : 10;
+    else
+        nice = f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10;
     return nice * power;
 }
 
@@ -186,28 +195,37 @@ Chart parse_chart(const std::string& body, std::vector<std::string>& errors) {
         const std::string key = trim(line.substr(0, colon));
         const std::string value = unescape_markdown(trim(line.substr(colon + 1)));
         if (key == "kind") {
-            if (value == "columns") chart.kind = ChartKind::Columns;
-            else if (value == "bars") chart.kind = ChartKind::Bars;
-            else if (value == "line") chart.kind = ChartKind::Line;
-            else errors.push_back("kind: \"" + value + "\" is not columns, bars or line");
-        } else if (key == "title") chart.title = value;
-        else if (key == "unit") chart.unit = value;
-        else if (key == "alt") chart.alt = value;
+            if (value == "columns")
+                chart.kind = ChartKind::Columns;
+            else if (value == "bars")
+                chart.kind = ChartKind::Bars;
+            else if (value == "line")
+                chart.kind = ChartKind::Line;
+            else
+                errors.push_back("kind: \"" + value + "\" is not columns, bars or line");
+        } else if (key == "title")
+            chart.title = value;
+        else if (key == "unit")
+            chart.unit = value;
+        else if (key == "alt")
+            chart.alt = value;
         else if (key == "series") {
             // "series: LUM | MUL", or one "series:" line per name (a
             // Mustache section: the data's own bars are escaped).
             for (auto& name : split_unescaped_bars(line.substr(colon + 1))) series_names.push_back(std::move(name));
-        }
-        else if (key == "sort") {
+        } else if (key == "sort") {
             if (value != "descending" && value != "ascending" && value != "none")
                 errors.push_back("sort: \"" + value + "\" is not descending, ascending or none");
             sort = value;
         } else if (key == "decimals") {
             if (value.size() != 1 || value[0] < '0' || value[0] > '3')
                 errors.push_back("decimals: \"" + value + "\" is not 0-3");
-            else decimals = value[0] - '0';
-        } else if (key == "data") in_data = true;
-        else errors.push_back("unknown key \"" + key + "\"");
+            else
+                decimals = value[0] - '0';
+        } else if (key == "data")
+            in_data = true;
+        else
+            errors.push_back("unknown key \"" + key + "\"");
     }
     if (chart.categories.empty()) errors.push_back("the chart has no data rows");
     for (std::size_t k = 0; k < chart.series.size(); ++k)

@@ -45,10 +45,8 @@ bool needs_escape(UChar32 c) {
         case U_FORMAT_CHAR:
         case U_UNASSIGNED:
         case U_PRIVATE_USE_CHAR:
-        case U_SURROGATE:
-            return true;
-        default:
-            return false;
+        case U_SURROGATE: return true;
+        default: return false;
     }
 }
 
@@ -132,8 +130,8 @@ std::string show_strings(const std::vector<std::string>& strings) {
 // and fixed precision keeps the dump stable across float noise.
 std::string show_length(double points) {
     std::array<char, 64> buffer{};
-    const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), points,
-                                      std::chars_format::fixed, 2);
+    const auto result =
+        std::to_chars(buffer.data(), buffer.data() + buffer.size(), points, std::chars_format::fixed, 2);
     return std::string(buffer.data(), result.ptr);
 }
 
@@ -179,8 +177,7 @@ public:
     }
 
     void blocks(const Blocks& body, int depth) {
-        for (const auto& block : body)
-            std::visit([&](const auto& n) { node(n, depth); }, block.node);
+        for (const auto& block : body) std::visit([&](const auto& n) { node(n, depth); }, block.node);
     }
 
 private:

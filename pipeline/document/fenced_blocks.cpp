@@ -46,13 +46,20 @@ Letterhead parse_letterhead(const std::string& body) {
         if (colon == std::string::npos) continue;  // lint_template reports these
         const std::string key = trim(line.substr(0, colon));
         const std::string value = unescape_markdown(trim(line.substr(colon + 1)));
-        if (key == "organisation") head.organisation.push_back(value);
-        else if (key == "document-type") head.document_type = value;
-        else if (key == "diary-number") head.diary_number = value;
-        else if (key == "left-heading") head.left_heading.push_back(value);
-        else if (key == "left") head.left_lines.push_back(value);
-        else if (key == "right-heading") head.right_heading.push_back(value);
-        else if (key == "right") head.right_lines.push_back(value);
+        if (key == "organisation")
+            head.organisation.push_back(value);
+        else if (key == "document-type")
+            head.document_type = value;
+        else if (key == "diary-number")
+            head.diary_number = value;
+        else if (key == "left-heading")
+            head.left_heading.push_back(value);
+        else if (key == "left")
+            head.left_lines.push_back(value);
+        else if (key == "right-heading")
+            head.right_heading.push_back(value);
+        else if (key == "right")
+            head.right_lines.push_back(value);
     }
     return head;
 }

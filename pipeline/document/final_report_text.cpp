@@ -35,7 +35,8 @@ std::string FinalReportText::inline_md(const model::RichText& text) {
 std::string FinalReportText::plain(const model::RichText& text) const {
     std::string out;
     for (const auto& span : text) {
-        if (span.kind == model::RichSpan::Kind::Text) out += span.text;
+        if (span.kind == model::RichSpan::Kind::Text)
+            out += span.text;
         else if (span.kind == model::RichSpan::Kind::Ref) {
             const auto* p = summary_.find(span.project);
             out += p ? p->number : span.project;

@@ -15,7 +15,8 @@ using kainjow::mustache::data;
 
 std::string join_sv(const std::vector<std::string>& items) {
     std::string text;
-    for (std::size_t i = 0; i < items.size(); ++i) text += (i == 0 ? "" : i + 1 == items.size() ? " och " : ", ") + items[i];
+    for (std::size_t i = 0; i < items.size(); ++i)
+        text += (i == 0 ? "" : i + 1 == items.size() ? " och " : ", ") + items[i];
     return text;
 }
 
@@ -132,7 +133,8 @@ std::string granted_text(const model::FollowUpReport& p) {
     std::string text = sv::tkr(p.granted());
     if (p.decisions.size() < 2) return text;
     std::vector<std::string> parts;
-    for (const auto& d : p.decisions) parts.push_back(sv::tkr(d.amount) + (d.year ? " " + std::to_string(*d.year) : ""));
+    for (const auto& d : p.decisions)
+        parts.push_back(sv::tkr(d.amount) + (d.year ? " " + std::to_string(*d.year) : ""));
     return text + " (" + join_sv(parts) + ")";
 }
 
@@ -219,10 +221,11 @@ data ViewBuilder::area(const model::AreaSummary& a) {
     d.set("left_income_support", sv::integer(a.outcome.left_income_support));
     d.set("share_base", sv::integer(a.outcome.participants_with_both));
     d.set("share_left", sv::integer(a.outcome.left_with_both));
-    d.set("share_percent", sv::percent_prose(a.outcome.participants_with_both
-                                                 ? 100.0 * static_cast<double>(a.outcome.left_with_both) /
-                                                       static_cast<double>(a.outcome.participants_with_both)
-                                                 : 0.0, 0));
+    d.set("share_percent",
+          sv::percent_prose(a.outcome.participants_with_both ? 100.0 * static_cast<double>(a.outcome.left_with_both) /
+                                                                   static_cast<double>(a.outcome.participants_with_both)
+                                                             : 0.0,
+                            0));
     std::vector<data> projects;
     for (const auto index : a.projects) {
         const auto& np = s_.projects[index];
@@ -336,7 +339,6 @@ data ViewBuilder::table_1_1() {
     return d;
 }
 
-
 data ViewBuilder::statistics() {
     data d;
     std::vector<data> causes;
@@ -435,7 +437,9 @@ data ViewBuilder::decision_document() {
         v.set("present", f.has_value());
         v.set("from_year", f ? std::to_string(f->from_year) : "");
         v.set("to_year", f ? std::to_string(f->to_year) : "");
-        auto pct = [](const std::optional<double>& x) { return x ? sv::percent_prose(*x, *x == static_cast<long long>(*x) ? 0 : 1) : std::string(); };
+        auto pct = [](const std::optional<double>& x) {
+            return x ? sv::percent_prose(*x, *x == static_cast<long long>(*x) ? 0 : 1) : std::string();
+        };
         v.set("reduction", f ? pct(f->reduction_percent) : "");
         v.set("district_max", f ? pct(f->district_max_percent) : "");
         v.set("district_min", f ? pct(f->district_min_percent) : "");
@@ -473,7 +477,8 @@ data ViewBuilder::build() {
         std::vector<std::string> names;
         for (const auto& a : np.project->administrations) names.push_back(a.name);
         v.set("administrations", join_sv(names));
-        v.set("status", np.project->status == model::ReportingStatus::NotReported ? "inte redovisat" : "ofullständigt redovisat");
+        v.set("status",
+              np.project->status == model::ReportingStatus::NotReported ? "inte redovisat" : "ofullständigt redovisat");
         missing.push_back(v);
     }
     d.set("not_fully_reported", list_of(missing));
@@ -534,8 +539,6 @@ data ViewBuilder::build() {
 
 }  // namespace
 
-data make_final_report_view(const model::Report& report) {
-    return ViewBuilder(*report.final_report).build();
-}
+data make_final_report_view(const model::Report& report) { return ViewBuilder(*report.final_report).build(); }
 
 }  // namespace doc

@@ -55,9 +55,7 @@ std::uint64_t magnitude(std::int64_t n) {
 // a magnitude is at most 2^63, far below UINT64_MAX - divisor.
 std::uint64_t divide_rounded(std::uint64_t m, std::uint64_t divisor) { return (m + divisor / 2) / divisor; }
 
-std::string with_sign(bool negative, std::string text) {
-    return negative ? std::string(kMinus) + text : text;
-}
+std::string with_sign(bool negative, std::string text) { return negative ? std::string(kMinus) + text : text; }
 
 std::string grouped(bool negative, std::uint64_t m) { return with_sign(negative && m != 0, group(std::to_string(m))); }
 
@@ -78,8 +76,8 @@ void increment(std::string& digits) {
 // digits. 400 characters hold the longest fixed form of a double (about 330).
 std::pair<std::string, std::string> shortest_digits(double value) {
     std::array<char, 400> buffer{};
-    const auto [end, ec] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), std::fabs(value),
-                                         std::chars_format::fixed);
+    const auto [end, ec] =
+        std::to_chars(buffer.data(), buffer.data() + buffer.size(), std::fabs(value), std::chars_format::fixed);
     if (ec != std::errc()) throw std::invalid_argument("decimal: value cannot be printed");
     const std::string_view text(buffer.data(), static_cast<std::size_t>(end - buffer.data()));
     const auto point = text.find('.');
@@ -144,8 +142,8 @@ std::string millions(std::int64_t amount_kronor, const std::string& abbreviation
 // Svenska skrivregler: small numbers in words in running text, the usual
 // boundary being twelve; "en"/"ett" agrees with the noun's gender.
 std::string count(std::int64_t n, Gender gender) {
-    static constexpr std::array<std::string_view, 13> words = {
-        "noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv"};
+    static constexpr std::array<std::string_view, 13> words = {"noll", "en",   "två", "tre", "fyra", "fem", "sex",
+                                                               "sju",  "åtta", "nio", "tio", "elva", "tolv"};
     if (n < 0 || n >= static_cast<std::int64_t>(words.size())) return integer(n);
     if (n == 1 && gender == Gender::Neuter) return "ett";
     return std::string(words[static_cast<std::size_t>(n)]);
@@ -171,9 +169,9 @@ std::string capitalize_first(std::string_view utf8) {
 
 // Swedish month names are common nouns: lower case in running text.
 std::string month_name(int month) {
-    static constexpr std::array<std::string_view, 12> names = {
-        "januari", "februari", "mars",      "april",   "maj",      "juni",
-        "juli",    "augusti",  "september", "oktober", "november", "december"};
+    static constexpr std::array<std::string_view, 12> names = {"januari",   "februari", "mars",     "april",
+                                                               "maj",       "juni",     "juli",     "augusti",
+                                                               "september", "oktober",  "november", "december"};
     if (month < 1 || month > 12) throw std::out_of_range("month_name: month outside 1..12");
     return std::string(names[static_cast<std::size_t>(month - 1)]);
 }

@@ -20,8 +20,10 @@ void for_each_block(BlockList& blocks, const F& visit) {
 
 template <class F>
 void for_each_inlines(Block& block, const F& visit) {
-    if (auto* p = std::get_if<Paragraph>(&block.node)) visit(p->content);
-    else if (auto* h = std::get_if<Heading>(&block.node)) visit(h->content);
+    if (auto* p = std::get_if<Paragraph>(&block.node))
+        visit(p->content);
+    else if (auto* h = std::get_if<Heading>(&block.node))
+        visit(h->content);
     else if (auto* t = std::get_if<Table>(&block.node))
         for (auto* rows : {&t->head, &t->body, &t->foot})
             for (auto& row : *rows)
@@ -45,8 +47,7 @@ Inlines without_notes(Inlines content) {
 
 }  // namespace
 
-void check_internal_links(const Blocks& body, const std::vector<InternalLink>& links,
-                          core::Diagnostics& diagnostics) {
+void check_internal_links(const Blocks& body, const std::vector<InternalLink>& links, core::Diagnostics& diagnostics) {
     const auto headings = headings_by_id(body);
     for (const InternalLink& link : links) {
         const auto it = headings.find(link.id);

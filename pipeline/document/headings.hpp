@@ -13,8 +13,7 @@ namespace doc {
 
 // Errors for a link to an id no heading has, and for a cross-reference to a
 // heading without a number; reported where the template wrote the link.
-void check_internal_links(const Blocks& body, const std::vector<InternalLink>& links,
-                          core::Diagnostics& diagnostics);
+void check_internal_links(const Blocks& body, const std::vector<InternalLink>& links, core::Diagnostics& diagnostics);
 
 // Writes each cross-reference's target number into its (empty) text.
 void resolve_cross_references(Blocks& body);

@@ -179,10 +179,15 @@ struct Converter {
         if (open == std::string::npos || close == std::string::npos || close < open) return attributes;
         std::istringstream tokens(last->text.substr(open + 1, close - open - 1));
         for (std::string token; tokens >> token;) {
-            if (token.size() > 1 && token[0] == '#') attributes.id = token.substr(1);
-            else if (token == "-" || token == ".unnumbered") attributes.numbered = false;
-            else if (token == ".unlisted") attributes.listed = false;
-            else diagnostics->error(where(n), "unknown heading attribute \"" + token + "\" (fuel knows #id, -, .unnumbered, .unlisted)");
+            if (token.size() > 1 && token[0] == '#')
+                attributes.id = token.substr(1);
+            else if (token == "-" || token == ".unnumbered")
+                attributes.numbered = false;
+            else if (token == ".unlisted")
+                attributes.listed = false;
+            else
+                diagnostics->error(where(n), "unknown heading attribute \"" + token +
+                                                 "\" (fuel knows #id, -, .unnumbered, .unlisted)");
         }
         last->text.erase(open);
         while (!last->text.empty() && last->text.back() == ' ') last->text.pop_back();
@@ -218,17 +223,24 @@ struct Converter {
     void fenced(cmark_node* n, Blocks& out) const {
         const std::string info = cmark_node_get_fence_info(n) ? cmark_node_get_fence_info(n) : "";
         const std::string body = cmark_node_get_literal(n) ? cmark_node_get_literal(n) : "";
-        if (info == "letterhead") out.push_back({parse_letterhead(body)});
-        else if (info == "signatures") out.push_back({parse_signatures(body)});
-        else if (info == "pagebreak") out.push_back({PageBreak{}});
-        else if (info == "toc") out.push_back({contents(n, body)});
-        else if (info == "chart") out.push_back({chart(n, body)});
-        else diagnostics->error(where(n), "unknown block \"```" + info + "\"");
+        if (info == "letterhead")
+            out.push_back({parse_letterhead(body)});
+        else if (info == "signatures")
+            out.push_back({parse_signatures(body)});
+        else if (info == "pagebreak")
+            out.push_back({PageBreak{}});
+        else if (info == "toc")
+            out.push_back({contents(n, body)});
+        else if (info == "chart")
+            out.push_back({chart(n, body)});
+        else
+            diagnostics->error(where(n), "unknown block \"```" + info + "\"");
     }
 
     TableOfContents contents(cmark_node* n, const std::string& body) const {
         std::string error;
-        TableOfContents toc = parse_contents(body, options.number_headings_from > 0 ? options.number_headings_from : 2, error);
+        TableOfContents toc =
+            parse_contents(body, options.number_headings_from > 0 ? options.number_headings_from : 2, error);
         if (!error.empty()) diagnostics->error(where(n), error);
         return toc;
     }
@@ -282,8 +294,7 @@ struct Converter {
 NodePtr parse(const std::string& markdown) {
     cmark_gfm_core_extensions_ensure_registered();
     std::unique_ptr<cmark_parser, decltype(&cmark_parser_free)> parser(
-        cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES),
-                                                                       &cmark_parser_free);
+        cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES), &cmark_parser_free);
     if (auto* table = cmark_find_syntax_extension("table")) cmark_parser_attach_syntax_extension(parser.get(), table);
     cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
     return NodePtr(cmark_parser_finish(parser.get()), &cmark_node_free);

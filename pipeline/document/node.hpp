@@ -67,17 +67,17 @@ struct Paragraph {
 };
 
 struct Heading {
-    int level = 1;          // 1..6
-    std::string number;     // "2.1.1" when the document numbers its headings
-    std::string id;         // anchor for cross-references and bookmarks
+    int level = 1;       // 1..6
+    std::string number;  // "2.1.1" when the document numbers its headings
+    std::string id;      // anchor for cross-references and bookmarks
     Inlines content;
-    bool listed = true;     // false: left out of a table of contents ({.unlisted})
+    bool listed = true;  // false: left out of a table of contents ({.unlisted})
 };
 
 struct List {
     bool ordered = false;
-    int start = 1;                 // first number of an ordered list
-    std::vector<Blocks> items;     // each item is a sequence of blocks
+    int start = 1;              // first number of an ordered list
+    std::vector<Blocks> items;  // each item is a sequence of blocks
 };
 
 struct TableCell {
@@ -197,11 +197,11 @@ struct Metadata {
 
 // Page furniture. Lengths in PostScript points (1/72 inch).
 struct PageSetup {
-    double width = 595.276;   // A4
+    double width = 595.276;  // A4
     double height = 841.89;
-    double margin_top = 56.7;      // 20 mm
+    double margin_top = 56.7;  // 20 mm
     double margin_bottom = 56.7;
-    double margin_left = 70.87;    // 25 mm
+    double margin_left = 70.87;  // 25 mm
     double margin_right = 70.87;
     // Running header on every page but the first (the letterhead is there).
     Inlines running_header;

@@ -25,9 +25,9 @@ const std::map<std::string, std::vector<std::string>> kFencedBlocks = {
     {"chart", {}},
 };
 
-const std::vector<std::string> kSettings = {"title",           "subject",          "author",    "page-mark",
-                                            "running-header",  "summary-section",  "decision-section",
-                                            "text-align",      "number-headings"};
+const std::vector<std::string> kSettings = {"title",          "subject",         "author",           "page-mark",
+                                            "running-header", "summary-section", "decision-section", "text-align",
+                                            "number-headings"};
 
 namespace {
 
@@ -62,8 +62,9 @@ private:
 };
 
 int line_of(const std::string& source, std::size_t offset) {
-    return 1 + static_cast<int>(std::count(source.begin(), source.begin() + static_cast<std::ptrdiff_t>(
-                                                                              std::min(offset, source.size())), '\n'));
+    return 1 +
+           static_cast<int>(std::count(
+               source.begin(), source.begin() + static_cast<std::ptrdiff_t>(std::min(offset, source.size())), '\n'));
 }
 
 std::vector<std::string> split_lines(const std::string& text) {
@@ -98,7 +99,8 @@ void lint_front_matter(const Template& tmpl, const std::vector<std::string>& lin
         const std::string key = trim(lines[i].substr(0, colon));
         if (key.empty() || key.rfind("#", 0) == 0) continue;
         if (colon == std::string::npos || !is_known(kSettings, key))
-            diagnostics.error({tmpl.path, static_cast<int>(i) + 1, 1}, "unknown setting \"" + key + "\" in the front matter");
+            diagnostics.error({tmpl.path, static_cast<int>(i) + 1, 1},
+                              "unknown setting \"" + key + "\" in the front matter");
     }
 }
 
@@ -110,12 +112,16 @@ void lint_fences(const Template& tmpl, const std::vector<std::string>& lines, st
         const std::string line = trim(lines[i]);
         const core::SourceLocation where{tmpl.path, static_cast<int>(i) + 1, 1};
         if (line.rfind("```", 0) == 0) {
-            if (inside) { inside = false; continue; }
+            if (inside) {
+                inside = false;
+                continue;
+            }
             inside = true;
             const std::string name = trim(line.substr(3));
             const auto it = kFencedBlocks.find(name);
             if (it == kFencedBlocks.end())
-                diagnostics.error(where, "unknown block \"```" + name + "\"; fuel knows letterhead, signatures, pagebreak, toc, chart");
+                diagnostics.error(where, "unknown block \"```" + name +
+                                             "\"; fuel knows letterhead, signatures, pagebreak, toc, chart");
             keys = it == kFencedBlocks.end() ? nullptr : &it->second;
             continue;
         }
@@ -169,7 +175,8 @@ RenderedTemplate render_template(const Template& tmpl, const data& view, core::D
     for (const auto& name : context.missing) {
         const auto at = tmpl.source.find(name);
         diagnostics.error({tmpl.path, at == std::string::npos ? 0 : line_of(tmpl.source, at), 0},
-                          "the template asks for {{" + name + "}}, which the data does not have (templates/README.md lists the names)");
+                          "the template asks for {{" + name +
+                              "}}, which the data does not have (templates/README.md lists the names)");
     }
     const auto lines = split_lines(text);
     const std::size_t end = front_matter_end(lines);

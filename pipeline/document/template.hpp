@@ -15,7 +15,7 @@
 namespace doc {
 
 struct Template {
-    std::string name;    // file name without ".md": the output's name
+    std::string name;  // file name without ".md": the output's name
     std::string path;
     std::string source;
 };
@@ -26,8 +26,8 @@ std::vector<Template> load_templates(const std::string& folder, core::Diagnostic
 
 struct RenderedTemplate {
     std::map<std::string, std::string> settings;  // front matter, unescaped
-    std::string markdown;                          // the body, data escaped
-    int body_first_line = 1;                       // template line of the body's first line
+    std::string markdown;                         // the body, data escaped
+    int body_first_line = 1;                      // template line of the body's first line
 };
 
 // Checks the template's own structure (front matter keys, fenced block

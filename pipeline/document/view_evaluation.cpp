@@ -317,7 +317,8 @@ void add_evaluation_view(const model::Report& report, data& view) {
     bool any_outcome = false;
     for (const auto& o : report.outcomes) any_outcome = any_outcome || o.reported > 0;
     d.set("has_outcomes", any_outcome);
-    if (report.recipients) d.set("recipients", recipients_view(*report.recipients));
+    if (report.recipients)
+        d.set("recipients", recipients_view(*report.recipients));
     else {
         data none;
         none.set("any", false);

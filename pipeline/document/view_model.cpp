@@ -30,9 +30,7 @@ void put(data& object, const std::string& key, Bool value) {
 // A list filled by moves: kainjow has no way to move a std::vector into a
 // list, and data(items) copies every element, deeply. list_value() gives
 // the list of a non-const data, so writing through it is well defined.
-static kainjow::mustache::list& items_of(data& list) {
-    return const_cast<kainjow::mustache::list&>(list.list_value());
-}
+static kainjow::mustache::list& items_of(data& list) { return const_cast<kainjow::mustache::list&>(list.list_value()); }
 
 // "A", "A och B", "A, B och C" (Svenska skrivregler: no comma before "och").
 std::string join_swedish(const std::vector<std::string>& items) {
@@ -209,7 +207,7 @@ data round_view(const model::Round& r) {
     put(d, "money_abbreviation", r.money_abbreviation);
     put(d, "has_repayment_deadline", r.repayment_notice_deadline.has_value());
     put(d, "repayment_deadline_long",
-          r.repayment_notice_deadline ? sv::date_long(*r.repayment_notice_deadline) : std::string());
+        r.repayment_notice_deadline ? sv::date_long(*r.repayment_notice_deadline) : std::string());
     return d;
 }
 

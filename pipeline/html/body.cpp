@@ -74,12 +74,9 @@ std::string inlines(const doc::Inlines& content) {
 
 const char* align_class(doc::Align align) {
     switch (align) {
-        case doc::Align::Left:
-            return "";
-        case doc::Align::Right:
-            return "number";
-        case doc::Align::Center:
-            return "center";
+        case doc::Align::Left: return "";
+        case doc::Align::Right: return "number";
+        case doc::Align::Center: return "center";
         case doc::Align::Justify:  // paragraphs only; a cell stays ragged
             return "";
     }
@@ -128,8 +125,7 @@ std::string row(const doc::Table& table, const doc::TableRow& r, RowPart part) {
     return html + "</tr>\n";
 }
 
-std::string row_group(const doc::Table& table, const std::vector<doc::TableRow>& rows, const char* tag,
-                      RowPart part) {
+std::string row_group(const doc::Table& table, const std::vector<doc::TableRow>& rows, const char* tag, RowPart part) {
     if (rows.empty()) return "";
     std::string html = std::string("<") + tag + ">\n";
     for (const auto& r : rows) html += row(table, r, part);
@@ -158,7 +154,7 @@ struct BlockWriter {
     const doc::Paragraph* caption = nullptr;  // set for the table that follows a caption paragraph
 
     std::string operator()(const doc::Paragraph& p) const {
-        const char* align = p.align == doc::Align::Right ? " class=\"align-right\""
+        const char* align = p.align == doc::Align::Right    ? " class=\"align-right\""
                             : p.align == doc::Align::Center ? " class=\"align-center\""
                                                             : "";
         return std::string("<p") + align + ">" + inlines(p.content) + "</p>\n";
@@ -236,8 +232,10 @@ void collect_notes(const doc::Inlines& content, std::vector<const doc::Footnote*
 
 void collect_notes(const doc::Blocks& blocks, std::vector<const doc::Footnote*>& out) {
     for (const auto& block : blocks) {
-        if (const auto* p = std::get_if<doc::Paragraph>(&block.node)) collect_notes(p->content, out);
-        else if (const auto* h = std::get_if<doc::Heading>(&block.node)) collect_notes(h->content, out);
+        if (const auto* p = std::get_if<doc::Paragraph>(&block.node))
+            collect_notes(p->content, out);
+        else if (const auto* h = std::get_if<doc::Heading>(&block.node))
+            collect_notes(h->content, out);
         else if (const auto* l = std::get_if<doc::List>(&block.node))
             for (const auto& item : l->items) collect_notes(item, out);
         else if (const auto* t = std::get_if<doc::Table>(&block.node))
@@ -260,8 +258,8 @@ std::string render_notes(const doc::Blocks& blocks) {
     for (const auto* note : notes) {
         const std::string mark = escape(note->mark);
         html += "<li id=\"fn-" + mark + "\" value=\"" + mark + "\"><p>" + inlines(note->content);
-        html += " <a href=\"#fnref-" + mark + "\" role=\"doc-backlink\" aria-label=\"Tillbaka till hänvisning " +
-                mark + "\">\u21A9\uFE0E</a></p></li>\n";
+        html += " <a href=\"#fnref-" + mark + "\" role=\"doc-backlink\" aria-label=\"Tillbaka till hänvisning " + mark +
+                "\">\u21A9\uFE0E</a></p></li>\n";
     }
     return html + "</ol>\n</section>\n";
 }

@@ -19,8 +19,8 @@ namespace html {
 
 namespace {
 
-constexpr double kWidth = 640;      // the viewBox; the CSS scales it to the column
-constexpr double kFont = 11;        // label size in viewBox units
+constexpr double kWidth = 640;  // the viewBox; the CSS scales it to the column
+constexpr double kFont = 11;    // label size in viewBox units
 constexpr double kLine = 14;
 constexpr double kGap = 5;
 constexpr double kPlotHeight = 200;
@@ -52,8 +52,8 @@ std::string rect(double x, double y, double w, double h, std::size_t series) {
 }
 
 std::string line(double x1, double y1, double x2, double y2, bool axis) {
-    return "<line x1=\"" + n(x1) + "\" y1=\"" + n(y1) + "\" x2=\"" + n(x2) + "\" y2=\"" + n(y2) +
-           "\" stroke=\"" + (axis ? "#000" : "#bfbfbf") + "\" stroke-width=\"" + (axis ? "1" : "0.5") + "\"/>\n";
+    return "<line x1=\"" + n(x1) + "\" y1=\"" + n(y1) + "\" x2=\"" + n(x2) + "\" y2=\"" + n(y2) + "\" stroke=\"" +
+           (axis ? "#000" : "#bfbfbf") + "\" stroke-width=\"" + (axis ? "1" : "0.5") + "\"/>\n";
 }
 
 // Words into lines of at most `width` by the estimate; a word longer than
@@ -63,8 +63,10 @@ std::vector<std::string> wrapped(const std::string& label, double width) {
     std::string word;
     std::istringstream words(label);
     while (words >> word) {
-        if (!lines.empty() && estimate(lines.back() + " " + word) <= width) lines.back() += " " + word;
-        else lines.push_back(word);
+        if (!lines.empty() && estimate(lines.back() + " " + word) <= width)
+            lines.back() += " " + word;
+        else
+            lines.push_back(word);
     }
     return lines;
 }
@@ -109,8 +111,8 @@ std::string chart_svg(const doc::Chart& chart) {
             for (std::size_t k = 0; k < count; ++k) {
                 const double v = chart.series[k].values[i];
                 const double from = x_of(std::min(v, 0.0)), to = x_of(std::max(v, 0.0));
-                const double bar_y = y + (row - thickness * static_cast<double>(count)) / 2 +
-                                     thickness * static_cast<double>(k);
+                const double bar_y =
+                    y + (row - thickness * static_cast<double>(count)) / 2 + thickness * static_cast<double>(k);
                 bars += rect(from, bar_y, to - from, thickness - 1, k);
                 body += text(to + 3, bar_y + thickness / 2 + 4, "start", chart.series[k].labels[i]);
             }
@@ -149,8 +151,8 @@ std::string chart_svg(const doc::Chart& chart) {
             for (std::size_t i = 0; i < categories; ++i)
                 for (std::size_t k = 0; k < count; ++k) {
                     const double v = chart.series[k].values[i];
-                    const double x = axis_x + group * static_cast<double>(i) + (group - bars) / 2 +
-                                     width * static_cast<double>(k);
+                    const double x =
+                        axis_x + group * static_cast<double>(i) + (group - bars) / 2 + width * static_cast<double>(k);
                     const double y0 = y_of(std::max(v, 0.0)), y1 = y_of(std::min(v, 0.0));
                     body += rect(x + 0.5, y0, width - 1, y1 - y0, k);
                     if (estimate(chart.series[k].labels[i]) <= width + 2)

@@ -10,25 +10,14 @@ std::string escape(std::string_view input) {
     out.reserve(text.size());
     for (const char c : text) {
         switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
             case '\r':  // kept by xml_chars, but text never means one
                 break;
-            default:
-                out += c;
+            default: out += c;
         }
     }
     return out;

@@ -21,8 +21,9 @@ std::string primary_language(const std::string& tag) {
 }
 
 std::string head(const doc::Metadata& meta) {
-    std::string html = "<head>\n<meta charset=\"utf-8\">\n"
-                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+    std::string html =
+        "<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
     html += "<title>" + escape(meta.title) + "</title>\n";
     if (!meta.author.empty()) html += "<meta name=\"author\" content=\"" + escape(meta.author) + "\">\n";
     if (!meta.subject.empty()) html += "<meta name=\"description\" content=\"" + escape(meta.subject) + "\">\n";
@@ -38,8 +39,8 @@ std::string render(const doc::Document& document) {
     std::string html = "<!DOCTYPE html>\n<html lang=\"" + escape(primary_language(document.meta.language)) + "\">\n";
     html += head(document.meta) + "<body>\n";
     if (banner) html += render_blocks(doc::Blocks(body.begin(), body.begin() + 1));
-    html += "<main>\n" + render_blocks(banner ? doc::Blocks(body.begin() + 1, body.end()) : body) +
-            render_notes(body) + "</main>\n";
+    html += "<main>\n" + render_blocks(banner ? doc::Blocks(body.begin() + 1, body.end()) : body) + render_notes(body) +
+            "</main>\n";
     return html + "</body>\n</html>\n";
 }
 

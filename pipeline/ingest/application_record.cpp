@@ -105,15 +105,14 @@ std::string shown_title(const std::string& title) {
 
 }  // namespace
 
-bool to_application(const ApplicationRecord& record, const model::Round& round,
-                    core::Diagnostics& diagnostics, model::Application& out) {
+bool to_application(const ApplicationRecord& record, const model::Round& round, core::Diagnostics& diagnostics,
+                    model::Application& out) {
     const int errors_before = diagnostics.error_count();
     out.where = record.where;
     out.id = text(record, field::kId);
     const std::string quoted_title = shown_title(text(record, field::kTitle));
     if (out.id.empty()) {
-        diagnostics.error(record.where, "an application without an id" + quoted_title +
-                                            "; it cannot be used or named");
+        diagnostics.error(record.where, "an application without an id" + quoted_title + "; it cannot be used or named");
         return false;
     }
     const std::string who = "application " + out.id + quoted_title;

@@ -18,8 +18,8 @@ struct Field {
 };
 
 struct ApplicationRecord {
-    core::SourceLocation where;                 // the record's start
-    std::map<std::string, Field> fields;        // keyed by the CSV column names of docs/formats.md
+    core::SourceLocation where;                              // the record's start
+    std::map<std::string, Field> fields;                     // keyed by the CSV column names of docs/formats.md
     std::vector<std::pair<std::string, Field>> assessments;  // criterion id -> rating word
 };
 
@@ -42,8 +42,8 @@ inline constexpr const char* kMotivation = "motivering";
 // that are not amounts, criteria the fund does not have, missing required
 // fields; `out.complete` is false when it reported any of these. Returns
 // false when the record is unusable (no id or no fund).
-bool to_application(const ApplicationRecord& record, const model::Round& round,
-                    core::Diagnostics& diagnostics, model::Application& out);
+bool to_application(const ApplicationRecord& record, const model::Round& round, core::Diagnostics& diagnostics,
+                    model::Application& out);
 
 // Converts `record` with to_application() and files it in `file`: the
 // application when it can be named (it has an id, even with errors, so that

@@ -15,8 +15,8 @@ namespace ingest {
 
 namespace {
 
-const std::vector<std::string> kRequiredColumns = {field::kId,    field::kFund,      field::kAdministration,
-                                                   field::kTitle, field::kRequested, field::kDecision,
+const std::vector<std::string> kRequiredColumns = {field::kId,     field::kFund,      field::kAdministration,
+                                                   field::kTitle,  field::kRequested, field::kDecision,
                                                    field::kGranted};
 const std::vector<std::string> kOptionalColumns = {field::kUnit, field::kDestination, field::kDescription,
                                                    field::kMotivation};
@@ -42,7 +42,8 @@ public:
         for (const auto& cell : table.header) {
             const auto column = lookup(core::fold_case(normalize_space(cell.text)));
             const core::SourceLocation where{file_, cell.line, cell.column};
-            if (!column) report_unknown(cell.text, where, diagnostics);
+            if (!column)
+                report_unknown(cell.text, where, diagnostics);
             else if (std::find(seen.begin(), seen.end(), column->name) != seen.end())
                 diagnostics.error(where, "the column " + column->name + " appears twice");
             if (column) seen.push_back(column->name);

@@ -9,16 +9,20 @@ namespace {
 
 // XML element names and the record fields they fill.
 constexpr std::pair<const char*, const char*> kElements[] = {
-    {"administration", field::kAdministration}, {"unit", field::kUnit},
-    {"title", field::kTitle},                   {"destination", field::kDestination},
-    {"description", field::kDescription},       {"requested", field::kRequested},
-    {"decision", field::kDecision},             {"granted", field::kGranted},
+    {"administration", field::kAdministration},
+    {"unit", field::kUnit},
+    {"title", field::kTitle},
+    {"destination", field::kDestination},
+    {"description", field::kDescription},
+    {"requested", field::kRequested},
+    {"decision", field::kDecision},
+    {"granted", field::kGranted},
     {"motivation", field::kMotivation},
 };
 
 ApplicationRecord to_record(XmlReader& xml, const pugi::xml_node& node) {
-    xml.reject_unknown_children(node, {"administration", "unit", "title", "destination", "description",
-                                       "requested", "assessment", "decision", "granted", "motivation"});
+    xml.reject_unknown_children(node, {"administration", "unit", "title", "destination", "description", "requested",
+                                       "assessment", "decision", "granted", "motivation"});
     ApplicationRecord record;
     record.where = xml.where(node);
     record.fields[field::kId] = {node.attribute("id").as_string(), record.where};
@@ -32,8 +36,8 @@ ApplicationRecord to_record(XmlReader& xml, const pugi::xml_node& node) {
     return record;
 }
 
-ApplicationFile read_file_records(std::optional<XmlFile> xml_file, const std::string& name,
-                                  const model::Round& round, core::Diagnostics& diagnostics) {
+ApplicationFile read_file_records(std::optional<XmlFile> xml_file, const std::string& name, const model::Round& round,
+                                  core::Diagnostics& diagnostics) {
     ApplicationFile file;
     file.source.file = name;
     if (!xml_file) return file;
@@ -52,7 +56,8 @@ ApplicationFile read_file_records(std::optional<XmlFile> xml_file, const std::st
 
 ApplicationFile parse_applications_xml(std::string_view bytes, const std::string& name, const model::Round& round,
                                        core::Diagnostics& diagnostics) {
-    return read_file_records(XmlFile::parse(bytes, name, diagnostics, XmlSchema::Applications), name, round, diagnostics);
+    return read_file_records(XmlFile::parse(bytes, name, diagnostics, XmlSchema::Applications), name, round,
+                             diagnostics);
 }
 
 ApplicationFile read_applications_xml(const std::string& path, const model::Round& round,

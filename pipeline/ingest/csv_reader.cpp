@@ -100,8 +100,10 @@ SeparatorChoice detect_separator(std::string_view text, char expected) {
         while (!cursor.at_end() && (quoted || !cursor.at_line_end())) {
             const char c = cursor.peek();
             if (quoted) {
-                if (c == '"' && cursor.next_is('"')) cursor.advance();
-                else if (c == '"') quoted = false;
+                if (c == '"' && cursor.next_is('"'))
+                    cursor.advance();
+                else if (c == '"')
+                    quoted = false;
             } else if (c == '"' && field_start) {
                 quoted = content = true;
             } else {
@@ -109,8 +111,10 @@ SeparatorChoice detect_separator(std::string_view text, char expected) {
                 content = content || !(candidate(c) || is_space(c));
             }
             field_start = !quoted && candidate(c);
-            if (cursor.at_line_end()) cursor.skip_line_end();
-            else cursor.advance();
+            if (cursor.at_line_end())
+                cursor.skip_line_end();
+            else
+                cursor.advance();
         }
         if (!cursor.at_end()) cursor.skip_line_end();
         if (content) return choose(candidates, counts, line);
@@ -123,8 +127,8 @@ SeparatorChoice detect_separator(std::string_view text, char expected) {
 
 struct ReadRecord {
     CsvRecord record;
-    bool blank = false;    // nothing but separators and spaces, nothing quoted
-    bool unclosed = false; // ends in a quoted field that is never closed
+    bool blank = false;     // nothing but separators and spaces, nothing quoted
+    bool unclosed = false;  // ends in a quoted field that is never closed
 };
 
 class RecordReader {
@@ -144,15 +148,17 @@ public:
             if (read.record.fields.size() >= limits_.max_fields_per_record) return stop_at_field_limit();
             CsvField field{{}, cursor_.line(), cursor_.column()};
             const bool quoted = !cursor_.at_end() && cursor_.peek() == '"';
-            if (quoted) read_quoted(field, read.unclosed);
-            else read_unquoted(field, true);
+            if (quoted)
+                read_quoted(field, read.unclosed);
+            else
+                read_unquoted(field, true);
             if (stopped_) return std::nullopt;
             read.blank = read.blank && !quoted && is_blank(field.text);
             // Every field is checked and made NFC here, once (text_checks.hpp);
             // its first character follows the opening quote of a quoted field.
             if (!field.text.empty())
-                field.text = checked_text(field.text, {file_, field.line, field.column + (quoted ? 1 : 0)},
-                                          diagnostics_);
+                field.text =
+                    checked_text(field.text, {file_, field.line, field.column + (quoted ? 1 : 0)}, diagnostics_);
             read.record.fields.push_back(std::move(field));
             read.record.last_line = cursor_.line();
             if (cursor_.at_end()) break;
@@ -166,9 +172,7 @@ public:
     }
 
 private:
-    bool at_field_end() const {
-        return cursor_.at_end() || cursor_.at_line_end() || cursor_.peek() == separator_;
-    }
+    bool at_field_end() const { return cursor_.at_end() || cursor_.at_line_end() || cursor_.peek() == separator_; }
 
     void read_unquoted(CsvField& field, bool warn_about_quotes) {
         while (!at_field_end()) {
@@ -227,9 +231,8 @@ private:
             field.text += c;
             return true;
         }
-        std::string message = "the field that starts at " + position(field.line, field.column) +
-                              " is longer than " + std::to_string(limits_.max_field_bytes) +
-                              " bytes, the limit; reading stops here";
+        std::string message = "the field that starts at " + position(field.line, field.column) + " is longer than " +
+                              std::to_string(limits_.max_field_bytes) + " bytes, the limit; reading stops here";
         if (quoted) message += " (is its opening quote ever closed?)";
         diagnostics_.error({file_, field.line, field.column}, message);
         stopped_ = true;
@@ -261,8 +264,10 @@ class BlankLines {
 public:
     void add(int line) {
         ++count_;
-        if (!ranges_.empty() && ranges_.back().second + 1 == line) ranges_.back().second = line;
-        else ranges_.emplace_back(line, line);
+        if (!ranges_.empty() && ranges_.back().second + 1 == line)
+            ranges_.back().second = line;
+        else
+            ranges_.emplace_back(line, line);
     }
 
     void report(const std::string& file, core::Diagnostics& diagnostics) const {
@@ -328,25 +333,22 @@ void check_field_counts(const CsvTable& table, std::optional<std::size_t> unclos
         if (n > width) {
             const CsvField& extra = record.fields[width];
             diagnostics.error({file, extra.line, extra.column},
-                              message + "; a value that holds " + describe(table.separator) +
-                                  " must be in quotes");
+                              message + "; a value that holds " + describe(table.separator) + " must be in quotes");
         } else {
-            diagnostics.error({file, record.line, 0},
-                              message + "; the last " + std::to_string(width - n) +
-                                  (width - n == 1 ? " is" : " are") + " missing");
+            diagnostics.error({file, record.line, 0}, message + "; the last " + std::to_string(width - n) +
+                                                          (width - n == 1 ? " is" : " are") + " missing");
         }
     }
 }
 
 // Reports the separator when it is not the expected one: a comma file read
 // as ';' would otherwise fail on every line with a count error.
-char choose_separator(std::string_view text, const std::string& file, core::Diagnostics& diagnostics,
-                      char expected) {
+char choose_separator(std::string_view text, const std::string& file, core::Diagnostics& diagnostics, char expected) {
     const SeparatorChoice choice = detect_separator(text, expected);
     if (choice.separator != expected)
-        diagnostics.warning({file, choice.line, 0},
-                            "the file is separated by " + describe(choice.separator) + " but " + describe(expected) +
-                                " is expected; reading it with " + describe(choice.separator));
+        diagnostics.warning({file, choice.line, 0}, "the file is separated by " + describe(choice.separator) + " but " +
+                                                        describe(expected) + " is expected; reading it with " +
+                                                        describe(choice.separator));
     return choice.separator;
 }
 
@@ -355,8 +357,8 @@ struct ReadTable {
     std::optional<std::size_t> unclosed;  // the record whose quote is never closed
 };
 
-ReadTable read_records(RecordReader& reader, CsvTable& table, const std::string& file,
-                       core::Diagnostics& diagnostics, const CsvLimits& limits) {
+ReadTable read_records(RecordReader& reader, CsvTable& table, const std::string& file, core::Diagnostics& diagnostics,
+                       const CsvLimits& limits) {
     ReadTable result;
     BlankLines blank_lines;
     while (auto read = reader.next()) {

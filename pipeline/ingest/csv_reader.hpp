@@ -61,7 +61,7 @@ struct CsvLimits {
 // - when a limit is exceeded: an error, and reading stops; the records read
 //   so far are returned.
 // Never throws for bad input.
-CsvTable read_csv(std::string_view utf8, const std::string& file, core::Diagnostics& diagnostics,
-                  char expected = ';', const CsvLimits& limits = {});
+CsvTable read_csv(std::string_view utf8, const std::string& file, core::Diagnostics& diagnostics, char expected = ';',
+                  const CsvLimits& limits = {});
 
 }  // namespace ingest

@@ -94,7 +94,6 @@ fs::path parent_of(const std::string& directory) {
     return parent.empty() ? fs::path(".") : parent;
 }
 
-
 std::optional<model::Dataset> load_round_folder(const std::string& directory, core::Diagnostics& diagnostics) {
     const ConfineReads only_this_dataset(directory);
     const fs::path dir(directory);
@@ -138,15 +137,19 @@ std::optional<model::Dataset> load_round_folder(const std::string& directory, co
 void load_earlier_rounds(model::Dataset& dataset, core::Diagnostics& diagnostics) {
     for (const auto& [a, b] : ambiguous_earlier_rounds(dataset.directory))
         diagnostics.error(dataset.round.where, "two earlier rounds of the same year and fund lie beside this one, " +
-                                                   a + " and " + b + "; fuel cannot tell which one the committee "
+                                                   a + " and " + b +
+                                                   "; fuel cannot tell which one the committee "
                                                    "decided: move the copy out of the folder");
     for (const auto& folder : earlier_rounds(dataset.directory)) {
         core::Diagnostics own;
         auto earlier = load_round_folder(folder, own);
         if (!earlier || own.has_errors()) {
-            const auto first = own.items().empty() ? std::string() : "; the first: " + core::to_string(own.items().front());
-            diagnostics.error(dataset.round.where, "the earlier round in " + folder + " has errors, so its grants and "
-                                                   "reports cannot be used" + first);
+            const auto first =
+                own.items().empty() ? std::string() : "; the first: " + core::to_string(own.items().front());
+            diagnostics.error(dataset.round.where, "the earlier round in " + folder +
+                                                       " has errors, so its grants and "
+                                                       "reports cannot be used" +
+                                                       first);
             continue;
         }
         dataset.earlier.push_back(std::move(*earlier));
@@ -212,10 +215,13 @@ void add_near_miss(const fs::path& dir, std::vector<core::Diagnostic>& found) {
     if (is_dataset(dir)) return;
     const auto name = near_miss_in(dir);
     if (name.empty()) return;
-    found.push_back({core::Severity::Error, {(dir / name).string(), 0, 0},
+    found.push_back({core::Severity::Error,
+                     {(dir / name).string(), 0, 0},
                      "fuel looks for a file named exactly round.xml (a funding round) or report.xml (a final "
-                     "report), in lower case; this folder has \"" + name + "\" instead, so it was not read: rename "
-                     "the file"});
+                     "report), in lower case; this folder has \"" +
+                         name +
+                         "\" instead, so it was not read: rename "
+                         "the file"});
 }
 
 }  // namespace

@@ -66,8 +66,7 @@ ConfineReads::ConfineReads(const std::string& folder) : previous_(confined_to) {
 
 ConfineReads::~ConfineReads() { confined_to = previous_; }
 
-std::optional<std::string> read_file(const std::string& path, core::Diagnostics& diagnostics,
-                                     std::size_t max_bytes) {
+std::optional<std::string> read_file(const std::string& path, core::Diagnostics& diagnostics, std::size_t max_bytes) {
     const core::SourceLocation where{path, 0, 0};
     if (const auto why = why_outside(path); !why.empty()) {
         diagnostics.error(where, why);

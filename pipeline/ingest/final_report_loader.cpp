@@ -30,8 +30,10 @@ model::Round round_of(const model::FinalReport& r) {
         round.department = d->department;
         round.committee = d->committee;
         round.diary_number = d->diary_number;
-        if (d->date) round.date = *d->date;
-        else if (d->meeting_date) round.date = *d->meeting_date;
+        if (d->date)
+            round.date = *d->date;
+        else if (d->meeting_date)
+            round.date = *d->meeting_date;
     }
     for (const auto& a : r.administrations)
         round.administrations.push_back({a.name, a.kind == model::ReportAdministrationKind::District
@@ -58,14 +60,17 @@ void read_follow_ups(const fs::path& dir, model::Dataset& dataset, core::Diagnos
 }
 
 void read_csvs(const fs::path& dir, const ReportSources& csv, model::Dataset& dataset, core::Diagnostics& diagnostics) {
-    const std::pair<const std::string*, ReportCsv> files[] = {
-        {&csv.activities, ReportCsv::Activities},       {&csv.networks, ReportCsv::Networks},
-        {&csv.study_trips, ReportCsv::StudyTrips},      {&csv.funds_consumption, ReportCsv::FundsConsumption},
-        {&csv.causes, ReportCsv::Causes},               {&csv.cause_changes, ReportCsv::CauseChanges},
-        {&csv.causes_by_age, ReportCsv::CausesByAge}};
+    const std::pair<const std::string*, ReportCsv> files[] = {{&csv.activities, ReportCsv::Activities},
+                                                              {&csv.networks, ReportCsv::Networks},
+                                                              {&csv.study_trips, ReportCsv::StudyTrips},
+                                                              {&csv.funds_consumption, ReportCsv::FundsConsumption},
+                                                              {&csv.causes, ReportCsv::Causes},
+                                                              {&csv.cause_changes, ReportCsv::CauseChanges},
+                                                              {&csv.causes_by_age, ReportCsv::CausesByAge}};
     for (const auto& [href, kind] : files)
         if (!href->empty())
-            dataset.sources.push_back(read_report_csv(kind, (dir / *href).string(), *dataset.final_report, diagnostics));
+            dataset.sources.push_back(
+                read_report_csv(kind, (dir / *href).string(), *dataset.final_report, diagnostics));
 }
 
 // As for a round: a file that report.xml does not list, at the top of the

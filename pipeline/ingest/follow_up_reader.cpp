@@ -12,12 +12,13 @@ namespace ingest {
 
 namespace {
 
+using register_csv::cell_at;
 using register_csv::Columns;
 using register_csv::Row;
-using register_csv::cell_at;
 using register_csv::text;
 
-const Columns kReportColumns{{"bidrag", "rapport", "senast"}, {"inkom", "bedömning", "implementerad", "deltagare", "kommentar"}};
+const Columns kReportColumns{{"bidrag", "rapport", "senast"},
+                             {"inkom", "bedömning", "implementerad", "deltagare", "kommentar"}};
 const Columns kRepaymentColumns{{"bidrag", "anmäld", "belopp"}, {"återbetald", "kommentar"}};
 // In the account a row is named by its grant and what it is.
 const register_csv::Naming kReportNaming{"bidrag", "rapport", "reports"};
@@ -35,8 +36,10 @@ void read_implemented(const Row& row, const core::SourceLocation& where, core::D
                       model::ReportRequirement& out) {
     const auto word = core::fold_case(text(row, "implementerad", where, diagnostics, false));
     if (word.empty()) return;
-    if (word == "ja") out.implemented = true;
-    else if (word == "nej") out.implemented = false;
+    if (word == "ja")
+        out.implemented = true;
+    else if (word == "nej")
+        out.implemented = false;
     else {
         diagnostics.error(cell_at(row, "implementerad", where),
                           "implementerad \"" + word + "\" is neither ja nor nej (or empty)");
@@ -67,20 +70,23 @@ bool to_requirement(const Row& row, const core::SourceLocation& where, core::Dia
     out.where = where;
     out.grant = text(row, "bidrag", where, diagnostics, true);
     const auto kind_word = core::fold_case(text(row, "rapport", where, diagnostics, true));
-    if (const auto kind = model::parse_report_kind(kind_word)) out.kind = *kind;
+    if (const auto kind = model::parse_report_kind(kind_word))
+        out.kind = *kind;
     else if (!kind_word.empty())
         diagnostics.error(cell_at(row, "rapport", where),
                           "rapport \"" + kind_word + "\" is neither ekonomi nor genomförande");
     if (const auto due = date(row, "senast", where, diagnostics, true)) out.due = *due;
     out.received = date(row, "inkom", where, diagnostics, false);
     const auto verdict_word = core::fold_case(text(row, "bedömning", where, diagnostics, false));
-    if (const auto verdict = model::parse_report_verdict(verdict_word)) out.verdict = *verdict;
+    if (const auto verdict = model::parse_report_verdict(verdict_word))
+        out.verdict = *verdict;
     else
         diagnostics.error(cell_at(row, "bedömning", where),
                           "bedömning \"" + verdict_word + "\" is neither godkänd nor ej godkänd (or empty)");
     if (out.verdict != model::ReportVerdict::NotYetAssessed && !out.received)
-        diagnostics.error(cell_at(row, "bedömning", where), "a report that has not come in (inkom is empty) "
-                                                            "cannot be assessed");
+        diagnostics.error(cell_at(row, "bedömning", where),
+                          "a report that has not come in (inkom is empty) "
+                          "cannot be assessed");
     read_implemented(row, where, diagnostics, out);
     read_participants(row, where, diagnostics, out);
     out.comment = text(row, "kommentar", where, diagnostics, false);

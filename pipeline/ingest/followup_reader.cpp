@@ -15,9 +15,9 @@ namespace ingest {
 namespace {
 
 // The outcome elements, in the format's order.
-constexpr const char* kOutcomeFigures[] = {"participants", "mapped",        "in-placement",
-                                           "in-work",      "in-studies",    "other-support",
-                                           "left-income-support", "ended",  "followed-up"};
+constexpr const char* kOutcomeFigures[] = {"participants", "mapped",        "in-placement",        "in-work",
+                                           "in-studies",   "other-support", "left-income-support", "ended",
+                                           "followed-up"};
 
 std::optional<int> year_of(XmlReader& xml, const pugi::xml_node& node, const std::string& text) {
     if (text.size() == 4 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
@@ -35,7 +35,8 @@ void read_decisions(XmlReader& xml, const pugi::xml_node& node, model::FollowUpR
         if (kind != "grant" && kind != "extension")
             xml.diagnostics().error(decision.where, "decision kind \"" + kind + "\" is neither grant nor extension");
         decision.extension = kind == "extension";
-        if (const std::string year = d.attribute("year").as_string(); !year.empty()) decision.year = year_of(xml, d, year);
+        if (const std::string year = d.attribute("year").as_string(); !year.empty())
+            decision.year = year_of(xml, d, year);
         const std::string amount = normalize_space(xml.content(d));
         if (amount.empty() || !std::all_of(amount.begin(), amount.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
             amount.size() > 15)
@@ -73,11 +74,13 @@ void read_reporting(XmlReader& xml, const pugi::xml_node& node, model::FollowUpR
         return;
     }
     const std::string status = node.attribute("status").as_string();
-    if (status == "incomplete") p.status = model::ReportingStatus::Incomplete;
-    else if (status == "not-reported") p.status = model::ReportingStatus::NotReported;
+    if (status == "incomplete")
+        p.status = model::ReportingStatus::Incomplete;
+    else if (status == "not-reported")
+        p.status = model::ReportingStatus::NotReported;
     else if (status != "reported")
-        xml.diagnostics().error(xml.where(node), "reporting status \"" + status +
-                                                     "\" is not reported, incomplete or not-reported");
+        xml.diagnostics().error(xml.where(node),
+                                "reporting status \"" + status + "\" is not reported, incomplete or not-reported");
     xml.reject_unknown_children(node, {"reminders"});
     const auto reminders = node.child("reminders");
     if (!reminders) return;
@@ -87,17 +90,20 @@ void read_reporting(XmlReader& xml, const pugi::xml_node& node, model::FollowUpR
     p.reminders = reminders.attribute("count").as_string();
     const auto& count = p.reminders;
     if (!count.empty() && count != "several" && count != std::to_string(std::atoll(count.c_str())))
-        xml.diagnostics().error(xml.where(reminders), "reminders count \"" + count + "\" is neither a number nor several");
+        xml.diagnostics().error(xml.where(reminders),
+                                "reminders count \"" + count + "\" is neither a number nor several");
     else if (!count.empty() && count != "several" && !p.reminder_dates.empty() &&
              std::atoll(count.c_str()) != static_cast<long long>(p.reminder_dates.size()))
         xml.diagnostics().error(xml.where(reminders), "reminders count " + count + " differs from the " +
-                                                          std::to_string(p.reminder_dates.size()) + " <reminder> elements");
+                                                          std::to_string(p.reminder_dates.size()) +
+                                                          " <reminder> elements");
     if (count.empty()) p.reminders = std::to_string(p.reminder_dates.size());
 }
 
 void read_administrations(XmlReader& xml, const pugi::xml_node& node, model::FollowUpReport& p) {
     for (const auto& a : node.children("administration"))
-        p.administrations.push_back({normalize_space(xml.content(a)), a.attribute("lead").as_bool(false), xml.where(a)});
+        p.administrations.push_back(
+            {normalize_space(xml.content(a)), a.attribute("lead").as_bool(false), xml.where(a)});
     if (p.administrations.empty())
         xml.diagnostics().error(p.where, "<follow-up-report> needs at least one <administration>");
 }
@@ -108,9 +114,11 @@ void read_texts(XmlReader& xml, const pugi::xml_node& node, model::FollowUpRepor
     p.experiences = read_text_blocks(xml, node.child("experiences"));
     const auto plans = node.child("implementation-plans");
     const std::string planned = plans.attribute("planned").as_string();
-    if (!plans) xml.diagnostics().error(p.where, "<follow-up-report> needs an <implementation-plans planned=…> element");
+    if (!plans)
+        xml.diagnostics().error(p.where, "<follow-up-report> needs an <implementation-plans planned=…> element");
     else if (planned != "yes" && planned != "no")
-        xml.diagnostics().error(xml.where(plans), "implementation-plans planned=\"" + planned + "\" is neither yes nor no");
+        xml.diagnostics().error(xml.where(plans),
+                                "implementation-plans planned=\"" + planned + "\" is neither yes nor no");
     p.implementation_planned = planned == "yes";
     p.implementation_plans = read_text_blocks(xml, plans);
     p.proposals = read_text_blocks(xml, node.child("proposals"));
@@ -123,10 +131,10 @@ std::optional<model::FollowUpReport> read_follow_up_element(XmlReader& xml, cons
                                                             core::Diagnostics& diagnostics) {
     if (!xml.check_root("follow-up-report")) return std::nullopt;
     const auto node = file->root();
-    xml.reject_unknown_children(node, {"administration", "title", "years", "decisions", "target-group",
-                                       "goal-and-purpose", "experiences", "outcome", "implementation-plans",
-                                       "proposals", "proposals-ref", "reporting", "coordinator-comment",
-                                       "coordinator-comment-ref"});
+    xml.reject_unknown_children(
+        node, {"administration", "title", "years", "decisions", "target-group", "goal-and-purpose", "experiences",
+               "outcome", "implementation-plans", "proposals", "proposals-ref", "reporting", "coordinator-comment",
+               "coordinator-comment-ref"});
     model::FollowUpReport p;
     p.file = file->file();
     p.where = xml.where(node);

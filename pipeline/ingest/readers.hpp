@@ -71,6 +71,7 @@ std::vector<model::RecipientCount> read_recipient_statistics(const std::string& 
 std::vector<model::RecipientCount> parse_recipient_statistics(std::string_view bytes, const std::string& name,
                                                               core::Diagnostics& diagnostics);
 std::vector<model::RecipientCount> parse_recipient_statistics(std::string_view bytes, const std::string& name,
-                                                              core::Diagnostics& diagnostics, model::SourceFile& source);
+                                                              core::Diagnostics& diagnostics,
+                                                              model::SourceFile& source);
 
 }  // namespace ingest

@@ -76,8 +76,13 @@ std::vector<Record> parse(std::string_view bytes, const std::string& name, const
             const auto it = row.find(column);
             return it == row.end() ? std::string() : it->second.text;
         };
-        source.records.push_back({where, {name, record.last_line + 1, 1}, cell(naming.id_column),
-                                  cell(naming.title_column), -1, "", naming.feeds});
+        source.records.push_back({where,
+                                  {name, record.last_line + 1, 1},
+                                  cell(naming.id_column),
+                                  cell(naming.title_column),
+                                  -1,
+                                  "",
+                                  naming.feeds});
         if (convert(row, where, diagnostics, out)) records.push_back(std::move(out));
     }
     return records;

@@ -30,8 +30,9 @@ using Row = std::map<std::string, Cell>;
 std::vector<ColumnSpec> columns_of(ReportCsv kind) {
     switch (kind) {
         case ReportCsv::Activities:
-            return {{"datum", true}, {"typ", true}, {"titel", true}, {"målgrupp", false}, {"antal_deltagare", false},
-                    {"beskrivning", false}};
+            return {
+                {"datum", true},       {"typ", true}, {"titel", true}, {"målgrupp", false}, {"antal_deltagare", false},
+                {"beskrivning", false}};
         case ReportCsv::Networks: return {{"namn", true}, {"beskrivning", false}};
         case ReportCsv::StudyTrips:
             return {{"typ", true}, {"resmål", true}, {"datum", false}, {"antal_deltagare", false}, {"rapport", false}};
@@ -84,9 +85,9 @@ std::vector<std::string> map_header(const CsvTable& table, const std::vector<Col
     }
     for (const auto& s : specs)
         if (s.required && std::find(seen.begin(), seen.end(), s.name) == seen.end())
-            diagnostics.error({file, table.header.empty() ? 1 : table.header.front().line, 0},
-                              std::string("the header has no column ") + s.name +
-                                  " (required; docs/formats-final-report.md)");
+            diagnostics.error(
+                {file, table.header.empty() ? 1 : table.header.front().line, 0},
+                std::string("the header has no column ") + s.name + " (required; docs/formats-final-report.md)");
     return names;
 }
 
@@ -108,7 +109,8 @@ std::vector<std::string> paragraphs(const std::string& text) {
     std::size_t start = 0;
     while (start <= normalised.size()) {
         auto end = normalised.find("\n\n", start);
-        const auto part = normalize_space(normalised.substr(start, end == std::string::npos ? std::string::npos : end - start));
+        const auto part =
+            normalize_space(normalised.substr(start, end == std::string::npos ? std::string::npos : end - start));
         if (!part.empty()) out.push_back(part);
         if (end == std::string::npos) break;
         start = end + 2;
@@ -121,8 +123,14 @@ std::string ungrouped(const std::string& text) {
     std::string out;
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (text[i] == ' ') continue;
-        if (text.compare(i, 2, "\u00A0") == 0) { ++i; continue; }
-        if (text.compare(i, 3, "\u202F") == 0) { i += 2; continue; }
+        if (text.compare(i, 2, "\u00A0") == 0) {
+            ++i;
+            continue;
+        }
+        if (text.compare(i, 3, "\u202F") == 0) {
+            i += 2;
+            continue;
+        }
         out += text[i];
     }
     return out;
@@ -185,8 +193,9 @@ const Cell* RowReader::period(const char* name, bool required) const {
         start = end + 1;
     }
     if (ok) return c;
-    diagnostics_.error(c->where, "\"" + c->text + "\" is not a date or period (2003-06, 2003-05-27, "
-                                                  "2003-05/2003-06 or 2003-10, 2003-12)");
+    diagnostics_.error(c->where, "\"" + c->text +
+                                     "\" is not a date or period (2003-06, 2003-05-27, "
+                                     "2003-05/2003-06 or 2003-10, 2003-12)");
     return nullptr;
 }
 
@@ -200,9 +209,11 @@ std::optional<model::Kronor> RowReader::tkr(const char* name) const {
     const auto comma = text.find(',');
     const std::string whole = text.substr(0, comma);
     const std::string decimals = comma == std::string::npos ? "" : text.substr(comma + 1);
-    if (!all_digits(whole) || whole.size() > 12 || (comma != std::string::npos && (!all_digits(decimals) || decimals.size() > 3))) {
-        diagnostics_.error(c->where, "\"" + c->text + "\" is not an amount in tkr (4 770,5: decimal comma, at most "
-                                                      "three decimals, never negative)");
+    if (!all_digits(whole) || whole.size() > 12 ||
+        (comma != std::string::npos && (!all_digits(decimals) || decimals.size() > 3))) {
+        diagnostics_.error(c->where, "\"" + c->text +
+                                         "\" is not an amount in tkr (4 770,5: decimal comma, at most "
+                                         "three decimals, never negative)");
         return std::nullopt;
     }
     std::string kronor = decimals;
@@ -215,11 +226,17 @@ std::optional<double> RowReader::percent(const char* name) const {
     if (!c) return std::nullopt;
     std::string text = ungrouped(c->text);
     double sign = 1;
-    if (text.rfind("\u2212", 0) == 0) { sign = -1; text.erase(0, 3); }
-    else if (!text.empty() && (text[0] == '-' || text[0] == '+')) { sign = text[0] == '-' ? -1 : 1; text.erase(0, 1); }
+    if (text.rfind("\u2212", 0) == 0) {
+        sign = -1;
+        text.erase(0, 3);
+    } else if (!text.empty() && (text[0] == '-' || text[0] == '+')) {
+        sign = text[0] == '-' ? -1 : 1;
+        text.erase(0, 1);
+    }
     if (!text.empty() && text.back() == '%') text.pop_back();
     const auto comma = text.find(',');
-    const std::string whole = text.substr(0, comma), decimals = comma == std::string::npos ? "0" : text.substr(comma + 1);
+    const std::string whole = text.substr(0, comma),
+                      decimals = comma == std::string::npos ? "0" : text.substr(comma + 1);
     if (!all_digits(whole) || !all_digits(decimals)) {
         diagnostics_.error(c->where, "\"" + c->text + "\" is not a percentage (-52, +3,5: decimal comma)");
         return std::nullopt;
@@ -239,8 +256,9 @@ void add_row(ReportCsv kind, const RowReader& r, const core::SourceLocation& whe
             if (const auto* c = r.period("datum", true)) a.date.text = ungrouped(c->text);
             a.type = r.text("typ", true);
             if (!a.type.empty() && !in(a.type, {"seminarium", "föreläsning", "workshop", "utbildning", "konferens"}))
-                diagnostics.error(r.cell("typ", true)->where, "activity type \"" + a.type + "\" is not seminarium, "
-                                                             "föreläsning, workshop, utbildning or konferens");
+                diagnostics.error(r.cell("typ", true)->where, "activity type \"" + a.type +
+                                                                  "\" is not seminarium, "
+                                                                  "föreläsning, workshop, utbildning or konferens");
             a.title = r.text("titel", true);
             a.target_group = r.text("målgrupp", false);
             a.attendance = r.count("antal_deltagare", false);
@@ -263,7 +281,8 @@ void add_row(ReportCsv kind, const RowReader& r, const core::SourceLocation& whe
             model::StudyTrip t;
             t.type = r.text("typ", true);
             if (!t.type.empty() && !in(t.type, {"studieresa", "studiebesök"}))
-                diagnostics.error(r.cell("typ", true)->where, "trip type \"" + t.type + "\" is neither studieresa nor studiebesök");
+                diagnostics.error(r.cell("typ", true)->where,
+                                  "trip type \"" + t.type + "\" is neither studieresa nor studiebesök");
             t.destination = r.text("resmål", true);
             if (const auto* c = r.period("datum", false)) t.date.text = ungrouped(c->text);
             t.attendance = r.count("antal_deltagare", false);
@@ -276,8 +295,10 @@ void add_row(ReportCsv kind, const RowReader& r, const core::SourceLocation& whe
         case ReportCsv::FundsConsumption: {
             model::Consumption c;
             const std::string year = r.text("år", true);
-            if (year.size() == 4 && all_digits(year)) c.year = std::stoi(year);
-            else if (!year.empty()) diagnostics.error(r.cell("år", true)->where, "\"" + year + "\" is not a four-digit year");
+            if (year.size() == 4 && all_digits(year))
+                c.year = std::stoi(year);
+            else if (!year.empty())
+                diagnostics.error(r.cell("år", true)->where, "\"" + year + "\" is not a four-digit year");
             c.committee = r.text("nämnd", true);
             c.kronor = r.tkr("förbrukat_tkr").value_or(0);
             c.where = where;
@@ -290,7 +311,8 @@ void add_row(ReportCsv kind, const RowReader& r, const core::SourceLocation& whe
             record.title = report.causes.back().cause;
             return;
         case ReportCsv::CauseChanges:
-            report.cause_changes.push_back({r.text("försörjningshinder", true), r.percent("förändring_procent").value_or(0), where});
+            report.cause_changes.push_back(
+                {r.text("försörjningshinder", true), r.percent("förändring_procent").value_or(0), where});
             record.title = report.cause_changes.back().cause;
             return;
         case ReportCsv::CausesByAge:

@@ -16,13 +16,16 @@ namespace {
 std::optional<int> int_attribute(XmlReader& xml, const pugi::xml_node& node, const char* name, bool required) {
     const std::string text = node.attribute(name).as_string();
     if (text.empty()) {
-        if (required) xml.diagnostics().error(xml.where(node), std::string("<") + node.name() + "> needs a " + name + " attribute");
+        if (required)
+            xml.diagnostics().error(xml.where(node),
+                                    std::string("<") + node.name() + "> needs a " + name + " attribute");
         return std::nullopt;
     }
     char* end = nullptr;
     const long value = std::strtol(text.c_str(), &end, 10);
     if (*end != '\0' || value <= 0 || value > 99999) {
-        xml.diagnostics().error(xml.where(node), std::string(name) + " \"" + text + "\" is not a positive whole number");
+        xml.diagnostics().error(xml.where(node),
+                                std::string(name) + " \"" + text + "\" is not a positive whole number");
         return std::nullopt;
     }
     return static_cast<int>(value);
@@ -54,7 +57,8 @@ model::Area read_area(XmlReader& xml, const pugi::xml_node& node) {
     area.column_heading = xml.text(node, "column-heading", false);
     for (const auto& t : node.children("text")) {
         xml.reject_unknown_children(t, {"p", "quote", "list"});
-        area.texts.push_back({normalize_space(t.attribute("before").as_string()), read_text_blocks(xml, t), xml.where(t)});
+        area.texts.push_back(
+            {normalize_space(t.attribute("before").as_string()), read_text_blocks(xml, t), xml.where(t)});
     }
     for (const auto& s : node.children("subsection")) {
         xml.reject_unknown_children(s, {"heading", "p", "quote", "list"});
@@ -69,11 +73,13 @@ void read_administrations(XmlReader& xml, const pugi::xml_node& node, model::Fin
         const std::string kind = a.attribute("kind").as_string();
         model::ReportAdministration admin;
         admin.name = normalize_space(xml.content(a));
-        if (kind == "central") admin.kind = model::ReportAdministrationKind::Central;
-        else if (kind == "organisation") admin.kind = model::ReportAdministrationKind::Organisation;
+        if (kind == "central")
+            admin.kind = model::ReportAdministrationKind::Central;
+        else if (kind == "organisation")
+            admin.kind = model::ReportAdministrationKind::Organisation;
         else if (kind != "district")
-            xml.diagnostics().error(xml.where(a), "administration kind \"" + kind +
-                                                      "\" is not district, central or organisation");
+            xml.diagnostics().error(xml.where(a),
+                                    "administration kind \"" + kind + "\" is not district, central or organisation");
         if (report.administration(admin.name))
             xml.diagnostics().error(xml.where(a), "the administration " + admin.name + " is listed twice");
         report.administrations.push_back(std::move(admin));
@@ -101,9 +107,9 @@ std::optional<model::ReductionFigures> reduction(XmlReader& xml, const pugi::xml
 }
 
 model::DecisionDocument read_decision_document(XmlReader& xml, const pugi::xml_node& node) {
-    xml.reject_unknown_children(node, {"title", "administration", "department", "committee", "diary-number", "date",
-                                       "meeting-date", "money-abbreviation", "signatories", "earlier-reports",
-                                       "goal", "result", "appendices"});
+    xml.reject_unknown_children(
+        node, {"title", "administration", "department", "committee", "diary-number", "date", "meeting-date",
+               "money-abbreviation", "signatories", "earlier-reports", "goal", "result", "appendices"});
     model::DecisionDocument d;
     d.title = xml.text(node, "title");
     d.administration = xml.text(node, "administration");
@@ -115,8 +121,8 @@ model::DecisionDocument read_decision_document(XmlReader& xml, const pugi::xml_n
     if (auto money = xml.text(node, "money-abbreviation", false); !money.empty()) d.money_abbreviation = money;
     for (const auto& p : node.child("signatories").children("person")) d.signatories.push_back(xml.text(p, "name"));
     for (const auto& e : node.child("earlier-reports").children("earlier-report"))
-        d.earlier_reports.push_back({e.attribute("date") ? xml.date_attribute(e, "date") : std::nullopt,
-                                     normalize_space(xml.content(e))});
+        d.earlier_reports.push_back(
+            {e.attribute("date") ? xml.date_attribute(e, "date") : std::nullopt, normalize_space(xml.content(e))});
     d.goal = reduction(xml, node.child("goal"));
     d.result = reduction(xml, node.child("result"));
     for (const auto& a : node.child("appendices").children("appendix"))
@@ -140,8 +146,8 @@ bool safe_relative_path(const std::string& href) {
 }
 
 void read_sources(XmlReader& xml, const pugi::xml_node& node, model::FinalReport& report, ReportSources& csv) {
-    xml.reject_unknown_children(node, {"follow-up-report", "activities", "networks", "study-trips",
-                                       "funds-consumption", "causes", "cause-changes", "causes-by-age"});
+    xml.reject_unknown_children(node, {"follow-up-report", "activities", "networks", "study-trips", "funds-consumption",
+                                       "causes", "cause-changes", "causes-by-age"});
     std::vector<std::string> seen;
     auto href_of = [&](const pugi::xml_node& s) -> std::string {
         const std::string href = s.attribute("href").as_string();
@@ -199,8 +205,9 @@ std::optional<model::FinalReport> read_report_element(XmlReader& xml, const XmlF
                                                       core::Diagnostics& diagnostics) {
     if (!xml.check_root("report")) return std::nullopt;
     const auto node = file->root();
-    xml.reject_unknown_children(node, {"id", "title", "period", "template", "money-abbreviation", "committees",
-                                       "prepared-by", "areas", "administrations", "decision-document", "sources", "state"});
+    xml.reject_unknown_children(
+        node, {"id", "title", "period", "template", "money-abbreviation", "committees", "prepared-by", "areas",
+               "administrations", "decision-document", "sources", "state"});
     model::FinalReport report;
     report.where = xml.where(node);
     read_header(xml, node, report);

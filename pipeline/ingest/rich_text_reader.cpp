@@ -43,7 +43,8 @@ void trim_ends(model::RichText& text) {
         auto& t = text.back().text;
         while (!t.empty() && t.back() == ' ') t.pop_back();
     }
-    std::erase_if(text, [](const model::RichSpan& s) { return s.kind == model::RichSpan::Kind::Text && s.text.empty(); });
+    std::erase_if(text,
+                  [](const model::RichSpan& s) { return s.kind == model::RichSpan::Kind::Text && s.text.empty(); });
 }
 
 model::RichSpan read_ref(XmlReader& xml, const pugi::xml_node& node) {
@@ -52,7 +53,8 @@ model::RichSpan read_ref(XmlReader& xml, const pugi::xml_node& node) {
     span.where = xml.where(node);
     span.project = normalize_space(node.attribute("project").as_string());
     span.to = normalize_space(node.attribute("to").as_string());
-    if (span.project.empty()) xml.diagnostics().error(span.where, "<ref> needs a project attribute (e.g. project=\"HAL-06\")");
+    if (span.project.empty())
+        xml.diagnostics().error(span.where, "<ref> needs a project attribute (e.g. project=\"HAL-06\")");
     return span;
 }
 
@@ -75,7 +77,8 @@ model::RichText read_rich_text(XmlReader& xml, const pugi::xml_node& node, bool 
             if (span.note.empty()) xml.diagnostics().error(span.where, "<note> is empty");
             out.push_back(std::move(span));
         } else {
-            xml.diagnostics().error(xml.where(child), std::string("<") + child.name() + "> is not allowed in running text" +
+            xml.diagnostics().error(xml.where(child), std::string("<") + child.name() +
+                                                          "> is not allowed in running text" +
                                                           (notes_allowed ? "" : " here (a note cannot hold a note)"));
         }
     }

@@ -51,7 +51,8 @@ void read_preparation(XmlReader& xml, const pugi::xml_node& node, model::Round& 
         step.body = normalize_space(xml.content(s));
         if (auto date = xml.date_attribute(s, "date")) step.date = *date;
         const std::string form = s.attribute("form").as_string();
-        if (form == "offered") step.form = model::StepForm::Offered;
+        if (form == "offered")
+            step.form = model::StepForm::Offered;
         else if (form != "treated")
             xml.diagnostics().error(xml.where(s), "step form \"" + form + "\" is neither treated nor offered");
         round.preparation.push_back(std::move(step));
@@ -75,10 +76,11 @@ void read_lists(XmlReader& xml, const pugi::xml_node& round_node, model::Round& 
     for (const auto& a : round_node.child("administrations").children("administration")) {
         const std::string kind = a.attribute("kind").as_string();
         if (kind != "district" && kind != "central")
-            xml.diagnostics().error(xml.where(a), "administration kind \"" + kind + "\" is neither district nor central");
-        round.administrations.push_back({normalize_space(xml.content(a)),
-                                         kind == "central" ? model::AdministrationKind::Central
-                                                           : model::AdministrationKind::District});
+            xml.diagnostics().error(xml.where(a),
+                                    "administration kind \"" + kind + "\" is neither district nor central");
+        round.administrations.push_back({normalize_space(xml.content(a)), kind == "central"
+                                                                              ? model::AdministrationKind::Central
+                                                                              : model::AdministrationKind::District});
     }
     xml.reject_unknown_children(round_node.child("sources"), {"applications", "reports", "repayments", "statistics"});
     for (const auto& s : round_node.child("sources").children("applications")) {
@@ -104,7 +106,8 @@ std::string register_source(XmlReader& xml, const pugi::xml_node& sources, const
         if (!found.empty())
             xml.diagnostics().error(xml.where(s), std::string("<") + element + "> may be given only once");
         else if (href.empty() || href.find_first_of("/\\") != std::string::npos)
-            xml.diagnostics().error(xml.where(s), std::string("<") + element + " href> must name a file in the round's folder");
+            xml.diagnostics().error(xml.where(s),
+                                    std::string("<") + element + " href> must name a file in the round's folder");
         else if (std::find(listed.begin(), listed.end(), href) != listed.end())
             xml.diagnostics().error(xml.where(s), "the file " + href + " is listed twice in <sources>");
         else
@@ -120,8 +123,7 @@ void read_follow_up(XmlReader& xml, const pugi::xml_node& round_node, model::Rou
         const std::string word = normalize_space(d.attribute("report").as_string());
         const auto kind = model::parse_report_kind(word);
         const auto date = parse_date(normalize_space(xml.content(d)), xml.where(d), xml.diagnostics());
-        if (!kind)
-            xml.diagnostics().error(xml.where(d), "report \"" + word + "\" is neither ekonomi nor genomförande");
+        if (!kind) xml.diagnostics().error(xml.where(d), "report \"" + word + "\" is neither ekonomi nor genomförande");
         if (kind && date) round.report_deadlines.push_back({*kind, *date});
     }
     xml.reject_unknown_children(round_node.child("report-exceptions"), {"exception"});
@@ -148,18 +150,37 @@ void read_follow_up(XmlReader& xml, const pugi::xml_node& round_node, model::Rou
 void check_template_name(XmlReader& xml, const pugi::xml_node& round_node, const std::string& name,
                          const char* element = "template") {
     if (name.find_first_of("/\\") == std::string::npos && name != "." && name != "..") return;
-    xml.diagnostics().error(xml.where(round_node.child(element)), std::string("<") + element + "> \"" + name +
-                                                                      "\" must name a folder under templates/, not a path");
+    xml.diagnostics().error(
+        xml.where(round_node.child(element)),
+        std::string("<") + element + "> \"" + name + "\" must name a folder under templates/, not a path");
 }
 
 std::optional<model::Round> read_round_element(XmlReader& xml, const XmlFile* file, core::Diagnostics& diagnostics) {
     if (!xml.check_root("round")) return std::nullopt;
     const auto node = file->root();
-    xml.reject_unknown_children(node, {"id", "year", "title", "administration", "department", "committee",
-                                       "diary-number", "date", "template", "money-abbreviation", "funds",
-                                       "repayment-notice-deadline", "case-officers", "signatories",
-                                       "preparation", "attestations", "administrations", "sources", "reporting",
-                                       "report-exceptions", "letter-template", "evaluation-template", "state"});
+    xml.reject_unknown_children(node, {"id",
+                                       "year",
+                                       "title",
+                                       "administration",
+                                       "department",
+                                       "committee",
+                                       "diary-number",
+                                       "date",
+                                       "template",
+                                       "money-abbreviation",
+                                       "funds",
+                                       "repayment-notice-deadline",
+                                       "case-officers",
+                                       "signatories",
+                                       "preparation",
+                                       "attestations",
+                                       "administrations",
+                                       "sources",
+                                       "reporting",
+                                       "report-exceptions",
+                                       "letter-template",
+                                       "evaluation-template",
+                                       "state"});
     model::Round round;
     round.where = xml.where(node);
     round.id = xml.text(node, "id");

@@ -28,8 +28,9 @@ void check_order(const model::CommitteeState& state, core::Diagnostics& diagnost
     std::optional<core::Date> last = state.sent;
     for (const auto& revision : state.revisions) {
         if (!state.sent) {
-            diagnostics.error(revision.where, "a <revision> needs <sent> first: a document is revised only after it "
-                                              "was sent to the committee");
+            diagnostics.error(revision.where,
+                              "a <revision> needs <sent> first: a document is revised only after it "
+                              "was sent to the committee");
             continue;
         }
         if (last && revision.date < *last)
@@ -66,8 +67,9 @@ model::CommitteeState read_committee_state(const std::string& dataset_dir, core:
         const auto date = xml.date_attribute(r, "date");
         revision.reason = normalize_space(r.attribute("reason").as_string());
         if (revision.reason.empty())
-            diagnostics.error(revision.where, "a <revision> needs a reason: one line that says what was changed and "
-                                              "why, for the change report");
+            diagnostics.error(revision.where,
+                              "a <revision> needs a reason: one line that says what was changed and "
+                              "why, for the change report");
         if (!date) continue;
         revision.date = *date;
         state.revisions.push_back(std::move(revision));
@@ -78,7 +80,8 @@ model::CommitteeState read_committee_state(const std::string& dataset_dir, core:
         if (paragraph)
             state.paragraph = *paragraph;
         else
-            diagnostics.error(xml.where(decided), "<decided> needs the paragraph of the minutes, as paragraph=\"§ 14\"");
+            diagnostics.error(xml.where(decided),
+                              "<decided> needs the paragraph of the minutes, as paragraph=\"§ 14\"");
     }
     check_order(state, diagnostics);
     return state;

@@ -14,8 +14,8 @@ namespace ingest {
 
 namespace {
 
-using register_csv::Row;
 using register_csv::cell_at;
+using register_csv::Row;
 using register_csv::text;
 
 const register_csv::Columns kStatisticsColumns{{"förvaltning", "år", "bidragstagare"}, {}};
@@ -36,8 +36,8 @@ std::optional<int> year(const Row& row, const core::SourceLocation& where, core:
     }
     const int y = std::stoi(value);
     if (y < kFirstYear || y > kLastYear) {
-        diagnostics.error(at, "år " + value + " is outside " + std::to_string(kFirstYear) + "–" +
-                                  std::to_string(kLastYear));
+        diagnostics.error(
+            at, "år " + value + " is outside " + std::to_string(kFirstYear) + "–" + std::to_string(kLastYear));
         return std::nullopt;
     }
     return y;
@@ -58,7 +58,8 @@ bool to_count(const Row& row, const core::SourceLocation& where, core::Diagnosti
 }  // namespace
 
 std::vector<model::RecipientCount> parse_recipient_statistics(std::string_view bytes, const std::string& name,
-                                                              core::Diagnostics& diagnostics, model::SourceFile& source) {
+                                                              core::Diagnostics& diagnostics,
+                                                              model::SourceFile& source) {
     return register_csv::parse<model::RecipientCount>(bytes, name, kStatisticsColumns, to_count, diagnostics,
                                                       kStatisticsNaming, source);
 }

@@ -21,8 +21,8 @@ enum class Class { Plain, Forbidden, ZeroWidth, Space };
 // §2.2 excludes from Char.
 bool forbidden(char32_t c) {
     if (c < 0x20) return c != '\t' && c != '\n' && c != '\r';
-    return (c >= 0x7F && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
-           c == 0xFFFE || c == 0xFFFF;
+    return (c >= 0x7F && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0xFFFE ||
+           c == 0xFFFF;
 }
 
 // Format characters without width that people paste from web pages and word
@@ -55,8 +55,10 @@ std::string why_forbidden(char32_t c) {
     if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
         return "the bidirectional formatting character " + describe(c) +
                ", which can make text display in another order than it is read; remove it";
-    if (c == 0xFFFE || c == 0xFFFF) return "the noncharacter " + describe(c) + ", which no document can hold; remove it";
-    return "the control character " + describe(c) + ", which no document can hold and which can act on a terminal; "
+    if (c == 0xFFFE || c == 0xFFFF)
+        return "the noncharacter " + describe(c) + ", which no document can hold; remove it";
+    return "the control character " + describe(c) +
+           ", which no document can hold and which can act on a terminal; "
            "remove it";
 }
 
@@ -124,9 +126,15 @@ std::string checked_text(std::string_view text, const core::SourceLocation& wher
                 reported = true;
                 visible = true;
                 break;
-            case Class::ZeroWidth: zero_width_seen = true; out.append(text.substr(pos, length)); break;
+            case Class::ZeroWidth:
+                zero_width_seen = true;
+                out.append(text.substr(pos, length));
+                break;
             case Class::Space: out.append(text.substr(pos, length)); break;
-            case Class::Plain: visible = true; out.append(text.substr(pos, length)); break;
+            case Class::Plain:
+                visible = true;
+                out.append(text.substr(pos, length));
+                break;
         }
         if (c == '\n') {
             ++at.line;
@@ -138,8 +146,9 @@ std::string checked_text(std::string_view text, const core::SourceLocation& wher
     }
     if (units > kMaxFieldUnits) diagnostics.error(where, too_long(units));
     if (!visible && zero_width_seen) {
-        diagnostics.warning(where, "the text holds only white space and zero-width characters, so it looks empty "
-                                   "and is read as empty");
+        diagnostics.warning(where,
+                            "the text holds only white space and zero-width characters, so it looks empty "
+                            "and is read as empty");
         return std::string();
     }
     // ICU would replace ill-formed bytes; those are decode_text's to report.

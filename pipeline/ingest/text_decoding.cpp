@@ -25,8 +25,7 @@ std::string hex_byte(unsigned char b) {
 // Line and column of byte `offset`, counting line ends as the CSV reader does
 // (CRLF, LF, lone CR). Columns count characters: one per byte in a
 // single-byte encoding, one per UTF-8 lead byte otherwise.
-core::SourceLocation locate(std::string_view bytes, std::size_t offset, const std::string& file,
-                            bool single_byte) {
+core::SourceLocation locate(std::string_view bytes, std::size_t offset, const std::string& file, bool single_byte) {
     core::SourceLocation where{file, 1, 1};
     for (std::size_t i = 0; i < offset && i < bytes.size(); ++i) {
         const char c = bytes[i];
@@ -117,8 +116,7 @@ std::string replace_ill_formed(std::string_view text, std::size_t& replaced) {
     return out;
 }
 
-bool reject_wide(std::string_view bytes, const std::string& file, core::Diagnostics& diagnostics,
-                 DecodedText& result) {
+bool reject_wide(std::string_view bytes, const std::string& file, core::Diagnostics& diagnostics, DecodedText& result) {
     const auto wide = wide_encoding(bytes);
     if (!wide) return false;
     result.encoding = *wide;
@@ -133,7 +131,8 @@ bool reject_nul(std::string_view bytes, const std::string& file, core::Diagnosti
     diagnostics.error(where, "the file holds a NUL byte at line " + std::to_string(where.line) + ", column " +
                                  std::to_string(where.column) +
                                  ", which text never does: it is probably UTF-16 without a byte-order mark, or "
-                                 "not a text file; " + kSaveAs);
+                                 "not a text file; " +
+                                 kSaveAs);
     return true;
 }
 
@@ -144,11 +143,10 @@ void decode_non_utf8(std::string_view bytes, std::size_t first_bad, const std::s
     const std::size_t implausible = first_implausible_1252(bytes);
     if (implausible != std::string_view::npos) {
         const auto where = locate(bytes, implausible, file, true);
-        diagnostics.error(where, "the file is neither UTF-8 (byte " + hex_byte(byte_at(bytes, first_bad)) +
-                                     " at " + position + ") nor Windows-1252 (byte " +
-                                     hex_byte(byte_at(bytes, implausible)) + " at line " +
-                                     std::to_string(where.line) + ", column " + std::to_string(where.column) +
-                                     "); " + kSaveAs);
+        diagnostics.error(where, "the file is neither UTF-8 (byte " + hex_byte(byte_at(bytes, first_bad)) + " at " +
+                                     position + ") nor Windows-1252 (byte " + hex_byte(byte_at(bytes, implausible)) +
+                                     " at line " + std::to_string(where.line) + ", column " +
+                                     std::to_string(where.column) + "); " + kSaveAs);
         std::size_t ignored = 0;
         result.utf8 = replace_ill_formed(bytes, ignored);
         return;
@@ -162,8 +160,7 @@ void decode_non_utf8(std::string_view bytes, std::size_t first_bad, const std::s
     result.utf8 = std::move(*converted);
     result.encoding = "Windows-1252";
     result.ok = true;
-    diagnostics.note(bad, "the file is not UTF-8 (byte " + hex_byte(byte_at(bytes, first_bad)) + " at " +
-                              position +
+    diagnostics.note(bad, "the file is not UTF-8 (byte " + hex_byte(byte_at(bytes, first_bad)) + " at " + position +
                               "); reading it as Windows-1252, the encoding of old Excel's "
                               "\"CSV (semikolonavgränsad)\"; saving it as CSV UTF-8 avoids the guess");
 }
@@ -178,12 +175,11 @@ void decode_damaged_utf8(std::string_view bytes, std::size_t first_bad, bool bom
     result.encoding = bom ? "UTF-8 with BOM" : "UTF-8";
     result.ok = true;
     const auto where = locate(bytes, first_bad, file, false);
-    diagnostics.error(where, std::string(bom ? "the file starts with a UTF-8 byte-order mark"
-                                             : "the file holds UTF-8 text") +
-                                 " but byte " + hex_byte(byte_at(bytes, first_bad)) + " at line " +
-                                 std::to_string(where.line) + ", column " + std::to_string(where.column) +
-                                 " is not UTF-8 (" + std::to_string(replaced) +
-                                 " such bytes in all, each read as U+FFFD); save the file again as CSV UTF-8");
+    diagnostics.error(
+        where, std::string(bom ? "the file starts with a UTF-8 byte-order mark" : "the file holds UTF-8 text") +
+                   " but byte " + hex_byte(byte_at(bytes, first_bad)) + " at line " + std::to_string(where.line) +
+                   ", column " + std::to_string(where.column) + " is not UTF-8 (" + std::to_string(replaced) +
+                   " such bytes in all, each read as U+FFFD); save the file again as CSV UTF-8");
 }
 
 }  // namespace

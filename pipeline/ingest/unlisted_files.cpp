@@ -59,7 +59,7 @@ void warn_unlisted_files(const std::string& directory, const std::vector<std::st
     std::sort(found.begin(), found.end());
     for (const auto& relative : found)
         diagnostics.warning({(root / relative).string(), 0, 0}, "not listed in " + listing + " <sources>, not read" +
-                                                                     hint(fs::path(relative).filename().string()));
+                                                                    hint(fs::path(relative).filename().string()));
 }
 
 }  // namespace ingest

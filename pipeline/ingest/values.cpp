@@ -12,8 +12,7 @@ namespace {
 // Unicode 15.0, PropList.txt: White_Space.
 bool is_white_space(char32_t c) {
     return c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0x85 || c == 0xA0 || c == 0x1680 ||
-           (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
-           c == 0x3000;
+           (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
 }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -218,9 +217,9 @@ bool iso_shaped(std::string_view text) {
 }
 
 std::string why_no_such_date(std::string_view text) {
-    static const std::array<const char*, 12> kMonths = {"January", "February", "March",     "April",
-                                                        "May",     "June",     "July",      "August",
-                                                        "September", "October", "November", "December"};
+    static const std::array<const char*, 12> kMonths = {"January",   "February", "March",    "April",
+                                                        "May",       "June",     "July",     "August",
+                                                        "September", "October",  "November", "December"};
     const int year = std::stoi(std::string(text.substr(0, 4)));
     const int month = std::stoi(std::string(text.substr(5, 2)));
     if (year == 0) return "there is no year 0";
@@ -302,7 +301,8 @@ std::optional<std::int64_t> parse_count(std::string_view text, const core::Sourc
     }
     const std::size_t minus = minus_length(value);
     std::string_view body = std::string_view(value).substr(minus);
-    if (!body.empty() && body.front() == ' ') body.remove_prefix(1);  // "- 12": one space at most, after normalize_space
+    if (!body.empty() && body.front() == ' ')
+        body.remove_prefix(1);  // "- 12": one space at most, after normalize_space
     auto fail = [&](const std::string& message) -> std::optional<std::int64_t> {
         diagnostics.error(where, message);
         return std::nullopt;

@@ -47,8 +47,8 @@ std::optional<XmlFile> XmlFile::load(const std::string& path, core::Diagnostics&
     return parse(*bytes, path, diagnostics, schema);
 }
 
-std::optional<XmlFile> XmlFile::parse(std::string_view bytes, const std::string& path,
-                                      core::Diagnostics& diagnostics, XmlSchema schema) {
+std::optional<XmlFile> XmlFile::parse(std::string_view bytes, const std::string& path, core::Diagnostics& diagnostics,
+                                      XmlSchema schema) {
     // Decode first so that Windows-1252 exports and BOMs are handled the same
     // way for XML as for CSV; the XML declaration's encoding is then moot.
     auto decoded = decode_text(bytes, path, diagnostics);
@@ -107,8 +107,8 @@ std::optional<XmlFile> XmlFile::parse(std::string_view bytes, const std::string&
     }
     file.place_schema_findings(check, schema);
     // Every text and attribute value is checked and made NFC once, here.
-    check_xml_text(*file.document_, [&](std::ptrdiff_t offset) { return file.index_->locate(path, offset); },
-                   diagnostics);
+    check_xml_text(
+        *file.document_, [&](std::ptrdiff_t offset) { return file.index_->locate(path, offset); }, diagnostics);
     return file;
 }
 
@@ -192,7 +192,8 @@ void XmlReader::report_schema_findings() {
     std::vector<int> lines;  // where the reader reported an error in this file
     const auto& items = diagnostics_.items();
     for (std::size_t i = first_; i < items.size(); ++i)
-        if (items[i].severity == core::Severity::Error && items[i].where.file == file_.file() && items[i].where.line > 0)
+        if (items[i].severity == core::Severity::Error && items[i].where.file == file_.file() &&
+            items[i].where.line > 0)
             lines.push_back(items[i].where.line);
     for (const auto& finding : file_.schema_findings())
         if (std::find(lines.begin(), lines.end(), finding.where.line) == lines.end()) diagnostics_.add(finding);
@@ -202,8 +203,8 @@ std::string XmlReader::text(const pugi::xml_node& parent, const char* child, boo
     const auto node = parent.child(child);
     std::string value = normalize_space(content(node));
     if (value.empty() && required) {
-        diagnostics_.error(where(node ? node : parent), std::string("<") + parent.name() +
-                                                           "> needs a non-empty <" + child + "> element");
+        diagnostics_.error(where(node ? node : parent),
+                           std::string("<") + parent.name() + "> needs a non-empty <" + child + "> element");
     }
     return value;
 }
@@ -239,16 +240,16 @@ void XmlReader::reject_unknown_children(const pugi::xml_node& node, std::initial
         const bool ok = std::any_of(known.begin(), known.end(),
                                     [&](const char* name) { return std::string_view(child.name()) == name; });
         if (!ok)
-            diagnostics_.error(where(child), std::string("unknown element <") + child.name() + "> in <" +
-                                                 node.name() + ">; its content would be lost");
+            diagnostics_.error(where(child), std::string("unknown element <") + child.name() + "> in <" + node.name() +
+                                                 ">; its content would be lost");
     }
 }
 
 bool XmlReader::check_root(const char* expected_name) {
     const auto root = file_.root();
     if (std::string_view(root.name()) != expected_name) {
-        diagnostics_.error(where(root), std::string("the root element is <") + root.name() + ">, expected <" +
-                                            expected_name + ">");
+        diagnostics_.error(where(root),
+                           std::string("the root element is <") + root.name() + ">, expected <" + expected_name + ">");
         return false;
     }
     const std::string version = root.attribute("schema-version").as_string();

@@ -43,8 +43,8 @@ public:
     static std::optional<XmlFile> load(const std::string& path, core::Diagnostics& diagnostics,
                                        XmlSchema schema = XmlSchema::None);
     // The same for a file's bytes, reported under `name`.
-    static std::optional<XmlFile> parse(std::string_view bytes, const std::string& name,
-                                        core::Diagnostics& diagnostics, XmlSchema schema = XmlSchema::None);
+    static std::optional<XmlFile> parse(std::string_view bytes, const std::string& name, core::Diagnostics& diagnostics,
+                                        XmlSchema schema = XmlSchema::None);
 
     const pugi::xml_node root() const { return document_->document_element(); }
     core::SourceLocation where(const pugi::xml_node& node) const;

@@ -87,8 +87,7 @@ XmlFinding finding_of(const xmlError* error, Collector& collector) {
     if (error->code == XML_SCHEMAV_ELEMENT_CONTENT && finding.message.find("not expected") != std::string::npos) {
         finding.kind = XmlFindingKind::UnexpectedElement;
         if (element && element->parent) collector.unexpected.push_back(const_cast<xmlNode*>(element));
-    }
-    else if (error->code == XML_SCHEMAV_CVC_TYPE_3_1_2 || error->code == XML_SCHEMAV_CVC_COMPLEX_TYPE_2_2)
+    } else if (error->code == XML_SCHEMAV_CVC_TYPE_3_1_2 || error->code == XML_SCHEMAV_CVC_COMPLEX_TYPE_2_2)
         finding.kind = XmlFindingKind::ElementInText;
     return finding;
 }
@@ -116,8 +115,10 @@ xmlParserInput* refuse_external(const char*, const char*, xmlParserCtxt*) { retu
 class QuietErrors {
 public:
     explicit QuietErrors(Collector& collector)
-        : structured_(xmlStructuredError), structured_context_(xmlStructuredErrorContext),
-          generic_(xmlGenericError), generic_context_(xmlGenericErrorContext) {
+        : structured_(xmlStructuredError),
+          structured_context_(xmlStructuredErrorContext),
+          generic_(xmlGenericError),
+          generic_context_(xmlGenericErrorContext) {
         xmlSetStructuredErrorFunc(&collector, collect_error);
         xmlSetGenericErrorFunc(nullptr, ignore_generic);
     }

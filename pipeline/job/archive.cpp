@@ -162,8 +162,8 @@ void compare_folder(const fs::path& archived_root, const std::vector<SealedFile>
         const auto path = now_root / name;
         const auto found = by_name.find(name);
         if (found == by_name.end()) {
-            diagnostics.warning({path.string(), 0, 0}, "this " + what + " file is new since the documents were " +
-                                                           since + what_now(since));
+            diagnostics.warning({path.string(), 0, 0},
+                                "this " + what + " file is new since the documents were " + since + what_now(since));
             continue;
         }
         const auto bytes = read_bytes(path);
@@ -196,15 +196,18 @@ void compare_folder(const fs::path& archived_root, const std::vector<SealedFile>
                 continue;
             }
         }
-        diagnostics.warning({path.string(), 0, 0}, "this " + what + " file differs from the copy archived when the "
-                                                   "documents were " + since + records +
-                                                   what_now(since));
+        diagnostics.warning({path.string(), 0, 0}, "this " + what +
+                                                       " file differs from the copy archived when the "
+                                                       "documents were " +
+                                                       since + records + what_now(since));
     }
     for (const auto& [name, record] : by_name)
-        diagnostics.warning({(now_root / name).string(), 0, 0}, "this " + what + " file was archived when the "
-                                                                "documents were " + since +
-                                                                " and is gone now; the archived documents stay as "
-                                                                "they are");
+        diagnostics.warning({(now_root / name).string(), 0, 0}, "this " + what +
+                                                                    " file was archived when the "
+                                                                    "documents were " +
+                                                                    since +
+                                                                    " and is gone now; the archived documents stay as "
+                                                                    "they are");
 }
 
 }  // namespace
@@ -217,8 +220,8 @@ std::string format_seal(const Seal& seal) {
         << "state\t" << field(seal.state) << '\n'
         << "dataset\t" << field(seal.dataset) << '\n'
         << "sealed-at\t" << seal.sealed_at << '\n';
-    for (const auto& [kind, files] :
-         {std::pair{"document", &seal.documents}, std::pair{"data", &seal.data}, std::pair{"template", &seal.templates}})
+    for (const auto& [kind, files] : {std::pair{"document", &seal.documents}, std::pair{"data", &seal.data},
+                                      std::pair{"template", &seal.templates}})
         for (const auto& f : *files) out << kind << '\t' << field(f.path) << '\t' << f.digest << '\t' << f.size << '\n';
     for (const auto& t : seal.titles)
         out << "title\t" << field(t.name) << '\t' << field(t.title) << '\t' << field(t.date) << '\t'
@@ -302,9 +305,9 @@ void archive_version(const std::string& archive_dir, const std::string& dataset,
 }
 
 void check_archive(const fs::path& version, const Seal& seal, const Digest& digest, core::Diagnostics& diagnostics) {
-    for (const auto& [folder, files] : {std::pair{kArchivedDocuments, &seal.documents},
-                                        std::pair{kArchivedData, &seal.data},
-                                        std::pair{kArchivedTemplates, &seal.templates}}) {
+    for (const auto& [folder, files] :
+         {std::pair{kArchivedDocuments, &seal.documents}, std::pair{kArchivedData, &seal.data},
+          std::pair{kArchivedTemplates, &seal.templates}}) {
         for (const auto& f : *files) {
             const auto path = version / folder / f.path;
             std::error_code ec;
@@ -315,10 +318,10 @@ void check_archive(const fs::path& version, const Seal& seal, const Digest& dige
                 continue;
             }
             if (digest && digest(read_bytes(path)) != f.digest)
-                diagnostics.error({path.string(), 0, 0}, "this archived file was changed after it was sealed (its "
-                                                         "SHA-256 is not the one in " +
-                                                             (version / kSealFile).string() +
-                                                             "); restore it from a backup");
+                diagnostics.error({path.string(), 0, 0},
+                                  "this archived file was changed after it was sealed (its "
+                                  "SHA-256 is not the one in " +
+                                      (version / kSealFile).string() + "); restore it from a backup");
         }
     }
 }
@@ -332,8 +335,7 @@ void compare_with_seal(const fs::path& version, const Seal& seal, const ArchiveS
     std::vector<SealedFile> own, others;
     const auto prefix = seal.dataset + "/";
     for (const auto& f : seal.data) {
-        if (f.path.rfind(prefix, 0) == 0)
-            own.push_back({f.path.substr(prefix.size()), f.digest, f.size});
+        if (f.path.rfind(prefix, 0) == 0) own.push_back({f.path.substr(prefix.size()), f.digest, f.size});
     }
     compare_folder(version / kArchivedData / seal.dataset, own, now.dataset_dir, files_below(now.dataset_dir), "data",
                    digest, diagnostics, since);
@@ -341,7 +343,8 @@ void compare_with_seal(const fs::path& version, const Seal& seal, const ArchiveS
         std::vector<SealedFile> sealed;
         const auto folder_prefix = folder + "/";
         for (const auto& f : seal.templates)
-            if (f.path.rfind(folder_prefix, 0) == 0) sealed.push_back({f.path.substr(folder_prefix.size()), f.digest, f.size});
+            if (f.path.rfind(folder_prefix, 0) == 0)
+                sealed.push_back({f.path.substr(folder_prefix.size()), f.digest, f.size});
         const auto root = fs::path(now.templates_dir) / folder;
         compare_folder(version / kArchivedTemplates / folder, sealed, root, files_below(root), "template", digest,
                        diagnostics, since);

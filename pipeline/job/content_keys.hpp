@@ -34,7 +34,6 @@ std::string round_inputs_digest(const std::string& directory, const Digest& dige
 // `instance` tells apart the documents one template makes for a round (a
 // letter per administration: its name); "" for a template's one document.
 std::string document_key(const Digest& digest, const RunFingerprint& run, const std::string& inputs,
-                         const std::string& template_name, const doc::Template& tmpl,
-                         const std::string& instance = "");
+                         const std::string& template_name, const doc::Template& tmpl, const std::string& instance = "");
 
 }  // namespace job

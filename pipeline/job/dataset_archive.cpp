@@ -74,8 +74,9 @@ void mark_revised(doc::Document& document, const model::CommitteeState& state) {
             const bool neuter = type.size() >= 10 && type.compare(type.size() - 10, 10, "utlåtande") == 0;
             const std::string lower = type.substr(0, 1) == "T" ? "t" + type.substr(1) : type;
             type = std::string(neuter ? "Reviderat " : "Reviderad ") +
-                   (type.rfind("Tjänsteutlåtande", 0) == 0 ? "tjänsteutlåtande" + type.substr(std::string("Tjänsteutlåtande").size())
-                                                          : lower);
+                   (type.rfind("Tjänsteutlåtande", 0) == 0
+                        ? "tjänsteutlåtande" + type.substr(std::string("Tjänsteutlåtande").size())
+                        : lower);
         }
         head->right_lines.push_back("Reviderad " + date);
     }
@@ -126,7 +127,8 @@ bool serve_archived(PreparedDataset& p, const std::string& directory, const RunC
             for (const auto& name : foreign_files(out, *previous)) {
                 fs::copy(out / name, fs::path(staging) / name,
                          fs::copy_options::recursive | fs::copy_options::create_hard_links);
-                diagnostics.warning({(out / name).string(), 0, 0}, "this file was not made by fuel; it is kept where it is");
+                diagnostics.warning({(out / name).string(), 0, 0},
+                                    "this file was not made by fuel; it is kept where it is");
             }
         check_replaceable(context.spec.out_dir, {p.result.name});
         publish(context.spec.out_dir, p.result.name);
@@ -138,8 +140,8 @@ bool serve_archived(PreparedDataset& p, const std::string& directory, const RunC
     }
     p.result.outcome = restored ? Outcome::Built : Outcome::Unchanged;
     const auto count = documents_count(p.result.documents.size());
-    p.result.archive_note =
-        archive_note(p.state, restored ? "sealed, " + count + " put back from the archive" : "sealed, " + count + " unchanged");
+    p.result.archive_note = archive_note(
+        p.state, restored ? "sealed, " + count + " put back from the archive" : "sealed, " + count + " unchanged");
     if (p.state.decided) {
         std::error_code ec;
         if (!fs::exists(fs::path(archive_dir) / p.result.name / kHandoverFile, ec))
@@ -204,7 +206,8 @@ void add_earlier_versions(PreparedDataset& p, const RunContext& context) {
     for (auto& plan : p.plans) {
         auto& companions = plan.kept ? plan.kept->companions : plan.companions;
         for (int k = 1; k < p.state.version(); ++k) {
-            const auto archived = version_folder(archive_dir, p.result.name, k) / kArchivedDocuments / (plan.name + ".pdf");
+            const auto archived =
+                version_folder(archive_dir, p.result.name, k) / kArchivedDocuments / (plan.name + ".pdf");
             std::error_code ec;
             if (!fs::is_regular_file(archived, ec)) continue;
             const auto file = plan.name + "-v" + std::to_string(k) + ".pdf";
@@ -226,7 +229,8 @@ void archive_published(PreparedDataset& p, const std::string& directory, const R
     ArchiveSources sources;
     sources.published = dataset_out(context, p.result.name);
     sources.dataset_dir = directory;
-    if (fs::is_regular_file(fs::path(directory) / ingest::kRoundFile)) sources.earlier_rounds = ingest::earlier_rounds(directory);
+    if (fs::is_regular_file(fs::path(directory) / ingest::kRoundFile))
+        sources.earlier_rounds = ingest::earlier_rounds(directory);
     sources.templates_dir = context.environment.templates_dir;
     sources.template_folders = p.template_folders;
     sources.titles = titles_of(p);

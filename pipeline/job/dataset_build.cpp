@@ -66,8 +66,7 @@ bool unchanged_since_last_build(PreparedDataset& p, const RunContext& context) {
     // full path, where plan_documents says which and makes it again.
     std::vector<std::string> published;
     for (const auto& [name, digest] : p.previous->digests) published.push_back(name);
-    return first_changed_file(dataset_out(context, p.result.name), published, *p.previous,
-                              context.environment.digest)
+    return first_changed_file(dataset_out(context, p.result.name), published, *p.previous, context.environment.digest)
         .empty();
 }
 
@@ -80,8 +79,8 @@ struct DocumentSource {
 };
 
 struct Sources {
-    std::vector<doc::Template> round;    // the round's template folder
-    std::vector<doc::Template> letters;  // its letter template folder, if any
+    std::vector<doc::Template> round;       // the round's template folder
+    std::vector<doc::Template> letters;     // its letter template folder, if any
     std::vector<doc::Template> evaluation;  // its evaluation template folder, if any
     std::vector<DocumentSource> documents;
 };
@@ -100,9 +99,9 @@ void plan_documents(PreparedDataset& p, const Sources& sources, const RunContext
                 plan.kept = *recorded;
             else
                 p.output_warnings.warning({(out / changed).string(), 0, 0},
-                                             "this file was changed after fuel published it (its bytes are not "
-                                             "those recorded in " + std::string(kManifestFile) +
-                                                 "); the document is made again");
+                                          "this file was changed after fuel published it (its bytes are not "
+                                          "those recorded in " +
+                                              std::string(kManifestFile) + "); the document is made again");
         }
         p.plans.push_back(std::move(plan));
     }
@@ -275,7 +274,8 @@ PreparedDataset prepare_dataset(const std::string& directory, const RunContext& 
         p.result.directory = core::visible(directory);
         p.result.diagnostics.error({p.result.directory, 0, 0},
                                    "the dataset folder's name is not valid UTF-8 or holds control characters "
-                                   "(shown here as \"" + p.result.name + "\"); rename the folder");
+                                   "(shown here as \"" +
+                                       p.result.name + "\"); rename the folder");
         return p;
     }
     try {

@@ -70,15 +70,17 @@ void check_folders(const Spec& spec, const Environment& environment) {
     const fs::path out = resolved_folder(spec.out_dir);
     std::error_code ec;
     if (fs::exists(out, ec) && !fs::is_directory(out, ec))
-        throw SettingsError("the output folder '" + spec.out_dir + "' is a file, not a folder; give a folder with --out");
+        throw SettingsError("the output folder '" + spec.out_dir +
+                            "' is a file, not a folder; give a folder with --out");
     refuse_overlap(out, spec.out_dir, resolved_folder(spec.data_dir), spec.data_dir, "data");
     refuse_overlap(out, spec.out_dir, resolved_folder(environment.templates_dir), environment.templates_dir,
                    "templates");
     // The archive is a record: apart from everything a build reads or replaces.
     const auto archive_given = archive_folder(spec);
     const fs::path archive = resolved_folder(archive_given);
-    for (const auto& [folder, what] : {std::pair{spec.data_dir, "data"}, std::pair{environment.templates_dir, "templates"},
-                                       std::pair{spec.out_dir, "output"}}) {
+    for (const auto& [folder, what] :
+         {std::pair{spec.data_dir, "data"}, std::pair{environment.templates_dir, "templates"},
+          std::pair{spec.out_dir, "output"}}) {
         const fs::path other = resolved_folder(folder);
         if (archive == other || within(archive, other) || within(other, archive))
             throw SettingsError("the archive folder '" + archive_given + "' overlaps the " + what + " folder '" +
@@ -107,8 +109,9 @@ void check_replaceable(const std::string& out_dir, const std::vector<std::string
         if (!fs::exists(status)) continue;
         const auto shown = "'" + folder.string() + "'";
         if (fs::is_symlink(status))
-            throw SettingsError(shown + " is a symbolic link; fuel replaces only folders it made: remove the link or "
-                                        "give another --out");
+            throw SettingsError(shown +
+                                " is a symbolic link; fuel replaces only folders it made: remove the link or "
+                                "give another --out");
         if (!fs::is_directory(status))
             throw SettingsError(shown + " is a file, not a folder fuel made; move it away or give another --out");
         const auto record = folder / kManifestFile;

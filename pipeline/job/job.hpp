@@ -53,9 +53,9 @@ struct Spec {
     // Sent and decided documents are kept here (archive.hpp); empty: the
     // folder "archive" beside out_dir.
     std::string archive_dir;
-    bool check_only = false;            // validate, write nothing
-    unsigned jobs = 1;                  // documents built at once (threads)
-    bool wait_for_lock = false;         // another build holds out_dir: wait, or throw OutputBusy
+    bool check_only = false;     // validate, write nothing
+    unsigned jobs = 1;           // documents built at once (threads)
+    bool wait_for_lock = false;  // another build holds out_dir: wait, or throw OutputBusy
     // Set from another thread to stop early: unfinished datasets keep their
     // last good documents and are reported as InternalFailure.
     const std::atomic<bool>* stop = nullptr;

@@ -144,7 +144,8 @@ void lock_output(std::optional<OutputLock>& lock, const Spec& spec) {
         lock.emplace(spec.out_dir, spec.wait_for_lock, spec.stop);
     } catch (const std::system_error& e) {
         if (e.code() == std::errc::no_space_on_device || disk_is_full(spec.out_dir))
-            throw SettingsError("the disk holding the output folder '" + spec.out_dir + "' is full; nothing was written");
+            throw SettingsError("the disk holding the output folder '" + spec.out_dir +
+                                "' is full; nothing was written");
         throw SettingsError("the output folder '" + spec.out_dir + "' cannot be created or written (" +
                             e.code().message() + "); give another --out or fix its permissions");
     }
@@ -160,8 +161,8 @@ void report_full_disk(const std::vector<PreparedDataset>& prepared, const Spec& 
         full = full || p.disk_full;
     }
     if (failed == 0 || !(full || disk_is_full(spec.out_dir))) return;
-    throw SettingsError("the disk holding the output folder '" + spec.out_dir + "' is full: " +
-                        std::to_string(failed) + " of " + std::to_string(prepared.size()) +
+    throw SettingsError("the disk holding the output folder '" + spec.out_dir + "' is full: " + std::to_string(failed) +
+                        " of " + std::to_string(prepared.size()) +
                         " datasets could not be written, and their last good documents stay in place");
 }
 

@@ -75,11 +75,11 @@ void verify_version(const std::string& archive_dir, const std::string& dataset, 
     const auto rebuilt = run(again, kept);
     const auto made = scratch.path / "out" / seal->dataset;
     if (rebuilt.exit_code() != 0 || rebuilt.datasets.empty())
-        own.error({again.data_dir, 0, 0}, "the archived data of version " + std::to_string(number) +
-                                              " could not be built again" +
-                                              (rebuilt.datasets.empty() || rebuilt.datasets[0].failure.empty()
-                                                   ? ""
-                                                   : ": " + rebuilt.datasets[0].failure));
+        own.error(
+            {again.data_dir, 0, 0},
+            "the archived data of version " + std::to_string(number) + " could not be built again" +
+                (rebuilt.datasets.empty() || rebuilt.datasets[0].failure.empty() ? ""
+                                                                                 : ": " + rebuilt.datasets[0].failure));
     else
         for (const auto& f : seal->documents) {
             if (records_a_build(f.path)) continue;
@@ -87,12 +87,14 @@ void verify_version(const std::string& archive_dir, const std::string& dataset, 
             const auto archived = version / kArchivedDocuments / f.path;
             std::error_code ec;
             if (!fs::is_regular_file(made / f.path, ec))
-                own.error({archived.string(), 0, 0}, "made again from the archived data and templates, this "
-                                                     "document does not come out at all");
+                own.error({archived.string(), 0, 0},
+                          "made again from the archived data and templates, this "
+                          "document does not come out at all");
             else if (read_bytes(made / f.path) != read_bytes(archived))
-                own.error({archived.string(), 0, 0}, "made again from the archived data and templates, this "
-                                                     "document does not come out with the same bytes (made by " +
-                                                         seal->generator + ")");
+                own.error({archived.string(), 0, 0},
+                          "made again from the archived data and templates, this "
+                          "document does not come out with the same bytes (made by " +
+                              seal->generator + ")");
         }
     verified.ok = !own.has_errors();
     result.diagnostics.append(own);

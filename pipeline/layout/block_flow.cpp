@@ -19,8 +19,10 @@ Overloaded(F...) -> Overloaded<F...>;
 std::string plain_title(const doc::Heading& heading, const std::string& separator) {
     std::string title = heading.number.empty() ? std::string() : heading.number + separator;
     for (const doc::Inline& node : heading.content) {
-        if (const auto* text = std::get_if<doc::Text>(&node)) title += text->text;
-        else if (std::holds_alternative<doc::LineBreak>(node)) title += ' ';
+        if (const auto* text = std::get_if<doc::Text>(&node))
+            title += text->text;
+        else if (std::holds_alternative<doc::LineBreak>(node))
+            title += ' ';
     }
     return title;
 }
@@ -40,9 +42,15 @@ TextRun marker_run(const ShapedText& marker, double x, const FontMetrics& metric
 
 BlockFlow::BlockFlow(const Style& style, TextShaper& shaper, Flow& flow, const doc::PageSetup& page,
                      const Hyphenator* hyphenator)
-    : style_(style), shaper_(shaper), hyphenator_(hyphenator), builder_(flow), structure_(flow.structure),
-      page_body_height_(page.height - page.margin_top - page.margin_bottom), page_mark_(page.page_mark),
-      text_x_(page.margin_left), text_width_(std::max(1.0, page.width - page.margin_left - page.margin_right)) {
+    : style_(style),
+      shaper_(shaper),
+      hyphenator_(hyphenator),
+      builder_(flow),
+      structure_(flow.structure),
+      page_body_height_(page.height - page.margin_top - page.margin_bottom),
+      page_mark_(page.page_mark),
+      text_x_(page.margin_left),
+      text_width_(std::max(1.0, page.width - page.margin_left - page.margin_right)) {
     flow.note_area = NoteArea{style.footnote_space, text_x_, text_width_ * style.footnote_rule_width,
                               style.footnote_rule, style.footnote_rule_gap};
 }
@@ -132,8 +140,7 @@ void BlockFlow::list(const doc::List& list, const Frame& frame) {
     const Frame inner{frame.x + style_.list_gutter, std::max(1.0, frame.width - style_.list_gutter),
                       frame.list_depth + 1};
     for (std::size_t k = 0; k < list.items.size(); ++k) {
-        const std::string label =
-            list.ordered ? std::to_string(list.start + static_cast<int>(k)) + "." : style_.bullet;
+        const std::string label = list.ordered ? std::to_string(list.start + static_cast<int>(k)) + "." : style_.bullet;
         shaper_.shape(label, body(), marker_);
         structure_.open(Role::LI);
         builder_.add_marker(marker_run(marker_, frame.x, shaper_.metrics()), structure_.add(Role::Lbl));
@@ -177,8 +184,8 @@ void BlockFlow::line_slices(const ShapedText& text, const Frame& frame, doc::Ali
     }
 }
 
-void BlockFlow::set_lines(const ShapedText& text, const std::vector<Line>& lines, std::size_t first,
-                          std::size_t last, double x, double width, double top, doc::Align align) {
+void BlockFlow::set_lines(const ShapedText& text, const std::vector<Line>& lines, std::size_t first, std::size_t last,
+                          double x, double width, double top, doc::Align align) {
     const double offset = baseline_offset(text, shaper_.metrics());
     const double height = text.setting.line_height();
     for (std::size_t k = first; k < last; ++k) {
@@ -209,8 +216,7 @@ double BlockFlow::stack(const ShapedText& text, double x, double width, double t
     return top + static_cast<double>(lines_.size()) * text.setting.line_height();
 }
 
-double BlockFlow::stack_plain(std::string_view utf8, const TextSetting& setting, double x, double width,
-                              double top) {
+double BlockFlow::stack_plain(std::string_view utf8, const TextSetting& setting, double x, double width, double top) {
     // Each plain line (an organisation, a name, a title) is a paragraph.
     shaper_.shape(utf8, setting, text_);
     if (text_.empty()) return top;

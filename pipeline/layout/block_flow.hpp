@@ -37,7 +37,7 @@ private:
     void paragraph(const doc::Paragraph& paragraph, const Frame& frame);
     void heading(const doc::Heading& heading, const Frame& frame);
     void list(const doc::List& list, const Frame& frame);
-    void table(const doc::Table& table, const Frame& frame);           // table_flow.cpp
+    void table(const doc::Table& table, const Frame& frame);                 // table_flow.cpp
     void letterhead(const doc::Letterhead& letterhead, const Frame& frame);  // form_blocks.cpp
     void signatures(const doc::Signatures& signatures, const Frame& frame);  // form_blocks.cpp
     void contents(const doc::TableOfContents& toc, const Frame& frame);      // contents_flow.cpp
@@ -93,7 +93,7 @@ private:
     ShapedText note_text_;
     std::vector<Line> note_lines_;
     bool in_note_ = false;  // a reference inside a note's own text is not followed
-    double text_x_;      // the page's text area, across which notes are set
+    double text_x_;         // the page's text area, across which notes are set
     double text_width_;
 };
 

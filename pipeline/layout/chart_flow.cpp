@@ -107,8 +107,10 @@ void BlockFlow::chart(const doc::Chart& chart, const Frame& frame) {
         }
         for (const auto& tick : chart.ticks) {
             const double x = x_of(tick.value);
-            if (tick.value == 0) add(Rule{x, top, x, y, style_.chart_axis_rule});
-            else add(Fill{x - style_.chart_grid_rule / 2, top, style_.chart_grid_rule, y - top, style_.chart_grid_gray});
+            if (tick.value == 0)
+                add(Rule{x, top, x, y, style_.chart_axis_rule});
+            else
+                add(Fill{x - style_.chart_grid_rule / 2, top, style_.chart_grid_rule, y - top, style_.chart_grid_gray});
             place(tick.label, x, y + gap + baseline_offset(label, metrics), doc::Align::Center);
         }
         for (const Fill& bar : bars) add(bar);
@@ -133,8 +135,11 @@ void BlockFlow::chart(const doc::Chart& chart, const Frame& frame) {
         auto y_of = [&](double v) { return plot_bottom - (v - low) / (high - low) * style_.chart_plot_height; };
         for (const auto& tick : chart.ticks) {
             const double y = y_of(tick.value);
-            if (tick.value == 0) add(Rule{axis_x, y, axis_x + plot_width, y, style_.chart_axis_rule});
-            else add(Fill{axis_x, y - style_.chart_grid_rule / 2, plot_width, style_.chart_grid_rule, style_.chart_grid_gray});
+            if (tick.value == 0)
+                add(Rule{axis_x, y, axis_x + plot_width, y, style_.chart_axis_rule});
+            else
+                add(Fill{axis_x, y - style_.chart_grid_rule / 2, plot_width, style_.chart_grid_rule,
+                         style_.chart_grid_gray});
             place(tick.label, axis_x - gap, centred_baseline(y, label.size), doc::Align::Right);
         }
         const double group = plot_width / static_cast<double>(n);
@@ -145,8 +150,8 @@ void BlockFlow::chart(const doc::Chart& chart, const Frame& frame) {
             for (std::size_t i = 0; i < n; ++i) {
                 for (std::size_t k = 0; k < count; ++k) {
                     const double v = chart.series[k].values[i];
-                    const double x = axis_x + group * static_cast<double>(i) + (group - bars) / 2 +
-                                     width * static_cast<double>(k);
+                    const double x =
+                        axis_x + group * static_cast<double>(i) + (group - bars) / 2 + width * static_cast<double>(k);
                     const double y0 = y_of(std::max(v, 0.0)), y1 = y_of(std::min(v, 0.0));
                     add(Fill{x + 0.5, y0, width - 1, y1 - y0, gray(k)});
                     // The value over its bar when it fits; the document's
@@ -159,7 +164,8 @@ void BlockFlow::chart(const doc::Chart& chart, const Frame& frame) {
             for (std::size_t k = 0; k < count; ++k) {
                 Polyline path{{}, style_.chart_line_width, gray(k)};
                 for (std::size_t i = 0; i < n; ++i)
-                    path.points.push_back({axis_x + group * (static_cast<double>(i) + 0.5), y_of(chart.series[k].values[i])});
+                    path.points.push_back(
+                        {axis_x + group * (static_cast<double>(i) + 0.5), y_of(chart.series[k].values[i])});
                 for (const Point& p : path.points) add(Fill{p.x - 2, p.y - 2, 4, 4, gray(k)});
                 if (count == 1)
                     for (std::size_t i = 0; i < n; ++i)
@@ -169,8 +175,8 @@ void BlockFlow::chart(const doc::Chart& chart, const Frame& frame) {
         }
         bottom = plot_bottom;
         for (std::size_t i = 0; i < n; ++i)
-            bottom = std::max(bottom, wrapped(chart.categories[i], axis_x + group * static_cast<double>(i),
-                                              group, plot_bottom + gap, doc::Align::Center));
+            bottom = std::max(bottom, wrapped(chart.categories[i], axis_x + group * static_cast<double>(i), group,
+                                              plot_bottom + gap, doc::Align::Center));
     }
     builder_.end_slice(bottom);
     builder_.end_block(style_.table_space);

@@ -46,13 +46,12 @@ void BlockFlow::contents(const doc::TableOfContents& toc, const Frame& frame) {
     builder_.end_block(style_.paragraph_space);
 }
 
-void BlockFlow::contents_entry(const doc::ContentsEntry& entry, double x, double number_width,
-                               const Frame& frame) {
+void BlockFlow::contents_entry(const doc::ContentsEntry& entry, double x, double number_width, const Frame& frame) {
     const TextSetting setting = body();
     const FontMetrics& metrics = shaper_.metrics();
     const double right = frame.x + frame.width;
-    const double page_column = style_.contents_page_digits *
-                               text_width(metrics, font_for(setting.family, false, false), "0", setting.size);
+    const double page_column =
+        style_.contents_page_digits * text_width(metrics, font_for(setting.family, false, false), "0", setting.size);
     const double title_x = entry.number.empty() ? x : x + number_width;  // an unnumbered entry starts at its indent
     const double title_width = std::max(1.0, right - page_column - 2 * style_.contents_leader_gap - title_x);
     const double offset = baseline_offset(setting, metrics);

@@ -42,7 +42,8 @@ std::uint32_t FlowBuilder::begin_slice(double first_baseline, bool breakable) {
 
 void FlowBuilder::record_fields(const std::vector<FieldMark>& marks, std::uint32_t line_begin, doc::Align align) {
     const auto line_end = static_cast<std::uint32_t>(flow_.items.size());
-    for (const FieldMark& mark : marks) flow_.fields.push_back(FlowField{mark.item, line_begin, line_end, mark.field, align});
+    for (const FieldMark& mark : marks)
+        flow_.fields.push_back(FlowField{mark.item, line_begin, line_end, mark.field, align});
 }
 
 Slice& FlowBuilder::end_slice(double height) {

@@ -88,10 +88,10 @@ struct Flow {
     std::vector<Slice> slices;
     std::vector<Group> groups;
     std::vector<FlowAnchor> anchors;
-    std::vector<FlowField> fields;  // in item order
-    std::vector<FlowPageRef> page_refs;  // in item order
+    std::vector<FlowField> fields;         // in item order
+    std::vector<FlowPageRef> page_refs;    // in item order
     std::vector<StructElement> structure;  // what Item::structure indexes
-    std::vector<NoteLine> note_lines;  // in the order of the references
+    std::vector<NoteLine> note_lines;      // in the order of the references
     NoteArea note_area;
 };
 
@@ -131,7 +131,8 @@ public:
     std::int32_t make_group(std::size_t first, std::size_t last);
     void add_anchor(std::size_t slice, std::string id, std::string title, int level);
     void add_page_ref(std::string id, double right) {
-        flow_.page_refs.push_back(FlowPageRef{static_cast<std::uint32_t>(flow_.items.size() - 1), std::move(id), right});
+        flow_.page_refs.push_back(
+            FlowPageRef{static_cast<std::uint32_t>(flow_.items.size() - 1), std::move(id), right});
     }
 
 private:

@@ -46,9 +46,11 @@ void BlockFlow::letterhead(const doc::Letterhead& letterhead, const Frame& frame
     if (has_lower) {
         const double top = bottom + style_.letterhead_block_gap;
         left = right = top;
-        for (const auto& line : letterhead.left_heading) left = stack_plain(line, small_bold, frame.x, left_width, left);
+        for (const auto& line : letterhead.left_heading)
+            left = stack_plain(line, small_bold, frame.x, left_width, left);
         for (const auto& line : letterhead.left_lines) left = stack_plain(line, small, frame.x, left_width, left);
-        for (const auto& line : letterhead.right_heading) right = stack_plain(line, small_bold, right_x, right_width, right);
+        for (const auto& line : letterhead.right_heading)
+            right = stack_plain(line, small_bold, right_x, right_width, right);
         for (const auto& line : letterhead.right_lines) right = stack_plain(line, small, right_x, right_width, right);
         bottom = std::max(left, right);
     }

@@ -42,7 +42,7 @@ struct Furniture {
 void add_furniture(PagedDocument& document, const doc::PageSetup& page, const std::vector<bool>& mark_shown,
                    TextShaper& shaper, const Style& style) {
     Furniture furniture{page, shaper, TextSetting{Family::Sans, style.furniture_size, style.furniture_leading, false},
-                        0, {}, {}};
+                        0,    {},     {}};
     const double ascent = shaper.metrics().ascent(FontId::SansRegular) * style.furniture_size / 1000.0;
     // Above the text area, but never off the top edge of the page.
     furniture.baseline = std::max(page.margin_top - style.furniture_rise, ascent);

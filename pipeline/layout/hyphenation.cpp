@@ -58,8 +58,8 @@ void Hyphenator::points(std::u32string_view word, std::vector<bool>& out) const 
     char** rep = nullptr;
     int* pos = nullptr;
     int* cut = nullptr;
-    hnj_hyphen_hyphenate3(dictionary_->dict, latin1.c_str(), n, hyphens.data(), nullptr, &rep, &pos, &cut,
-                          kLeftMin, kRightMin, kLeftMin, kRightMin);
+    hnj_hyphen_hyphenate3(dictionary_->dict, latin1.c_str(), n, hyphens.data(), nullptr, &rep, &pos, &cut, kLeftMin,
+                          kRightMin, kLeftMin, kRightMin);
     for (int k = 0; k + 1 < n; ++k) {
         // An odd value: a hyphen may follow letter k. A point with a
         // replacement (non-standard hyphenation, which changes the letters)

@@ -13,8 +13,7 @@ namespace layout {
 // cannot show is replaced visibly and reported as a warning in `diagnostics`.
 // With a `hyphenator`, justified paragraphs and words wider than their
 // table cell are hyphenated; without one they are not.
-PagedDocument lay_out(const doc::Document& document, const FontMetrics& metrics,
-                      core::Diagnostics& diagnostics, const Style& style = Style{},
-                      const Hyphenator* hyphenator = nullptr);
+PagedDocument lay_out(const doc::Document& document, const FontMetrics& metrics, core::Diagnostics& diagnostics,
+                      const Style& style = Style{}, const Hyphenator* hyphenator = nullptr);
 
 }  // namespace layout

@@ -69,8 +69,7 @@ std::uint32_t hyphen_cut(const ShapedText& text, std::uint32_t line_begin, std::
         // earlier hyphen in the same word.
         const std::uint32_t first = std::max(run, line_begin) + 2;
         for (std::uint32_t k = 1; k < word.size(); ++k) {
-            if (points[k] && run + k >= first &&
-                hyphenated_line(text, line_begin, run + k).width <= width + kTolerance)
+            if (points[k] && run + k >= first && hyphenated_line(text, line_begin, run + k).width <= width + kTolerance)
                 best = run + k;
         }
     }
@@ -157,8 +156,7 @@ void break_lines(const ShapedText& text, double width, std::vector<Line>& out, c
             begin = cut;
         } else {
             // A soft hyphen at the end would widen the line again: cut before it.
-            const std::uint32_t limit =
-                o - 1 > begin && text.glyphs[o - 1].kind == GlyphKind::SoftHyphen ? o - 1 : o;
+            const std::uint32_t limit = o - 1 > begin && text.glyphs[o - 1].kind == GlyphKind::SoftHyphen ? o - 1 : o;
             const std::uint32_t end = emergency_end(text, begin, limit, width);
             out.push_back(make_line(text, begin, end));
             begin = end;

@@ -58,8 +58,7 @@ double space_stretch(const ShapedText& text, const Line& line, double width) {
 }
 
 void set_line(const ShapedText& text, const Line& line, double x, double baseline, const FontMetrics& metrics,
-              std::vector<Item>& items, std::vector<FieldMark>* fields, double stretch,
-              StructureBuilder* structure) {
+              std::vector<Item>& items, std::vector<FieldMark>* fields, double stretch, StructureBuilder* structure) {
     const std::size_t line_start = items.size();
     TextRun run;
     const Span* run_span = nullptr;

@@ -27,8 +27,8 @@ struct TextRun {
     double baseline = 0;
     FontId font = FontId::SerifRegular;
     double size = 11;
-    std::string text;  // UTF-8, already substituted for glyphs the font lacks
-    double width = 0;  // measured advance, for links and tests
+    std::string text;         // UTF-8, already substituted for glyphs the font lacks
+    double width = 0;         // measured advance, for links and tests
     std::vector<Kern> kerns;  // in index order; empty: no kerning
 };
 
@@ -84,8 +84,8 @@ struct Anchor {
     std::string id;
     std::string title;  // plain text of the heading, with its number
     int level = 1;
-    int page = 0;       // 0-based page index
-    double y = 0;       // top of the heading, from the top of the page
+    int page = 0;  // 0-based page index
+    double y = 0;  // top of the heading, from the top of the page
 };
 
 struct PagedDocument {

@@ -59,8 +59,7 @@ struct PlacedPageRef {
 
 // A table-of-contents entry gets the number of the page its heading is on,
 // right-aligned at the end of its column.
-void resolve_page_refs(PagedDocument& document, const std::vector<PlacedPageRef>& refs,
-                       const FontMetrics& metrics) {
+void resolve_page_refs(PagedDocument& document, const std::vector<PlacedPageRef>& refs, const FontMetrics& metrics) {
     std::map<std::string_view, int> pages;
     for (const Anchor& anchor : document.anchors) pages.emplace(anchor.id, anchor.page);  // first wins
     for (const PlacedPageRef& placed : refs) {
@@ -76,8 +75,7 @@ void resolve_page_refs(PagedDocument& document, const std::vector<PlacedPageRef>
 
 // Each page's note lines, stacked up from the bottom of its text area
 // under the rule, in the order of their references.
-void place_notes(const Flow& flow, const Pagination& pagination, const doc::PageSetup& setup,
-                 PagedDocument& document) {
+void place_notes(const Flow& flow, const Pagination& pagination, const doc::PageSetup& setup, PagedDocument& document) {
     const NoteArea& area = flow.note_area;
     const double bottom = setup.height - setup.margin_bottom;
     std::size_t k = 0;
@@ -175,8 +173,10 @@ private:
     }
     // Lines stay in order: once one continues, all after it do.
     void take(std::uint32_t k, int page, double room) {
-        if (carry_.empty() && used_ + line_height(k, used_) <= room + kTolerance) put(k, page);
-        else carry_.push_back(k);
+        if (carry_.empty() && used_ + line_height(k, used_) <= room + kTolerance)
+            put(k, page);
+        else
+            carry_.push_back(k);
     }
 
     const Flow& flow_;
@@ -215,8 +215,7 @@ Pagination paginate(const Flow& flow, double top, double bottom) {
             continue;
         }
         // A page whose foot continues a note is full.
-        const double foot =
-            notes.continues() ? bottom - top : notes.height() + notes.extra(s.note_begin, s.note_end);
+        const double foot = notes.continues() ? bottom - top : notes.height() + notes.extra(s.note_begin, s.note_end);
         if (!s.force_break && y + s.glue + s.height <= bottom - foot + kTolerance) {
             out.slices[i] = Placement{page, y + s.glue};
             y += s.glue + s.height;

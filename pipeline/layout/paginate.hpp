@@ -24,7 +24,7 @@ struct Placement {
 };
 
 struct Pagination {
-    std::vector<Placement> slices;     // one per Flow slice
+    std::vector<Placement> slices;      // one per Flow slice
     std::vector<std::int32_t> repeats;  // per page: Flow::groups index placed at the top, or -1
     std::vector<int> note_pages;        // per Flow::note_lines: its page
     int page_count = 1;

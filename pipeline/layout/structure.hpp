@@ -18,13 +18,24 @@ namespace layout {
 enum class Role : std::uint8_t {
     Document,  // the root
     Div,       // a group without a meaning of its own (letterhead, signatures)
-    H1, H2, H3, H4, H5, H6,
+    H1,
+    H2,
+    H3,
+    H4,
+    H5,
+    H6,
     P,
-    L, LI, Lbl, LBody,
-    Table, TR, TH, TD,
-    Link,      // the linked text and its annotation
-    Note,      // a footnote
-    Figure,    // a chart; needs StructElement::alt
+    L,
+    LI,
+    Lbl,
+    LBody,
+    Table,
+    TR,
+    TH,
+    TD,
+    Link,    // the linked text and its annotation
+    Note,    // a footnote
+    Figure,  // a chart; needs StructElement::alt
 };
 
 std::string_view to_string(Role role);
@@ -42,9 +53,9 @@ inline constexpr std::int32_t kNoElement = -1;
 
 struct StructElement {
     Role role = Role::P;
-    std::int32_t parent = kNoElement;  // index into the same vector; the root has none
+    std::int32_t parent = kNoElement;       // index into the same vector; the root has none
     HeaderScope scope = HeaderScope::None;  // for TH
-    std::string alt;                   // alternative text, for Figure
+    std::string alt;                        // alternative text, for Figure
 };
 
 // Builds the element vector in reading order: an element's index is greater

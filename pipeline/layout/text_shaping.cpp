@@ -33,8 +33,7 @@ bool is_ascii(std::string_view text) {
 
 // UAX #14 classes BK, CR, LF and NL: ICU makes a break after them mandatory.
 bool is_hard_break(char32_t cp) {
-    return cp == 0x0A || cp == 0x0B || cp == 0x0C || cp == 0x0D || cp == 0x85 || cp == 0x2028 ||
-           cp == 0x2029;
+    return cp == 0x0A || cp == 0x0B || cp == 0x0C || cp == 0x0D || cp == 0x85 || cp == 0x2028 || cp == 0x2029;
 }
 
 // What append_code_point makes of a code point before asking the font: the
@@ -79,16 +78,16 @@ void append_utf8(std::string& out, char32_t cp) {
 
 FontId font_for(Family family, bool bold, bool italic) {
     const int face = (bold ? 1 : 0) + (italic ? 2 : 0);
-    const int base = family == Family::Serif ? static_cast<int>(FontId::SerifRegular)
-                                             : static_cast<int>(FontId::SansRegular);
+    const int base =
+        family == Family::Serif ? static_cast<int>(FontId::SerifRegular) : static_cast<int>(FontId::SansRegular);
     return static_cast<FontId>(base + face);
 }
 
 struct TextShaper::Impl {
     std::unique_ptr<icu::BreakIterator> breaker;
     const icu::Normalizer2* nfc = nullptr;
-    std::u16string text;                  // the paragraph in UTF-16, for ICU
-    std::vector<std::uint32_t> offsets;   // UTF-16 offset of each glyph
+    std::u16string text;                                      // the paragraph in UTF-16, for ICU
+    std::vector<std::uint32_t> offsets;                       // UTF-16 offset of each glyph
     std::vector<std::pair<std::uint32_t, char32_t>> missing;  // glyph index, original code point
     std::set<std::string> reported;
     std::vector<float> advances = std::vector<float>(kFontCount * kCacheLimit, NAN);
@@ -104,8 +103,11 @@ struct TextShaper::Impl {
 
 TextShaper::TextShaper(const FontMetrics& metrics, core::Diagnostics& diagnostics, int field_estimate_digits,
                        Superscript superscript)
-    : metrics_(metrics), diagnostics_(diagnostics), field_estimate_digits_(field_estimate_digits),
-      superscript_(superscript), impl_(std::make_unique<Impl>()) {
+    : metrics_(metrics),
+      diagnostics_(diagnostics),
+      field_estimate_digits_(field_estimate_digits),
+      superscript_(superscript),
+      impl_(std::make_unique<Impl>()) {
     UErrorCode status = U_ZERO_ERROR;
     // UAX #14 with ICU's Swedish tailoring; one iterator per lay_out call.
     impl_->breaker.reset(icu::BreakIterator::createLineInstance(icu::Locale("sv", "SE"), status));
@@ -132,7 +134,8 @@ bool TextShaper::has_glyph(FontId font, char32_t cp) {
 
 double TextShaper::kerning(FontId font, char32_t left, char32_t right) {
     // 21 bits hold any code point.
-    const std::uint64_t key = (static_cast<std::uint64_t>(font) << 42) | (static_cast<std::uint64_t>(left) << 21) | right;
+    const std::uint64_t key =
+        (static_cast<std::uint64_t>(font) << 42) | (static_cast<std::uint64_t>(left) << 21) | right;
     const auto [it, added] = impl_->kerning.try_emplace(key, 0.0F);
     if (added) it->second = static_cast<float>(metrics_.kerning(font, left, right));
     return it->second;
@@ -183,7 +186,8 @@ void TextShaper::shape(const doc::Inlines& inlines, const TextSetting& setting, 
         } else {
             const bool is_page = std::holds_alternative<doc::PageNumber>(node);
             if (values) {
-                append(std::to_string(is_page ? values->page : values->pages), add_span(base, Field::None, nullptr), out);
+                append(std::to_string(is_page ? values->page : values->pages), add_span(base, Field::None, nullptr),
+                       out);
             } else {
                 const auto span = add_span(base, is_page ? Field::PageNumber : Field::PageCount, nullptr);
                 append(std::string(static_cast<std::size_t>(field_estimate_digits_), '0'), span, out);
@@ -212,7 +216,8 @@ void TextShaper::append(std::string_view utf8, std::uint32_t span, ShapedText& o
     }
     // Invalid UTF-8 becomes U+FFFD here; combining sequences are composed
     // (NFC) so that "a" + U+0308 is measured and drawn as the glyph "ä".
-    icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    icu::UnicodeString s =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
     UErrorCode status = U_ZERO_ERROR;
     if (impl_->nfc->quickCheck(s, status) != UNORM_YES) {
         status = U_ZERO_ERROR;
@@ -255,8 +260,8 @@ void TextShaper::append_code_point(char32_t cp, std::uint32_t span, std::uint32_
         glyph.code_point = has_glyph(font, kReplacement) ? kReplacement : U'?';
     }
     if (glyph.kind == GlyphKind::Visible || glyph.kind == GlyphKind::Space)
-        glyph.advance = static_cast<float>(advance(font, glyph.code_point) * out.setting.size *
-                                           out.spans[span].scale / 1000.0);
+        glyph.advance =
+            static_cast<float>(advance(font, glyph.code_point) * out.setting.size * out.spans[span].scale / 1000.0);
     out.glyphs.push_back(glyph);
     impl_->offsets.push_back(offset);
 }
@@ -266,8 +271,7 @@ void TextShaper::append_code_point(char32_t cp, std::uint32_t span, std::uint32_
 // into a page number that is resolved later, not around invisible glyphs.
 void TextShaper::kern(ShapedText& out) {
     auto kernable = [&](const Glyph& g) {
-        return (g.kind == GlyphKind::Visible || g.kind == GlyphKind::Space) &&
-               out.spans[g.span].field == Field::None;
+        return (g.kind == GlyphKind::Visible || g.kind == GlyphKind::Space) && out.spans[g.span].field == Field::None;
     };
     for (std::size_t i = 0; i + 1 < out.glyphs.size(); ++i) {
         Glyph& left = out.glyphs[i];
@@ -277,8 +281,8 @@ void TextShaper::kern(ShapedText& out) {
         if (!kernable(left) || !kernable(right) || out.spans[right.span].font != font ||
             out.spans[right.span].scale != scale)
             continue;
-        left.kern = static_cast<float>(kerning(font, left.code_point, right.code_point) * out.setting.size * scale /
-                                       1000.0);
+        left.kern =
+            static_cast<float>(kerning(font, left.code_point, right.code_point) * out.setting.size * scale / 1000.0);
     }
 }
 
@@ -322,8 +326,8 @@ void TextShaper::report_missing(const ShapedText& out) {
                            static_cast<int32_t>(end - begin))
             .toUTF8String(word);
         const FontId font = out.spans[out.glyphs[index].span].font;
-        std::string message = "the font " + std::string(to_string(font)) + " has no glyph for " + hex(cp) +
-                              " in \"" + word + "\"; it is shown as " + hex(out.glyphs[index].code_point);
+        std::string message = "the font " + std::string(to_string(font)) + " has no glyph for " + hex(cp) + " in \"" +
+                              word + "\"; it is shown as " + hex(out.glyphs[index].code_point);
         if (impl_->reported.insert(message).second) diagnostics_.warning({}, std::move(message));
     }
 }

@@ -97,7 +97,7 @@ struct ShapedText {
 
 // Known page numbers for text set after pagination (the page furniture).
 struct FieldValues {
-    int page = 1;   // 1-based
+    int page = 1;  // 1-based
     int pages = 1;
 };
 

@@ -4,12 +4,9 @@ namespace model {
 
 const char* stage_word(CommitteeState::Stage stage) {
     switch (stage) {
-        case CommitteeState::Stage::Draft:
-            return "utkast";
-        case CommitteeState::Stage::Sent:
-            return "skickat";
-        case CommitteeState::Stage::Decided:
-            return "beslutat";
+        case CommitteeState::Stage::Draft: return "utkast";
+        case CommitteeState::Stage::Sent: return "skickat";
+        case CommitteeState::Stage::Decided: return "beslutat";
     }
     return "utkast";
 }

@@ -18,7 +18,7 @@ using Kronor = std::int64_t;
 enum class CriterionKind { Main, Priority };
 
 struct Criterion {
-    std::string id;    // "H1", "P2": the column name in CSV exports
+    std::string id;  // "H1", "P2": the column name in CSV exports
     CriterionKind kind = CriterionKind::Main;
     std::string text;
 };
@@ -102,10 +102,10 @@ struct Round {
     std::vector<std::string> application_sources;  // file names relative to the round
     std::vector<ReportDeadline> report_deadlines;
     std::vector<ReportException> report_exceptions;
-    std::string report_source;     // the report register's file name; "" when none
-    std::string repayment_source;  // the repayment register's file name; "" when none
+    std::string report_source;      // the report register's file name; "" when none
+    std::string repayment_source;   // the repayment register's file name; "" when none
     std::string statistics_source;  // the recipient statistics' file name; "" when none
-    std::string letter_template;   // a folder under templates/ for the letters to applicants; "" none
+    std::string letter_template;    // a folder under templates/ for the letters to applicants; "" none
     // A folder under templates/ for the evaluation of last year's grants; "" none.
     std::string evaluation_template;
     core::SourceLocation where;
@@ -124,7 +124,7 @@ struct Application {
     std::string id;
     std::string fund;
     std::string administration;
-    std::string unit;         // a unit within the administration; may be empty
+    std::string unit;  // a unit within the administration; may be empty
     std::string title;
     std::string destination;  // study visits only
     std::string description;
@@ -208,7 +208,7 @@ struct SourceRecord {
 
 // A data file named in round.xml or report.xml <sources>, and what it held.
 struct SourceFile {
-    std::string file;     // its path, as diagnostics name it
+    std::string file;  // its path, as diagnostics name it
     // False when its records could not be read at all: missing, too large,
     // undecodable, not well-formed, another root element or schema version.
     bool readable = false;
@@ -216,15 +216,15 @@ struct SourceFile {
 };
 
 struct Dataset {
-    std::string name;       // folder name, e.g. "lum-mul-2025"
+    std::string name;  // folder name, e.g. "lum-mul-2025"
     std::string directory;
     Round round;
     std::vector<Application> applications;
     // Every data file read (applications, registers, statistics, a final
     // report's projects and CSVs), in the order of <sources>.
     std::vector<SourceFile> sources;
-    std::vector<ReportRequirement> reports;  // the report register, file order
-    std::vector<Repayment> repayments;       // the repayment register, file order
+    std::vector<ReportRequirement> reports;            // the report register, file order
+    std::vector<Repayment> repayments;                 // the repayment register, file order
     std::vector<RecipientCount> recipient_statistics;  // file order
     // The earlier rounds of the same funds found beside this one in the data
     // folder (docs/formats.md, "Rounds across years"), the latest year first,
@@ -237,8 +237,8 @@ struct Dataset {
     std::optional<FinalReport> final_report;
 };
 
-const char* to_string(Decision decision);     // "beviljas", "beviljas delvis", "avslås"
-const char* to_string(Rating rating);         // "uppfyller", "uppfyller delvis", "uppfyller inte"
+const char* to_string(Decision decision);  // "beviljas", "beviljas delvis", "avslås"
+const char* to_string(Rating rating);      // "uppfyller", "uppfyller delvis", "uppfyller inte"
 std::optional<Decision> parse_decision(const std::string& text);
 std::optional<Rating> parse_rating(const std::string& text);
 const char* to_string(ReportKind kind);        // "ekonomi", "genomförande"

@@ -14,8 +14,8 @@ std::string date_or_dash(const std::optional<core::Date>& date) {
 }
 
 void dump_round(std::ostringstream& out, const Round& r) {
-    out << "round " << r.id << " year=" << r.year << " date=" << core::to_iso(r.date)
-        << " template=" << r.template_name << " money=" << r.money_abbreviation << '\n';
+    out << "round " << r.id << " year=" << r.year << " date=" << core::to_iso(r.date) << " template=" << r.template_name
+        << " money=" << r.money_abbreviation << '\n';
     out << "  title: " << r.title << '\n';
     out << "  from: " << r.administration << " / " << r.department << " to: " << r.committee
         << " dnr: " << r.diary_number << '\n';
@@ -23,11 +23,12 @@ void dump_round(std::ostringstream& out, const Round& r) {
         out << "  fund " << f.code << " \"" << f.name << "\" budget=" << f.budget
             << " max=" << (f.max_per_application ? std::to_string(*f.max_per_application) : "-") << '\n';
         for (const auto& c : f.criteria)
-            out << "    criterion " << c.id << (c.kind == CriterionKind::Main ? " main: " : " priority: ")
-                << c.text << '\n';
+            out << "    criterion " << c.id << (c.kind == CriterionKind::Main ? " main: " : " priority: ") << c.text
+                << '\n';
     }
     out << "  repayment-notice-deadline: " << date_or_dash(r.repayment_notice_deadline) << '\n';
-    for (const auto& d : r.report_deadlines) out << "  report-due " << to_string(d.kind) << ": " << core::to_iso(d.due) << '\n';
+    for (const auto& d : r.report_deadlines)
+        out << "  report-due " << to_string(d.kind) << ": " << core::to_iso(d.due) << '\n';
     for (const auto& e : r.report_exceptions) out << "  report-exception " << e.application << ": " << e.reason << '\n';
     if (!r.report_source.empty()) out << "  report-register: " << r.report_source << '\n';
     if (!r.repayment_source.empty()) out << "  repayment-register: " << r.repayment_source << '\n';
@@ -44,13 +45,13 @@ void dump_round(std::ostringstream& out, const Round& r) {
     for (const auto& a : r.attestations)
         out << "  attestation " << core::to_iso(a.date) << ": " << a.person.name << ", " << a.person.title << '\n';
     for (const auto& a : r.administrations)
-        out << "  administration " << (a.kind == AdministrationKind::District ? "district: " : "central: ")
-            << a.name << '\n';
+        out << "  administration " << (a.kind == AdministrationKind::District ? "district: " : "central: ") << a.name
+            << '\n';
 }
 
 void dump_application(std::ostringstream& out, const Application& a) {
-    out << "application " << a.id << " fund=" << a.fund << " requested=" << a.requested
-        << " decision=\"" << to_string(a.decision) << "\" granted=" << a.granted << '\n';
+    out << "application " << a.id << " fund=" << a.fund << " requested=" << a.requested << " decision=\""
+        << to_string(a.decision) << "\" granted=" << a.granted << '\n';
     out << "  from: " << a.administration << (a.unit.empty() ? "" : ", " + a.unit) << '\n';
     out << "  title: " << a.title << '\n';
     if (!a.destination.empty()) out << "  destination: " << a.destination << '\n';
@@ -113,8 +114,7 @@ std::string dump(const Dataset& dataset) {
 
 std::string dump(const Report& report) {
     std::ostringstream out;
-    out << "report total-requested=" << report.total_requested << " total-granted=" << report.total_granted
-        << '\n';
+    out << "report total-requested=" << report.total_requested << " total-granted=" << report.total_granted << '\n';
     for (const auto& s : report.funds) {
         out << "fund " << s.fund->code << " applications=" << s.applications.size()
             << " requested=" << s.total_requested << " granted=" << s.total_granted
@@ -127,8 +127,8 @@ std::string dump(const Report& report) {
     if (!report.previous_grants.empty()) out << "previous-grants " << report.previous_grants.size() << '\n';
     for (const auto& g : report.previous_grants) dump_grant(out, g);
     for (const auto& s : report.shortfalls) {
-        out << "shortfall " << s.administration << " grant=" << s.grant.grant->id << " applications="
-            << titles(s.applications) << " exceptions=";
+        out << "shortfall " << s.administration << " grant=" << s.grant.grant->id
+            << " applications=" << titles(s.applications) << " exceptions=";
         for (const auto* e : s.exceptions) out << e->application << ' ';
         out << '\n';
     }
@@ -152,8 +152,8 @@ std::string dump(const Report& report) {
             << o.with_participants << " implemented=" << o.implemented << '\n';
     if (report.recipients) {
         const auto& t = *report.recipients;
-        out << "recipients " << t.first_year << "-" << t.last_year << " city-reduction-tenths="
-            << t.city_reduction_tenths << '\n';
+        out << "recipients " << t.first_year << "-" << t.last_year
+            << " city-reduction-tenths=" << t.city_reduction_tenths << '\n';
         for (const auto& y : t.city)
             out << "  city " << y.year << " recipients=" << y.recipients << " administrations=" << y.administrations
                 << " change-tenths=" << y.change_tenths << '\n';

@@ -53,9 +53,12 @@ namespace {
 std::string flat(const RichText& text) {
     std::string out;
     for (const auto& span : text) {
-        if (span.kind == RichSpan::Kind::Text) out += span.text;
-        else if (span.kind == RichSpan::Kind::Ref) out += "[ref " + span.project + (span.to.empty() ? "" : "–" + span.to) + "]";
-        else out += "[note: " + flat(span.note) + "]";
+        if (span.kind == RichSpan::Kind::Text)
+            out += span.text;
+        else if (span.kind == RichSpan::Kind::Ref)
+            out += "[ref " + span.project + (span.to.empty() ? "" : "–" + span.to) + "]";
+        else
+            out += "[note: " + flat(span.note) + "]";
     }
     return out;
 }
@@ -72,7 +75,8 @@ const char* block_kind(TextBlockKind kind) {
 
 void dump_blocks(std::ostringstream& out, const char* label, const TextBlocks& blocks) {
     for (const auto& b : blocks)
-        for (const auto& part : b.parts) out << "    " << label << " " << block_kind(b.kind) << ": " << flat(part) << '\n';
+        for (const auto& part : b.parts)
+            out << "    " << label << " " << block_kind(b.kind) << ": " << flat(part) << '\n';
 }
 
 void dump_project(std::ostringstream& out, const FollowUpReport& p) {
@@ -84,8 +88,8 @@ void dump_project(std::ostringstream& out, const FollowUpReport& p) {
     for (int y : p.years) out << ' ' << y;
     out << '\n';
     for (const auto& d : p.decisions)
-        out << "    decision " << (d.extension ? "extension" : "grant") << " year="
-            << (d.year ? std::to_string(*d.year) : "-") << " amount=" << d.amount << '\n';
+        out << "    decision " << (d.extension ? "extension" : "grant")
+            << " year=" << (d.year ? std::to_string(*d.year) : "-") << " amount=" << d.amount << '\n';
     if (p.outcome)
         for (const auto& f : p.outcome->figures)
             out << "    outcome " << f.name << '=' << f.value << (f.approx ? " approx" : "") << '\n';
@@ -102,15 +106,19 @@ void dump_project(std::ostringstream& out, const FollowUpReport& p) {
 
 void dump_csvs(std::ostringstream& out, const FinalReport& r) {
     for (const auto& a : r.activities)
-        out << "  activity " << a.date.text << ' ' << a.type << " \"" << a.title << "\" attendance="
-            << (a.attendance ? std::to_string(*a.attendance) : "-") << " paragraphs=" << a.description.size() << '\n';
-    for (const auto& n : r.networks) out << "  network \"" << n.name << "\" paragraphs=" << n.description.size() << '\n';
+        out << "  activity " << a.date.text << ' ' << a.type << " \"" << a.title
+            << "\" attendance=" << (a.attendance ? std::to_string(*a.attendance) : "-")
+            << " paragraphs=" << a.description.size() << '\n';
+    for (const auto& n : r.networks)
+        out << "  network \"" << n.name << "\" paragraphs=" << n.description.size() << '\n';
     for (const auto& t : r.study_trips)
         out << "  trip " << t.type << ' ' << t.destination << " date=" << t.date.text << '\n';
-    for (const auto& c : r.consumption) out << "  consumption " << c.year << ' ' << c.committee << ' ' << c.kronor << '\n';
+    for (const auto& c : r.consumption)
+        out << "  consumption " << c.year << ' ' << c.committee << ' ' << c.kronor << '\n';
     for (const auto& c : r.causes) out << "  cause " << c.cause << ": " << c.count << '\n';
     for (const auto& c : r.cause_changes) out << "  cause-change " << c.cause << ": " << c.percent << '\n';
-    for (const auto& c : r.causes_by_age) out << "  by-age " << c.cause << " / " << c.age_group << ": " << c.count << '\n';
+    for (const auto& c : r.causes_by_age)
+        out << "  by-age " << c.cause << " / " << c.age_group << ": " << c.count << '\n';
 }
 
 }  // namespace

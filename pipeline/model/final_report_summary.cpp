@@ -44,7 +44,8 @@ std::string dump(const FinalReportSummary& s) {
     for (const auto& row : s.consumption_rows) dump_consumption(out, row);
     dump_consumption(out, s.consumption_total);
     for (const auto i : s.not_fully_reported)
-        out << "  not-fully-reported " << s.projects[i].number << ' ' << to_string(s.projects[i].project->status) << '\n';
+        out << "  not-fully-reported " << s.projects[i].number << ' ' << to_string(s.projects[i].project->status)
+            << '\n';
     for (const auto& c : s.causes) out << "  cause " << c.count << ' ' << c.cause << '\n';
     for (const auto& r : s.age_rows) {
         out << "  age " << r.cause << ':';

@@ -14,8 +14,8 @@ namespace model {
 // A project with its computed place in the report.
 struct NumberedProject {
     const FollowUpReport* project = nullptr;
-    std::string number;  // "2.1.1"
-    std::string anchor;  // the heading's id, "projekt-hal-01"
+    std::string number;    // "2.1.1"
+    std::string anchor;    // the heading's id, "projekt-hal-01"
     std::size_t area = 0;  // index into FinalReport::areas
 };
 
@@ -30,7 +30,7 @@ struct OutcomeTotals {
 
 struct AreaSummary {
     const Area* area = nullptr;
-    std::string number;  // "2.1"
+    std::string number;                 // "2.1"
     std::vector<std::size_t> projects;  // indices into FinalReportSummary::projects
     Kronor granted = 0;
     std::vector<const GrantDecision*> extensions;
@@ -44,7 +44,7 @@ struct AreaSummary {
 struct AdministrationRow {
     std::string name;
     const ReportAdministration* administration = nullptr;  // null for a joint row
-    std::vector<int> projects_per_column;  // in table-column order
+    std::vector<int> projects_per_column;                  // in table-column order
     int projects = 0;
     Kronor granted = 0;
     int planned_yes = 0;
@@ -52,7 +52,7 @@ struct AdministrationRow {
 };
 
 struct ConsumptionRow {
-    int year = 0;  // 0 for the total row
+    int year = 0;                       // 0 for the total row
     std::vector<Kronor> per_committee;  // in report.xml's committee order
     Kronor total = 0;
 };
@@ -65,8 +65,8 @@ struct CauseShare {
 
 struct AgeRow {
     std::string cause;
-    std::vector<long long> counts;   // per age group
-    std::vector<double> percents;    // of the group's total
+    std::vector<long long> counts;  // per age group
+    std::vector<double> percents;   // of the group's total
     long long total = 0;
     double total_percent = 0;
 };

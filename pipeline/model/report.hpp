@@ -17,14 +17,14 @@ namespace model {
 struct FundSummary {
     const Fund* fund = nullptr;
     std::vector<const Application*> applications;
-    std::vector<const Application*> granted;          // granted in full or in part, intake order
+    std::vector<const Application*> granted;  // granted in full or in part, intake order
     std::vector<const Application*> granted_in_full;
     std::vector<const Application*> partly_granted;
     std::vector<const Application*> rejected;
     Kronor total_requested = 0;
     Kronor total_granted = 0;
-    int districts_applying = 0;        // distinct district administrations
-    int central_applying = 0;          // distinct central administrations
+    int districts_applying = 0;              // distinct district administrations
+    int central_applying = 0;                // distinct central administrations
     std::vector<std::string> central_names;  // e.g. {"Socialförvaltningen"}
     // The granted amount when every granted application got the same, else 0.
     Kronor uniform_granted_amount = 0;
@@ -57,7 +57,7 @@ struct GrantFollowUp {
 // year before: the decision document warns of each.
 struct ReportShortfall {
     std::string administration;
-    GrantFollowUp grant;  // the grant of the year before
+    GrantFollowUp grant;                           // the grant of the year before
     std::vector<const Application*> applications;  // the administration's applications this round
     // The exceptions round.xml records for those applications.
     std::vector<const ReportException*> exceptions;
@@ -92,9 +92,9 @@ struct PriorityYear {
 struct YearSummary {
     int year = 0;
     const Dataset* round = nullptr;
-    std::vector<FundYear> funds;  // in that round's fund order
+    std::vector<FundYear> funds;                      // in that round's fund order
     std::vector<AdministrationYear> administrations;  // those granted money, in the round's order of administrations
-    std::vector<PriorityYear> priorities;  // in criterion order
+    std::vector<PriorityYear> priorities;             // in criterion order
     Kronor granted = 0;
     Kronor repaid = 0;
     Kronor used = 0;

@@ -31,16 +31,11 @@ void replace_file(const fs::path& path, const std::string& text) {
 
 const char* status_name(job::Outcome outcome) {
     switch (outcome) {
-        case job::Outcome::Built:
-            return "built";
-        case job::Outcome::Unchanged:
-            return "unchanged";
-        case job::Outcome::Checked:
-            return "checked";
-        case job::Outcome::InputErrors:
-            return "input-errors";
-        case job::Outcome::InternalFailure:
-            return "internal-failure";
+        case job::Outcome::Built: return "built";
+        case job::Outcome::Unchanged: return "unchanged";
+        case job::Outcome::Checked: return "checked";
+        case job::Outcome::InputErrors: return "input-errors";
+        case job::Outcome::InternalFailure: return "internal-failure";
     }
     return "unknown";
 }

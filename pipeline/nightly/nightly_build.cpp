@@ -69,8 +69,7 @@ void log_dataset(const job::DatasetResult& d, const Settings& settings, Poco::Lo
             break;
         case job::Outcome::InputErrors:
             log.error(d.name + (d.account_note.empty() ? ": the input has errors" : ": a template has errors") +
-                      "; nothing was written (" + counts(d.diagnostics) + records(d) + ")" +
-                      kept_note(d));
+                      "; nothing was written (" + counts(d.diagnostics) + records(d) + ")" + kept_note(d));
             break;
         case job::Outcome::InternalFailure:
             log.critical(d.name + ": internal failure: " + core::visible(d.failure) + kept_note(d));
@@ -205,18 +204,17 @@ BuildReport run_build(const Settings& settings, const BuildOptions& options, Poc
         log.error(core::visible(e.what()));
         return report;
     }
-    log.information(std::string(options.check_only ? "check" : "build") + " started: " +
-                    core::visible(settings.data_dir) +
+    log.information(std::string(options.check_only ? "check" : "build") +
+                    " started: " + core::visible(settings.data_dir) +
                     (options.check_only ? ""
-                                        : " -> " + core::visible(settings.out_dir) + ", " + std::to_string(settings.jobs) +
-                                              " threads, " + report.generator));
+                                        : " -> " + core::visible(settings.out_dir) + ", " +
+                                              std::to_string(settings.jobs) + " threads, " + report.generator));
     run_job(report, settings, options, log);
     report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     report.finished = seconds_since_epoch();
     for (const auto& d : report.result.datasets) log_dataset(d, settings, log);
     // A refused build leaves the page to the build that holds the lock.
-    if (settings.status && !options.check_only && report.exit_code != kExitBusy &&
-        report.exit_code != kExitSettings) {
+    if (settings.status && !options.check_only && report.exit_code != kExitBusy && report.exit_code != kExitSettings) {
         try {
             write_status(report);
         } catch (const job::SettingsError& e) {

@@ -50,8 +50,9 @@ LogSettings read_log(const Poco::Util::AbstractConfiguration& config) {
 }  // namespace
 
 const std::vector<std::string> kSettingKeys = {
-    "fuel.data",   "fuel.out",      "fuel.archive",      "fuel.templates",    "fuel.schedule",    "fuel.jobs",     "fuel.wait",
-    "fuel.status", "fuel.log.file", "fuel.log.rotation", "fuel.log.archive", "fuel.log.keep", "fuel.log.level"};
+    "fuel.data",        "fuel.out",      "fuel.archive",  "fuel.templates", "fuel.schedule",
+    "fuel.jobs",        "fuel.wait",     "fuel.status",   "fuel.log.file",  "fuel.log.rotation",
+    "fuel.log.archive", "fuel.log.keep", "fuel.log.level"};
 
 unsigned default_jobs() { return std::max(1u, std::thread::hardware_concurrency()); }
 

@@ -36,10 +36,14 @@ Object::Ptr document_json(const job::DocumentResult& d, const std::string& datas
 Object::Ptr diagnostic_json(const core::Diagnostic& d) {
     auto o = ordered();
     o->set("file", d.where.file);
-    if (d.where.line > 0) o->set("line", d.where.line);
-    else o->set("line", Poco::Dynamic::Var());
-    if (d.where.column > 0) o->set("column", d.where.column);
-    else o->set("column", Poco::Dynamic::Var());
+    if (d.where.line > 0)
+        o->set("line", d.where.line);
+    else
+        o->set("line", Poco::Dynamic::Var());
+    if (d.where.column > 0)
+        o->set("column", d.where.column);
+    else
+        o->set("column", Poco::Dynamic::Var());
     o->set("severity", std::string(core::to_string(d.severity)));
     o->set("message", d.message);
     o->set("text", core::to_string(d));

@@ -19,23 +19,12 @@ std::string escape(const std::string& text) {
     std::string out;
     for (const char c : text) {
         switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                out += c;
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out += c;
         }
     }
     return out;
@@ -61,16 +50,11 @@ std::string duration(double seconds) {
 
 const char* outcome_label(job::Outcome outcome) {
     switch (outcome) {
-        case job::Outcome::Built:
-            return "Byggd";
-        case job::Outcome::Unchanged:
-            return "Oförändrad";
-        case job::Outcome::Checked:
-            return "Kontrollerad";
-        case job::Outcome::InputErrors:
-            return "Misslyckades: fel i indata";
-        case job::Outcome::InternalFailure:
-            return "Misslyckades: internt fel";
+        case job::Outcome::Built: return "Byggd";
+        case job::Outcome::Unchanged: return "Oförändrad";
+        case job::Outcome::Checked: return "Kontrollerad";
+        case job::Outcome::InputErrors: return "Misslyckades: fel i indata";
+        case job::Outcome::InternalFailure: return "Misslyckades: internt fel";
     }
     return "";
 }
@@ -118,9 +102,9 @@ std::string document_row(const job::DocumentResult& d, const job::DatasetResult&
                                                 : "Oförändrad, inte byggd om";
     std::ostringstream row;
     row << "<tr data-rebuilt=\"" << (d.rebuilt ? "true" : "false") << "\"><td><a href=\""
-        << escape(href(dataset.name, d.path)) << "\">" << escape(d.name) << ".pdf</a></td><td>" << companion_links(d, dataset)
-        << "</td><td>" << state << "</td><td>"
-        << time_element(d.built_at) << "</td><td class=\"pages\">" << d.pages << "</td></tr>\n";
+        << escape(href(dataset.name, d.path)) << "\">" << escape(d.name) << ".pdf</a></td><td>"
+        << companion_links(d, dataset) << "</td><td>" << state << "</td><td>" << time_element(d.built_at)
+        << "</td><td class=\"pages\">" << d.pages << "</td></tr>\n";
     return row.str();
 }
 
@@ -161,8 +145,8 @@ std::string account_links(const job::DatasetResult& d) {
     const auto link = [&](const char* file) {
         return "<a href=\"" + href(d.name, (folder / file).string()) + "\">" + file + "</a>";
     };
-    return "<p>Redovisning av varje inläst post: " + link(job::kAccountTextFile) + " (" +
-           link(job::kAccountJsonFile) + ")</p>\n";
+    return "<p>Redovisning av varje inläst post: " + link(job::kAccountTextFile) + " (" + link(job::kAccountJsonFile) +
+           ")</p>\n";
 }
 
 std::string dataset_section(const job::DatasetResult& d, const std::string& data_dir) {
@@ -170,8 +154,9 @@ std::string dataset_section(const job::DatasetResult& d, const std::string& data
     html << "<section class=\"dataset\" id=\"" << escape(d.name) << "\" data-dataset=\"" << escape(d.name)
          << "\" data-status=\"" << (failed(d.outcome) ? "failed" : "ok") << "\" data-outcome=\""
          << status_name(d.outcome) << "\" data-state=\"" << escape(d.stage) << "\">\n<h2>" << escape(d.name)
-         << " <span class=\"status\">" << outcome_label(d.outcome) << "</span></h2>\n<p>Ärendet: "
-         << escape(d.state_text) << (d.stage == "beslutat" ? " (förseglat: dokumenten ändras inte)" : "")
+         << " <span class=\"status\">" << outcome_label(d.outcome)
+         << "</span></h2>\n<p>Ärendet: " << escape(d.state_text)
+         << (d.stage == "beslutat" ? " (förseglat: dokumenten ändras inte)" : "")
          << ".</p>\n<p>Senaste lyckade bygge: " << time_element(d.last_good_build) << "</p>\n"
          << account_links(d) << documents_table(d) << diagnostics_block(d, data_dir) << "</section>\n";
     return html.str();

@@ -87,8 +87,7 @@ void add_metadata(Hasher& hash, const doc::Metadata& meta) {
 
 }  // namespace
 
-Digest document_digest(const layout::PagedDocument& document, const FontFiles& fonts,
-                       const WriteOptions& options) {
+Digest document_digest(const layout::PagedDocument& document, const FontFiles& fonts, const WriteOptions& options) {
     Hasher hash;
     add_metadata(hash, document.meta);
     hash.add(static_cast<std::uint64_t>(document.pages.size()));

@@ -16,8 +16,7 @@ using Digest = std::array<std::uint8_t, 16>;
 // the font files and the options. ISO 32000-1 §14.4 suggests hashing the time
 // and place of creation; the content gives an identifier that is the same for
 // the same document, as reproducible output needs, and differs otherwise.
-Digest document_digest(const layout::PagedDocument& document, const FontFiles& fonts,
-                       const WriteOptions& options);
+Digest document_digest(const layout::PagedDocument& document, const FontFiles& fonts, const WriteOptions& options);
 
 // Sets the trailer's /ID to two copies of `digest` (the first is the
 // permanent identifier, the second that of this version; this file has one

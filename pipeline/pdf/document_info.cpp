@@ -23,8 +23,7 @@ std::optional<CalendarDate> parse_iso_date(const std::string& text) {
             return std::nullopt;
         }
     }
-    return CalendarDate{std::stoi(text.substr(0, 4)), std::stoi(text.substr(5, 2)),
-                        std::stoi(text.substr(8, 2))};
+    return CalendarDate{std::stoi(text.substr(0, 4)), std::stoi(text.substr(5, 2)), std::stoi(text.substr(8, 2))};
 }
 
 void set_text(HaruDocument& doc, HPDF_InfoType field, const std::string& value, const char* name) {

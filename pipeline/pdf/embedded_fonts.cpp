@@ -57,8 +57,7 @@ HPDF_Font load_font(HaruDocument& doc, const std::string& path, const CodePoints
 
 }  // namespace
 
-EmbeddedFonts::EmbeddedFonts(HaruDocument& doc, const FontFiles& files,
-                             const layout::PagedDocument& document) {
+EmbeddedFonts::EmbeddedFonts(HaruDocument& doc, const FontFiles& files, const layout::PagedDocument& document) {
     const FacesUsed faces = faces_used(document);
     const auto& used = faces.used;
     // Faces may share a file: its character map keeps what all of them use.

@@ -32,7 +32,8 @@ T* copy_to_haru(HPDF_FontDef def, const std::vector<T>& values) {
 }  // namespace
 
 void restrict_cmap(HPDF_FontDef def, const CodePoints& used) {
-    if (def == nullptr || def->type != HPDF_FONTDEF_TYPE_TRUETYPE) throw Error("not a libharu TrueType font definition");
+    if (def == nullptr || def->type != HPDF_FONTDEF_TYPE_TRUETYPE)
+        throw Error("not a libharu TrueType font definition");
     auto* attr = static_cast<HPDF_TTFontDefAttr>(def->attr);
     HPDF_TTF_CmapRange& cmap = attr->cmap;
     if (cmap.format != 4) return;

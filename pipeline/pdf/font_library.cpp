@@ -112,9 +112,7 @@ double FontLibrary::advance(layout::FontId font, char32_t code_point) const {
     return f.advances[code_point];
 }
 
-bool FontLibrary::has_glyph(layout::FontId font, char32_t code_point) const {
-    return face(font).has(code_point);
-}
+bool FontLibrary::has_glyph(layout::FontId font, char32_t code_point) const { return face(font).has(code_point); }
 
 double FontLibrary::kerning(layout::FontId font, char32_t left, char32_t right) const {
     // A glyph libharu cannot address is drawn as a substitute: no kerning.

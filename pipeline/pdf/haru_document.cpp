@@ -47,8 +47,8 @@ void HaruDocument::check(std::string_view step) const {
     } else {
         return;
     }
-    throw Error("libharu error " + hex(code) + " (detail " + std::to_string(detail) + ") in step: " +
-                std::string(step));
+    throw Error("libharu error " + hex(code) + " (detail " + std::to_string(detail) +
+                ") in step: " + std::string(step));
 }
 
 }  // namespace pdf

@@ -69,14 +69,13 @@ HPDF_Array direct_destination(HaruDocument& doc, const std::vector<HPDF_Page>& p
 }
 
 HPDF_Rect annotation_rect(const layout::Link& link, const PageSpace& space) {
-    return HPDF_Rect{space.x(link.x), space.y(link.y + link.height), space.x(link.x + link.width),
-                     space.y(link.y)};
+    return HPDF_Rect{space.x(link.x), space.y(link.y + link.height), space.x(link.x + link.width), space.y(link.y)};
 }
 
 }  // namespace
 
-void add_links(HaruDocument& doc, const std::vector<HPDF_Page>& pages,
-               const layout::PagedDocument& document, StructureTree& tree) {
+void add_links(HaruDocument& doc, const std::vector<HPDF_Page>& pages, const layout::PagedDocument& document,
+               StructureTree& tree) {
     const auto anchors = index_anchors(document);
     HPDF_Encoder utf8 = HPDF_GetEncoder(doc.get(), "UTF-8");
     for (std::size_t p = 0; p < pages.size(); ++p) {
@@ -94,11 +93,9 @@ void add_links(HaruDocument& doc, const std::vector<HPDF_Page>& pages,
             if (link->target.starts_with('#')) {
                 const auto it = anchors.find(std::string_view(link->target).substr(1));
                 if (it == anchors.end()) {
-                    throw Error("link on page " + std::to_string(p + 1) + " to unknown anchor '" +
-                                link->target + "'");
+                    throw Error("link on page " + std::to_string(p + 1) + " to unknown anchor '" + link->target + "'");
                 }
-                annotation = HPDF_Page_CreateLinkAnnot(pages[p], rect,
-                                                       destination(doc, pages, document, *it->second));
+                annotation = HPDF_Page_CreateLinkAnnot(pages[p], rect, destination(doc, pages, document, *it->second));
                 if (!it->second->title.empty()) description = it->second->title;
             } else {
                 annotation = HPDF_Page_CreateURILinkAnnot(pages[p], rect, link->target.c_str());
@@ -120,8 +117,7 @@ void add_links(HaruDocument& doc, const std::vector<HPDF_Page>& pages,
     }
 }
 
-void add_outline(HaruDocument& doc, const std::vector<HPDF_Page>& pages,
-                 const layout::PagedDocument& document) {
+void add_outline(HaruDocument& doc, const std::vector<HPDF_Page>& pages, const layout::PagedDocument& document) {
     HPDF_Encoder utf8 = HPDF_GetEncoder(doc.get(), "UTF-8");
     // The open outline items by level: a new item's parent is the nearest
     // open one of a lower level.

@@ -17,13 +17,12 @@ namespace pdf {
 // its Link element, and says where it leads in /Contents (its alternative
 // description, ISO 32000-1 §14.9.3). Throws pdf::Error for a link to an
 // anchor that does not exist.
-void add_links(HaruDocument& doc, const std::vector<HPDF_Page>& pages,
-               const layout::PagedDocument& document, StructureTree& tree);
+void add_links(HaruDocument& doc, const std::vector<HPDF_Page>& pages, const layout::PagedDocument& document,
+               StructureTree& tree);
 
 // Builds the outline (bookmarks) from the anchors, nested by level, and opens
 // it when the document is opened. Each item's /Dest is a direct array, as
 // PDF/A validators require.
-void add_outline(HaruDocument& doc, const std::vector<HPDF_Page>& pages,
-                 const layout::PagedDocument& document);
+void add_outline(HaruDocument& doc, const std::vector<HPDF_Page>& pages, const layout::PagedDocument& document);
 
 }  // namespace pdf

@@ -38,8 +38,8 @@ void paint_fills(HPDF_Page target, const layout::Page& page, const PageSpace& sp
     for_each<layout::Fill>(page, marks, [&](const layout::Fill& fill, auto&& mark) {
         mark();
         HPDF_Page_SetGrayFill(target, static_cast<HPDF_REAL>(fill.gray));
-        HPDF_Page_Rectangle(target, space.x(fill.x), space.y(fill.y + fill.height),
-                            static_cast<HPDF_REAL>(fill.width), static_cast<HPDF_REAL>(fill.height));
+        HPDF_Page_Rectangle(target, space.x(fill.x), space.y(fill.y + fill.height), static_cast<HPDF_REAL>(fill.width),
+                            static_cast<HPDF_REAL>(fill.height));
         HPDF_Page_Fill(target);
         painted = true;
     });
@@ -132,8 +132,8 @@ void show_kerned(HPDF_Page target, HPDF_Font font, const layout::TextRun& run, H
 // All runs go into one BT/ET block, and Tf is written only when the font or
 // size changes: most consecutive runs share both.
 // The marked-content sequences nest inside the one text object.
-void paint_text(HPDF_Page target, const layout::Page& page, const PageSpace& space,
-                const EmbeddedFonts& fonts, PageMarks& marks) {
+void paint_text(HPDF_Page target, const layout::Page& page, const PageSpace& space, const EmbeddedFonts& fonts,
+                PageMarks& marks) {
     bool in_text = false;
     HPDF_Font current_font = nullptr;
     double current_size = 0;
@@ -163,8 +163,8 @@ void paint_text(HPDF_Page target, const layout::Page& page, const PageSpace& spa
 
 }  // namespace
 
-HPDF_Page paint_page(HaruDocument& doc, const layout::Page& page, std::size_t index,
-                     const EmbeddedFonts& fonts, StructureTree& tree) {
+HPDF_Page paint_page(HaruDocument& doc, const layout::Page& page, std::size_t index, const EmbeddedFonts& fonts,
+                     StructureTree& tree) {
     const std::string where = " of page " + std::to_string(index + 1);
     HPDF_Page target = HPDF_AddPage(doc.get());
     HPDF_Page_SetWidth(target, static_cast<HPDF_REAL>(page.width));

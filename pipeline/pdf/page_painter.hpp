@@ -25,7 +25,7 @@ struct PageSpace {
 // added later, once every page they may point to exists. Everything painted
 // is inside a marked-content sequence: its element's, recorded in `tree`, or
 // an artifact's. `index` is the 0-based page number.
-HPDF_Page paint_page(HaruDocument& doc, const layout::Page& page, std::size_t index,
-                     const EmbeddedFonts& fonts, StructureTree& tree);
+HPDF_Page paint_page(HaruDocument& doc, const layout::Page& page, std::size_t index, const EmbeddedFonts& fonts,
+                     StructureTree& tree);
 
 }  // namespace pdf

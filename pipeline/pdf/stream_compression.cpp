@@ -102,8 +102,8 @@ void compress_streams(HaruDocument& doc, const std::vector<HPDF_Dict>& streams, 
         std::unique_ptr<libdeflate_compressor, CompressorDeleter> compressor(libdeflate_alloc_compressor(kLevel));
         for (std::size_t i; (i = next.fetch_add(1)) < pending.size();) {
             std::vector<unsigned char>& data = pending[i].data;
-            std::vector<unsigned char> out(
-                compressor ? libdeflate_zlib_compress_bound(compressor.get(), data.size()) : 0);
+            std::vector<unsigned char> out(compressor ? libdeflate_zlib_compress_bound(compressor.get(), data.size())
+                                                      : 0);
             const std::size_t size = compressor ? libdeflate_zlib_compress(compressor.get(), data.data(), data.size(),
                                                                            out.data(), out.size())
                                                 : 0;
@@ -117,7 +117,9 @@ void compress_streams(HaruDocument& doc, const std::vector<HPDF_Dict>& streams, 
     });
 
     for (std::size_t i = 0; i < pending.size(); ++i) {
-        if (failed[i]) throw Error("libdeflate could not compress a stream of " + std::to_string(pending[i].data.size()) + " bytes");
+        if (failed[i])
+            throw Error("libdeflate could not compress a stream of " + std::to_string(pending[i].data.size()) +
+                        " bytes");
         HPDF_Dict dict = pending[i].dict;
         HPDF_Stream_Write(dict->stream, pending[i].data.data(), static_cast<HPDF_UINT>(pending[i].data.size()));
         // Written as they are; the filter entry comes from us, since

@@ -54,7 +54,8 @@ HPDF_Dict parent_tree(HaruDocument& doc, const std::vector<std::pair<int, std::s
         return root;
     }
     const std::size_t leaves = (entries.size() + kPairs - 1) / kPairs;
-    if (leaves > StructureTree::kMaxArray) throw Error("the parent tree has more entries than two levels of a number tree hold");
+    if (leaves > StructureTree::kMaxArray)
+        throw Error("the parent tree has more entries than two levels of a number tree hold");
     HPDF_Array kids = HPDF_Array_New(pdf->mmgr);
     for (std::size_t first = 0; first < entries.size(); first += kPairs) {
         const std::size_t last = std::min(first + kPairs, entries.size());
@@ -107,7 +108,8 @@ const char* structure_type(layout::Role role) {
 }
 
 StructureTree::StructureTree(const layout::PagedDocument& document) : elements_(document.structure) {
-    if (elements_.empty()) elements_.push_back(layout::StructElement{layout::Role::Document, layout::kNoElement, {}, {}});
+    if (elements_.empty())
+        elements_.push_back(layout::StructElement{layout::Role::Document, layout::kNoElement, {}, {}});
     for (std::size_t i = 1; i < elements_.size(); ++i) {
         const auto parent = elements_[i].parent;
         if (parent < 0 || static_cast<std::size_t>(parent) >= i)
@@ -367,8 +369,7 @@ void PageMarks::mark(std::size_t item, const layout::Item& content) {
     } else {
         const int mcid = tree_.add_content(index_, element, item);
         // The tag of a marked-content sequence is its element's type.
-        write(std::string("/") + structure_type(tree_.role(element)) + " <</MCID " + std::to_string(mcid) +
-              ">> BDC\n");
+        write(std::string("/") + structure_type(tree_.role(element)) + " <</MCID " + std::to_string(mcid) + ">> BDC\n");
     }
     open_ = true;
     element_ = element;

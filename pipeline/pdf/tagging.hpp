@@ -67,7 +67,7 @@ private:
     void write_node(HaruDocument& doc, const std::vector<HPDF_Page>& pages, std::size_t index, const void* parent,
                     std::vector<HPDF_Dict>& objects, const std::vector<Kid>& kids);
     std::vector<layout::StructElement> elements_;
-    std::vector<std::vector<Kid>> kids_;  // per element: its content and annotations
+    std::vector<std::vector<Kid>> kids_;                   // per element: its content and annotations
     std::vector<std::vector<std::int32_t>> page_content_;  // per page: the element of each MCID
     std::vector<std::pair<HPDF_Annotation, std::int32_t>> annotations_;
     std::vector<std::uint64_t> first_;  // per element: reading-order key of its first item

@@ -67,7 +67,7 @@ std::vector<unsigned char> render(const layout::PagedDocument& document, const F
 
 // Renders to `path` through a temporary file renamed into place, so that a
 // crash never leaves a half-written PDF where the last good one was.
-void write_file(const layout::PagedDocument& document, const FontFiles& fonts,
-                const std::string& path, const WriteOptions& options = {});
+void write_file(const layout::PagedDocument& document, const FontFiles& fonts, const std::string& path,
+                const WriteOptions& options = {});
 
 }  // namespace pdf

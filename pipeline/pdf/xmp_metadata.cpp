@@ -50,8 +50,9 @@ std::string simple(const char* property, const std::string& value) {
 }
 
 std::string dublin_core(const doc::Metadata& meta) {
-    std::string out = "  <rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n"
-                      "   <dc:format>application/pdf</dc:format>\n";
+    std::string out =
+        "  <rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n"
+        "   <dc:format>application/pdf</dc:format>\n";
     if (!meta.title.empty()) {
         out += alternative("dc:title", meta.title);
     }
@@ -71,8 +72,9 @@ std::string dublin_core(const doc::Metadata& meta) {
 }
 
 std::string basic_and_pdf(const doc::Metadata& meta, const std::string& producer) {
-    std::string out = "  <rdf:Description rdf:about=\"\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
-                      "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n";
+    std::string out =
+        "  <rdf:Description rdf:about=\"\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
+        "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n";
     if (const auto date = document_date(meta)) {
         out += simple("xmp:CreateDate", xmp_date(*date));
         out += simple("xmp:ModifyDate", xmp_date(*date));
@@ -95,7 +97,9 @@ std::string xmp_packet(const doc::Metadata& meta, const std::string& producer, c
            dublin_core(meta) + basic_and_pdf(meta, producer) +
            "  <rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
            "   <pdfaid:part>1</pdfaid:part>\n"
-           "   <pdfaid:conformance>" + std::string(1, conformance) + "</pdfaid:conformance>\n"
+           "   <pdfaid:conformance>" +
+           std::string(1, conformance) +
+           "</pdfaid:conformance>\n"
            "  </rdf:Description>\n"
            " </rdf:RDF>\n"
            "</x:xmpmeta>\n"

@@ -102,7 +102,12 @@ public:
                 this->letterhead(*letterhead);
             } else if (const auto* signatures = std::get_if<doc::Signatures>(&node)) {
                 for (const auto& person : signatures->people)
-                    add({UnitKind::Signature, "", person.name, join({person.name, join(person.lines, ", ")}, ", "), {}, {}});
+                    add({UnitKind::Signature,
+                         "",
+                         person.name,
+                         join({person.name, join(person.lines, ", ")}, ", "),
+                         {},
+                         {}});
             } else if (const auto* chart = std::get_if<doc::Chart>(&node)) {
                 this->chart(*chart);
             }
@@ -151,8 +156,7 @@ private:
                     collect_footnotes(cell.content, notes);
                 }
                 if (!unit.cells.empty()) unit.key = unit.cells.front();
-                for (std::size_t c = 0; c < unit.cells.size(); ++c)
-                    unit.text += (c ? " | " : "") + unit.cells[c];
+                for (std::size_t c = 0; c < unit.cells.size(); ++c) unit.text += (c ? " | " : "") + unit.cells[c];
                 add(std::move(unit));
                 for (auto& note : notes) add(std::move(note));
             }
@@ -171,8 +175,10 @@ private:
         std::vector<std::string> addressee;
         std::string date;
         for (const auto& line : letterhead.right_lines) {
-            if (core::parse_iso_date(line)) date = line;
-            else addressee.push_back(line);
+            if (core::parse_iso_date(line))
+                date = line;
+            else
+                addressee.push_back(line);
         }
         field(letterhead.right_heading.empty() ? "Till" : join(letterhead.right_heading, " "), join(addressee, ", "));
         field("Datum", date);
@@ -183,7 +189,7 @@ private:
         for (const auto& series : chart.series) {
             for (std::size_t c = 0; c < chart.categories.size(); ++c) {
                 auto key = chart.series.size() > 1 && !series.name.empty() ? series.name + ": " + chart.categories[c]
-                                                                            : chart.categories[c];
+                                                                           : chart.categories[c];
                 std::string label = c < series.labels.size() ? series.labels[c] : "";
                 if (!label.empty() && !chart.unit.empty()) label += "\u00A0" + chart.unit;
                 add({UnitKind::ChartPoint, context, key, key + ": " + label, {}, {}});
@@ -246,9 +252,8 @@ Change changed(const Unit& a, const Unit& b) {
             const std::string before = c < a.cells.size() ? a.cells[c] : "";
             const std::string after = c < b.cells.size() ? b.cells[c] : "";
             if (before == after) continue;
-            const std::string column = c < b.columns.size() && !b.columns[c].empty()
-                                           ? b.columns[c]
-                                           : "kolumn " + std::to_string(c + 1);
+            const std::string column =
+                c < b.columns.size() && !b.columns[c].empty() ? b.columns[c] : "kolumn " + std::to_string(c + 1);
             change.cells.push_back({column, before, after});
             add_figures(change, before, after, column_unit(column));
         }
@@ -256,7 +261,7 @@ Change changed(const Unit& a, const Unit& b) {
     }
     const auto wa = split_words(a.text);
     const auto wb = split_words(b.text);
-    for (const auto& edit : diff(wa, wb, [](const std::string& x, const std::string& y) { return x == y; })) {
+    for (const auto& edit : diff(wa, wb, [](const std::string&x, const std::string&y) { return x == y; })) {
         if (edit.op == EditOp::Remove) change.removed_words.push_back(wa[edit.before]);
         if (edit.op == EditOp::Add) change.added_words.push_back(wb[edit.after]);
     }
@@ -264,7 +269,9 @@ Change changed(const Unit& a, const Unit& b) {
     return change;
 }
 
-Change added(const Unit& b) { return {ChangeKind::Added, b.kind, b.context, b.key, "", b.text, {}, {}, {}, {}, b.columns}; }
+Change added(const Unit& b) {
+    return {ChangeKind::Added, b.kind, b.context, b.key, "", b.text, {}, {}, {}, {}, b.columns};
+}
 Change removed(const Unit& a) {
     return {ChangeKind::Removed, a.kind, a.context, a.key, a.text, "", {}, {}, {}, {}, a.columns};
 }
@@ -412,7 +419,8 @@ ChangeReport compare_documents(const doc::Document& before, const doc::Document&
         for (std::size_t d = 0; d < added_sections.size(); ++d) {
             if (renamed_from[d]) {
                 for (; r < *renamed_from[d]; ++r)
-                    if (!used[r]) report.sections.push_back(whole_section(a[removed_sections[r]], SectionStatus::Removed));
+                    if (!used[r])
+                        report.sections.push_back(whole_section(a[removed_sections[r]], SectionStatus::Removed));
                 used[*renamed_from[d]] = true;
                 r = *renamed_from[d] + 1;
                 matched(a[removed_sections[*renamed_from[d]]], b[added_sections[d]], SectionStatus::Renamed);

@@ -79,7 +79,7 @@ struct Change {
 };
 
 enum class SectionStatus {
-    Same,     // the same heading in both; changes inside it
+    Same,  // the same heading in both; changes inside it
     // Its heading changed: in a run of sections found in only one version,
     // the n-th removed and the n-th added section of the same level are one
     // section when half their units are the same, or when the run is one

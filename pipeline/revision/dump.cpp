@@ -40,22 +40,22 @@ std::string quoted(const std::string& text) {
 
 const char* kind_name(ChangeKind kind) {
     switch (kind) {
-    case ChangeKind::Added: return "added";
-    case ChangeKind::Removed: return "removed";
-    case ChangeKind::Changed: return "changed";
+        case ChangeKind::Added: return "added";
+        case ChangeKind::Removed: return "removed";
+        case ChangeKind::Changed: return "changed";
     }
     return "?";
 }
 
 const char* unit_name(UnitKind unit) {
     switch (unit) {
-    case UnitKind::Sentence: return "sentence";
-    case UnitKind::ListItem: return "list item";
-    case UnitKind::TableRow: return "table row";
-    case UnitKind::LetterheadField: return "letterhead field";
-    case UnitKind::Signature: return "signature";
-    case UnitKind::ChartPoint: return "chart point";
-    case UnitKind::Footnote: return "footnote";
+        case UnitKind::Sentence: return "sentence";
+        case UnitKind::ListItem: return "list item";
+        case UnitKind::TableRow: return "table row";
+        case UnitKind::LetterheadField: return "letterhead field";
+        case UnitKind::Signature: return "signature";
+        case UnitKind::ChartPoint: return "chart point";
+        case UnitKind::Footnote: return "footnote";
     }
     return "?";
 }
@@ -95,7 +95,8 @@ std::string dump(const ChangeReport& report) {
             if (!change.removed_words.empty() || !change.added_words.empty())
                 out += "    words: -[" + words(change.removed_words) + "] +[" + words(change.added_words) + "]\n";
             for (const auto& cell : change.cells)
-                out += "    cell " + quoted(cell.column) + ": " + quoted(cell.before) + " -> " + quoted(cell.after) + "\n";
+                out +=
+                    "    cell " + quoted(cell.column) + ": " + quoted(cell.before) + " -> " + quoted(cell.after) + "\n";
             for (const auto& figure : change.figures)
                 out += "    figure: " + quoted(figure.before) + " -> " + quoted(figure.after) + "\n";
         }

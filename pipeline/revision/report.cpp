@@ -42,7 +42,7 @@ std::pair<doc::Inlines, doc::Inlines> marked_words(const std::string& before, co
     // The space between two changed words is bold too, so that "en
     // förutsättning" reads as one bold run.
     bool left_bold = false, right_bold = false;
-    for (const auto& edit : diff(a, b, [](const std::string& x, const std::string& y) { return x == y; })) {
+    for (const auto& edit : diff(a, b, [](const std::string&x, const std::string&y) { return x == y; })) {
         if (edit.op != EditOp::Add) {
             const bool bold = edit.op == EditOp::Remove;
             if (!left.empty()) append(left, " ", bold && left_bold);
@@ -69,26 +69,27 @@ std::string lower_first(std::string text) {
 // What the unit is, after "Ändrat", "Tillagt" or "Borttaget".
 std::string what(const Change& change) {
     switch (change.unit) {
-    case UnitKind::Sentence: return "mening";
-    // No-break spaces: the first column is narrow, and "punkt i lista" is
-    // read as one word.
-    case UnitKind::ListItem: return "punkt\u00A0i\u00A0lista";
-    case UnitKind::TableRow:
-        // On lines of their own: the caption alone sets the column's width.
-        return "rad " + quoted(change.key) + (change.context.empty() ? "" : "\ni tabellen\n" + quoted(change.context));
-    case UnitKind::LetterheadField: return lower_first(change.key);
-    case UnitKind::Signature: return "underskrift";
-    case UnitKind::ChartPoint: return "värde i diagrammet\n" + quoted(change.context);
-    case UnitKind::Footnote: return "fotnot";
+        case UnitKind::Sentence: return "mening";
+        // No-break spaces: the first column is narrow, and "punkt i lista" is
+        // read as one word.
+        case UnitKind::ListItem: return "punkt\u00A0i\u00A0lista";
+        case UnitKind::TableRow:
+            // On lines of their own: the caption alone sets the column's width.
+            return "rad " + quoted(change.key) +
+                   (change.context.empty() ? "" : "\ni tabellen\n" + quoted(change.context));
+        case UnitKind::LetterheadField: return lower_first(change.key);
+        case UnitKind::Signature: return "underskrift";
+        case UnitKind::ChartPoint: return "värde i diagrammet\n" + quoted(change.context);
+        case UnitKind::Footnote: return "fotnot";
     }
     return "";
 }
 
 const char* kind_word(ChangeKind kind) {
     switch (kind) {
-    case ChangeKind::Added: return "Tillagt";
-    case ChangeKind::Removed: return "Borttaget";
-    case ChangeKind::Changed: return "Ändrat";
+        case ChangeKind::Added: return "Tillagt";
+        case ChangeKind::Removed: return "Borttaget";
+        case ChangeKind::Changed: return "Ändrat";
     }
     return "";
 }
@@ -103,8 +104,10 @@ doc::Inlines row_text(const std::string& text, const std::vector<std::string>& c
         const auto end = text.find(" | ", start);
         const auto value = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
         if (!out.empty()) out.push_back(doc::LineBreak{});
-        if (c < columns.size() && !columns[c].empty() && c > 0) out.push_back(run(columns[c] + ": " + value));
-        else out.push_back(run(value));
+        if (c < columns.size() && !columns[c].empty() && c > 0)
+            out.push_back(run(columns[c] + ": " + value));
+        else
+            out.push_back(run(value));
         if (end == std::string::npos) break;
         start = end + 3;
         ++c;
@@ -199,8 +202,10 @@ doc::Document change_report_document(const ChangeReport& report, const RevisionI
     if (core::parse_iso_date(info.date_after)) document.meta.date = info.date_after;
 
     std::string dnr = info.diary_number;
-    if (dnr.rfind("Dnr ", 0) == 0) dnr = "dnr " + dnr.substr(4);
-    else if (!dnr.empty()) dnr = "dnr " + dnr;
+    if (dnr.rfind("Dnr ", 0) == 0)
+        dnr = "dnr " + dnr.substr(4);
+    else if (!dnr.empty())
+        dnr = "dnr " + dnr;
     document.page.running_header = {run(std::string(kTitle) + (dnr.empty() ? "" : ", " + dnr))};
     document.page.page_mark = {run("Sida "), doc::PageNumber{}, run(" ("), doc::PageCount{}, run(")")};
 
@@ -233,8 +238,7 @@ doc::Document change_report_document(const ChangeReport& report, const RevisionI
         // The decision document's own number, so that the section is found there.
         document.body.push_back(
             {doc::Heading{2, section.number, "sec-avsnitt-" + std::to_string(number), {run(title)}, true}});
-        if (section.status == SectionStatus::Added)
-            document.body.push_back(paragraph({run("Nytt avsnitt.")}));
+        if (section.status == SectionStatus::Added) document.body.push_back(paragraph({run("Nytt avsnitt.")}));
         if (section.status == SectionStatus::Removed)
             document.body.push_back(paragraph({run("Avsnittet har tagits bort.")}));
         doc::Table table;

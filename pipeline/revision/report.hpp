@@ -11,9 +11,9 @@
 namespace revision {
 
 struct RevisionInfo {
-    std::string document_title;             // the decision document's title
-    std::vector<std::string> organisation;  // letterhead: {"Socialförvaltningen", "Avdelningen för …"}
-    std::string diary_number;               // "Dnr SoF 1.6-0612/2024"; may be empty
+    std::string document_title;               // the decision document's title
+    std::vector<std::string> organisation;    // letterhead: {"Socialförvaltningen", "Avdelningen för …"}
+    std::string diary_number;                 // "Dnr SoF 1.6-0612/2024"; may be empty
     std::string addressee = "Socialnämnden";  // letterhead "Till"; may be empty
     int version_before = 1;
     std::string date_before;  // ISO date (YYYY-MM-DD) of the earlier version

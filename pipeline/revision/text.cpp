@@ -45,14 +45,13 @@ std::string lower_ascii(std::string_view s) {
 // or no-break space.
 bool is_abbreviation(std::string_view text, std::size_t end) {
     std::size_t start = end;
-    while (start > 0 && !is_space(text[start - 1]) && !(start >= 2 && no_break_space_at(text, start - 2) == 2))
-        --start;
+    while (start > 0 && !is_space(text[start - 1]) && !(start >= 2 && no_break_space_at(text, start - 2) == 2)) --start;
     auto word = text.substr(start, end - start);
     while (!word.empty() && (word.front() == '(' || word.front() == '"')) word.remove_prefix(1);
     if (word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z') return true;  // an initial
     static const std::array<const char*, 25> abbreviations = {
-        "t.ex", "bl.a", "dvs", "d.v.s", "m.m", "m.fl", "o.s.v", "osv", "s.k",  "fr.o.m", "t.o.m", "f.d", "kr",
-        "nr",   "ca",   "resp", "jfr", "inkl", "exkl", "enl",  "ang",   "st",  "kap",    "s",     "p"};
+        "t.ex", "bl.a", "dvs",  "d.v.s", "m.m",  "m.fl", "o.s.v", "osv", "s.k", "fr.o.m", "t.o.m", "f.d", "kr",
+        "nr",   "ca",   "resp", "jfr",   "inkl", "exkl", "enl",   "ang", "st",  "kap",    "s",     "p"};
     const auto lower = lower_ascii(word);
     for (const char* abbreviation : abbreviations)
         if (lower == abbreviation) return true;
@@ -122,7 +121,7 @@ double word_similarity(std::string_view a, std::string_view b) {
     const auto wb = split_words(b);
     if (wa.empty() && wb.empty()) return 1.0;
     std::size_t common = 0;
-    for (const auto& edit : diff(wa, wb, [](const std::string& x, const std::string& y) { return x == y; }))
+    for (const auto& edit : diff(wa, wb, [](const std::string&x, const std::string&y) { return x == y; }))
         if (edit.op == EditOp::Keep) ++common;
     return 2.0 * static_cast<double>(common) / static_cast<double>(wa.size() + wb.size());
 }
@@ -163,9 +162,9 @@ std::vector<std::string> figures(std::string_view text) {
         }
         // A date in words: "4 december 2024", "2 juni".
         if (end - i <= 2 && end < text.size() && (text[end] == ' ' || no_break_space_at(text, end))) {
-            static const std::array<const char*, 12> months = {"januari", "februari", "mars",     "april",
-                                                               "maj",     "juni",     "juli",     "augusti",
-                                                               "september", "oktober", "november", "december"};
+            static const std::array<const char*, 12> months = {"januari",   "februari", "mars",     "april",
+                                                               "maj",       "juni",     "juli",     "augusti",
+                                                               "september", "oktober",  "november", "december"};
             const std::size_t month_start = end + (text[end] == ' ' ? 1 : no_break_space_at(text, end));
             for (const char* month : months) {
                 const std::string_view m(month);
@@ -189,14 +188,17 @@ std::vector<std::string> figures(std::string_view text) {
         }
         // The unit, after a space, a no-break space or nothing ("25%").
         std::size_t unit_start = end;
-        if (unit_start < text.size() && text[unit_start] == ' ') ++unit_start;
-        else if (const auto space = no_break_space_at(text, unit_start)) unit_start += space;
+        if (unit_start < text.size() && text[unit_start] == ' ')
+            ++unit_start;
+        else if (const auto space = no_break_space_at(text, unit_start))
+            unit_start += space;
         std::size_t figure_end = end;
         for (const char* unit : units) {
             const std::string_view u(unit);
             if (text.substr(unit_start, u.size()) != u) continue;
             const auto after = unit_start + u.size();
-            if (after < text.size() && (is_ascii_letter(text[after]) || static_cast<unsigned char>(text[after]) >= 0x80) &&
+            if (after < text.size() &&
+                (is_ascii_letter(text[after]) || static_cast<unsigned char>(text[after]) >= 0x80) &&
                 no_break_space_at(text, after) == 0)
                 continue;  // "krona", "procentenheter": not the unit
             figure_end = after;
@@ -228,10 +230,13 @@ std::vector<FigurePair> changed_figures(std::string_view before, std::string_vie
         removed.clear();
         added.clear();
     };
-    for (const auto& edit : diff(a, b, [](const std::string& x, const std::string& y) { return x == y; })) {
-        if (edit.op == EditOp::Keep) flush();
-        else if (edit.op == EditOp::Remove) removed.push_back(a[edit.before]);
-        else added.push_back(b[edit.after]);
+    for (const auto& edit : diff(a, b, [](const std::string&x, const std::string&y) { return x == y; })) {
+        if (edit.op == EditOp::Keep)
+            flush();
+        else if (edit.op == EditOp::Remove)
+            removed.push_back(a[edit.before]);
+        else
+            added.push_back(b[edit.after]);
     }
     flush();
     return pairs;

@@ -36,8 +36,7 @@ std::vector<Edit> diff(const std::vector<T>& a, const std::vector<T>& b, Equal e
     std::size_t head = 0;
     while (head < a.size() && head < b.size() && equal(a[head], b[head])) ++head;
     std::size_t tail = 0;
-    while (tail < a.size() - head && tail < b.size() - head &&
-           equal(a[a.size() - 1 - tail], b[b.size() - 1 - tail]))
+    while (tail < a.size() - head && tail < b.size() - head && equal(a[a.size() - 1 - tail], b[b.size() - 1 - tail]))
         ++tail;
     for (std::size_t i = 0; i < head; ++i) script.push_back({EditOp::Keep, i, i});
     const std::size_t n = a.size() - head - tail;
@@ -46,8 +45,8 @@ std::vector<Edit> diff(const std::vector<T>& a, const std::vector<T>& b, Equal e
     std::vector<std::vector<unsigned>> lcs(n + 1, std::vector<unsigned>(m + 1, 0));
     for (std::size_t i = n; i-- > 0;)
         for (std::size_t j = m; j-- > 0;)
-            lcs[i][j] = equal(a[head + i], b[head + j]) ? lcs[i + 1][j + 1] + 1
-                                                        : std::max(lcs[i + 1][j], lcs[i][j + 1]);
+            lcs[i][j] =
+                equal(a[head + i], b[head + j]) ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
     std::size_t i = 0, j = 0;
     while (i < n || j < m) {
         if (i < n && j < m && equal(a[head + i], b[head + j])) {

@@ -25,8 +25,9 @@ struct FeedNames {
     std::vector<std::string_view> names;
 };
 const FeedNames kFeedNames[] = {
-    {"projects", {"table_1_3", "areas", "not_fully_reported", "has_not_fully_reported", "decision",
-                  "outcome_participants", "outcome_left"}},
+    {"projects",
+     {"table_1_3", "areas", "not_fully_reported", "has_not_fully_reported", "decision", "outcome_participants",
+      "outcome_left"}},
     {"activities", {"activities", "activities_count", "attendance"}},
     {"networks", {"networks"}},
     {"study_trips", {"study_trips", "study_visits", "study_visits_joined"}},
@@ -69,9 +70,7 @@ std::vector<std::string> tag_heads(std::string_view source) {
 }
 
 // (line, column) for ordering; an unknown column (0) is the line's start.
-std::tuple<int, int> position(const core::SourceLocation& where) {
-    return {where.line, std::max(where.column, 1)};
-}
+std::tuple<int, int> position(const core::SourceLocation& where) { return {where.line, std::max(where.column, 1)}; }
 
 bool within(const core::SourceLocation& where, const model::SourceRecord& record) {
     if (where.line <= 0 || position(where) < position(record.where)) return false;
@@ -92,9 +91,11 @@ PlacedErrors place(const model::SourceFile& source, const std::vector<core::Diag
         const auto& records = source.records;
         const auto it = std::find_if(records.begin(), records.end(),
                                      [&](const model::SourceRecord& r) { return within(e.where, r); });
-        if (it == records.end()) placed.file.push_back(e);
-        else placed.by_record[static_cast<std::size_t>(it - records.begin())].push_back(
-                core::to_string(e.where) + ": " + e.message);
+        if (it == records.end())
+            placed.file.push_back(e);
+        else
+            placed.by_record[static_cast<std::size_t>(it - records.begin())].push_back(core::to_string(e.where) + ": " +
+                                                                                       e.message);
     }
     return placed;
 }
@@ -109,8 +110,8 @@ std::vector<core::Diagnostic> errors_of(const core::Diagnostics& diagnostics) {
 bool uses(const model::Report& report, const DocumentScope& scope, const model::Application& a) {
     for (const auto& code : scope.funds) {
         const auto* summary = report.fund(code);
-        if (summary && std::find(summary->applications.begin(), summary->applications.end(), &a) !=
-                           summary->applications.end())
+        if (summary &&
+            std::find(summary->applications.begin(), summary->applications.end(), &a) != summary->applications.end())
             return true;
     }
     return false;
@@ -118,8 +119,8 @@ bool uses(const model::Report& report, const DocumentScope& scope, const model::
 
 class Classifier {
 public:
-    Classifier(const model::Dataset& dataset, const model::Report& report,
-               const std::vector<DocumentScope>& documents, const Account& account)
+    Classifier(const model::Dataset& dataset, const model::Report& report, const std::vector<DocumentScope>& documents,
+               const Account& account)
         : dataset_(dataset), report_(report), documents_(documents), account_(account) {}
 
     void classify(const model::SourceRecord& record, std::vector<std::string> errors, FileAccount& file) const {
@@ -156,10 +157,12 @@ private:
             if (std::find(scope.feeds.begin(), scope.feeds.end(), record.feeds) != scope.feeds.end())
                 entry.documents.push_back(scope.name);
         if (!entry.documents.empty()) return;
-        const bool follow_up = std::find(std::begin(kFollowUpRegisters), std::end(kFollowUpRegisters),
-                                         record.feeds) != std::end(kFollowUpRegisters);
-        if (follow_up && !dataset_.final_report) entry.kept = kKeptForNextRound;
-        else entry.reasons.push_back("no document states the " + record.feeds + " of this dataset");
+        const bool follow_up = std::find(std::begin(kFollowUpRegisters), std::end(kFollowUpRegisters), record.feeds) !=
+                               std::end(kFollowUpRegisters);
+        if (follow_up && !dataset_.final_report)
+            entry.kept = kKeptForNextRound;
+        else
+            entry.reasons.push_back("no document states the " + record.feeds + " of this dataset");
     }
 
     const model::Dataset& dataset_;

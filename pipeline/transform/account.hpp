@@ -55,8 +55,8 @@ std::vector<std::string> funds_named_in(std::string_view template_source, const 
 
 struct AccountEntry {
     core::SourceLocation where;
-    std::string id;     // "" when the record has none
-    std::string title;  // "" when the record has none
+    std::string id;                      // "" when the record has none
+    std::string title;                   // "" when the record has none
     std::vector<std::string> documents;  // used: the documents that use it
     std::string kept;                    // used, by no document of this build: what keeps it
     std::vector<std::string> reasons;    // rejected: why, one line each

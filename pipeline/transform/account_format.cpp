@@ -84,10 +84,10 @@ std::string to_text(const Account& a) {
     std::string out = "account of " + a.dataset + ": " + plural(a.read(), "record", "records") + " read, " +
                       std::to_string(a.used()) + " used, " + std::to_string(a.rejected()) + " rejected\n";
     const auto note = template_note(a);
-    out += a.accepted        ? "the documents are made from the used records\n"
-           : !note.empty()   ? "no document is made: " + note + "\n"
-                             : "no document is made: the dataset has " + plural(a.errors, "error", "errors") +
-                                   "; the records marked used are fit for the documents named, once it has none\n";
+    out += a.accepted      ? "the documents are made from the used records\n"
+           : !note.empty() ? "no document is made: " + note + "\n"
+                           : "no document is made: the dataset has " + plural(a.errors, "error", "errors") +
+                                 "; the records marked used are fit for the documents named, once it has none\n";
     for (const auto& f : a.files) file_text(f, out);
     if (!a.documents.empty()) out += "\ndocuments:\n";
     for (const auto& d : a.documents)

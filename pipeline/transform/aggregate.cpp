@@ -21,8 +21,10 @@ void count_applicants(const model::Round& round, model::FundSummary& summary) {
     for (const auto* a : summary.applications) {
         const auto* admin = find_administration(round, a->administration);
         if (!admin) continue;  // validation reports unknown administrations
-        if (admin->kind == model::AdministrationKind::District) districts.insert(admin->name);
-        else if (central.insert(admin->name).second) summary.central_names.push_back(admin->name);
+        if (admin->kind == model::AdministrationKind::District)
+            districts.insert(admin->name);
+        else if (central.insert(admin->name).second)
+            summary.central_names.push_back(admin->name);
     }
     summary.districts_applying = static_cast<int>(districts.size());
     summary.central_applying = static_cast<int>(central.size());

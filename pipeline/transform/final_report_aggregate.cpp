@@ -32,8 +32,8 @@ void number_projects(const model::FinalReport& r, model::FinalReportSummary& s) 
         if (it == r.areas.end()) continue;  // an error of validation
         const auto a = static_cast<std::size_t>(it - r.areas.begin());
         auto& area = s.areas[a];
-        s.projects.push_back({&p, area.number + "." + std::to_string(area.projects.size() + 1),
-                              "projekt-" + lower_ascii(p.id), a});
+        s.projects.push_back(
+            {&p, area.number + "." + std::to_string(area.projects.size() + 1), "projekt-" + lower_ascii(p.id), a});
         area.projects.push_back(s.projects.size() - 1);
     }
     for (auto& area : s.areas)
@@ -74,7 +74,8 @@ void sum_areas(model::FinalReportSummary& s) {
 // table-column gives the column order when it differs from the sections'.
 void order_columns(const model::FinalReport& r, model::FinalReportSummary& s) {
     for (const auto& a : r.areas) s.table_columns.push_back(&a);
-    const bool all = std::all_of(r.areas.begin(), r.areas.end(), [](const auto& a) { return a.table_column.has_value(); });
+    const bool all =
+        std::all_of(r.areas.begin(), r.areas.end(), [](const auto& a) { return a.table_column.has_value(); });
     if (all)
         std::stable_sort(s.table_columns.begin(), s.table_columns.end(),
                          [](const auto* a, const auto* b) { return *a->table_column < *b->table_column; });
@@ -151,7 +152,9 @@ void table_1_1(const model::FinalReport& r, model::FinalReportSummary& s) {
     }
 }
 
-double share(long long part, long long whole) { return whole == 0 ? 0.0 : 100.0 * static_cast<double>(part) / static_cast<double>(whole); }
+double share(long long part, long long whole) {
+    return whole == 0 ? 0.0 : 100.0 * static_cast<double>(part) / static_cast<double>(whole);
+}
 
 void statistics(const model::FinalReport& r, model::FinalReportSummary& s) {
     for (const auto& c : r.causes) core::add_or_throw(s.causes_total, c.count, "counts");

@@ -63,14 +63,17 @@ void check_administrations(const FinalReport& r, const FollowUpReport& p, core::
 }
 
 void check_decisions(const FinalReport& r, const FollowUpReport& p, core::Diagnostics& d) {
-    const auto grants = std::count_if(p.decisions.begin(), p.decisions.end(), [](const auto& x) { return !x.extension; });
-    if (grants != 1) d.error(p.where, p.id + " must have exactly one grant decision, has " + std::to_string(grants));
+    const auto grants =
+        std::count_if(p.decisions.begin(), p.decisions.end(), [](const auto& x) { return !x.extension; });
+    if (grants != 1)
+        d.error(p.where, p.id + " must have exactly one grant decision, has " + std::to_string(grants));
     else if (!p.decisions.empty() && p.decisions.front().extension)
         d.error(p.decisions.front().where, p.id + ": an extension comes before the grant");
     for (const auto& x : p.decisions) {
         if (p.decisions.size() > 1 && !x.year) d.error(x.where, p.id + " has several decisions; each needs a year");
         if (x.year && (*x.year < r.from_year || *x.year > r.to_year))
-            d.warning(x.where, p.id + ": the decision's year " + std::to_string(*x.year) + " lies outside the report's period");
+            d.warning(x.where,
+                      p.id + ": the decision's year " + std::to_string(*x.year) + " lies outside the report's period");
         // The source's "År" and its decisions may disagree (2.2.5: "År: 2002",
         // money for 2003 too): kept as stated, and said.
         if (x.year && !p.years.empty() && std::find(p.years.begin(), p.years.end(), *x.year) == p.years.end())
@@ -104,7 +107,8 @@ public:
     }
     // proposals-ref / coordinator-comment-ref: an earlier project that
     // carries the text itself.
-    void shared(const FollowUpReport& p, const std::string& ref, const char* what, bool (*carries)(const FollowUpReport&)) {
+    void shared(const FollowUpReport& p, const std::string& ref, const char* what,
+                bool (*carries)(const FollowUpReport&)) {
         if (ref.empty()) return;
         const auto* target = known(ref, p.where);
         if (!target) return;
@@ -156,11 +160,13 @@ void check_project(const FinalReport& r, const FollowUpReport& p, core::Diagnost
             for (const auto& f : p.outcome->figures)
                 if (f.name != "participants" && f.name != "mapped" && f.value > participants->value)
                     d.warning(p.where, p.id + ": " + f.name + " (" + std::to_string(f.value) +
-                                           ") is larger than participants (" + std::to_string(participants->value) + ")");
+                                           ") is larger than participants (" + std::to_string(participants->value) +
+                                           ")");
 }
 
 void check_areas(const FinalReport& r, core::Diagnostics& d) {
-    const auto with = std::count_if(r.areas.begin(), r.areas.end(), [](const auto& a) { return a.table_column.has_value(); });
+    const auto with =
+        std::count_if(r.areas.begin(), r.areas.end(), [](const auto& a) { return a.table_column.has_value(); });
     if (with != 0 && with != static_cast<long>(r.areas.size()))
         d.error(r.where, "table-column is given on some areas but not all");
     std::set<std::string> codes;
@@ -173,7 +179,8 @@ void check_areas(const FinalReport& r, core::Diagnostics& d) {
 void check_repeated_rows(const FinalReport& r, core::Diagnostics& d) {
     FirstSeen<std::tuple<std::string, std::string, std::string>> activities;
     for (const auto& a : r.activities)
-        activities.check({a.date.text, a.type, a.title}, a.where, "the activity \"" + a.title + "\" of " + a.date.text, d);
+        activities.check({a.date.text, a.type, a.title}, a.where, "the activity \"" + a.title + "\" of " + a.date.text,
+                         d);
     FirstSeen<std::string> networks;
     for (const auto& n : r.networks) networks.check(n.name, n.where, "the network \"" + n.name + "\"", d);
     FirstSeen<std::tuple<std::string, std::string, std::string>> trips;
@@ -181,7 +188,8 @@ void check_repeated_rows(const FinalReport& r, core::Diagnostics& d) {
         trips.check({t.type, t.destination, t.date.text}, t.where, "the " + t.type + " to " + t.destination, d);
     FirstSeen<std::pair<int, std::string>> consumption;
     for (const auto& c : r.consumption)
-        consumption.check({c.year, c.committee}, c.where, "the year " + std::to_string(c.year) + " and " + c.committee, d);
+        consumption.check({c.year, c.committee}, c.where, "the year " + std::to_string(c.year) + " and " + c.committee,
+                          d);
     FirstSeen<std::string> causes;
     for (const auto& c : r.causes) causes.check(c.cause, c.where, "the cause \"" + c.cause + "\"", d);
     FirstSeen<std::string> changes;
@@ -228,8 +236,9 @@ void validate_final_report(const FinalReport& r, core::Diagnostics& d) {
         const auto& p = *np.project;
         std::string names;
         for (const auto& a : p.administrations) names += (names.empty() ? "" : ", ") + a.name;
-        d.warning(p.where, np.number + " " + names + " (" + p.id + "): " +
-                               (p.status == model::ReportingStatus::NotReported ? "not reported" : "reported incompletely"));
+        d.warning(p.where,
+                  np.number + " " + names + " (" + p.id + "): " +
+                      (p.status == model::ReportingStatus::NotReported ? "not reported" : "reported incompletely"));
     }
 }
 

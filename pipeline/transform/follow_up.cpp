@@ -23,7 +23,8 @@ bool is_grant(const model::Application& a) { return a.decision != model::Decisio
 model::ReportStatus status_of(const model::ReportRequirement& r, const core::Date& as_of) {
     using S = model::ReportStatus;
     switch (r.verdict) {
-        case model::ReportVerdict::Approved: return r.received && *r.received > r.due ? S::ApprovedLate : S::ApprovedOnTime;
+        case model::ReportVerdict::Approved:
+            return r.received && *r.received > r.due ? S::ApprovedLate : S::ApprovedOnTime;
         case model::ReportVerdict::Rejected: return S::NotApproved;
         case model::ReportVerdict::NotYetAssessed: break;
     }

@@ -24,7 +24,8 @@ std::string kronor(model::Kronor amount) { return std::to_string(amount) + " kr"
 const model::Application* grant_named(const model::Dataset& dataset, const std::string& id,
                                       const core::SourceLocation& where, core::Diagnostics& diagnostics) {
     const auto* a = find_application(dataset, id);
-    if (!a) diagnostics.error(where, "\"" + id + "\" is not an application of the round " + dataset.round.id);
+    if (!a)
+        diagnostics.error(where, "\"" + id + "\" is not an application of the round " + dataset.round.id);
     else if (a->decision == model::Decision::Rejected)
         diagnostics.error(where, id + " was rejected; only grants owe reports and repayments");
     return a && a->decision != model::Decision::Rejected ? a : nullptr;
@@ -36,8 +37,8 @@ void check_report_register(const model::Dataset& dataset, core::Diagnostics& dia
         grant_named(dataset, r.grant, r.where, diagnostics);
         const auto [it, fresh] = seen.emplace(std::make_pair(r.grant, r.kind), &r);
         if (!fresh)
-            diagnostics.error(r.where, r.grant + " " + model::to_string(r.kind) + " is in the register again; first at " +
-                                           core::to_string(it->second->where) +
+            diagnostics.error(r.where, r.grant + " " + model::to_string(r.kind) +
+                                           " is in the register again; first at " + core::to_string(it->second->where) +
                                            " (it would be counted twice; remove one row)");
     }
     if (dataset.round.report_source.empty()) return;
@@ -94,7 +95,8 @@ void check_registers(const model::Dataset& dataset, core::Diagnostics& diagnosti
     std::set<std::string> excepted;
     for (const auto& e : dataset.round.report_exceptions) {
         if (!find_application(dataset, e.application))
-            diagnostics.error(e.where, "the exception names " + e.application + ", which is not an application of the round");
+            diagnostics.error(e.where,
+                              "the exception names " + e.application + ", which is not an application of the round");
         else if (!excepted.insert(e.application).second)
             diagnostics.error(e.where, "a second exception for " + e.application);
     }
@@ -106,7 +108,8 @@ void check_report_rule(const model::Dataset& dataset, core::Diagnostics& diagnos
     for (const auto& e : dataset.earlier) has_previous_year |= e.round.year == round.year - 1;
     if (!dataset.earlier.empty() && !has_previous_year)
         diagnostics.warning(round.where, "the data folder holds earlier rounds but none of " +
-                                             std::to_string(round.year - 1) + ", so the rule on reports is not checked");
+                                             std::to_string(round.year - 1) +
+                                             ", so the rule on reports is not checked");
     const auto found = shortfalls(dataset, previous_grants(dataset));
     std::set<std::string> needed;
     for (const auto& s : found) {
@@ -121,13 +124,15 @@ void check_report_rule(const model::Dataset& dataset, core::Diagnostics& diagnos
                                             " grant " + grant.id + " (\"" + grant.title + "\", " +
                                             s.grant.round->round.id + ": " + reports_missing(s.grant) +
                                             "), so it cannot be granted money (seed 004) unless round.xml "
-                                            "<report-exceptions> records an exception for " + a->id);
+                                            "<report-exceptions> records an exception for " +
+                                            a->id);
         }
     }
     for (const auto& e : round.report_exceptions)
         if (!needed.count(e.application) && find_application(dataset, e.application))
-            diagnostics.warning(e.where, "the exception for " + e.application + " is not needed: its administration "
-                                         "has approved reports for last year's grants, or none to give");
+            diagnostics.warning(e.where, "the exception for " + e.application +
+                                             " is not needed: its administration "
+                                             "has approved reports for last year's grants, or none to give");
 }
 
 }  // namespace transform

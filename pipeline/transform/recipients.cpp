@@ -62,7 +62,8 @@ void check_recipient_statistics(const model::Dataset& dataset, core::Diagnostics
             !warned.insert(c.administration).second)
             continue;
         std::string message = "\"" + c.administration + "\" is not one of the round's administrations";
-        if (const auto guess = core::closest_match(c.administration, names)) message += "; did you mean " + *guess + "?";
+        if (const auto guess = core::closest_match(c.administration, names))
+            message += "; did you mean " + *guess + "?";
         diagnostics.warning(c.where, message + " (its counts still add to the city's total)");
     }
     // An administration missing from a year makes that year's total smaller
@@ -126,7 +127,8 @@ std::vector<model::FundOutcome> fund_outcomes(const std::vector<model::GrantFoll
     std::vector<model::FundOutcome> outcomes;
     for (const auto& g : grants) {
         if (!g.grant) continue;
-        auto it = std::find_if(outcomes.begin(), outcomes.end(), [&](const auto& o) { return o.code == g.grant->fund; });
+        auto it =
+            std::find_if(outcomes.begin(), outcomes.end(), [&](const auto& o) { return o.code == g.grant->fund; });
         if (it == outcomes.end()) it = outcomes.insert(outcomes.end(), model::FundOutcome{g.grant->fund, 0, 0, 0, 0});
         for (const auto& r : g.reports) {
             if (r.kind != model::ReportKind::Implementation || !r.record || !r.record->received) continue;

@@ -41,8 +41,8 @@ void check_unique_ids(const model::Dataset& dataset, core::Diagnostics& diagnost
     for (const auto& a : dataset.applications) {
         const auto [it, inserted] = first.emplace(a.id, &a);
         if (!inserted)
-            diagnostics.error(a.where, "the id " + a.id + " is used again; first at " +
-                                           core::to_string(it->second->where));
+            diagnostics.error(a.where,
+                              "the id " + a.id + " is used again; first at " + core::to_string(it->second->where));
     }
 }
 
@@ -63,8 +63,8 @@ void check_decision(const Application& a, const model::Fund& fund, core::Diagnos
     const std::string who = name_of(a);
     if (a.requested <= 0) diagnostics.error(a.where, who + ": the requested amount must be above zero");
     if (a.granted > a.requested)
-        diagnostics.error(a.where, who + ": granted " + kronor(a.granted) + " is more than the " +
-                                       kronor(a.requested) + " requested");
+        diagnostics.error(a.where, who + ": granted " + kronor(a.granted) + " is more than the " + kronor(a.requested) +
+                                       " requested");
     switch (a.decision) {
         case Decision::Granted:
             if (a.granted != a.requested)
@@ -79,8 +79,7 @@ void check_decision(const Application& a, const model::Fund& fund, core::Diagnos
             if (a.motivation.empty()) diagnostics.error(a.where, who + ": a partial grant needs a motivation");
             break;
         case Decision::Rejected:
-            if (a.granted != 0)
-                diagnostics.error(a.where, who + ": rejected, but granted " + kronor(a.granted));
+            if (a.granted != 0) diagnostics.error(a.where, who + ": rejected, but granted " + kronor(a.granted));
             if (a.motivation.empty()) diagnostics.error(a.where, who + ": a rejection needs a motivation");
             break;
     }
@@ -100,8 +99,9 @@ bool check_totals(const model::Dataset& dataset, core::Diagnostics& diagnostics)
     model::Kronor requested = 0, granted = 0, repaid = 0;
     for (const auto& a : dataset.applications) {
         if (!core::add_checked(requested, a.requested) || !core::add_checked(granted, a.granted)) {
-            diagnostics.error(a.where, "application " + a.id + ": the round's total of requested or granted "
-                                       "amounts does not fit in 64 bits at this record");
+            diagnostics.error(a.where, "application " + a.id +
+                                           ": the round's total of requested or granted "
+                                           "amounts does not fit in 64 bits at this record");
             return false;
         }
     }

@@ -46,7 +46,8 @@ std::string SheetNames::take(const std::string& wanted) {
     // workbook, and refuses it as a sheet name; it is taken before any table.
     if (used_.empty()) used_.insert(utf8(icu::UnicodeString(u"History").foldCase()));
     for (int n = 1;; ++n) {
-        const icu::UnicodeString suffix = n == 1 ? icu::UnicodeString() : icu::UnicodeString::fromUTF8(" (" + std::to_string(n) + ")");
+        const icu::UnicodeString suffix =
+            n == 1 ? icu::UnicodeString() : icu::UnicodeString::fromUTF8(" (" + std::to_string(n) + ")");
         auto name = cut(base, kMaxSheetName - suffix.length()) + suffix;
         auto folded = name;
         if (used_.insert(utf8(folded.foldCase())).second) return utf8(name);

@@ -8,8 +8,8 @@
 namespace xlsx {
 
 struct SwedishNumber {
-    double value = 0;    // "37,5 %" -> 0.375
-    int decimals = 0;    // digits after the comma, as written
+    double value = 0;      // "37,5 %" -> 0.375
+    int decimals = 0;      // digits after the comma, as written
     bool grouped = false;  // written with thousands separators
     bool percent = false;
 };

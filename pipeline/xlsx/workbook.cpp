@@ -76,8 +76,8 @@ bool right_aligned(const doc::Table& t, std::size_t column) {
     return column < t.columns.size() && t.columns[column].align == doc::Align::Right;
 }
 
-void write_row(lxw_worksheet* sheet, Formats& formats, const doc::Table& t, const doc::TableRow& row,
-               lxw_row_t at, bool bold, std::vector<std::size_t>& widths) {
+void write_row(lxw_worksheet* sheet, Formats& formats, const doc::Table& t, const doc::TableRow& row, lxw_row_t at,
+               bool bold, std::vector<std::size_t>& widths) {
     for (std::size_t c = 0; c < row.cells.size(); ++c) {
         // Workbook parts are XML: only XML 1.0 characters may reach them.
         const auto text = core::xml_chars(doc::plain_text(row.cells[c].content, "\n"));
@@ -119,7 +119,8 @@ void write_sheet(lxw_workbook* workbook, Formats& formats, const NamedTable& nam
 // libxlsxwriter would otherwise write the clock.
 std::time_t creation_time(const std::string& iso_date) {
     std::tm tm{};
-    if (iso_date.size() != 10 || std::sscanf(iso_date.c_str(), "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3)
+    if (iso_date.size() != 10 ||
+        std::sscanf(iso_date.c_str(), "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3)
         return kNoDate;
     tm.tm_year -= 1900;
     tm.tm_mon -= 1;

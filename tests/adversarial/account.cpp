@@ -75,9 +75,9 @@ TEST_CASE("every fixture builds with an account that adds up per file, nothing r
     for (const auto& fixture : kFixtures) {
         INFO(fixture);
         // The 2026 round reads the 2025 round's grants and follow-up beside it.
-        World world("account-clean-" + fixture,
-                    fixture == "lum-mul-2026" ? std::vector<std::string>{"lum-mul-2025", fixture}
-                                              : std::vector<std::string>{fixture});
+        World world("account-clean-" + fixture, fixture == "lum-mul-2026"
+                                                    ? std::vector<std::string>{"lum-mul-2025", fixture}
+                                                    : std::vector<std::string>{fixture});
         const auto before = snapshot(world.data);
         const auto run = world.fuel("build");
         INFO(run.err);
@@ -113,8 +113,9 @@ TEST_CASE("a repayment given twice is an error naming both lines, and nothing is
     const auto run = world.fuel("build");
     INFO(run.err);
     CHECK(run.status == 1);
-    CHECK(contains(run.err, "aterbetalningar.csv:4:1: error: MUL-08 repayment of 20000 kr announced 2025-05-20 is in the "
-                            "register again; first at "));
+    CHECK(contains(run.err,
+                   "aterbetalningar.csv:4:1: error: MUL-08 repayment of 20000 kr announced 2025-05-20 is in the "
+                   "register again; first at "));
     CHECK(contains(run.err, "aterbetalningar.csv:3:1 (it would be counted twice"));
     CHECK(snapshot(world.out).empty());
     REQUIRE_UNCHANGED(before, snapshot(world.data));
@@ -183,7 +184,8 @@ TEST_CASE("stray files in a round's folder are each named; README and .DS_Store 
     const auto run = world.fuel("check");
     INFO(run.err);
     CHECK(run.status == 0);
-    CHECK(contains(run.err, "lum-ansokningar (1).csv: warning: not listed in round.xml <sources>, not read (a second copy"));
+    CHECK(contains(run.err,
+                   "lum-ansokningar (1).csv: warning: not listed in round.xml <sources>, not read (a second copy"));
     CHECK(contains(run.err, "notes.txt: warning: not listed in round.xml <sources>, not read"));
     CHECK(contains(run.err, "~$round.xml: warning: not listed in round.xml <sources>, not read (a lock file"));
     CHECK(contains(run.err, "round.xml~: warning: not listed in round.xml <sources>, not read (an editor's backup"));
@@ -290,13 +292,16 @@ TEST_CASE("a template that fails rejects no record: the log says it is the templ
 
 TEST_CASE("a register with only its header reads no record, and says nothing is lost") {
     World world("account-header-only");
-    write_file(world.dataset() / "aterbetalningar.csv", "\xEF\xBB\xBF" "bidrag;anmäld;belopp;återbetald;kommentar\r\n");
+    write_file(world.dataset() / "aterbetalningar.csv",
+               "\xEF\xBB\xBF"
+               "bidrag;anmäld;belopp;återbetald;kommentar\r\n");
     const auto before = snapshot(world.data);
     const auto run = world.fuel("build");
     INFO(run.err);
     CHECK(run.status == 0);
     const auto json = read_file(world.out / "lum-mul-2025" / "account.json");
-    CHECK(contains(json, "aterbetalningar.csv\", \"readable\": true, \"read\": 0, \"used_count\": 0, \"rejected_count\": 0"));
+    CHECK(contains(json,
+                   "aterbetalningar.csv\", \"readable\": true, \"read\": 0, \"used_count\": 0, \"rejected_count\": 0"));
     check_account_json(world.out / "lum-mul-2025" / "account.json");
     REQUIRE_UNCHANGED(before, snapshot(world.data));
 }

@@ -107,8 +107,8 @@ inline Run run_fuel(const std::vector<std::string>& args, const fs::path& cwd) {
     fs::create_directories(capture);
     std::string command = "cd " + shell_quote(cwd.string()) + " && " + shell_quote(fuel_program().string());
     for (const auto& a : args) command += " " + shell_quote(a);
-    command += " </dev/null >" + shell_quote((capture / "out").string()) + " 2>" +
-               shell_quote((capture / "err").string());
+    command +=
+        " </dev/null >" + shell_quote((capture / "out").string()) + " 2>" + shell_quote((capture / "err").string());
     const int raw = std::system(command.c_str());
     Run run;
     run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
@@ -129,8 +129,7 @@ struct World {
         templates = root / "templates";
         out = root / "out";
         fs::create_directories(data);
-        for (const auto& f : fixtures)
-            fs::copy(source_dir() / "fixtures" / f, data / f, fs::copy_options::recursive);
+        for (const auto& f : fixtures) fs::copy(source_dir() / "fixtures" / f, data / f, fs::copy_options::recursive);
         fs::copy(source_dir() / "templates", templates, fs::copy_options::recursive);
     }
 
@@ -169,10 +168,10 @@ struct World {
 inline bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 // The world's data and templates are as they were, whatever the run did.
-#define REQUIRE_UNCHANGED(before, after) \
-    do {                                 \
+#define REQUIRE_UNCHANGED(before, after)               \
+    do {                                               \
         INFO(adversarial::differences(before, after)); \
-        REQUIRE((before) == (after));    \
+        REQUIRE((before) == (after));                  \
     } while (0)
 
 }  // namespace adversarial

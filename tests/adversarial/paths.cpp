@@ -22,9 +22,8 @@ void require_refused(const World& world, const Run& run, const Tree& before, con
 }
 
 Run build_with_out(const World& world, const fs::path& out, const fs::path& cwd) {
-    return run_fuel({"build", "--data", world.data.string(), "--templates", world.templates.string(), "--out",
-                     out.string()},
-                    cwd);
+    return run_fuel(
+        {"build", "--data", world.data.string(), "--templates", world.templates.string(), "--out", out.string()}, cwd);
 }
 
 bool valid_utf8(const std::string& s) {
@@ -97,7 +96,9 @@ TEST_CASE("build with --out inside a dataset is refused") {
                     "lies inside the data folder");
 }
 
-TEST_CASE("build with --data . from inside a round, with the default output folder, is refused and leaves no lock or staging") {
+TEST_CASE(
+    "build with --data . from inside a round, with the default output folder, is refused and leaves no lock or "
+    "staging") {
     World world("data-dot");
     const auto before = world.everything();
     const auto run = run_fuel({"build", "--data", ".", "--templates", world.templates.string()}, world.dataset());
@@ -114,13 +115,13 @@ TEST_CASE("build with --data .. from inside a round, with the default output fol
 TEST_CASE("build with --data . from inside a round builds into an output folder outside it, named after the round") {
     World world("data-dot-good");
     const auto data = snapshot(world.data);
-    const auto run = run_fuel({"build", "--data", ".", "--templates", world.templates.string(), "--out",
-                               world.out.string()},
-                              world.dataset());
+    const auto run =
+        run_fuel({"build", "--data", ".", "--templates", world.templates.string(), "--out", world.out.string()},
+                 world.dataset());
     INFO(run.err);
     REQUIRE(run.status == 0);
     CHECK(fs::is_regular_file(world.out / "lum-mul-2025" / "tjansteutlatande.pdf"));
-    CHECK_FALSE(fs::exists(world.out / "."  / ".fuel-build"));
+    CHECK_FALSE(fs::exists(world.out / "." / ".fuel-build"));
     REQUIRE_UNCHANGED(data, snapshot(world.data));
 }
 
@@ -136,9 +137,9 @@ TEST_CASE("build with --out written with ./ and .. and a trailing slash is still
     World world("out-spelt-oddly");
     const auto before = world.everything();
     const auto odd = "./data/../data/lum-mul-2025/./";
-    const auto run = run_fuel({"build", "--data", world.dataset().string(), "--templates", world.templates.string(),
-                               "--out", odd},
-                              world.root);
+    const auto run =
+        run_fuel({"build", "--data", world.dataset().string(), "--templates", world.templates.string(), "--out", odd},
+                 world.root);
     require_refused(world, run, before, "is the data folder");
 }
 
@@ -163,18 +164,16 @@ TEST_CASE("build with --data through a symbolic link, --out inside the real fold
 TEST_CASE("a missing data folder is exit 2 with one message naming it") {
     World world("no-data");
     const auto before = world.everything();
-    const auto run = run_fuel({"build", "--data", "dta", "--templates", world.templates.string(), "--out",
-                               world.out.string()},
-                              world.root);
+    const auto run = run_fuel(
+        {"build", "--data", "dta", "--templates", world.templates.string(), "--out", world.out.string()}, world.root);
     require_refused(world, run, before, "the data folder 'dta' does not exist");
 }
 
 TEST_CASE("a missing templates folder is exit 2 with one message, not an error per dataset") {
     World world("no-templates", {"lum-mul-2024", "lum-mul-2025"});
     const auto before = world.everything();
-    const auto run = run_fuel({"build", "--data", world.data.string(), "--templates", "tmpl", "--out",
-                               world.out.string()},
-                              world.root);
+    const auto run = run_fuel(
+        {"build", "--data", world.data.string(), "--templates", "tmpl", "--out", world.out.string()}, world.root);
     require_refused(world, run, before, "the templates folder 'tmpl' does not exist");
 }
 
@@ -237,8 +236,8 @@ TEST_CASE("a refused build leaves the documents of the last good build as they w
     World world("refused-keeps-last-good");
     REQUIRE(world.fuel("build").status == 0);
     const auto before = world.everything();
-    const auto run = run_fuel({"build", "--data", world.data.string(), "--templates", world.templates.string(),
-                               "--out", (world.data / "o").string()},
+    const auto run = run_fuel({"build", "--data", world.data.string(), "--templates", world.templates.string(), "--out",
+                               (world.data / "o").string()},
                               world.root);
     require_refused(world, run, before, "lies inside the data folder");
 }
@@ -342,7 +341,7 @@ TEST_CASE("a copy of an earlier round left beside it is an error of the round th
 
 TEST_CASE("hidden folders (a trash can, a version-control folder) are never datasets") {
     World world("hidden-folders");
-    fs::copy(world.dataset(), world.data / ".Trash-1000" , fs::copy_options::recursive);
+    fs::copy(world.dataset(), world.data / ".Trash-1000", fs::copy_options::recursive);
     fs::copy(world.dataset(), world.data / ".git", fs::copy_options::recursive);
     const auto run = world.fuel("build");
     INFO(run.err);
@@ -437,13 +436,14 @@ TEST_CASE("a full disk says the disk is full, exit 2, and the last good document
     const auto fuel = shell_quote(fuel_program().string()) + " build --data " + shell_quote(world.data.string()) +
                       " --templates " + shell_quote(world.templates.string()) + " --out " +
                       shell_quote((disk / "out").string());
-    const std::string script =
-        "mount -t tmpfs -o size=4m tmpfs " + shell_quote(disk.string()) + " && " + fuel + " >/dev/null 2>&1 && cp -r " +
-        shell_quote((disk / "out" / "lum-mul-2025").string()) + " " + shell_quote(kept.string()) +
-        " && { dd if=/dev/zero of=" + shell_quote((disk / "fill").string()) + " bs=64k 2>/dev/null; true; } && printf '\\n' >> " +
-        shell_quote((world.dataset() / "lum-ansokningar.csv").string()) + " && { " + fuel +
-        " 2>&1; echo \"exit=$?\"; } && diff -r " + shell_quote(kept.string()) + " " +
-        shell_quote((disk / "out" / "lum-mul-2025").string()) + " && echo same-as-before";
+    const std::string script = "mount -t tmpfs -o size=4m tmpfs " + shell_quote(disk.string()) + " && " + fuel +
+                               " >/dev/null 2>&1 && cp -r " + shell_quote((disk / "out" / "lum-mul-2025").string()) +
+                               " " + shell_quote(kept.string()) +
+                               " && { dd if=/dev/zero of=" + shell_quote((disk / "fill").string()) +
+                               " bs=64k 2>/dev/null; true; } && printf '\\n' >> " +
+                               shell_quote((world.dataset() / "lum-ansokningar.csv").string()) + " && { " + fuel +
+                               " 2>&1; echo \"exit=$?\"; } && diff -r " + shell_quote(kept.string()) + " " +
+                               shell_quote((disk / "out" / "lum-mul-2025").string()) + " && echo same-as-before";
     const auto command = "unshare -m sh -c " + shell_quote(script) + " > " + shell_quote((world.root / "log").string());
     std::system(command.c_str());
     const auto log = read_file(world.root / "log");

@@ -55,8 +55,9 @@ TEST_CASE("sealed: a template edit rewrites the draft round and leaves every byt
     CHECK(published(world, "lum-mul-2026") != draft_before);
     CHECK(contains(run.err, "lum-mul-2025: decided 2024-12-17 § 14: sealed, 3 documents unchanged"));
     CHECK(contains(run.err, "lum-mul-2024: decided 2023-12-19 § 12: sealed, 16 documents unchanged"));
-    CHECK(contains(run.err, "templates/beslut-lum-mul/tjansteutlatande.md: warning: this template file differs from "
-                            "the copy archived when the documents were decided"));
+    CHECK(contains(run.err,
+                   "templates/beslut-lum-mul/tjansteutlatande.md: warning: this template file differs from "
+                   "the copy archived when the documents were decided"));
 }
 
 TEST_CASE("sealed: a changed record in a decided round's export is named, and no document changes") {
@@ -77,8 +78,10 @@ TEST_CASE("sealed: a changed record in a decided round's export is named, and no
     const auto run = world.fuel("build");
     INFO(run.err);
     REQUIRE(run.status == 0);
-    CHECK(contains(run.err, "lum-ansokningar.csv:2:1: warning: this data file differs from the copy archived when "
-                            "the documents were decided; records that differ: line 2 (" + id + ")"));
+    CHECK(contains(run.err,
+                   "lum-ansokningar.csv:2:1: warning: this data file differs from the copy archived when "
+                   "the documents were decided; records that differ: line 2 (" +
+                       id + ")"));
     REQUIRE_UNCHANGED(before, published(world, "lum-mul-2025"));
 }
 
@@ -181,13 +184,15 @@ TEST_CASE("sealed: fuel verify reproduces the archive, and fails naming a tamper
 
     World second("verify-template", {"lum-mul-2025"});
     REQUIRE(second.fuel("build").status == 0);
-    const auto copy = second.root / "archive" / "lum-mul-2025" / "v1" / "mallar" / "beslut-lum-mul" / "tjansteutlatande.md";
+    const auto copy =
+        second.root / "archive" / "lum-mul-2025" / "v1" / "mallar" / "beslut-lum-mul" / "tjansteutlatande.md";
     fs::permissions(copy, fs::perms::owner_write, fs::perm_options::add);
     replace_in_file(copy, "Förvaltningen föreslår", "Förvaltningen föreslog");
     run = second.fuel("verify", {"--out", second.out.string()});
     INFO(run.err);
     CHECK(run.status == 1);
     CHECK(contains(run.err, "mallar/beslut-lum-mul/tjansteutlatande.md: error: this archived file was changed"));
-    CHECK(contains(run.err, "tjansteutlatande.pdf: error: made again from the archived data and templates, this "
-                            "document does not come out with the same bytes"));
+    CHECK(contains(run.err,
+                   "tjansteutlatande.pdf: error: made again from the archived data and templates, this "
+                   "document does not come out with the same bytes"));
 }

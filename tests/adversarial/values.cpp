@@ -14,7 +14,8 @@ const std::string kLum = "lum-ansokningar.csv";
 const std::string kMul = "mul-ansokningar.xml";
 // The fixture's first application row (line 2) and the cells the cases break.
 const std::string kLum01Title = "Södermalm;;Prata om det;";
-const std::string kLum01Requested = ";300 000;uppfyller;uppfyller;uppfyller;uppfyller inte;uppfyller inte;beviljas;300 000;";
+const std::string kLum01Requested =
+    ";300 000;uppfyller;uppfyller;uppfyller;uppfyller inte;uppfyller inte;beviljas;300 000;";
 
 // A CSV cell of the fixture replaced in `world`, then `fuel check`: the run
 // must fail with `phrase` at `file:line`, and leave the world as it was.
@@ -55,13 +56,16 @@ std::string repeated(const std::string& unit, std::size_t times) {
 
 TEST_CASE("values: an amount of 10^15 kronor is an error at its cell, not a total that wraps") {
     World world("values-huge-amount");
-    replace_in_file(world.dataset() / kLum, kLum01Requested, ";1 000 000 000 000 000;uppfyller;uppfyller;uppfyller;uppfyller inte;uppfyller inte;beviljas;300 000;");
+    replace_in_file(
+        world.dataset() / kLum, kLum01Requested,
+        ";1 000 000 000 000 000;uppfyller;uppfyller;uppfyller;uppfyller inte;uppfyller inte;beviljas;300 000;");
     check_fails(world, kLum, 2, "amount too large");
 }
 
 TEST_CASE("values: an amount just past the documented bound (10^12) is an error") {
     World world("values-bound-amount");
-    replace_in_file(world.dataset() / kLum, kLum01Requested, ";1 000 000 000 000;uppfyller;uppfyller;uppfyller;uppfyller inte;uppfyller inte;beviljas;300 000;");
+    replace_in_file(world.dataset() / kLum, kLum01Requested,
+                    ";1 000 000 000 000;uppfyller;uppfyller;uppfyller;uppfyller inte;uppfyller inte;beviljas;300 000;");
     build_fails(world, kLum, 2, "more than 999 999 999 999 kronor");
 }
 
@@ -73,14 +77,16 @@ TEST_CASE("values: a huge granted amount in the XML export is an error at its el
 
 TEST_CASE("values: a negative amount is an error") {
     World world("values-negative");
-    replace_in_file(world.dataset() / kLum, kLum01Requested, ";-300 000;uppfyller;uppfyller;uppfyller;uppfyller inte;uppfyller inte;beviljas;300 000;");
+    replace_in_file(world.dataset() / kLum, kLum01Requested,
+                    ";-300 000;uppfyller;uppfyller;uppfyller;uppfyller inte;uppfyller inte;beviljas;300 000;");
     check_fails(world, kLum, 2, "negative amount");
 }
 
 TEST_CASE("values: NaN, infinity and exponents are not amounts") {
     for (const std::string text : {"NaN", "inf", "1e9", "0x10", "+300 000"}) {
         World world("values-nan");
-        replace_in_file(world.dataset() / kLum, kLum01Requested, ";" + text + ";uppfyller;uppfyller;uppfyller;uppfyller inte;uppfyller inte;beviljas;300 000;");
+        replace_in_file(world.dataset() / kLum, kLum01Requested,
+                        ";" + text + ";uppfyller;uppfyller;uppfyller;uppfyller inte;uppfyller inte;beviljas;300 000;");
         INFO(text);
         check_fails(world, kLum, 2, "not an amount");
     }
@@ -88,19 +94,23 @@ TEST_CASE("values: NaN, infinity and exponents are not amounts") {
 
 TEST_CASE("values: an ambiguous amount with a dot is an error that names both readings") {
     World world("values-dot");
-    replace_in_file(world.dataset() / kLum, kLum01Requested, ";300.000;uppfyller;uppfyller;uppfyller;uppfyller inte;uppfyller inte;beviljas;300 000;");
+    replace_in_file(world.dataset() / kLum, kLum01Requested,
+                    ";300.000;uppfyller;uppfyller;uppfyller;uppfyller inte;uppfyller inte;beviljas;300 000;");
     check_fails(world, kLum, 2, "ambiguous amount");
 }
 
 TEST_CASE("values: a huge participant count in the report register is an error") {
     World world("values-huge-count");
-    replace_in_file(world.dataset() / "rapporter.csv", "2025-11-07;godkänd;ja;42;", "2025-11-07;godkänd;ja;99999999999999999999;");
+    replace_in_file(world.dataset() / "rapporter.csv", "2025-11-07;godkänd;ja;42;",
+                    "2025-11-07;godkänd;ja;99999999999999999999;");
     check_fails(world, "rapporter.csv", 3, "too large");
 }
 
 TEST_CASE("values: a bidi override in a title is an error at its line and column") {
     World world("values-bidi-csv");
-    replace_in_file(world.dataset() / kLum, kLum01Title, "Södermalm;;Prata \xE2\x80\xAE" "det mo;");
+    replace_in_file(world.dataset() / kLum, kLum01Title,
+                    "Södermalm;;Prata \xE2\x80\xAE"
+                    "det mo;");
     const auto run = check_fails(world, kLum, 2, "U+202E");
     CHECK(contains(run.err, kLum + ":2:29:"));  // the column of the override itself
 }
@@ -114,7 +124,8 @@ TEST_CASE("values: a bidi isolate in an XML title is an error") {
 
 TEST_CASE("values: a title of zero-width characters is empty, and a required field cannot be") {
     World world("values-zero-width");
-    replace_in_file(world.dataset() / kLum, kLum01Title, "Södermalm;;\xE2\x80\x8B\xE2\x80\x8C\xEF\xBB\xBF \xE2\x81\xA0;");
+    replace_in_file(world.dataset() / kLum, kLum01Title,
+                    "Södermalm;;\xE2\x80\x8B\xE2\x80\x8C\xEF\xBB\xBF \xE2\x81\xA0;");
     const auto run = check_fails(world, kLum, 2, "the field titel is empty");
     CHECK(contains(run.err, "warning: the text holds only white space and zero-width characters"));
 }
@@ -231,7 +242,8 @@ TEST_CASE("values: administrations whose names fold alike get a letter file each
     replace_in_file(round, "<administration kind=\"district\">Enskede-Årsta-Vantör</administration>",
                     "<administration kind=\"district\">Enskede-Årsta-Vantör</administration>\n"
                     "    <administration kind=\"district\">Enskede Årsta Vantör</administration>");
-    replace_in_file(world.dataset("lum-mul-2026") / kLum, "LUM-09;LUM;Kungsholmen;", "LUM-09;LUM;Enskede Årsta Vantör;");
+    replace_in_file(world.dataset("lum-mul-2026") / kLum, "LUM-09;LUM;Kungsholmen;",
+                    "LUM-09;LUM;Enskede Årsta Vantör;");
     const auto run = world.fuel("build");
     INFO(run.err);
     REQUIRE(run.status == 0);

@@ -60,7 +60,8 @@ TEST_CASE("xml: a comment and a CDATA section inside titles give the whole title
     World world("xml-comment-title");
     const auto round = world.dataset() / kRound;
     replace_in_file(round, kTitle, "<title>Fördelning av <!-- medel, inte pengar --> lokala utvecklingsmedel");
-    replace_in_file(world.dataset() / kApplications, "<title>Studiebesök hos Malmö stads öppenvård för beroende</title>",
+    replace_in_file(world.dataset() / kApplications,
+                    "<title>Studiebesök hos Malmö stads öppenvård för beroende</title>",
                     "<title>Studiebesök hos <![CDATA[Malmö]]> stads <!-- ÖV -->öppenvård för beroende</title>");
     const auto data = snapshot(world.data);
     const auto run = world.fuel("build");
@@ -109,7 +110,8 @@ TEST_CASE("xml: a second <year> in round.xml is refused") {
 TEST_CASE("xml: a second <requested> of an application is refused") {
     World world("xml-two-requested");
     const auto file = world.dataset() / kApplications;
-    replace_in_file(file, "<requested>25000</requested>", "<requested>25000</requested>\n    <requested>2500</requested>");
+    replace_in_file(file, "<requested>25000</requested>",
+                    "<requested>25000</requested>\n    <requested>2500</requested>");
     require_refused(world, "check", "lum-mul-2025", at(file, line_of(file, "<requested>2500<"), 6),
                     "schemas/applications.xsd: Element 'requested': This element is not expected");
 }
@@ -171,10 +173,12 @@ TEST_CASE("xml: an external entity naming /etc/passwd is refused and its content
 TEST_CASE("xml: an XInclude in report.xml is not followed and is refused at its element") {
     World world("xml-xinclude", {kFinal});
     const auto report = world.dataset(kFinal) / "report.xml";
-    replace_in_file(report, "<period from-year=\"2002\" to-year=\"2003\"/>",
-                    "<period from-year=\"2002\" to-year=\"2003\"/>\n  <xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" "
-                    "href=\"/etc/passwd\" parse=\"text\"/>");
-    require_refused(world, "build", kFinal, at(report, line_of(report, "<xi:include"), 4), "unknown element <xi:include>");
+    replace_in_file(
+        report, "<period from-year=\"2002\" to-year=\"2003\"/>",
+        "<period from-year=\"2002\" to-year=\"2003\"/>\n  <xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" "
+        "href=\"/etc/passwd\" parse=\"text\"/>");
+    require_refused(world, "build", kFinal, at(report, line_of(report, "<xi:include"), 4),
+                    "unknown element <xi:include>");
     const auto run = world.fuel("check");
     CHECK_FALSE(contains(run.err + run.out, "root:x:0:0"));
 }

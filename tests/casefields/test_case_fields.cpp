@@ -18,7 +18,9 @@ const doc::Document& decision_document() {
     return d.document;
 }
 
-doc::Block heading(int level, const std::string& text) { return {doc::Heading{level, "", "", {doc::Text{text, {}, ""}}}}; }
+doc::Block heading(int level, const std::string& text) {
+    return {doc::Heading{level, "", "", {doc::Text{text, {}, ""}}}};
+}
 doc::Block paragraph(const std::string& text) { return {doc::Paragraph{{doc::Text{text, {}, ""}}, doc::Align::Left}}; }
 doc::Block numbered(std::vector<std::string> items, int start = 1) {
     doc::List list{true, start, {}};
@@ -36,9 +38,16 @@ doc::Document small_document() {
     doc::Letterhead l;
     l.document_type = "Tjänsteutlåtande";
     l.diary_number = "Dnr 1.6-0612/2024";
-    d.body = {{l}, heading(1, "Titel"), heading(2, "Förslag till beslut"), numbered({"Första", "Andra"}, 3),
-              heading(2, "Sammanfattning"), paragraph("Ett."), heading(3, "Underrubrik"), paragraph("Två."),
-              heading(2, "Bakgrund"), paragraph("Inte med.")};
+    d.body = {{l},
+              heading(1, "Titel"),
+              heading(2, "Förslag till beslut"),
+              numbered({"Första", "Andra"}, 3),
+              heading(2, "Sammanfattning"),
+              paragraph("Ett."),
+              heading(3, "Underrubrik"),
+              paragraph("Två."),
+              heading(2, "Bakgrund"),
+              paragraph("Inte med.")};
     return d;
 }
 
@@ -125,7 +134,8 @@ TEST_CASE("case fields: JSON escapes quotes, backslashes and control characters,
     std::ofstream(path, std::ios::binary) << json;
     const auto read_back = run_command(
         "python3 -c 'import json,sys; d=json.load(open(sys.argv[1], encoding=\"utf-8\")); "
-        "print(d[\"decision\"][\"points\"][1][\"number\"], d[\"summary\"][\"paragraphs\"][2])' " + quote(path));
+        "print(d[\"decision\"][\"points\"][1][\"number\"], d[\"summary\"][\"paragraphs\"][2])' " +
+        quote(path));
     CHECK(read_back.status == 0);
     CHECK(read_back.output == "4 rad\nrad\ttab \x01 4\u00A0500\u00A0000\n");
 }

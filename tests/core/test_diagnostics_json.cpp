@@ -22,11 +22,11 @@ TEST_CASE("json: well-formed UTF-8 is written as it is") {
 }
 
 TEST_CASE("json: bytes that are not UTF-8 become U+FFFD, one per byte") {
-    CHECK(core::json_string("a\xC3") == "\"a\xEF\xBF\xBD\"");                      // truncated sequence
-    CHECK(core::json_string("\xC0\xAF") == "\"\xEF\xBF\xBD\xEF\xBF\xBD\"");       // overlong '/'
+    CHECK(core::json_string("a\xC3") == "\"a\xEF\xBF\xBD\"");                                // truncated sequence
+    CHECK(core::json_string("\xC0\xAF") == "\"\xEF\xBF\xBD\xEF\xBF\xBD\"");                  // overlong '/'
     CHECK(core::json_string("\xED\xA0\x80") == "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");  // a surrogate
-    CHECK(core::json_string("\xF4\x90\x80\x80").size() == 2 + 4 * 3);              // above U+10FFFF
-    CHECK(core::json_string("\xF6rvaltning") == "\"\xEF\xBF\xBDrvaltning\"");     // Windows-1252 ö
+    CHECK(core::json_string("\xF4\x90\x80\x80").size() == 2 + 4 * 3);                        // above U+10FFFF
+    CHECK(core::json_string("\xF6rvaltning") == "\"\xEF\xBF\xBDrvaltning\"");                // Windows-1252 ö
 }
 
 TEST_CASE("json: a diagnostic has its position, severity, message and text line") {
@@ -39,8 +39,9 @@ TEST_CASE("json: a diagnostic has its position, severity, message and text line"
 
 TEST_CASE("json: an unknown line or column is null") {
     const core::Diagnostic d{core::Severity::Warning, {"round.xml", 0, 0}, "w"};
-    CHECK(core::to_json(d) == "{\"file\": \"round.xml\", \"line\": null, \"column\": null, \"severity\": \"warning\", "
-                              "\"message\": \"w\", \"text\": \"round.xml: warning: w\"}");
+    CHECK(core::to_json(d) ==
+          "{\"file\": \"round.xml\", \"line\": null, \"column\": null, \"severity\": \"warning\", "
+          "\"message\": \"w\", \"text\": \"round.xml: warning: w\"}");
 }
 
 TEST_CASE("json: the report counts each severity and sorts by file and line, one diagnostic a line") {

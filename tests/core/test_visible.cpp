@@ -13,11 +13,16 @@ TEST_CASE("core: visible() escapes what could act on a terminal, and only that")
     CHECK(core::visible("a\x1B[2Jb") == "a\\x1B[2Jb");
     CHECK(core::visible("a\nb") == "a\\x0Ab");
     CHECK(core::visible("a\nb", true) == "a\nb");
-    CHECK(core::visible("a\x7F\xC2\x9B" "b") == "a\\x7F\\u009Bb");
-    CHECK(core::visible("a\xE2\x80\xAE" "b") == "a\\u202Eb");
-    CHECK(core::visible("a\xFF" "b") == "a\\xFFb");
+    CHECK(core::visible("a\x7F\xC2\x9B"
+                        "b") == "a\\x7F\\u009Bb");
+    CHECK(core::visible("a\xE2\x80\xAE"
+                        "b") == "a\\u202Eb");
+    CHECK(core::visible("a\xFF"
+                        "b") == "a\\xFFb");
     // Idempotent: the escapes are printable ASCII.
-    CHECK(core::visible(core::visible("a\x1B" "b")) == core::visible("a\x1B" "b"));
+    CHECK(core::visible(core::visible("a\x1B"
+                                      "b")) == core::visible("a\x1B"
+                                                             "b"));
 }
 
 TEST_CASE("core: a diagnostic's text never holds a raw control character") {
@@ -30,9 +35,14 @@ TEST_CASE("core: a diagnostic's text never holds a raw control character") {
 
 TEST_CASE("core: xml_chars() keeps XML 1.0 characters only") {
     CHECK(core::xml_chars("Söder\t\n\r") == "Söder\t\n\r");
-    CHECK(core::xml_chars("a\x01\x1B\x7F\xC2\x85" "b") == "ab");
-    CHECK(core::xml_chars("a\xEF\xBF\xBE\xEF\xBF\xBF" "b") == "ab");
-    CHECK(core::xml_chars("a\xFF" "b") == "a\xEF\xBF\xBD" "b");
+    CHECK(core::xml_chars("a\x01\x1B\x7F\xC2\x85"
+                          "b") == "ab");
+    CHECK(core::xml_chars("a\xEF\xBF\xBE\xEF\xBF\xBF"
+                          "b") == "ab");
+    CHECK(core::xml_chars("a\xFF"
+                          "b") ==
+          "a\xEF\xBF\xBD"
+          "b");
 }
 
 TEST_CASE("core: sums that would overflow are refused, not wrapped") {

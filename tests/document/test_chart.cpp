@@ -21,28 +21,30 @@ doc::Chart parse(const std::string& body, std::vector<std::string>& errors) { re
 
 TEST_CASE("document: a bar chart reads its rows and formats values and axis the Swedish way") {
     std::vector<std::string> errors;
-    const auto chart = parse("kind: bars\ntitle: Beviljade medel per stadsdelsförvaltning\nunit: tkr\ndata:\n"
-                             "Rinkeby | 3836\nSpånga-Tensta | 1 200\nSkärholmen | 12500\n",
-                             errors);
+    const auto chart = parse(
+        "kind: bars\ntitle: Beviljade medel per stadsdelsförvaltning\nunit: tkr\ndata:\n"
+        "Rinkeby | 3836\nSpånga-Tensta | 1 200\nSkärholmen | 12500\n",
+        errors);
     CHECK(errors.empty());
     CHECK(chart.kind == doc::ChartKind::Bars);
     CHECK(chart.categories == std::vector<std::string>{"Rinkeby", "Spånga-Tensta", "Skärholmen"});
     REQUIRE(chart.series.size() == 1);
     CHECK(chart.series[0].values == std::vector<double>{3836, 1200, 12500});
-    CHECK(chart.series[0].labels == std::vector<std::string>{"3" + kNbsp + "836", "1" + kNbsp + "200",
-                                                              "12" + kNbsp + "500"});
+    CHECK(chart.series[0].labels ==
+          std::vector<std::string>{"3" + kNbsp + "836", "1" + kNbsp + "200", "12" + kNbsp + "500"});
     // Heckbert's nice numbers: about five steps of 1, 2 or 5 × 10^k from zero.
-    CHECK(tick_labels(chart) == std::vector<std::string>{"0", "5" + kNbsp + "000", "10" + kNbsp + "000",
-                                                          "15" + kNbsp + "000"});
-    CHECK(chart.alt == "Stapeldiagram: Beviljade medel per stadsdelsförvaltning; högst Skärholmen 12" + kNbsp +
-                           "500" + kNbsp + "tkr, lägst Spånga-Tensta 1" + kNbsp + "200" + kNbsp + "tkr.");
+    CHECK(tick_labels(chart) ==
+          std::vector<std::string>{"0", "5" + kNbsp + "000", "10" + kNbsp + "000", "15" + kNbsp + "000"});
+    CHECK(chart.alt == "Stapeldiagram: Beviljade medel per stadsdelsförvaltning; högst Skärholmen 12" + kNbsp + "500" +
+                           kNbsp + "tkr, lägst Spånga-Tensta 1" + kNbsp + "200" + kNbsp + "tkr.");
 }
 
 TEST_CASE("document: a chart keeps the decimals of its data and sorts when asked") {
     std::vector<std::string> errors;
-    const auto chart = parse("kind: bars\ntitle: Minskning\nunit: procent\nsort: descending\ndata:\n"
-                             "Kista | 13,4\nRinkeby | 57.8\nBromma | 37,5\n",
-                             errors);
+    const auto chart = parse(
+        "kind: bars\ntitle: Minskning\nunit: procent\nsort: descending\ndata:\n"
+        "Kista | 13,4\nRinkeby | 57.8\nBromma | 37,5\n",
+        errors);
     CHECK(errors.empty());
     CHECK(chart.categories == std::vector<std::string>{"Rinkeby", "Bromma", "Kista"});
     CHECK(chart.series[0].labels == std::vector<std::string>{"57,8", "37,5", "13,4"});
@@ -53,9 +55,10 @@ TEST_CASE("document: a chart keeps the decimals of its data and sorts when asked
 
 TEST_CASE("document: a line chart with two series names both and tells where each starts and ends") {
     std::vector<std::string> errors;
-    const auto chart = parse("kind: line\ntitle: Hushåll med försörjningsstöd\nseries: Staden | Rinkeby\ndata:\n"
-                             "1999 | 20000 | 3000\n2001 | 15000 | 2000\n2003 | 12500 | 1266\n",
-                             errors);
+    const auto chart = parse(
+        "kind: line\ntitle: Hushåll med försörjningsstöd\nseries: Staden | Rinkeby\ndata:\n"
+        "1999 | 20000 | 3000\n2001 | 15000 | 2000\n2003 | 12500 | 1266\n",
+        errors);
     CHECK(errors.empty());
     REQUIRE(chart.series.size() == 2);
     CHECK(chart.series[1].name == "Rinkeby");
@@ -104,9 +107,10 @@ TEST_CASE("document: chart errors name the row and the value") {
 
 TEST_CASE("document: a chart block in a template becomes a Chart node and its errors are located") {
     core::Diagnostics diagnostics;
-    const auto blocks = doc::markdown_to_blocks("Text\n\n```chart\nkind: bars\ndata:\nA | 1\n```\n\n```chart\nkind: "
-                                                "bars\ndata:\nA | y\n```\n",
-                                                "t.md", 1, diagnostics);
+    const auto blocks = doc::markdown_to_blocks(
+        "Text\n\n```chart\nkind: bars\ndata:\nA | 1\n```\n\n```chart\nkind: "
+        "bars\ndata:\nA | y\n```\n",
+        "t.md", 1, diagnostics);
     REQUIRE(blocks.size() == 3);
     CHECK(std::holds_alternative<doc::Chart>(blocks[1].node));
     REQUIRE(diagnostics.items().size() == 1);
@@ -127,8 +131,8 @@ TEST_CASE("document: the dump shows a chart's kind, labels, axis and alternative
 }
 
 TEST_CASE("document: extreme chart values give a finite axis or an error, never a crash") {
-    const char* values[] = {"1e5", "99999999999999999999", "0,000001", "-0", "1.2.3", "--4", "",
-                            "123456789012345678901234567890", "0.1", "-99999999999"};
+    const char* values[] = {"1e5", "99999999999999999999",           "0,000001", "-0",          "1.2.3", "--4",
+                            "",    "123456789012345678901234567890", "0.1",      "-99999999999"};
     for (const char* v : values) {
         std::vector<std::string> errors;
         const auto chart = doc::parse_chart(std::string("kind: bars\ndata:\nA | ") + v + "\nB | 2\n", errors);

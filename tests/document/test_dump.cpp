@@ -61,8 +61,8 @@ doc::Document sample_document() {
     table.foot = {row({{text("Summa", true)}, {text("1\u00A0750\u00A0kr", true)}, {}})};
     d.body.push_back(doc::Block{table});
 
-    d.body.push_back(doc::Block{doc::Signatures{
-        {{"Eva Ek", {"Förvaltningschef"}}, {"Per Lind", {"Avdelningschef", "Avdelningen för stöd"}}}}});
+    d.body.push_back(doc::Block{
+        doc::Signatures{{{"Eva Ek", {"Förvaltningschef"}}, {"Per Lind", {"Avdelningschef", "Avdelningen för stöd"}}}}});
     return d;
 }
 
@@ -149,14 +149,18 @@ TEST_CASE("dump: invisible and ambiguous characters are escaped, visible ones ar
     d.body.push_back(paragraph({text("citat \"x\" och \\ snedstreck\nny rad\tflik")}));
     d.body.push_back(paragraph({text("av\u00ADstavning noll\u200Bbredd bind\u2011streck smal\u202Fmellanslag")}));
     d.body.push_back(paragraph({text("\uFEFFbom \uE000 privat \U0001D173 takt")}));
-    d.body.push_back(paragraph({text("trasig \xC3 och \xFF" "byte")}));
+    d.body.push_back(
+        paragraph({text("trasig \xC3 och \xFF"
+                        "byte")}));
     d.body.push_back(paragraph({text("synliga: \u2212 12 \u2013 \u00E5 \U0001F600")}));
     d.body.push_back(paragraph({text("länk", false, false, "https://exempel.se/a b\"c")}));
     const std::string expected = R"(  Paragraph: "citat \"x\" och \\ snedstreck\nny rad\tflik"
   Paragraph: "av\u00ADstavning noll\u200Bbredd bind\u2011streck smal\u202Fmellanslag"
   Paragraph: "\uFEFFbom \uE000 privat \U0001D173 takt"
   Paragraph: "trasig \xC3 och \xFFbyte"
-  Paragraph: "synliga: )" "\u2212 12 \u2013 \u00E5 \U0001F600" R"("
+  Paragraph: "synliga: )"
+                                 "\u2212 12 \u2013 \u00E5 \U0001F600"
+                                 R"("
   Paragraph: [link https://exempel.se/a\u0020b\"c "länk"]
 )";
     const auto dumped = doc::dump(d);
@@ -168,9 +172,10 @@ TEST_CASE("dump: a table of contents shows its levels and entries; an unlisted h
     doc::Document d;
     doc::Heading title{2, "", "sec-innehall", {text("Innehåll")}, false};
     d.body.push_back(doc::Block{title});
-    d.body.push_back(doc::Block{doc::TableOfContents{
-        2, 3, {doc::ContentsEntry{2, "1", "sec-bakgrund", {text("Bakgrund")}},
-               doc::ContentsEntry{3, "", "sec-syfte", {text("Syfte")}}}}});
+    d.body.push_back(doc::Block{doc::TableOfContents{2,
+                                                     3,
+                                                     {doc::ContentsEntry{2, "1", "sec-bakgrund", {text("Bakgrund")}},
+                                                      doc::ContentsEntry{3, "", "sec-syfte", {text("Syfte")}}}}});
     const std::string dump = doc::dump(d);
     const std::string expected = R"DUMP(Body
   Heading level=2 id="sec-innehall" unlisted: "Innehåll"
@@ -183,8 +188,9 @@ TEST_CASE("dump: a table of contents shows its levels and entries; an unlisted h
 
 TEST_CASE("dump: a footnote shows its mark and its text where it is referenced") {
     doc::Document d;
-    d.body.push_back(paragraph({text("Metoden"), doc::Footnote{"1", {text("Från "), text("missbruksvården", false, true)}, false},
-                                text(" igen"), doc::Footnote{"1", {}, true}}));
+    d.body.push_back(
+        paragraph({text("Metoden"), doc::Footnote{"1", {text("Från "), text("missbruksvården", false, true)}, false},
+                   text(" igen"), doc::Footnote{"1", {}, true}}));
     const auto dumped = doc::dump(d);
     const auto body = dumped.substr(dumped.find("Body\n") + 5);
     CHECK(body == R"(  Paragraph: "Metoden" [^1 "Från " *"missbruksvården"*] " igen" [^1 again]

@@ -63,24 +63,25 @@ const std::string kMinus = "\xE2\x88\x92";
 TEST_CASE("evaluation view: each row of the city's trend has its formatted figures and their raw values") {
     auto f = fixture();
     f.report.dataset = &f.dataset;
-    const auto text = render("{{#evaluation.recipients.city}}{{year}}|{{recipients}}|{{recipients_value}}|{{change}}|"
-                             "{{change_value}}\n{{/evaluation.recipients.city}}",
-                             f.report);
-    CHECK(text == "1999|23" + kNbsp + "450|23450|0,0" + kNbsp + "%|0.0\n" +
-                      "2001|18" + kNbsp + "169|18169|" + kMinus + "22,5" + kNbsp + "%|-22.5\n" +
-                      "2003|14" + kNbsp + "656|14656|" + kMinus + "37,5" + kNbsp + "%|-37.5");
+    const auto text = render(
+        "{{#evaluation.recipients.city}}{{year}}|{{recipients}}|{{recipients_value}}|{{change}}|"
+        "{{change_value}}\n{{/evaluation.recipients.city}}",
+        f.report);
+    CHECK(text == "1999|23" + kNbsp + "450|23450|0,0" + kNbsp + "%|0.0\n" + "2001|18" + kNbsp + "169|18169|" + kMinus +
+                      "22,5" + kNbsp + "%|-22.5\n" + "2003|14" + kNbsp + "656|14656|" + kMinus + "37,5" + kNbsp +
+                      "%|-37.5");
 }
 
 TEST_CASE("evaluation view: the reduction per administration, in the order transform gives, with raw values") {
     auto f = fixture();
     f.report.dataset = &f.dataset;
-    const auto text =
-        render("{{#evaluation.recipients.administrations}}{{administration}}|{{first}}|{{first_value}}|{{last_value}}|"
-               "{{reduction}}|{{reduction_value}}\n{{/evaluation.recipients.administrations}}",
-               f.report);
+    const auto text = render(
+        "{{#evaluation.recipients.administrations}}{{administration}}|{{first}}|{{first_value}}|{{last_value}}|"
+        "{{reduction}}|{{reduction_value}}\n{{/evaluation.recipients.administrations}}",
+        f.report);
     CHECK(text == "Bromma|1" + kNbsp + "000|1000|422|57,8" + kNbsp + "%|57.8\n" + "Järva|5" + kNbsp +
-                      "200|5200|4503|13,4" + kNbsp + "%|13.4\n" + "Östermalm|900|900|1000|" + kMinus + "11,1" +
-                      kNbsp + "%|-11.1");
+                      "200|5200|4503|13,4" + kNbsp + "%|13.4\n" + "Östermalm|900|900|1000|" + kMinus + "11,1" + kNbsp +
+                      "%|-11.1");
 }
 
 TEST_CASE("evaluation view: percent in prose says procent, and the range only when every administration fell") {
@@ -89,7 +90,9 @@ TEST_CASE("evaluation view: percent in prose says procent, and the range only wh
     CHECK(render("{{evaluation.recipients.change_text}} {{evaluation.recipients.period}} "
                  "{{evaluation.recipients.city_reduction.value}}{{#evaluation.recipients.has_range}} range"
                  "{{/evaluation.recipients.has_range}}",
-                 f.report) == "minskade med 37,5" + kNbsp + "procent 1999\xE2\x80\x93" "2003 37.5");
+                 f.report) == "minskade med 37,5" + kNbsp +
+                                  "procent 1999\xE2\x80\x93"
+                                  "2003 37.5");
     f.report.recipients->administrations.pop_back();
     CHECK(render("{{#evaluation.recipients.has_range}}från {{evaluation.recipients.largest_reduction.prose}} till "
                  "{{evaluation.recipients.smallest_reduction.prose}}{{/evaluation.recipients.has_range}}",

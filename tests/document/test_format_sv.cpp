@@ -45,9 +45,9 @@ TEST_CASE("format_sv: integer agrees with ICU's sv-SE number format") {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::NumberFormat> icu_format(icu::NumberFormat::createInstance(icu::Locale("sv", "SE"), status));
     REQUIRE(U_SUCCESS(status));
-    for (std::int64_t n : {std::int64_t{0}, std::int64_t{7}, std::int64_t{999}, std::int64_t{1000},
-                           std::int64_t{5587}, std::int64_t{-12}, std::int64_t{-4321}, std::int64_t{15528000},
-                           std::int64_t{-987654321}, std::int64_t{4000000000}}) {
+    for (std::int64_t n : {std::int64_t{0}, std::int64_t{7}, std::int64_t{999}, std::int64_t{1000}, std::int64_t{5587},
+                           std::int64_t{-12}, std::int64_t{-4321}, std::int64_t{15528000}, std::int64_t{-987654321},
+                           std::int64_t{4000000000}}) {
         icu::UnicodeString formatted;
         icu_format->format(static_cast<int64_t>(n), formatted);
         std::string expected;
@@ -141,7 +141,7 @@ TEST_CASE("format_sv: millions keep up to two decimals and drop trailing zeros")
 
 TEST_CASE("format_sv: counts up to twelve are words, with en/ett by gender") {
     using sv::Gender;
-    const char* common[] = {"noll", "en",  "två", "tre", "fyra", "fem", "sex",
+    const char* common[] = {"noll", "en",   "två", "tre", "fyra", "fem", "sex",
                             "sju",  "åtta", "nio", "tio", "elva", "tolv"};
     for (int n = 0; n <= 12; ++n) {
         CAPTURE(n);
@@ -168,7 +168,10 @@ TEST_CASE("format_sv: capitalize_first changes only the first letter") {
     CHECK(sv::capitalize_first("Redan stor") == "Redan stor");
     CHECK(sv::capitalize_first("4 ansökningar") == "4 ansökningar");
     CHECK(sv::capitalize_first("\u01C6ungla") == "\u01C5ungla");  // titlecase, not "\u01C4"
-    CHECK(sv::capitalize_first("\xFF" "abc") == "\xFF" "abc");
+    CHECK(sv::capitalize_first("\xFF"
+                               "abc") ==
+          "\xFF"
+          "abc");
     CHECK(sv::capitalize_first("\xC3") == "\xC3");  // truncated "å"
 }
 

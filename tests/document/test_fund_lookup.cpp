@@ -51,8 +51,9 @@ Rendered render(const std::string& source) {
 }  // namespace
 
 TEST_CASE("fund lookup: a fund's fields by its code in lower case, and the same funds in the list") {
-    const auto r = render("{{lum.name}} {{mul.name}} {{lum.total.kronor}}|{{#funds}}{{code}} {{/funds}}|"
-                          "{{#mul}}{{name}}{{/mul}}|{{#lum.total}}{{kronor}}{{/lum.total}}");
+    const auto r = render(
+        "{{lum.name}} {{mul.name}} {{lum.total.kronor}}|{{#funds}}{{code}} {{/funds}}|"
+        "{{#mul}}{{name}}{{/mul}}|{{#lum.total}}{{kronor}}{{/lum.total}}");
     CHECK(r.diagnostics.items().empty());
     CHECK(r.text == "lokala studie lokala kronor|LUM MUL |studie|lokala kronor");
 }
@@ -91,8 +92,7 @@ TEST_CASE("fund lookup: templates built on four threads give the documents and d
     const auto threaded = doc::build_documents(report, view(), templates, four, 4);
     REQUIRE(sequential.size() == templates.size());
     REQUIRE(threaded.size() == templates.size());
-    for (std::size_t i = 0; i < templates.size(); ++i)
-        CHECK(doc::dump(threaded[i]) == doc::dump(sequential[i]));
+    for (std::size_t i = 0; i < templates.size(); ++i) CHECK(doc::dump(threaded[i]) == doc::dump(sequential[i]));
     REQUIRE(one.items().size() == 4);
     REQUIRE(four.items().size() == one.items().size());
     for (std::size_t i = 0; i < one.items().size(); ++i)

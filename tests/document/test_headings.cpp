@@ -123,9 +123,11 @@ TEST_CASE("cross-references: a target without a number is an error") {
 
 TEST_CASE("contents: lists the listed headings of its levels, with numbers and ids") {
     core::Diagnostics diagnostics;
-    const auto blocks = body("---\nnumber-headings: 2\n---\n# Titel\n\n## Innehåll {- .unlisted}\n\n"
-                             "```toc\nlevels: 2-3\n```\n\n" + kReport.substr(kReport.find("## Uppdraget")),
-                             diagnostics);
+    const auto blocks = body(
+        "---\nnumber-headings: 2\n---\n# Titel\n\n## Innehåll {- .unlisted}\n\n"
+        "```toc\nlevels: 2-3\n```\n\n" +
+            kReport.substr(kReport.find("## Uppdraget")),
+        diagnostics);
     REQUIRE_FALSE(diagnostics.has_errors());
     const auto& toc = std::get<doc::TableOfContents>(blocks[2].node);
     CHECK(toc.min_level == 2);
@@ -140,7 +142,8 @@ TEST_CASE("contents: lists the listed headings of its levels, with numbers and i
 
 TEST_CASE("contents: the default levels follow number-headings; a bad range is an error") {
     core::Diagnostics diagnostics;
-    const auto blocks = body("---\nnumber-headings: 3\n---\n```toc\n```\n\n## A\n\n### B\n\n#### C\n\n##### D\n", diagnostics);
+    const auto blocks =
+        body("---\nnumber-headings: 3\n---\n```toc\n```\n\n## A\n\n### B\n\n#### C\n\n##### D\n", diagnostics);
     const auto& toc = std::get<doc::TableOfContents>(blocks[0].node);
     CHECK(toc.min_level == 3);
     CHECK(toc.max_level == 4);

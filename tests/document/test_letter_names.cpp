@@ -18,8 +18,8 @@ std::set<std::string> values(const std::map<std::string, std::string>& files) {
 }  // namespace
 
 TEST_CASE("letters: administrations whose names fold alike still get a file each") {
-    const std::vector<std::string> administrations = {"Enskede-Årsta-Vantör", "Enskede Årsta Vantör", "Söder", "Soder",
-                                                      "SÖDER", "Soder 2", "Hägersten-Älvsjö"};
+    const std::vector<std::string> administrations = {
+        "Enskede-Årsta-Vantör", "Enskede Årsta Vantör", "Söder", "Soder", "SÖDER", "Soder 2", "Hägersten-Älvsjö"};
     const auto files = doc::letter_file_names(administrations, "brev");
     REQUIRE(files.size() == administrations.size());
     CHECK(values(files).size() == administrations.size());  // no two share a file
@@ -30,8 +30,8 @@ TEST_CASE("letters: administrations whose names fold alike still get a file each
 }
 
 TEST_CASE("letters: file names do not depend on the order of the input") {
-    std::vector<std::string> administrations = {"Söder", "Soder", "SÖDER", "Enskede-Årsta-Vantör",
-                                                "Enskede Årsta Vantör", "Soder 2"};
+    std::vector<std::string> administrations = {
+        "Söder", "Soder", "SÖDER", "Enskede-Årsta-Vantör", "Enskede Årsta Vantör", "Soder 2"};
     std::sort(administrations.begin(), administrations.end());
     const auto first = doc::letter_file_names(administrations, "brev");
     do {

@@ -29,14 +29,22 @@ doc::Document render(const std::string& source, const kainjow::mustache::data& d
 }  // namespace
 
 TEST_CASE("document: escaped data prints literally and never changes the structure") {
-    const std::vector<std::string> titles = {"Projekt *A* | del 2", "# inte en rubrik", "{{round.title}}",
-                                             "<b>fet</b> & co", "C:\\mapp\\fil", "1. inte en lista",
-                                             "- inte heller", "[länk](http://x)", "```", "a  \n\nb"};
+    const std::vector<std::string> titles = {"Projekt *A* | del 2",
+                                             "# inte en rubrik",
+                                             "{{round.title}}",
+                                             "<b>fet</b> & co",
+                                             "C:\\mapp\\fil",
+                                             "1. inte en lista",
+                                             "- inte heller",
+                                             "[länk](http://x)",
+                                             "```",
+                                             "a  \n\nb"};
     for (const auto& title : titles) {
         kainjow::mustache::data data;
         data.set("title", title);
         core::Diagnostics diagnostics;
-        const auto document = render("Titel: *{{title}}*\n\n| A | B |\n|---|---|\n| {{title}} | x |\n", data, diagnostics);
+        const auto document =
+            render("Titel: *{{title}}*\n\n| A | B |\n|---|---|\n| {{title}} | x |\n", data, diagnostics);
         CAPTURE(title);
         REQUIRE(document.body.size() == 2);
         const auto* p = std::get_if<doc::Paragraph>(&document.body[0].node);
@@ -121,8 +129,9 @@ TEST_CASE("document: fenced blocks become letterhead, signatures and page breaks
 
 TEST_CASE("document: the template lint names unknown blocks, keys and settings with their lines") {
     core::Diagnostics diagnostics;
-    doc::lint_template({"t", "t.md", "---\ntitle: x\ncolour: red\n---\n\n```letterhed\n```\n\n```letterhead\nfoo: bar\n```\n"},
-                       diagnostics);
+    doc::lint_template(
+        {"t", "t.md", "---\ntitle: x\ncolour: red\n---\n\n```letterhed\n```\n\n```letterhead\nfoo: bar\n```\n"},
+        diagnostics);
     REQUIRE(diagnostics.error_count() == 3);
     const auto sorted = diagnostics.sorted();
     CHECK(sorted[0].where.line == 3);
@@ -161,10 +170,11 @@ TEST_CASE("document: the lint knows the text-align setting") {
 
 TEST_CASE("document: Markdown footnotes become numbered notes at their references") {
     core::Diagnostics diagnostics;
-    const auto blocks = parse("Först[^b] och sedan[^a], igen[^b].\n\n"
-                              "| A |\n|---|\n| cell[^c] |\n\n"
-                              "[^a]: Not *a*.\n\n[^b]: Not b,\n    andra stycket.\n\n[^c]: Not c.\n\n[^d]: Oanvänd.\n",
-                              diagnostics);
+    const auto blocks = parse(
+        "Först[^b] och sedan[^a], igen[^b].\n\n"
+        "| A |\n|---|\n| cell[^c] |\n\n"
+        "[^a]: Not *a*.\n\n[^b]: Not b,\n    andra stycket.\n\n[^c]: Not c.\n\n[^d]: Oanvänd.\n",
+        diagnostics);
     CHECK_FALSE(diagnostics.has_errors());
     REQUIRE(blocks.size() == 2);  // the definitions are no blocks of their own
     const auto& p = std::get<doc::Paragraph>(blocks[0].node).content;

@@ -12,8 +12,7 @@ namespace html_test {
 inline const std::vector<doc::BuiltDocument>& fixture_documents() {
     static const std::vector<doc::BuiltDocument> documents = [] {
         core::Diagnostics diagnostics;
-        const auto dataset =
-            ingest::load_dataset(std::string(FUEL_SOURCE_DIR) + "/fixtures/lum-mul-2025", diagnostics);
+        const auto dataset = ingest::load_dataset(std::string(FUEL_SOURCE_DIR) + "/fixtures/lum-mul-2025", diagnostics);
         const auto report = transform::aggregate(*dataset);
         return doc::build_documents(report, std::string(FUEL_SOURCE_DIR) + "/templates", diagnostics);
     }();

@@ -107,8 +107,8 @@ TEST_CASE("html browser: Chromium renders the decision document") {
     const auto& decision = documents.at(2);
     REQUIRE(decision.name == "tjansteutlatande");
     const auto png = folder + "/tjansteutlatande.png";
-    const auto result = check_page(write_page(folder, decision.name, html::render(decision.document)),
-                                   "--screenshot " + quote(png));
+    const auto result =
+        check_page(write_page(folder, decision.name, html::render(decision.document)), "--screenshot " + quote(png));
     INFO(result.output);
     CHECK(result.status == 0);
     REQUIRE(fs::exists(png));

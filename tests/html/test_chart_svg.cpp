@@ -23,11 +23,13 @@ std::size_t count(const std::string& text, const std::string& part) {
 }  // namespace
 
 TEST_CASE("html: a chart is a figure whose SVG is one image named by its alternative text") {
-    const auto chart = chart_of("kind: bars\ntitle: Medel <per> förvaltning\nunit: tkr\ndata:\nRinkeby | 3836\nKista | 420\n");
+    const auto chart =
+        chart_of("kind: bars\ntitle: Medel <per> förvaltning\nunit: tkr\ndata:\nRinkeby | 3836\nKista | 420\n");
     const std::string html = html::render_blocks({{chart}});
     CHECK(html.rfind("<figure class=\"chart\">\n<figcaption>Medel &lt;per&gt; förvaltning</figcaption>\n<svg", 0) == 0);
     CHECK(count(html, "role=\"img\"") == 1);
-    CHECK(count(html, "aria-label=\"" + std::string("Stapeldiagram: Medel &lt;per&gt; förvaltning; högst Rinkeby")) == 1);
+    CHECK(count(html, "aria-label=\"" + std::string("Stapeldiagram: Medel &lt;per&gt; förvaltning; högst Rinkeby")) ==
+          1);
     CHECK(count(html, "<title>Stapeldiagram:") == 1);
     CHECK(count(html, "<rect ") == 2);  // one bar per category
     CHECK(count(html, ">Rinkeby</text>") == 1);

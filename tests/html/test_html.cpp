@@ -48,10 +48,16 @@ TEST_CASE("html: an ordered list keeps its first number, and a tight item has no
 
 TEST_CASE("html: a table has column headers, a row header in the total row, amounts right-aligned") {
     const auto html = html::render_blocks({{amounts_table()}});
-    CHECK(contains(html, "<thead>\n<tr><th scope=\"col\">Stadsdelsförvaltning</th><th scope=\"col\" class=\"number\">Summa (kr)</th></tr>\n</thead>"));
+    CHECK(contains(html,
+                   "<thead>\n<tr><th scope=\"col\">Stadsdelsförvaltning</th><th scope=\"col\" class=\"number\">Summa "
+                   "(kr)</th></tr>\n</thead>"));
     // One-word values of up to twelve characters never break at a hyphen.
-    CHECK(contains(html, "<tbody>\n<tr><td class=\"nowrap\">Farsta</td><td class=\"number nowrap\">500\u00A0000</td></tr>\n</tbody>"));
-    CHECK(contains(html, "<tfoot>\n<tr><th scope=\"row\" class=\"nowrap\"><strong>Totalt</strong></th><td class=\"number nowrap\"><strong>500\u00A0000</strong></td></tr>\n</tfoot>"));
+    CHECK(contains(
+        html,
+        "<tbody>\n<tr><td class=\"nowrap\">Farsta</td><td class=\"number nowrap\">500\u00A0000</td></tr>\n</tbody>"));
+    CHECK(contains(html,
+                   "<tfoot>\n<tr><th scope=\"row\" class=\"nowrap\"><strong>Totalt</strong></th><td class=\"number "
+                   "nowrap\"><strong>500\u00A0000</strong></td></tr>\n</tfoot>"));
     CHECK_FALSE(contains(html, "<caption>"));
 }
 

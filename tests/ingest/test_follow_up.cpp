@@ -21,7 +21,8 @@ bool has(const core::Diagnostics& d, core::Severity severity, const std::string&
 TEST_CASE("follow-up: the report register reads Excel's form, columns in any order and case") {
     core::Diagnostics diagnostics;
     const std::string csv =
-        "\xEF\xBB\xBF" "Rapport;BIDRAG;senast;inkom;bedömning;kommentar\r\n"
+        "\xEF\xBB\xBF"
+        "Rapport;BIDRAG;senast;inkom;bedömning;kommentar\r\n"
         "ekonomi;LUM-03;2025-10-31;2025-10-20;godkänd;\r\n"
         "genomförande;LUM-03;2025-11-14;2025-11-20;ej godkänd;\"Resultaten saknas; se mejl\"\r\n"
         "ekonomi;LUM-04;2025-10-31;;;\r\n";

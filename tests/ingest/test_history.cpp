@@ -50,7 +50,7 @@ TEST_CASE("history: a round sees the earlier rounds of its funds, the latest fir
     write_round(data / "r-2025", 2025);
     write_round(data / "r-2023", 2023);
     write_round(data / "r-2024", 2024);
-    write_round(data / "r-2026", 2026);           // later: not seen
+    write_round(data / "r-2026", 2026);             // later: not seen
     write_round(data / "other-2024", 2024, "XYZ");  // other funds: not seen
     const auto folders = ingest::earlier_rounds((data / "r-2025").string());
     REQUIRE(folders.size() == 2);

@@ -112,15 +112,16 @@ TEST_CASE("pathological: an unreadable file is named with the reason") {
     }
     const auto loaded = load_folder(dir);
     fs::permissions(file, fs::perms::owner_all);
-    check_at(the(loaded.diagnostics, Severity::Error, "the file cannot be read (Permission denied)"),
-             "ansokningar.csv", 0, 0);
+    check_at(the(loaded.diagnostics, Severity::Error, "the file cannot be read (Permission denied)"), "ansokningar.csv",
+             0, 0);
 }
 
 TEST_CASE("pathological: a folder or a broken link where a file should be is named as such") {
     const auto dir = scratch_copy("not-a-file");
     fs::remove(dir / "ansokningar.csv");
     fs::create_directory(dir / "ansokningar.csv");
-    check_at(the(load_folder(dir).diagnostics, Severity::Error, "this is a folder, not a file"), "ansokningar.csv", 0, 0);
+    check_at(the(load_folder(dir).diagnostics, Severity::Error, "this is a folder, not a file"), "ansokningar.csv", 0,
+             0);
     fs::remove(dir / "ansokningar.csv");
     fs::create_symlink("export/ansokningar.csv", dir / "ansokningar.csv");
     check_at(the(load_folder(dir).diagnostics, Severity::Error,
@@ -130,7 +131,8 @@ TEST_CASE("pathological: a folder or a broken link where a file should be is nam
 
 TEST_CASE("pathological: bytes that are neither UTF-8 nor Windows-1252 are refused with both positions") {
     const auto loaded = load("not-utf8");
-    const auto& d = the(loaded.diagnostics, Severity::Error, "the file is neither UTF-8 (byte 0xF6 at line 1, column 10)");
+    const auto& d =
+        the(loaded.diagnostics, Severity::Error, "the file is neither UTF-8 (byte 0xF6 at line 1, column 10)");
     CHECK(d.message.find("nor Windows-1252 (byte 0x81 at line 2, column 27)") != std::string::npos);
     check_at(d, "ansokningar.csv", 2, 27);
     CHECK_FALSE(source(*loaded.dataset, "ansokningar.csv").readable);
@@ -181,7 +183,8 @@ TEST_CASE("pathological: an unknown root element is refused") {
 
 TEST_CASE("pathological: a file of another schema version is refused") {
     const auto loaded = load("schema-version-2");
-    check_at(the(loaded.diagnostics, Severity::Error, "schema-version \"2\" is not supported"), "ansokningar.xml", 2, 2);
+    check_at(the(loaded.diagnostics, Severity::Error, "schema-version \"2\" is not supported"), "ansokningar.xml", 2,
+             2);
     CHECK_FALSE(source(*loaded.dataset, "ansokningar.xml").readable);
 }
 
@@ -208,7 +211,8 @@ TEST_CASE("pathological: a comma-separated file is read with ',' and the separat
     CHECK(loaded.dataset->applications[2].granted == 20000);
 }
 
-TEST_CASE("pathological: a semicolon file where a comma is expected is read with semicolons, and the separator is named") {
+TEST_CASE(
+    "pathological: a semicolon file where a comma is expected is read with semicolons, and the separator is named") {
     std::ifstream in(kCases / "semicolon-where-comma-expected" / "table.csv", std::ios::binary);
     const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     core::Diagnostics diagnostics;
@@ -237,18 +241,21 @@ TEST_CASE("pathological: a misspelt column is named with the closest column") {
 
 TEST_CASE("pathological: a record with fields missing is named with both counts") {
     const auto loaded = load("short-row");
-    check_at(the(loaded.diagnostics, Severity::Error, "line 3 has 7 fields but the header has 9; the last 2 are missing"),
-             "ansokningar.csv", 3, 0);
+    check_at(
+        the(loaded.diagnostics, Severity::Error, "line 3 has 7 fields but the header has 9; the last 2 are missing"),
+        "ansokningar.csv", 3, 0);
     CHECK(source(*loaded.dataset, "ansokningar.csv").records.size() == 3);
 }
 
 TEST_CASE("pathological: a record with a field too many is named at the extra field") {
     const auto loaded = load("long-row");
-    check_at(the(loaded.diagnostics, Severity::Error, "line 2 has 10 fields but the header has 9; a value that holds ';' must be in quotes"),
+    check_at(the(loaded.diagnostics, Severity::Error,
+                 "line 2 has 10 fields but the header has 9; a value that holds ';' must be in quotes"),
              "ansokningar.csv", 2, 75);
 }
 
-TEST_CASE("pathological: an unbalanced quote is named at the quote, and the message does not quote the rest of the file") {
+TEST_CASE(
+    "pathological: an unbalanced quote is named at the quote, and the message does not quote the rest of the file") {
     const auto loaded = load("unbalanced-quote");
     check_at(the(loaded.diagnostics, Severity::Error, "unbalanced quote: the field that starts at line 2, column 19"),
              "ansokningar.csv", 2, 19);
@@ -269,8 +276,9 @@ TEST_CASE("pathological: a line break inside a quoted field belongs to the field
 
 TEST_CASE("pathological: blank lines are skipped with one note and lose no record") {
     const auto loaded = load("blank-lines");
-    check_at(the(loaded.diagnostics, Severity::Note, "skipped 5 blank lines (empty or only separators): lines 2, 4-5, 7, 9"),
-             "ansokningar.csv", 2, 0);
+    check_at(
+        the(loaded.diagnostics, Severity::Note, "skipped 5 blank lines (empty or only separators): lines 2, 4-5, 7, 9"),
+        "ansokningar.csv", 2, 0);
     CHECK(loaded.diagnostics.error_count() == 0);
     CHECK(loaded.dataset->applications.size() == 3);
     CHECK(loaded.dataset->applications[2].where.line == 8);
@@ -278,7 +286,8 @@ TEST_CASE("pathological: blank lines are skipped with one note and lose no recor
 
 TEST_CASE("pathological: a separator at the end of every line is dropped with one warning") {
     const auto loaded = load("trailing-separator");
-    check_at(the(loaded.diagnostics, Severity::Warning, "every line ends with the separator ';'"), "ansokningar.csv", 1, 76);
+    check_at(the(loaded.diagnostics, Severity::Warning, "every line ends with the separator ';'"), "ansokningar.csv", 1,
+             76);
     CHECK(loaded.diagnostics.error_count() == 0);
     CHECK(loaded.dataset->applications.size() == 3);
 }
@@ -290,7 +299,8 @@ TEST_CASE("pathological: amounts with letters are refused at their field, naming
     check_at(the(loaded.diagnostics, Severity::Error,
                  "application LUM-01 (\"Digital lots\"): sökt_belopp: not an amount: \"femhundratusen\""),
              "ansokningar.csv", 2, 32);
-    check_at(the(loaded.diagnostics, Severity::Error, "sökt_belopp: not an amount: \"300 000 SEK\""), "ansokningar.csv", 3, 43);
+    check_at(the(loaded.diagnostics, Severity::Error, "sökt_belopp: not an amount: \"300 000 SEK\""), "ansokningar.csv",
+             3, 43);
 }
 
 TEST_CASE("pathological: a negative amount is refused") {
@@ -304,8 +314,10 @@ TEST_CASE("pathological: 1.000 is ambiguous and refused with both readings, 1 00
     const auto loaded = load("ambiguous-amounts");
     const auto& dot = the(loaded.diagnostics, Severity::Error, "sökt_belopp: ambiguous amount: \"1.000\"");
     check_at(dot, "ansokningar.csv", 2, 32);
-    CHECK(dot.message.find("1 000 kronor with a thousands dot, or as 1 kronor with a decimal point") != std::string::npos);
-    check_at(the(loaded.diagnostics, Severity::Error, "sökt_belopp: amount with decimals: 1,5 kronor"), "ansokningar.csv", 4, 40);
+    CHECK(dot.message.find("1 000 kronor with a thousands dot, or as 1 kronor with a decimal point") !=
+          std::string::npos);
+    check_at(the(loaded.diagnostics, Severity::Error, "sökt_belopp: amount with decimals: 1,5 kronor"),
+             "ansokningar.csv", 4, 40);
     const auto& apps = loaded.dataset->applications;
     REQUIRE(apps.size() == 3);
     CHECK(apps[1].requested == 1000);
@@ -341,6 +353,7 @@ TEST_CASE("pathological: a record without an id is counted and named by its titl
 
 TEST_CASE("pathological: a reference to a fund the round does not have is named at the field") {
     const auto loaded = load("unknown-fund");
-    check_at(the(loaded.diagnostics, Severity::Error, "application LUM-02 (\"Brobyggare arbetsmarknad\"): the round has no fund \"LUMM\""),
+    check_at(the(loaded.diagnostics, Severity::Error,
+                 "application LUM-02 (\"Brobyggare arbetsmarknad\"): the round has no fund \"LUMM\""),
              "ansokningar.csv", 3, 8);
 }

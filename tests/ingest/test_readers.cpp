@@ -81,7 +81,9 @@ TEST_CASE("readers: CSV fields keep quotes, separators and their positions") {
 }
 
 TEST_CASE("readers: XML that is not well-formed is reported with line and column") {
-    const auto path = write_temp("broken.xml", "<?xml version=\"1.0\"?>\n<round schema-version=\"1\">\n  <id>x</id>\n  <title>a</titel>\n</round>\n");
+    const auto path = write_temp(
+        "broken.xml",
+        "<?xml version=\"1.0\"?>\n<round schema-version=\"1\">\n  <id>x</id>\n  <title>a</titel>\n</round>\n");
     core::Diagnostics diagnostics;
     CHECK_FALSE(ingest::read_round(path, diagnostics));
     REQUIRE(diagnostics.error_count() == 1);

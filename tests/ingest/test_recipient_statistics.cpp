@@ -25,8 +25,8 @@ struct Bad {
 
 Bad read_row(const std::string& row) {
     Bad bad;
-    bad.rows = ingest::parse_recipient_statistics("förvaltning;år;bidragstagare\r\nBromma;1999;1 000\r\n" + row + "\r\n",
-                                                  "bistand.csv", bad.diagnostics);
+    bad.rows = ingest::parse_recipient_statistics(
+        "förvaltning;år;bidragstagare\r\nBromma;1999;1 000\r\n" + row + "\r\n", "bistand.csv", bad.diagnostics);
     return bad;
 }
 
@@ -37,8 +37,10 @@ TEST_CASE("recipient statistics: Excel's form, columns in any order and case, di
     // BOM, CRLF, a non-breaking space between thousands (Swedish Excel), a
     // plain space, an ungrouped number, the columns reordered and capitalised.
     const std::string csv =
-        "\xEF\xBB\xBF" "Bidragstagare; ÅR ;Förvaltning\r\n"
-        "5\xC2\xA0" "200;1999;Järva\r\n"
+        "\xEF\xBB\xBF"
+        "Bidragstagare; ÅR ;Förvaltning\r\n"
+        "5\xC2\xA0"
+        "200;1999;Järva\r\n"
         "4 503;2003;Järva\r\n"
         "422;2003;Bromma\r\n";
     const auto rows = ingest::parse_recipient_statistics(csv, "bistand.csv", diagnostics);

@@ -28,8 +28,16 @@ TEST_CASE("text checks: plain text passes unchanged and without a diagnostic") {
 TEST_CASE("text checks: decomposed text is made NFC, silently") {
     core::Diagnostics diagnostics;
     // "Söder" with o + U+0308 COMBINING DIAERESIS, as macOS file names and some exports write it.
-    CHECK(checked("So\xCC\x88" "der", diagnostics) == "S\xC3\xB6" "der");
-    CHECK(checked("A\xCC\x8A" "rsta", diagnostics) == "\xC3\x85" "rsta");
+    CHECK(checked("So\xCC\x88"
+                  "der",
+                  diagnostics) ==
+          "S\xC3\xB6"
+          "der");
+    CHECK(checked("A\xCC\x8A"
+                  "rsta",
+                  diagnostics) ==
+          "\xC3\x85"
+          "rsta");
     CHECK(diagnostics.empty());
 }
 
@@ -40,7 +48,7 @@ TEST_CASE("text checks: a control character is an error at its own line and colu
     const auto& d = diagnostics.items().front();
     CHECK(d.severity == Severity::Error);
     CHECK(d.message.find("U+001B") != std::string::npos);
-    CHECK(d.where.line == 5);   // the field's second line
+    CHECK(d.where.line == 5);  // the field's second line
     CHECK(d.where.column == 2);
     CHECK(text == "ab\nc[31md");
 }
@@ -60,7 +68,8 @@ TEST_CASE("text checks: C1 controls, DEL, noncharacters and bidi controls are er
 }
 
 TEST_CASE("text checks: text of white space and zero-width characters is read as empty, with a warning") {
-    for (const std::string blank : {"\xE2\x80\x8B", " \xE2\x80\x8B\xC2\xA0", "\xEF\xBB\xBF", "\xE2\x81\xA0\xE2\x80\x8D"}) {
+    for (const std::string blank :
+         {"\xE2\x80\x8B", " \xE2\x80\x8B\xC2\xA0", "\xEF\xBB\xBF", "\xE2\x81\xA0\xE2\x80\x8D"}) {
         core::Diagnostics diagnostics;
         CHECK(checked(blank, diagnostics).empty());
         REQUIRE(diagnostics.items().size() == 1);
@@ -69,7 +78,11 @@ TEST_CASE("text checks: text of white space and zero-width characters is read as
     }
     // Joiners inside visible text are kept (emoji sequences, some scripts).
     core::Diagnostics diagnostics;
-    CHECK(checked("a\xE2\x80\x8D" "b", diagnostics) == "a\xE2\x80\x8D" "b");
+    CHECK(checked("a\xE2\x80\x8D"
+                  "b",
+                  diagnostics) ==
+          "a\xE2\x80\x8D"
+          "b");
     CHECK(diagnostics.empty());
 }
 
@@ -90,11 +103,16 @@ TEST_CASE("text checks: a field longer than an Excel cell is an error") {
 
 TEST_CASE("text checks: the CSV reader checks every field, at the cell's first character") {
     core::Diagnostics diagnostics;
-    const auto table = ingest::read_csv("id;titel\nA-1;\"x\x1B\"\nA-2;So\xCC\x88" "der\n", "a.csv", diagnostics);
+    const auto table = ingest::read_csv(
+        "id;titel\nA-1;\"x\x1B\"\nA-2;So\xCC\x88"
+        "der\n",
+        "a.csv", diagnostics);
     REQUIRE(diagnostics.error_count() == 1);
     const auto& d = diagnostics.items().front();
     CHECK(d.where.line == 2);
     CHECK(d.where.column == 7);  // A-1;"x then ESC: the quote is column 5, x column 6
     REQUIRE(table.records.size() == 2);
-    CHECK(table.records[1].fields[1].text == "S\xC3\xB6" "der");
+    CHECK(table.records[1].fields[1].text ==
+          "S\xC3\xB6"
+          "der");
 }

@@ -146,8 +146,9 @@ TEST_CASE("values: several thousands dots are an error asking for spaces") {
 }
 
 TEST_CASE("values: a comma before three digits is ambiguous") {
-    bad_amount("1,000", "ambiguous amount: \"1,000\" reads as 1 000 kronor with a thousands comma, or as 1 kronor "
-                        "with a decimal comma; write \"1 000\"");
+    bad_amount("1,000",
+               "ambiguous amount: \"1,000\" reads as 1 000 kronor with a thousands comma, or as 1 kronor "
+               "with a decimal comma; write \"1 000\"");
     bad_amount("1,000,000", "thousands commas in \"1,000,000\"; write \"1 000 000\"");
 }
 

@@ -65,7 +65,8 @@ TEST_CASE("xml: the fixtures pass the schema check with no findings") {
 }
 
 TEST_CASE("xml: a comment or a CDATA section inside a text does not cut it short") {
-    const auto text = changed(kRound, kTitle, "<title>Fördelning <!-- ordet: av --> av <![CDATA[lokala]]> utvecklingsmedel");
+    const auto text =
+        changed(kRound, kTitle, "<title>Fördelning <!-- ordet: av --> av <![CDATA[lokala]]> utvecklingsmedel");
     core::Diagnostics diagnostics;
     const auto round = ingest::parse_round(text, "round.xml", diagnostics);
     INFO(all(diagnostics));
@@ -102,10 +103,12 @@ TEST_CASE("xml: an element inside a text-only element is an error at that elemen
 
 TEST_CASE("xml: a repeated element is an error at the repetition, by the schema") {
     SECTION("a second <budget>") {
-        const auto text = changed(kRound, "<budget>4500000</budget>", "<budget>4500000</budget>\n      <budget>9000000</budget>");
+        const auto text =
+            changed(kRound, "<budget>4500000</budget>", "<budget>4500000</budget>\n      <budget>9000000</budget>");
         core::Diagnostics diagnostics;
         ingest::parse_round(text, "round.xml", diagnostics);
-        const auto found = errors_with(diagnostics, "schemas/round.xsd: Element 'budget': This element is not expected");
+        const auto found =
+            errors_with(diagnostics, "schemas/round.xsd: Element 'budget': This element is not expected");
         INFO(all(diagnostics));
         REQUIRE(found.size() == 1);
         CHECK(found[0].where.line == line_of(text, "<budget>9000000"));
@@ -145,7 +148,8 @@ TEST_CASE("xml: an entity that XML cannot resolve without a DTD is an error, the
     REQUIRE(found.size() == 1);
     CHECK(found[0].where.line == line_of(nbsp, "&nbsp;"));
 
-    const auto fine = changed(kRound, kTitle, "<title>F&#246;rdelning&#160;av &amp; &lt;&gt;&quot;&apos; lokala utvecklingsmedel");
+    const auto fine =
+        changed(kRound, kTitle, "<title>F&#246;rdelning&#160;av &amp; &lt;&gt;&quot;&apos; lokala utvecklingsmedel");
     core::Diagnostics ok;
     const auto round = ingest::parse_round(fine, "round.xml", ok);
     INFO(all(ok));
@@ -179,7 +183,8 @@ TEST_CASE("xml: a value the schema's type refuses is reported once, at its eleme
 }
 
 TEST_CASE("xml: a root element in another namespace does not pass") {
-    const auto text = changed(kRound, "<round schema-version=\"1\">", "<round xmlns=\"urn:example:rounds\" schema-version=\"1\">");
+    const auto text =
+        changed(kRound, "<round schema-version=\"1\">", "<round xmlns=\"urn:example:rounds\" schema-version=\"1\">");
     core::Diagnostics diagnostics;
     ingest::parse_round(text, "round.xml", diagnostics);
     INFO(all(diagnostics));

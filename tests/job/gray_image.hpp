@@ -24,7 +24,7 @@ struct Comparison {
     bool same_size = false;
     long differing = 0;  // pixels that differ by more than the tolerance
     long total = 0;
-    GrayImage diff;      // black where a pixel differs; elsewhere the actual page, faint
+    GrayImage diff;  // black where a pixel differs; elsewhere the actual page, faint
     double share() const { return total == 0 ? 1.0 : static_cast<double>(differing) / static_cast<double>(total); }
 };
 

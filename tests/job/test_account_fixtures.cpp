@@ -37,9 +37,12 @@ int csv_records(const std::string& text) {
     };
     for (char c : text) {
         if (c == '"') quoted = !quoted;
-        if (c == '\n' && !quoted) end_line();
-        else if (c != '\n' || !quoted) line += c;
-        else line += ' ';
+        if (c == '\n' && !quoted)
+            end_line();
+        else if (c != '\n' || !quoted)
+            line += c;
+        else
+            line += ' ';
     }
     end_line();
     return lines > 0 ? lines - 1 : 0;
@@ -50,7 +53,8 @@ int csv_records(const std::string& text) {
 int xml_records(std::string text) {
     if (text.find("<follow-up-report") != std::string::npos) return 1;
     for (std::size_t open; (open = text.find("<!--")) != std::string::npos;)
-        text.erase(open, text.find("-->", open) == std::string::npos ? std::string::npos : text.find("-->", open) + 3 - open);
+        text.erase(open,
+                   text.find("-->", open) == std::string::npos ? std::string::npos : text.find("-->", open) + 3 - open);
     int n = 0;
     for (std::size_t at = 0; (at = text.find("<application", at)) != std::string::npos; ++at) {
         const char next = at + 12 < text.size() ? text[at + 12] : '\0';
@@ -87,7 +91,8 @@ Accounted account_of(const fs::path& folder) {
     const auto templates_dir = fs::path(FUEL_SOURCE_DIR) / "templates";
     auto templates = doc::load_templates((templates_dir / dataset->round.template_name).string(), a.diagnostics);
     if (!dataset->round.evaluation_template.empty())
-        for (auto& t : doc::load_templates((templates_dir / dataset->round.evaluation_template).string(), a.diagnostics))
+        for (auto& t :
+             doc::load_templates((templates_dir / dataset->round.evaluation_template).string(), a.diagnostics))
             templates.push_back(std::move(t));
     std::vector<transform::DocumentScope> scopes;
     for (const auto& t : templates) {
@@ -116,7 +121,9 @@ TEST_CASE("account: every fixture's records are each used or rejected, and read 
             INFO(file.file);
             CHECK(file.read == static_cast<int>(file.used.size() + file.rejected.size()));
             const bool csv = fs::path(file.file).extension() == ".csv";
-            const int expected = !file.readable ? 0 : csv ? csv_records(bytes_of(file.file)) : xml_records(bytes_of(file.file));
+            const int expected = !file.readable ? 0
+                                 : csv          ? csv_records(bytes_of(file.file))
+                                                : xml_records(bytes_of(file.file));
             CHECK(file.read == expected);
             for (const auto& e : file.rejected) CHECK_FALSE(e.reasons.empty());
             for (const auto& e : file.rejected)

@@ -104,8 +104,8 @@ std::string one_decimal(double value) {
 }
 
 struct Statistics {
-    std::map<int, long long> city;                              // year -> total
-    std::map<std::string, std::map<int, long long>> counts;     // administration -> year -> count
+    std::map<int, long long> city;                           // year -> total
+    std::map<std::string, std::map<int, long long>> counts;  // administration -> year -> count
 };
 
 Statistics read_statistics() {
@@ -122,7 +122,9 @@ Statistics read_statistics() {
     return s;
 }
 
-std::string escaped(const std::string& text) { return std::regex_replace(text, std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)"); }
+std::string escaped(const std::string& text) {
+    return std::regex_replace(text, std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)");
+}
 
 }  // namespace
 

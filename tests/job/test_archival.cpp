@@ -58,8 +58,8 @@ const Built& built() {
 std::vector<std::string> fixture_datasets() {
     std::vector<std::string> names;
     for (const auto& entry : fs::directory_iterator(fs::path(FUEL_SOURCE_DIR) / "fixtures")) {
-        if (entry.is_directory() && (fs::exists(entry.path() / ingest::kRoundFile) ||
-                                      fs::exists(entry.path() / ingest::kReportFile))) {
+        if (entry.is_directory() &&
+            (fs::exists(entry.path() / ingest::kRoundFile) || fs::exists(entry.path() / ingest::kReportFile))) {
             names.push_back(entry.path().filename().string());
         }
     }

@@ -65,8 +65,9 @@ std::string pdf_text_without_spaces(const fs::path& pdf) {
     const auto r = run_command("pdftotext -enc UTF-8 " + quote(pdf.string()) + " - 2>&1");
     REQUIRE(r.status == 0);
     std::string text = fold_nbsp(r.output);
-    text.erase(std::remove_if(text.begin(), text.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); }),
-               text.end());
+    text.erase(
+        std::remove_if(text.begin(), text.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); }),
+        text.end());
     return text;
 }
 
@@ -81,9 +82,15 @@ TEST_CASE("bad input: check reports every problem of a dataset in one run, sorte
     const auto r = check(kCases / "many-problems");
     INFO(r.output);
     CHECK(r.status == 1);
-    CHECK(has(r.output, "ansokningar.csv:2:32: error: application LUM-01 (\"Digital lots\"): sökt_belopp: not an amount: \"500 000 SEK\""));
-    CHECK(has(r.output, "ansokningar.csv:4:1: error: application MUL-01 (\"Studiebesök i Malmö\"): \"Hägersten-Alvsjö\" is not one of the city's administrations; did you mean Hägersten-Älvsjö?"));
-    CHECK(has(r.output, "ansokningar.xml:3:4: error: application MUL-02 (\"Studiebesök i Göteborg\"): a partial grant needs a motivation"));
+    CHECK(has(r.output,
+              "ansokningar.csv:2:32: error: application LUM-01 (\"Digital lots\"): sökt_belopp: not an amount: \"500 "
+              "000 SEK\""));
+    CHECK(has(r.output,
+              "ansokningar.csv:4:1: error: application MUL-01 (\"Studiebesök i Malmö\"): \"Hägersten-Alvsjö\" is not "
+              "one of the city's administrations; did you mean Hägersten-Älvsjö?"));
+    CHECK(has(r.output,
+              "ansokningar.xml:3:4: error: application MUL-02 (\"Studiebesök i Göteborg\"): a partial grant needs a "
+              "motivation"));
     CHECK(has(r.output, "round.xml:11:4: error: unknown element <kommentar> in <round>"));
     const auto found = positions(r.output);
     CHECK(found.size() == 4);
@@ -91,11 +98,31 @@ TEST_CASE("bad input: check reports every problem of a dataset in one run, sorte
 }
 
 TEST_CASE("bad input: every dataset with errors is an input error, never an internal failure") {
-    for (const char* name : {"missing-file", "empty-file", "not-utf8", "stray-bytes", "utf16", "truncated-csv",
-                             "truncated-xml", "malformed-xml", "unknown-root", "schema-version-2", "missing-column",
-                             "unknown-column", "misspelt-column", "short-row", "long-row", "unbalanced-quote",
-                             "amount-letters", "negative-amount", "ambiguous-amounts", "repeated-id", "unknown-fund",
-                             "unknown-administration", "missing-motivation", "missing-id", "many-problems"}) {
+    for (const char* name : {"missing-file",
+                             "empty-file",
+                             "not-utf8",
+                             "stray-bytes",
+                             "utf16",
+                             "truncated-csv",
+                             "truncated-xml",
+                             "malformed-xml",
+                             "unknown-root",
+                             "schema-version-2",
+                             "missing-column",
+                             "unknown-column",
+                             "misspelt-column",
+                             "short-row",
+                             "long-row",
+                             "unbalanced-quote",
+                             "amount-letters",
+                             "negative-amount",
+                             "ambiguous-amounts",
+                             "repeated-id",
+                             "unknown-fund",
+                             "unknown-administration",
+                             "missing-motivation",
+                             "missing-id",
+                             "many-problems"}) {
         const auto r = check(kCases / name);
         INFO(name << ":\n" << r.output);
         CHECK(r.status == 1);
@@ -136,16 +163,21 @@ TEST_CASE("bad input: an administration that is not the city's is named with the
     const auto r = check(kCases / "unknown-administration");
     INFO(r.output);
     CHECK(r.status == 1);
-    CHECK(has(r.output, "ansokningar.csv:4:1: error: application MUL-01 (\"Studiebesök i Malmö\"): \"Hägersten-Alvsjö\" "
-                        "is not one of the city's administrations; did you mean Hägersten-Älvsjö?"));
+    CHECK(has(r.output,
+              "ansokningar.csv:4:1: error: application MUL-01 (\"Studiebesök i Malmö\"): \"Hägersten-Alvsjö\" "
+              "is not one of the city's administrations; did you mean Hägersten-Älvsjö?"));
 }
 
 TEST_CASE("bad input: a decision without a motivation is named") {
     const auto r = check(kCases / "missing-motivation");
     INFO(r.output);
     CHECK(r.status == 1);
-    CHECK(has(r.output, "ansokningar.csv:3:1: error: application LUM-02 (\"Brobyggare arbetsmarknad\"): a rejection needs a motivation"));
-    CHECK(has(r.output, "ansokningar.csv:4:1: error: application MUL-01 (\"Studiebesök i Malmö\"): a partial grant needs a motivation"));
+    CHECK(has(r.output,
+              "ansokningar.csv:3:1: error: application LUM-02 (\"Brobyggare arbetsmarknad\"): a rejection needs a "
+              "motivation"));
+    CHECK(has(r.output,
+              "ansokningar.csv:4:1: error: application MUL-01 (\"Studiebesök i Malmö\"): a partial grant needs a "
+              "motivation"));
 }
 
 TEST_CASE("bad input: a build with errors writes nothing and leaves the last good documents as they were") {
@@ -161,12 +193,14 @@ TEST_CASE("bad input: a build with errors writes nothing and leaves the last goo
     const auto second = build(data, out);
     INFO(second.output);
     CHECK(second.status == 1);
-    CHECK(has(second.output, "ansokningar.csv:5:26: error: application LUM-09 (\"Ny rad\"): sökt_belopp: negative amount"));
+    CHECK(has(second.output,
+              "ansokningar.csv:5:26: error: application LUM-09 (\"Ny rad\"): sökt_belopp: negative amount"));
     CHECK(has(second.output, "nothing was written"));
     CHECK(snapshot(out) == before);
 }
 
-TEST_CASE("bad input: titles with markup, specials, long words, emoji and characters the fonts lack come out literally") {
+TEST_CASE(
+    "bad input: titles with markup, specials, long words, emoji and characters the fonts lack come out literally") {
     const auto out = fs::path(scratch_dir("bad-input-literal"));
     const auto r = build(kCases / "literal-text", out);
     INFO(r.output);
@@ -186,7 +220,9 @@ TEST_CASE("bad input: titles with markup, specials, long words, emoji and charac
         INFO(title);
         CHECK(has(lum, without_spaces(title)));
     }
-    CHECK(has(main, without_spaces("Möte i ?? med \"citat\" [länk](http://x) – bedöms inte uppfylla *huvudkriterierna* | se `kod`.")));
+    CHECK(has(main,
+              without_spaces(
+                  "Möte i ?? med \"citat\" [länk](http://x) – bedöms inte uppfylla *huvudkriterierna* | se `kod`.")));
     CHECK(has(mul, without_spaces("MUL-01 Resa <Malmö> & Lund | *studie* # 1 {{x}} \\ ?")));
     CHECK(has(mul, without_spaces("för att <alla> ska *kunna* beviljas.")));
     // Every replacement is a warning that names the text it was made in.

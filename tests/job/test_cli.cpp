@@ -35,7 +35,8 @@ TEST_CASE("cli: usage errors exit 2") {
 
 TEST_CASE("cli: check validates the fixture and writes nothing") {
     const auto out = scratch_dir("cli-check");
-    const auto r = run_command(fuel() + " check --data " + source("fixtures") + " --out " + quote(out) + templates() + " 2>&1");
+    const auto r =
+        run_command(fuel() + " check --data " + source("fixtures") + " --out " + quote(out) + templates() + " 2>&1");
     INFO(r.output);
     CHECK(r.status == 0);
     CHECK(r.output.find("lum-mul-2025: the input is valid") != std::string::npos);
@@ -44,7 +45,8 @@ TEST_CASE("cli: check validates the fixture and writes nothing") {
 
 TEST_CASE("cli: build writes every fixture's documents under out/<dataset>") {
     const auto out = scratch_dir("cli-build");
-    const auto r = run_command(fuel() + " build --data " + source("fixtures") + " --out " + quote(out) + templates() + " 2>&1");
+    const auto r =
+        run_command(fuel() + " build --data " + source("fixtures") + " --out " + quote(out) + templates() + " 2>&1");
     INFO(r.output);
     CHECK(r.status == 0);
     CHECK(fs::exists(out + "/lum-mul-2025/tjansteutlatande.pdf"));
@@ -65,8 +67,8 @@ TEST_CASE("cli: a dataset with errors exits 1, names them and writes nothing") {
     CHECK(r.output.find(" records read, ") != std::string::npos);
     CHECK(r.output.find(" rejected") != std::string::npos);
     // A diagnostic starts its line with its place, for editors and CI viewers.
-    CHECK(r.output.find("\n" + std::string(FUEL_SOURCE_DIR) + "/tests/fixtures/invalid-round/ansokningar.csv:3:1: error: ") !=
-          std::string::npos);
+    CHECK(r.output.find("\n" + std::string(FUEL_SOURCE_DIR) +
+                        "/tests/fixtures/invalid-round/ansokningar.csv:3:1: error: ") != std::string::npos);
     CHECK(fs::is_empty(out));
 }
 

@@ -88,10 +88,10 @@ TEST_CASE("end to end: counts are written as words where the house style says so
 
 TEST_CASE("end to end: every granted title is in the decision document") {
     const auto text = flat(pdf_text("tjansteutlatande"));
-    for (const auto* title : {"Prata om det", "Digital Lots", "Viewpoint inom socialpsykiatri",
-                              "Familjeorienterat boendestöd (FOB)", "Hur kan brukare och personal förstå varandra bättre?",
-                              "Stärkt brukardelaktighet", "Unga och skuldtyngda", "Rätt vård för rätt pris",
-                              "Visuella verktyg i socialtjänsten", "Digital lösning för kommunikation mellan"}) {
+    for (const auto* title :
+         {"Prata om det", "Digital Lots", "Viewpoint inom socialpsykiatri", "Familjeorienterat boendestöd (FOB)",
+          "Hur kan brukare och personal förstå varandra bättre?", "Stärkt brukardelaktighet", "Unga och skuldtyngda",
+          "Rätt vård för rätt pris", "Visuella verktyg i socialtjänsten", "Digital lösning för kommunikation mellan"}) {
         CAPTURE(title);
         CHECK(contains(text, title));
     }
@@ -121,8 +121,8 @@ TEST_CASE("end to end: fonts are embedded and Swedish text copies out correctly"
     const auto path = built().out + "/lum-mul-2025/tjansteutlatande.pdf";
     const auto fonts = run_command("pdffonts " + quote(path)).output;
     CHECK(contains(fonts, "emb"));
-    CHECK_FALSE(std::regex_search(fonts, std::regex("\\bno\\s+(yes|no)\\s+(yes|no)\\s+\\d+\\s+\\d+\\s*$",
-                                                    std::regex::multiline)));
+    CHECK_FALSE(std::regex_search(
+        fonts, std::regex("\\bno\\s+(yes|no)\\s+(yes|no)\\s+\\d+\\s+\\d+\\s*$", std::regex::multiline)));
     const auto text = run_command("pdftotext " + quote(path) + " - 2>&1").output;
     CHECK(contains(text, "Tjänsteutlåtande"));
     CHECK(contains(text, "Förvaltningens förslag till beslut"));

@@ -63,7 +63,9 @@ TEST_CASE("final report render: tables, section numbers, references and page mar
     CHECK(contains(text, "Totalt 14 9 9 32 15 528 18 14"));
     CHECK(contains(text, "2.1.1 Skärholmen – Myndighetssamverkan"));
     CHECK(contains(text, "2.3.14"));
-    CHECK(contains(text, "Totalt antal projekt: 9 st. Beviljade utvecklingsmedel: 3 774 tkr (inklusive två förlängningsbeslut 82 tkr och 227 tkr 2003)"));
+    CHECK(contains(text,
+                   "Totalt antal projekt: 9 st. Beviljade utvecklingsmedel: 3 774 tkr (inklusive två "
+                   "förlängningsbeslut 82 tkr och 227 tkr 2003)"));
     CHECK(contains(text, "Samordnarens kommentar: Se samordnarens kommentar under 2.1.1 ovan."));
     CHECK(contains(text, "Samordnarens kommentar: Se samordnarens kommentar under 2.1.6 ovan."));
     CHECK(std::regex_search(text, std::regex("\\b2\\(\\d+\\)")));
@@ -122,7 +124,8 @@ TEST_CASE("final report render: the charts are vector graphics with their labels
     CHECK(std::regex_search(tree, std::regex("\n *Figure\n")));
     const auto objects =
         fold_nbsp(run_command("qpdf --json=2 --json-key=qpdf " + quote(pdf_path("tjansteutlatande")) + " 2>&1").output);
-    CHECK(contains(objects, "\"/Alt\": \"u:Stapeldiagram: Vuxna bidragstagare per försörjningshinder, december 2003; högst "
-                            "försörjningshinder relaterade till arbetslöshet 4 184 personer, lägst övriga "
-                            "försörjningshinder 1 628 personer."));
+    CHECK(contains(objects,
+                   "\"/Alt\": \"u:Stapeldiagram: Vuxna bidragstagare per försörjningshinder, december 2003; högst "
+                   "försörjningshinder relaterade till arbetslöshet 4 184 personer, lägst övriga "
+                   "försörjningshinder 1 628 personer."));
 }

@@ -56,8 +56,10 @@ long long thousandths(std::string text) {
     std::string digits, decimals;
     bool comma = false;
     for (char c : text) {
-        if (c == ',') comma = true;
-        else if (c >= '0' && c <= '9') (comma ? decimals : digits) += c;
+        if (c == ',')
+            comma = true;
+        else if (c >= '0' && c <= '9')
+            (comma ? decimals : digits) += c;
     }
     decimals.resize(3, '0');
     return std::stoll(digits) * 1000 + std::stoll(decimals);
@@ -119,7 +121,8 @@ TEST_CASE("final report seed: table 1.3 equals the seed's, row by row, or names 
     // project 2.2.6 "Hägersten, Älvsjö och Liljeholmen", its heading and its
     // coordinator's comment "Hägersten, Liljeholmen och Älvsjö". Same three
     // districts, same figures (README.md of the fixture, "Discrepancies").
-    REQUIRE(differences == std::vector<std::string>{"Hägersten, Älvsjö och Liljeholmen -> Hägersten, Liljeholmen och Älvsjö"});
+    REQUIRE(differences ==
+            std::vector<std::string>{"Hägersten, Älvsjö och Liljeholmen -> Hägersten, Liljeholmen och Älvsjö"});
     CHECK(words("Hägersten, Älvsjö och Liljeholmen") == words("Hägersten, Liljeholmen och Älvsjö"));
     CHECK(s.administration_total.projects == 32);
     CHECK(s.administration_total.granted == 15528000);
@@ -202,8 +205,8 @@ TEST_CASE("final report seed: projects not reported or incomplete are listed and
     CHECK(listed == std::vector<std::string>{"2.2.2 HAL-11", "2.3.6 HAL-24", "2.3.7 HAL-25", "2.3.9 HAL-27"});
     int warned = 0;
     for (const auto& d : l.diagnostics.sorted())
-        if (d.severity == core::Severity::Warning &&
-            (d.message.find("not reported") != std::string::npos || d.message.find("incompletely") != std::string::npos))
+        if (d.severity == core::Severity::Warning && (d.message.find("not reported") != std::string::npos ||
+                                                      d.message.find("incompletely") != std::string::npos))
             ++warned;
     CHECK(warned == 4);
 }
@@ -212,7 +215,8 @@ TEST_CASE("final report seed: the source's years and decisions that disagree are
     const auto& l = loaded();
     std::vector<std::string> found;
     for (const auto& d : l.diagnostics.sorted())
-        if (d.message.find("not among the project's years") != std::string::npos) found.push_back(d.message.substr(0, 6));
+        if (d.message.find("not among the project's years") != std::string::npos)
+            found.push_back(d.message.substr(0, 6));
     // 2.2.5 (HAL-14) "År: 2002" with 319 tkr for 2003; 2.3.2 (HAL-20) the same.
     CHECK(found == std::vector<std::string>{"HAL-14", "HAL-20"});
 }

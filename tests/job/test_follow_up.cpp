@@ -211,7 +211,8 @@ TEST_CASE("follow-up: money per administration and priority area per year agrees
             if (a.decision == model::Decision::Rejected) continue;
             granted[a.administration] += a.granted;
             for (const auto& s : a.assessments)
-                if (s.criterion_id[0] == 'P' && s.rating == model::Rating::Meets) by_priority[s.criterion_id] += a.granted;
+                if (s.criterion_id[0] == 'P' && s.rating == model::Rating::Meets)
+                    by_priority[s.criterion_id] += a.granted;
         }
         CHECK(year.administrations.size() == granted.size());
         for (const auto& a : year.administrations) {

@@ -73,7 +73,8 @@ TEST_CASE("golden: transform dump of lum-mul-2025") {
 
 TEST_CASE("golden: document trees of lum-mul-2025") {
     REQUIRE(stages().documents.size() == 3);
-    for (const auto& d : stages().documents) check_golden("document/lum-mul-2025/" + d.name + ".txt", doc::dump(d.document));
+    for (const auto& d : stages().documents)
+        check_golden("document/lum-mul-2025/" + d.name + ".txt", doc::dump(d.document));
 }
 
 TEST_CASE("golden: layout of the lum-mul-2025 decision document") {

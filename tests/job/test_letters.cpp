@@ -73,8 +73,9 @@ TEST_CASE("letters: a letter states the decisions, amounts, conditions and conta
     const auto text = letter_text("kungsholmen");
     CHECK(contains(text, "Till Kungsholmen"));
     CHECK(contains(text, "Kungsholmen har sökt medel i två ansökningar. Sammanlagt beviljas 320 000 kronor."));
-    CHECK(contains(text, "Brukarråd i LSS-verksamheten (LUM-09) beviljas 300 000 kronor av sökta 500 000 kronor "
-                         "för att pröva brukarråden i två verksamheter."));
+    CHECK(contains(text,
+                   "Brukarråd i LSS-verksamheten (LUM-09) beviljas 300 000 kronor av sökta 500 000 kronor "
+                   "för att pröva brukarråden i två verksamheter."));
     CHECK(contains(text, "Ekonomirapporten ska lämnas senast den 30 oktober 2026."));
     CHECK(contains(text, "Genomföranderapporten ska lämnas senast den 13 november 2026."));
     CHECK(contains(text, "Senast den 2 juni 2026 ska Kungsholmen meddela socialförvaltningen"));
@@ -99,8 +100,9 @@ TEST_CASE("letters: the 2026 round also writes the evaluation of the 2025 grants
     // 21 grants of 2025 (seed 004), two reports each.
     CHECK(contains(text, "sammanlagt 42 rapporter"));
     CHECK(contains(text, "Järva, Studiebesök om SSP-samarbetet i Köpenhamn (MUL-12, 20 000 kronor)"));
-    CHECK(contains(text, "Hägersten-Älvsjö, Rätt vård för rätt pris (LUM-14, 500 000 kronor): "
-                         "genomföranderapporten har ännu inte bedömts."));
+    CHECK(contains(text,
+                   "Hägersten-Älvsjö, Rätt vård för rätt pris (LUM-14, 500 000 kronor): "
+                   "genomföranderapporten har ännu inte bedömts."));
     const auto rows = fold_nbsp(run_command("pdftotext -layout " + quote(path) + " - 2>&1").output);
     CHECK(std::regex_search(rows, std::regex("2025 +LUM +10 +4 500 000 +150 000 +4 350 000")));
     CHECK(std::regex_search(rows, std::regex("Hägersten-Älvsjö +1 020 000 +420 000")));

@@ -58,8 +58,7 @@ const std::string& fixture_output(const std::string& dataset) {
 
 void check_page(const std::string& document, int page, const std::string& dataset = "lum-mul-2025") {
     // The 2025 decision's pages came first and keep their short names.
-    const std::string name =
-        (dataset == "lum-mul-2025" ? "" : dataset + "-") + document + "-" + std::to_string(page);
+    const std::string name = (dataset == "lum-mul-2025" ? "" : dataset + "-") + document + "-" + std::to_string(page);
     const std::string reference = std::string(FUEL_SOURCE_DIR) + "/tests/reference-images/" + name + ".png";
     const GrayImage actual = render_page(fixture_output(dataset) + "/" + document + ".pdf", page, kDpi,
                                          scratch_dir("reference-render-" + name));

@@ -25,18 +25,21 @@ namespace {
 std::string paragraphs(int n) {
     std::string text;
     for (int i = 0; i < n; ++i)
-        text += "Projektet har arbetat med att hitta möjligheter för personer med långvarigt försörjningsstöd "
-                "att komma närmare arbetsmarknaden, i samverkan mellan stadsdelsförvaltningarna, "
-                "arbetsförmedlingen och försäkringskassan.\n\n";
+        text +=
+            "Projektet har arbetat med att hitta möjligheter för personer med långvarigt försörjningsstöd "
+            "att komma närmare arbetsmarknaden, i samverkan mellan stadsdelsförvaltningarna, "
+            "arbetsförmedlingen och försäkringskassan.\n\n";
     return text;
 }
 
 // Shaped like the 2002–2003 final report (seed 003): an unnumbered title
 // and preface, numbered sections, projects as level 4 headings.
 std::string report_template() {
-    std::string t = "---\ntitle: Från bidrag till egen försörjning\nnumber-headings: 2\n---\n"
-                    "# Från bidrag till egen försörjning\n\n## Innehåll {- .unlisted}\n\n```toc\nlevels: 2-4\n```\n\n"
-                    "```pagebreak\n```\n\n## Uppdraget {-}\n\n" + paragraphs(2);
+    std::string t =
+        "---\ntitle: Från bidrag till egen försörjning\nnumber-headings: 2\n---\n"
+        "# Från bidrag till egen försörjning\n\n## Innehåll {- .unlisted}\n\n```toc\nlevels: 2-4\n```\n\n"
+        "```pagebreak\n```\n\n## Uppdraget {-}\n\n" +
+        paragraphs(2);
     for (int s = 1; s <= 3; ++s) {
         t += "## Område " + std::to_string(s) + "\n\n" + paragraphs(2);
         for (int k = 1; k <= 3; ++k) {
@@ -59,8 +62,8 @@ const Built& built() {
         core::Diagnostics diagnostics;
         const doc::Template tmpl{"rapport", "rapport.md", report_template()};
         doc::Document document;
-        document.body = doc::build_body(doc::render_template(tmpl, kainjow::mustache::data{}, diagnostics),
-                                        tmpl.path, diagnostics);
+        document.body =
+            doc::build_body(doc::render_template(tmpl, kainjow::mustache::data{}, diagnostics), tmpl.path, diagnostics);
         REQUIRE_FALSE(diagnostics.has_errors());
         document.meta.title = "Från bidrag till egen försörjning";
         document.meta.date = "2004-03-01";
@@ -109,7 +112,10 @@ std::vector<OutlineItem> outline(const std::string& pdf) {
     for (std::size_t i = 0; i < done.size(); ++i) {
         OutlineItem item = done[i].second;
         for (std::size_t j = i + 1; j < done.size(); ++j)
-            if (done[j].first < done[i].first) { item.parent = done[j].second.title; break; }
+            if (done[j].first < done[i].first) {
+                item.parent = done[j].second.title;
+                break;
+            }
         item.depth = static_cast<int>((done[i].first - top) / 4);  // "kids": [ { adds two levels of two spaces
         items.push_back(item);
     }
@@ -127,8 +133,8 @@ TEST_CASE("report navigation: every heading is a bookmark, nested by level, on i
     for (const auto& anchor : b.paged.anchors) {
         if (anchor.title.empty()) continue;
         while (!open.empty() && open.back().first >= anchor.level) open.pop_back();
-        expected.push_back({static_cast<int>(open.size()), anchor.title, anchor.page + 1,
-                            open.empty() ? "" : open.back().second});
+        expected.push_back(
+            {static_cast<int>(open.size()), anchor.title, anchor.page + 1, open.empty() ? "" : open.back().second});
         open.emplace_back(anchor.level, anchor.title);
     }
     REQUIRE(expected.size() == 17);  // title, Innehåll, Uppdraget, 3 + 9 sections, two projects

@@ -16,10 +16,10 @@ namespace layout_test {
 
 using namespace layout;
 
-constexpr double kChar = 6;    // 10 pt × 600 / 1000
-constexpr double kLine = 12;   // 10 pt × 1.2
-constexpr double kLeft = 10;   // left margin of the test pages
-constexpr double kTop = 30;    // top margin: room for the furniture
+constexpr double kChar = 6;   // 10 pt × 600 / 1000
+constexpr double kLine = 12;  // 10 pt × 1.2
+constexpr double kLeft = 10;  // left margin of the test pages
+constexpr double kTop = 30;   // top margin: room for the furniture
 // Baseline of the first line: top + half-leading (12 - 10) / 2 + ascent 8.
 constexpr double kFirstBaseline = kTop + 1 + 8;
 

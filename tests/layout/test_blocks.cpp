@@ -70,7 +70,8 @@ TEST_CASE("an ordered list starts at its start and keeps counting on the next pa
     // 5 lines per page: items 3..7 on page 1, 8..10 on page 2.
     const auto paged = lay(document(small_page(20, 5), {list(true, 3, items)}));
     REQUIRE(paged.pages.size() == 2);
-    CHECK(line_texts(paged.pages[0]) == std::vector<std::string>{"3.|item", "4.|item", "5.|item", "6.|item", "7.|item"});
+    CHECK(line_texts(paged.pages[0]) ==
+          std::vector<std::string>{"3.|item", "4.|item", "5.|item", "6.|item", "7.|item"});
     // "10." is 3 × 6 = 18 pt, the whole gutter: no gap before the text.
     CHECK(line_texts(paged.pages[1]) == std::vector<std::string>{"8.|item", "9.|item", "10.item"});
     CHECK(find_run(paged.pages[1], "8.")->x == Approx(kLeft));
@@ -131,8 +132,8 @@ TEST_CASE("a paragraph longer than a page runs over several pages", "[layout][pa
 }
 
 TEST_CASE("a page break forces a new page, but a leading one makes no blank page", "[layout][pages]") {
-    const auto paged =
-        lay(document(small_page(10, 20), {doc::Block{doc::PageBreak{}}, para("one"), doc::Block{doc::PageBreak{}}, para("two")}));
+    const auto paged = lay(document(
+        small_page(10, 20), {doc::Block{doc::PageBreak{}}, para("one"), doc::Block{doc::PageBreak{}}, para("two")}));
     REQUIRE(paged.pages.size() == 2);
     CHECK(line_texts(paged.pages[0]) == std::vector<std::string>{"one"});
     CHECK(line_texts(paged.pages[1]) == std::vector<std::string>{"two"});
@@ -152,9 +153,9 @@ TEST_CASE("space between paragraphs is dropped at the top of a page", "[layout][
 }
 
 TEST_CASE("headings print their number and yield anchors with page and position", "[layout][anchors]") {
-    const auto paged = lay(document(small_page(30, 20), {heading(1, "Inledning", "1", "inledning"), para("text"),
-                                                         doc::Block{doc::PageBreak{}}, para("more"),
-                                                         heading(2, "Bakgrund", "2.1")}));
+    const auto paged =
+        lay(document(small_page(30, 20), {heading(1, "Inledning", "1", "inledning"), para("text"),
+                                          doc::Block{doc::PageBreak{}}, para("more"), heading(2, "Bakgrund", "2.1")}));
     REQUIRE(paged.pages.size() == 2);
     CHECK(find_run(paged.pages[0], "1 Inledning"));
     REQUIRE(paged.anchors.size() == 2);
@@ -171,15 +172,16 @@ TEST_CASE("headings print their number and yield anchors with page and position"
 }
 
 TEST_CASE("a linked run gets a link area over its text, one per line when it wraps", "[layout][links]") {
-    auto paged = lay(document(small_page(30, 20),
-                              {para({text("se "), text("webben", false, false, "https://start.stockholm"), text(" nu")})}));
+    auto paged =
+        lay(document(small_page(30, 20),
+                     {para({text("se "), text("webben", false, false, "https://start.stockholm"), text(" nu")})}));
     auto links = items_of<Link>(paged.pages[0]);
     REQUIRE(links.size() == 1);
     CHECK(links[0]->target == "https://start.stockholm");
-    CHECK(links[0]->x == Approx(kLeft + 3 * kChar));         // after "se "
-    CHECK(links[0]->width == Approx(6 * kChar));             // "webben"
-    CHECK(links[0]->y == Approx(kFirstBaseline - 8));        // ascent 800/1000 × 10
-    CHECK(links[0]->height == Approx(10));                   // (800 + 200)/1000 × 10
+    CHECK(links[0]->x == Approx(kLeft + 3 * kChar));   // after "se "
+    CHECK(links[0]->width == Approx(6 * kChar));       // "webben"
+    CHECK(links[0]->y == Approx(kFirstBaseline - 8));  // ascent 800/1000 × 10
+    CHECK(links[0]->height == Approx(10));             // (800 + 200)/1000 × 10
 
     // 8 chars: "aa bbbb" | "cccc": the link wraps and gets two areas.
     paged = lay(document(small_page(8, 20), {para({text("aa "), text("bbbb cccc", false, false, "#bilaga")})}));

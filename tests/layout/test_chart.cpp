@@ -57,7 +57,8 @@ TEST_CASE("layout: horizontal bars are proportional to their values and stay ins
 }
 
 TEST_CASE("layout: everything a chart places belongs to one Figure with its alternative text") {
-    const auto chart = chart_of("kind: columns\ntitle: Per år\nseries: LUM | MUL\ndata:\n2024 | 10 | 2\n2025 | 12 | 3\n");
+    const auto chart =
+        chart_of("kind: columns\ntitle: Per år\nseries: LUM | MUL\ndata:\n2024 | 10 | 2\n2025 | 12 | 3\n");
     const auto paged = lay(document(small_page(60, 40), {para("Före."), doc::Block{chart}}));
     std::int32_t figure = kNoElement;
     for (std::size_t i = 0; i < paged.structure.size(); ++i)

@@ -50,12 +50,14 @@ std::vector<int> shown_page_numbers(const PagedDocument& paged) {
 }  // namespace
 
 TEST_CASE("contents: number, title, aligned dot leaders and the page number, the entry a link") {
-    const doc::TableOfContents toc{2, 3, {entry(2, "1", "Bakgrund", "a"), entry(3, "1.1", "Syfte", "b"),
-                                          entry(2, "2", "Beslut", "c"), entry(2, "", "Bilagor", "d")}};
-    const auto paged = lay(document(small_page(30, 10), {doc::Block{toc}, doc::Block{doc::PageBreak{}},
-                                                         heading(2, "Bakgrund", "1", "a"), heading(3, "Syfte", "1.1", "b"),
-                                                         doc::Block{doc::PageBreak{}}, heading(2, "Beslut", "2", "c"),
-                                                         heading(2, "Bilagor", "", "d")}));
+    const doc::TableOfContents toc{2,
+                                   3,
+                                   {entry(2, "1", "Bakgrund", "a"), entry(3, "1.1", "Syfte", "b"),
+                                    entry(2, "2", "Beslut", "c"), entry(2, "", "Bilagor", "d")}};
+    const auto paged = lay(
+        document(small_page(30, 10), {doc::Block{toc}, doc::Block{doc::PageBreak{}}, heading(2, "Bakgrund", "1", "a"),
+                                      heading(3, "Syfte", "1.1", "b"), doc::Block{doc::PageBreak{}},
+                                      heading(2, "Beslut", "2", "c"), heading(2, "Bilagor", "", "d")}));
     REQUIRE(paged.pages.size() == 3);
     const Page& page = paged.pages[0];
     const double right = kLeft + 30 * kChar;

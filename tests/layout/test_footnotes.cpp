@@ -99,8 +99,8 @@ TEST_CASE("a footnote stands at the foot of the page of its reference, under a r
     REQUIRE(links.size() == 2);
     CHECK(links[0]->target == "#fn-1");
     CHECK(links[1]->target == "#fnref-1");
-    const auto anchor = std::find_if(paged.anchors.begin(), paged.anchors.end(),
-                                     [](const Anchor& a) { return a.id == "fn-1"; });
+    const auto anchor =
+        std::find_if(paged.anchors.begin(), paged.anchors.end(), [](const Anchor& a) { return a.id == "fn-1"; });
     REQUIRE(anchor != paged.anchors.end());
     CHECK(anchor->page == 0);
     CHECK(anchor->y == Approx(area_bottom(10) - kLine));

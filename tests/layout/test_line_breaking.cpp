@@ -17,7 +17,7 @@ TEST_CASE("a paragraph breaks greedily at spaces and trailing spaces do not coun
     CHECK(found[2].text == "dddddd ee");
     CHECK(found[0].x == Approx(kLeft));
     CHECK(found[0].right == Approx(kLeft + 9 * kChar));  // 10 + 54
-    CHECK(found[0].baseline == Approx(kFirstBaseline));   // 30 + 1 + 8
+    CHECK(found[0].baseline == Approx(kFirstBaseline));  // 30 + 1 + 8
     CHECK(found[1].baseline == Approx(kFirstBaseline + kLine));
     CHECK(found[2].baseline == Approx(kFirstBaseline + 2 * kLine));
 }
@@ -94,8 +94,8 @@ TEST_CASE("a hard line break starts a new line even when the text would fit", "[
 }
 
 TEST_CASE("right and centred paragraphs are aligned within the text width", "[layout][lines]") {
-    const auto paged = lay(document(
-        small_page(10, 20), {para({text("abcd")}, doc::Align::Right), para({text("ab")}, doc::Align::Center)}));
+    const auto paged = lay(document(small_page(10, 20),
+                                    {para({text("abcd")}, doc::Align::Right), para({text("ab")}, doc::Align::Center)}));
     const auto& page = paged.pages[0];
     CHECK(find_run(page, "abcd")->x == Approx(kLeft + 60 - 24));  // right edge at 70
     CHECK(find_run(page, "ab")->x == Approx(kLeft + (60 - 12) / 2.0));

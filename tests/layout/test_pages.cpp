@@ -60,8 +60,7 @@ TEST_CASE("later pages carry the running header and the page mark, as artifacts"
     CHECK(header->x == Approx(kLeft));
     CHECK(header->baseline == Approx(kFurnitureBaseline));
     for (const Item& item : paged.pages[1].items) {
-        if (const auto* run = std::get_if<TextRun>(&item.content); run && run->baseline < kTop)
-            CHECK(item.artifact);
+        if (const auto* run = std::get_if<TextRun>(&item.content); run && run->baseline < kTop) CHECK(item.artifact);
     }
     CHECK(find_run(paged.pages[2], "Sida 3 (3)"));
     CHECK_FALSE(find_run(paged.pages[0], "Tjänsteutlåtande"));
@@ -142,9 +141,9 @@ TEST_CASE("signatures stand two to a row and a row is never split", "[layout][si
 
 TEST_CASE("page numbers in body text are resolved and the line closed up", "[layout][fields]") {
     const auto paged = lay(document(
-        small_page(20, 5), {para({text("Sidan "), doc::PageNumber{}, text(" av "), doc::PageCount{}}),
-                            doc::Block{doc::PageBreak{}},
-                            para({text("Sidan "), doc::PageNumber{}, text(" av "), doc::PageCount{}}, doc::Align::Right)}));
+        small_page(20, 5),
+        {para({text("Sidan "), doc::PageNumber{}, text(" av "), doc::PageCount{}}), doc::Block{doc::PageBreak{}},
+         para({text("Sidan "), doc::PageNumber{}, text(" av "), doc::PageCount{}}, doc::Align::Right)}));
     REQUIRE(paged.pages.size() == 2);
     CHECK(line_texts(paged.pages[0]) == std::vector<std::string>{"Sidan 1 av 2"});
     const auto second = lines(paged.pages[1]);
@@ -159,24 +158,28 @@ TEST_CASE("nothing but furniture leaves the text area", "[layout][pages]") {
     d.page.page_mark = page_mark();
     d.page.running_header = {text("Tjänsteutlåtande om fördelning av utvecklingsmedel 2025")};
     d.body.push_back(doc::Block{letterhead()});
-    d.body.push_back(heading(1, "Fördelning av lokala utvecklingsmedel och medel för utveckling och lärande 2025", "1"));
+    d.body.push_back(
+        heading(1, "Fördelning av lokala utvecklingsmedel och medel för utveckling och lärande 2025", "1"));
     doc::Table t;
     t.columns = {doc::TableColumn{}, doc::TableColumn{}, doc::TableColumn{doc::Align::Right}};
     t.head = {doc::TableRow{{{{text("Stadsdelsförvaltning")}}, {{text("Projekt")}}, {{text("Beviljat")}}}}};
     for (int i = 0; i < 60; ++i) {
-        t.body.push_back(doc::TableRow{{{{text("Hässelby-Vällingby")}},
-                                        {{text("Förebyggande insatser för unga i riskzon, projekt " + std::to_string(i))}},
-                                        {{text("1\u00A0250\u00A0000")}}}});
+        t.body.push_back(
+            doc::TableRow{{{{text("Hässelby-Vällingby")}},
+                           {{text("Förebyggande insatser för unga i riskzon, projekt " + std::to_string(i))}},
+                           {{text("1\u00A0250\u00A0000")}}}});
     }
     std::string prose;
     for (int i = 0; i < 40; ++i) prose += "Socialförvaltningens arbete med forskning och utveckling ska bidra. ";
     for (int k = 0; k < 3; ++k) {
         d.body.push_back(heading(2, "Bakgrund", "1." + std::to_string(k + 1)));
         d.body.push_back(para(prose + std::string(200, 'x')));
-        d.body.push_back(doc::Block{doc::List{true, 1, {{para(prose)}, {para("kort"), doc::Block{doc::List{false, 1, {{para(prose)}}}}}}}});
+        d.body.push_back(doc::Block{
+            doc::List{true, 1, {{para(prose)}, {para("kort"), doc::Block{doc::List{false, 1, {{para(prose)}}}}}}}});
         d.body.push_back(doc::Block{t});
     }
-    d.body.push_back(doc::Block{doc::Signatures{{{"Anna Direktör", {"Förvaltningschef"}}, {"Bo Chef", {"Avdelningschef"}}}}});
+    d.body.push_back(
+        doc::Block{doc::Signatures{{{"Anna Direktör", {"Förvaltningschef"}}, {"Bo Chef", {"Avdelningschef"}}}}});
     core::Diagnostics diagnostics;
     const FixedWidthMetrics metrics;
     const auto paged = lay_out(d, metrics, diagnostics);
@@ -223,12 +226,12 @@ TEST_CASE("degenerate input lays out without crashing", "[layout][robustness]") 
     ragged.columns = {doc::TableColumn{}, doc::TableColumn{}, doc::TableColumn{}};
     ragged.body = {doc::TableRow{{{{text("a")}}}}, doc::TableRow{}};
     const std::string invalid_utf8 = "ok \xC3 \xFF slut";
-    auto d = document(small_page(3, 2),
-                      {para(""), para(invalid_utf8), doc::Block{doc::Heading{9, "", "", {}}},
-                       doc::Block{doc::List{true, 1, {}}}, doc::Block{doc::List{false, 1, {{}}}},
-                       doc::Block{no_columns}, doc::Block{ragged}, doc::Block{doc::Signatures{}},
-                       doc::Block{doc::Letterhead{}}, para({text("\x01\tctrl\r\n"), doc::LineBreak{}}),
-                       doc::Block{doc::PageBreak{}}, doc::Block{doc::PageBreak{}}});
+    auto d =
+        document(small_page(3, 2), {para(""), para(invalid_utf8), doc::Block{doc::Heading{9, "", "", {}}},
+                                    doc::Block{doc::List{true, 1, {}}}, doc::Block{doc::List{false, 1, {{}}}},
+                                    doc::Block{no_columns}, doc::Block{ragged}, doc::Block{doc::Signatures{}},
+                                    doc::Block{doc::Letterhead{}}, para({text("\x01\tctrl\r\n"), doc::LineBreak{}}),
+                                    doc::Block{doc::PageBreak{}}, doc::Block{doc::PageBreak{}}});
     d.page.page_mark = {doc::PageNumber{}};
     paged = lay(d, diagnostics);
     REQUIRE_FALSE(paged.pages.empty());

@@ -98,8 +98,8 @@ TEST_CASE("elements come in reading order, parents before children", "[layout][s
 
 TEST_CASE("one link over a line break is one Link element", "[layout][structure]") {
     // 10 characters a line: the link text wraps.
-    const auto paged = lay(document(small_page(10, 10), {para({text("Se "), text("avsnitt tre nu", false, false, "#tre"),
-                                                                text(" och sen")})}));
+    const auto paged = lay(document(
+        small_page(10, 10), {para({text("Se "), text("avsnitt tre nu", false, false, "#tre"), text(" och sen")})}));
     std::vector<std::int32_t> link_elements;
     for (const Item& item : paged.pages[0].items)
         if (std::holds_alternative<Link>(item.content)) link_elements.push_back(item.structure);

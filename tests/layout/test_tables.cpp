@@ -65,7 +65,7 @@ TEST_CASE("a table spans the text width and amounts are right-aligned to one edg
     CHECK(col0 > 38);
     CHECK(find_run(page, "Namn")->font == FontId::SerifBold);
     CHECK(find_run(page, "Belopp")->font == FontId::SerifBold);
-    CHECK(find_run(page, "Summa")->font == FontId::SerifRegular);  // the template bolds totals, not layout
+    CHECK(find_run(page, "Summa")->font == FontId::SerifRegular);               // the template bolds totals, not layout
     CHECK(find_run(page, "Ann")->baseline == Approx(kTop + kRow + 2 + 1 + 8));  // second row
 }
 

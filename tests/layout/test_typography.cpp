@@ -80,7 +80,8 @@ TEST_CASE("hyphenation: a word wider than its table cell breaks at proper points
     for (const auto& line : lines) CHECK(line.right <= kLeft + 14 * kChar - 4 + 1e-6);
 
     // Without patterns the same cell is cut between arbitrary letters.
-    const auto cut = line_texts(lay(document(small_page(14, 20), {one_cell_table("stadsdelsförvaltningarna")})).pages.at(0));
+    const auto cut =
+        line_texts(lay(document(small_page(14, 20), {one_cell_table("stadsdelsförvaltningarna")})).pages.at(0));
     CHECK(cut == std::vector<std::string>{"stadsdelsför", "valtningarna"});
 }
 
@@ -99,8 +100,8 @@ TEST_CASE("hyphenation: ragged-right body text is never hyphenated", "[layout][h
 }
 
 TEST_CASE("justification: every line but the last fills the measure, word by word", "[layout][justify]") {
-    const auto paged =
-        lay(document(small_page(18, 20), {para({text("ett två tre fyra fem sex sju åtta nio tio")}, doc::Align::Justify)}));
+    const auto paged = lay(
+        document(small_page(18, 20), {para({text("ett två tre fyra fem sex sju åtta nio tio")}, doc::Align::Justify)}));
     const auto lines = layout_test::lines(paged.pages.at(0));
     REQUIRE(lines.size() == 3);
     // 16 characters of 18: 12 pt more, shared by three spaces of 6 pt each.
@@ -156,7 +157,9 @@ TEST_CASE("justification: the stretch limit decides when to hyphenate", "[layout
     CHECK(lines[0].text == "Vi|ser");
     CHECK(lines[0].right == Approx(kLeft + 22 * kChar));
     // No point of the next word fits: the loose line stays as it is.
-    const auto fem = line_texts(lay_hyphenated(document(small_page(18, 20), {para({text("ett två tre fyra femtio")}, doc::Align::Justify)})).pages.at(0));
+    const auto fem = line_texts(
+        lay_hyphenated(document(small_page(18, 20), {para({text("ett två tre fyra femtio")}, doc::Align::Justify)}))
+            .pages.at(0));
     CHECK(fem == std::vector<std::string>{"ett|två|tre|fyra", "femtio"});
 }
 
@@ -175,8 +178,8 @@ TEST_CASE("kerning: pairs are measured and carried on the run for the painter", 
 TEST_CASE("kerning: not across a change of face, nor after the last glyph of a line", "[layout][kerning]") {
     static const KernedMetrics metrics;
     core::Diagnostics diagnostics;
-    const auto paged =
-        lay_out(document(small_page(30, 20), {para({text("A"), text("V", true)})}), metrics, diagnostics, fixed_style());
+    const auto paged = lay_out(document(small_page(30, 20), {para({text("A"), text("V", true)})}), metrics, diagnostics,
+                               fixed_style());
     const auto* v = find_run(paged.pages.at(0), "V");
     REQUIRE(v);
     CHECK(v->x == Approx(kLeft + kChar));
@@ -192,8 +195,8 @@ TEST_CASE("kerning: not across a change of face, nor after the last glyph of a l
 TEST_CASE("justification: never more than two hyphenated lines in a row", "[layout][justify][hyphenation]") {
     // Each "Vi ser" line would hyphenate the compound after it.
     const std::string word = "stadsdelsförvaltningarna";
-    const auto block = para({text("Vi ser " + word + " Vi ser " + word + " Vi ser " + word + " Vi ser " + word)},
-                            doc::Align::Justify);
+    const auto block =
+        para({text("Vi ser " + word + " Vi ser " + word + " Vi ser " + word + " Vi ser " + word)}, doc::Align::Justify);
     const auto lines = line_texts(lay_hyphenated(document(small_page(22, 40), {block})).pages.at(0));
     int in_a_row = 0;
     int most = 0;

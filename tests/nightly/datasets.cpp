@@ -147,8 +147,8 @@ void write_sized_fixture(const std::string& to, int applications) {
         std::distance(std::sregex_iterator(xml.begin(), xml.end(), application), std::sregex_iterator()));
     const auto total = static_cast<std::size_t>(applications);
     // The fixture's proportion, rounded, and at least one of each fund.
-    const auto lum = std::clamp<std::size_t>((total * lum_own + (lum_own + mul_own) / 2) / (lum_own + mul_own), 1,
-                                             total - 1);
+    const auto lum =
+        std::clamp<std::size_t>((total * lum_own + (lum_own + mul_own) / 2) / (lum_own + mul_own), 1, total - 1);
     const auto mul = total - lum;
     copy_folder(from, to);
     write_file(to + "/lum-ansokningar.csv", cycle_csv(csv, lum));

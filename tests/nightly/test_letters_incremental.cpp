@@ -52,7 +52,8 @@ TEST_CASE("letters incremental: letters are kept by key, and last year's folder 
     // Järva's missing 2025 reports come in and are approved: Järva's 2026
     // documents change, so every 2026 document is built again (the keys
     // cover the earlier round's files), and no letter disappears.
-    edit_file(s.data + "/lum-mul-2025/rapporter.csv", "MUL-12;ekonomi;2025-10-31;;;", "MUL-12;ekonomi;2025-10-31;2025-12-01;godkänd;");
+    edit_file(s.data + "/lum-mul-2025/rapporter.csv", "MUL-12;ekonomi;2025-10-31;;;",
+              "MUL-12;ekonomi;2025-10-31;2025-12-01;godkänd;");
     edit_file(s.data + "/lum-mul-2025/rapporter.csv", "MUL-12;genomförande;2025-11-14;;;",
               "MUL-12;genomförande;2025-11-14;2025-12-01;godkänd;");
     const auto after = job::run(spec(s.data, s.out), environment(s.templates));

@@ -62,7 +62,8 @@ TEST_CASE("publish: a kept file is the same file, not a copy") {
     const auto out = scratch("publish-keep");
     write_file(out + "/from.pdf", "bytes");
     job::keep_file(out + "/from.pdf", out + "/to.pdf");
-    struct stat a {}, b {};
+    struct stat a {
+    }, b{};
     REQUIRE(::stat((out + "/from.pdf").c_str(), &a) == 0);
     REQUIRE(::stat((out + "/to.pdf").c_str(), &b) == 0);
     CHECK(a.st_ino == b.st_ino);

@@ -156,7 +156,7 @@ TEST_CASE("status page: a dataset that broke is shown as failed, with links to i
     CHECK(contains(broken, "Misslyckades: fel i indata"));
     CHECK(contains(broken, "Senaste lyckade version"));
     CHECK(contains(broken, "mul-ansokningar.xml"));
-    CHECK(hrefs(broken).size() == hrefs(section("lum-mul-2025")).size());  // the same files, kept
+    CHECK(hrefs(broken).size() == hrefs(section("lum-mul-2025")).size());      // the same files, kept
     CHECK(contains(broken, "href=\"lum-%C3%A4ndrad/tjansteutlatande.pdf\""));  // RFC 3986: UTF-8, percent-encoded
 }
 

@@ -19,16 +19,16 @@
 namespace content_check {
 
 struct Finding {
-    int page = 0;        // 1-based
-    std::string op;      // the operator outside marked content
+    int page = 0;    // 1-based
+    std::string op;  // the operator outside marked content
 };
 
 struct Summary {
     int pages = 0;
-    int text_operators = 0;     // Tj, TJ, ', "
-    int paint_operators = 0;    // f, F, f*, B, B*, b, b*, S, s
-    int tagged_sequences = 0;   // BDC with an /MCID
-    int artifact_sequences = 0; // /Artifact BDC or BMC
+    int text_operators = 0;        // Tj, TJ, ', "
+    int paint_operators = 0;       // f, F, f*, B, B*, b, b*, S, s
+    int tagged_sequences = 0;      // BDC with an /MCID
+    int artifact_sequences = 0;    // /Artifact BDC or BMC
     std::vector<Finding> outside;  // operators in no marked content
     bool balanced = true;          // every BDC/BMC has its EMC on the same page
 };
@@ -40,30 +40,55 @@ namespace detail {
 // tag) and whether the operands held /MCID. Strings, hex strings, arrays and dicts are skipped as operands.
 inline void scan(const std::string& s, int page, Summary& out) {
     std::vector<bool> stack;  // per open sequence: true when tagged or an artifact
-    std::string tag;           // the first operand, when a name
-    bool operands = false;     // any operand since the last operator
+    std::string tag;          // the first operand, when a name
+    bool operands = false;    // any operand since the last operator
     bool mcid = false;
     std::size_t i = 0;
     auto is_delim = [](char c) { return std::string("()<>[]{}/%").find(c) != std::string::npos; };
     auto is_space = [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0'; };
     while (i < s.size()) {
         const char c = s[i];
-        if (is_space(c)) { ++i; continue; }
-        if (c == '%') { while (i < s.size() && s[i] != '\n') ++i; continue; }
+        if (is_space(c)) {
+            ++i;
+            continue;
+        }
+        if (c == '%') {
+            while (i < s.size() && s[i] != '\n') ++i;
+            continue;
+        }
         if (c == '(' || c == '<' || c == '[') operands = true;
         if (c == '(') {  // literal string, balanced parentheses, backslash escapes
             int depth = 0;
             for (; i < s.size(); ++i) {
-                if (s[i] == '\\') { ++i; continue; }
+                if (s[i] == '\\') {
+                    ++i;
+                    continue;
+                }
                 if (s[i] == '(') ++depth;
-                if (s[i] == ')' && --depth == 0) { ++i; break; }
+                if (s[i] == ')' && --depth == 0) {
+                    ++i;
+                    break;
+                }
             }
             continue;
         }
-        if (c == '<' && i + 1 < s.size() && s[i + 1] == '<') { i += 2; continue; }
-        if (c == '>' && i + 1 < s.size() && s[i + 1] == '>') { i += 2; continue; }
-        if (c == '<') { while (i < s.size() && s[i] != '>') ++i; ++i; continue; }
-        if (c == '[' || c == ']' || c == '{' || c == '}') { ++i; continue; }
+        if (c == '<' && i + 1 < s.size() && s[i + 1] == '<') {
+            i += 2;
+            continue;
+        }
+        if (c == '>' && i + 1 < s.size() && s[i + 1] == '>') {
+            i += 2;
+            continue;
+        }
+        if (c == '<') {
+            while (i < s.size() && s[i] != '>') ++i;
+            ++i;
+            continue;
+        }
+        if (c == '[' || c == ']' || c == '{' || c == '}') {
+            ++i;
+            continue;
+        }
         std::size_t j = i + 1;
         while (j < s.size() && !is_space(s[j]) && !is_delim(s[j])) ++j;
         const std::string token = s.substr(i, j - i);
@@ -87,8 +112,10 @@ inline void scan(const std::string& s, int page, Summary& out) {
             out.tagged_sequences += tagged && !artifact ? 1 : 0;
             stack.push_back(artifact || tagged || (!stack.empty() && stack.back()));
         } else if (token == "EMC") {
-            if (stack.empty()) out.balanced = false;
-            else stack.pop_back();
+            if (stack.empty())
+                out.balanced = false;
+            else
+                stack.pop_back();
         } else if (token == "Tj" || token == "TJ" || token == "'" || token == "\"") {
             ++out.text_operators;
             if (stack.empty() || !stack.back()) out.outside.push_back({page, token});

@@ -22,7 +22,7 @@ namespace preflight {
 
 // What Preflight said about one file.
 struct Verdict {
-    std::string file;                 // the path given
+    std::string file;  // the path given
     bool valid = false;
     std::vector<std::string> errors;  // "3.1.11 The CIDSet entry is missing..."
 

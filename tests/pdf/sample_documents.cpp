@@ -56,7 +56,7 @@ layout::PagedDocument two_page_report() {
 
     // The structure as layout would give it: #0 Document, #1 H1, #2 P with
     // #3 Link and #4 Link, #5 H1, #6 H2, #7 P.
-    document.structure = {{Role::Document, -1, {}, {}}, {Role::H1, 0, {}, {}}, {Role::P, 0, {}, {}},
+    document.structure = {{Role::Document, -1, {}, {}}, {Role::H1, 0, {}, {}},   {Role::P, 0, {}, {}},
                           {Role::Link, 2, {}, {}},      {Role::Link, 2, {}, {}}, {Role::H1, 0, {}, {}},
                           {Role::H2, 0, {}, {}},        {Role::P, 0, {}, {}}};
     layout::Page first;

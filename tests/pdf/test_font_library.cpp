@@ -56,8 +56,8 @@ TEST_CASE("glyph coverage of Liberation", "[font_library]") {
         CHECK(liberation().has_glyph(font, U'\u2212'));  // minus sign
         CHECK(liberation().has_glyph(font, U'\u20AC'));  // euro sign
         CHECK(liberation().has_glyph(font, U'Ö'));
-        CHECK_FALSE(liberation().has_glyph(font, U'\U0001F600'));  // beyond the BMP
-        CHECK_FALSE(liberation().has_glyph(font, char32_t{0xD800}));       // a surrogate
+        CHECK_FALSE(liberation().has_glyph(font, U'\U0001F600'));     // beyond the BMP
+        CHECK_FALSE(liberation().has_glyph(font, char32_t{0xD800}));  // a surrogate
         // Liberation 2 maps about 2 300 BMP code points per face.
         CHECK(liberation().glyph_count(font) > 2000);
         CHECK(liberation().glyph_count(font) < 3000);
@@ -69,8 +69,7 @@ TEST_CASE("a missing glyph measures as .notdef, beyond the BMP as a space", "[fo
     const double notdef = liberation().advance(FontId::SansRegular, U'\u2011');
     CHECK(notdef > 0);
     CHECK(notdef == liberation().advance(FontId::SansRegular, U'\u0378'));  // unassigned
-    CHECK(liberation().advance(FontId::SansRegular, U'\U0001F600') ==
-          liberation().advance(FontId::SansRegular, U' '));
+    CHECK(liberation().advance(FontId::SansRegular, U'\U0001F600') == liberation().advance(FontId::SansRegular, U' '));
 }
 
 TEST_CASE("ascent and descent are the font descriptor's", "[font_library]") {

@@ -112,8 +112,7 @@ std::string xmp_of(const std::string& raw) {
 // CIDs whose bit is on.
 std::set<unsigned> cid_set_of(const std::string& raw, const std::string& font_name) {
     std::smatch descriptor;
-    REQUIRE(std::regex_search(raw, descriptor,
-                              std::regex("/FontName /" + font_name + "\n[^>]*/CIDSet (\\d+) 0 R")));
+    REQUIRE(std::regex_search(raw, descriptor, std::regex("/FontName /" + font_name + "\n[^>]*/CIDSet (\\d+) 0 R")));
     const std::string bits = stream_data(raw, descriptor[1]);
     std::set<unsigned> cids;
     for (std::size_t byte = 0; byte < bits.size(); ++byte) {

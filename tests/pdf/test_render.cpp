@@ -100,8 +100,8 @@ TEST_CASE("every font is an embedded subset with a Unicode map", "[render]") {
 TEST_CASE("qpdf finds no structural errors, compressed or not", "[render]") {
     for (bool compress : {true, false}) {
         INFO("compress " << compress);
-        const std::string path = rendered(compress ? "check.pdf" : "check-raw.pdf", pdf_test::two_page_report(),
-                                          {compress});
+        const std::string path =
+            rendered(compress ? "check.pdf" : "check-raw.pdf", pdf_test::two_page_report(), {compress});
         const auto result = run_tool("qpdf --check", {path});
         CHECK(result.exit_code == 0);
         CHECK_THAT(result.out, Catch::Contains("No syntax or stream encoding errors found"));
@@ -163,7 +163,7 @@ TEST_CASE("the ToUnicode CMaps are valid bfrange identity maps", "[render]") {
     CHECK(count(raw, "<E000> <E0FF> <E000>") == fonts);
     CHECK(count(raw, "<FF00> <FFFF> <FF00>") == fonts);
     CHECK(count(raw, "<0000> <FFFF> <0000>") == 0);  // the invalid single row
-    CHECK(count(raw, "/CMapName /UTF-8") == 0);       // the encoding CMap's entries are gone
+    CHECK(count(raw, "/CMapName /UTF-8") == 0);      // the encoding CMap's entries are gone
 }
 
 TEST_CASE("text stands where layout put it, measured as layout measures", "[render]") {

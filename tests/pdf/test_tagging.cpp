@@ -146,9 +146,10 @@ TEST_CASE("tagging: the checker finds text outside marked content", "[pdf][taggi
     // The checker must be able to fail: a bare Tj and a stroke outside, a Tj
     // inside an /Artifact and one inside tagged content.
     content_check::Summary summary;
-    content_check::detail::scan("BT (a) Tj /P <</MCID 0>> BDC <0041> Tj EMC /Artifact BMC [(b) 2 (c)] TJ EMC ET "
-                                "0 0 m 1 1 l S",
-                                1, summary);
+    content_check::detail::scan(
+        "BT (a) Tj /P <</MCID 0>> BDC <0041> Tj EMC /Artifact BMC [(b) 2 (c)] TJ EMC ET "
+        "0 0 m 1 1 l S",
+        1, summary);
     REQUIRE(summary.outside.size() == 2);
     CHECK(summary.outside[0].op == "Tj");
     CHECK(summary.outside[1].op == "S");
@@ -162,7 +163,7 @@ TEST_CASE("tagging: a table over two pages is one Table with its head once", "[p
     REQUIRE(paged.pages.size() == 2);
     const std::string tree = struct_text(written("long-table.pdf", paged, false));
     CHECK(pdf_test::count(tree, "Table (block)") == 1);
-    CHECK(pdf_test::count(tree, "    TR") == 62);  // head, 60 rows, total
+    CHECK(pdf_test::count(tree, "    TR") == 62);          // head, 60 rows, total
     CHECK(pdf_test::count(tree, "\"Förvaltning\"") == 1);  // the repeated head is an artifact
     CHECK(pdf_test::count(tree, "/Scope /Column") == 2);
     // The rows read in order across the page break.

@@ -154,7 +154,8 @@ TEST_CASE("revision: a heading renamed is a changed heading of the same section"
 TEST_CASE("revision: a section added") {
     auto after = small_document();
     after.body.insert(after.body.begin() + 3, heading(2, "2", "Bakgrund"));
-    after.body.insert(after.body.begin() + 4, paragraph("Arbetet ska vara praktiknära. Det ska ha ett stockholmsperspektiv."));
+    after.body.insert(after.body.begin() + 4,
+                      paragraph("Arbetet ska vara praktiknära. Det ska ha ett stockholmsperspektiv."));
     block<doc::Heading>(after, 5).number = "3";
     const auto report = revision::compare_documents(small_document(), after);
     INFO(revision::dump(report));

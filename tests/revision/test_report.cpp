@@ -22,8 +22,9 @@ namespace {
 
 revision::RevisionInfo info() {
     revision::RevisionInfo i;
-    i.document_title = "Fördelning av lokala utvecklingsmedel och medel för utveckling och lärande "
-                       "genom studiebesök/resor 2025";
+    i.document_title =
+        "Fördelning av lokala utvecklingsmedel och medel för utveckling och lärande "
+        "genom studiebesök/resor 2025";
     i.organisation = {"Socialförvaltningen", "Avdelningen för strategi och utveckling"};
     i.diary_number = "Dnr SoF 1.6-0612/2024";
     i.version_before = 1;
@@ -95,8 +96,9 @@ TEST_CASE("revision: the change report marks the changed words in bold") {
     const auto d = revision::change_report_document(report, info());
     const doc::Table* sentences = nullptr;
     for (const auto& block : d.body)
-        if (const auto* t = std::get_if<doc::Table>(&block.node); t && !sentences && t->body.size() == 1 &&
-                                                                  doc::plain_text(t->body[0].cells[0].content).rfind("Ändrat mening", 0) == 0)
+        if (const auto* t = std::get_if<doc::Table>(&block.node);
+            t && !sentences && t->body.size() == 1 &&
+            doc::plain_text(t->body[0].cells[0].content).rfind("Ändrat mening", 0) == 0)
             sentences = t;
     REQUIRE(sentences);
     const auto& after = sentences->body[0].cells[2].content;

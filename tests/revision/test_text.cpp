@@ -11,7 +11,7 @@ namespace {
 
 std::string script(const Strings& a, const Strings& b) {
     std::string out;
-    for (const auto& e : revision::diff(a, b, [](const std::string& x, const std::string& y) { return x == y; }))
+    for (const auto& e : revision::diff(a, b, [](const std::string&x, const std::string&y) { return x == y; }))
         out += e.op == EditOp::Keep ? "=" + a[e.before] : e.op == EditOp::Remove ? "-" + a[e.before] : "+" + b[e.after];
     return out;
 }
@@ -41,7 +41,8 @@ TEST_CASE("revision: Swedish sentences end at a full stop before a capital, not 
           Strings{"Beslutet fattades av A. Andersson.", "Övrigt: inget."});
     CHECK(revision::split_sentences("Summan är 4,5\u00A0mkr. Av tolv ansökningar beviljas elva.") ==
           Strings{"Summan är 4,5\u00A0mkr.", "Av tolv ansökningar beviljas elva."});
-    CHECK(revision::split_sentences("små bokstäver. efter punkt hör ihop") == Strings{"små bokstäver. efter punkt hör ihop"});
+    CHECK(revision::split_sentences("små bokstäver. efter punkt hör ihop") ==
+          Strings{"små bokstäver. efter punkt hör ihop"});
     CHECK(revision::split_sentences("  ").empty());
 }
 
@@ -60,7 +61,8 @@ TEST_CASE("revision: figures are numbers with their unit, not digits glued to a 
           Strings{"2024", "2024-11-15", "25 %", "12 procent"});
     CHECK(revision::figures("Behandlat den 4 december 2024 och senast 2 juni, 3 decembermöten") ==
           Strings{"4 december 2024", "2 juni", "3"});
-    const auto years = revision::changed_figures("beviljades 2024 är krav för medel 2025.", "beviljades 2025 är krav för medel 2026.");
+    const auto years =
+        revision::changed_figures("beviljades 2024 är krav för medel 2025.", "beviljades 2025 är krav för medel 2026.");
     REQUIRE(years.size() == 2);
     CHECK(years[0].before == "2024");
     CHECK(years[0].after == "2025");
@@ -68,7 +70,8 @@ TEST_CASE("revision: figures are numbers with their unit, not digits glued to a 
     REQUIRE(one_more.size() == 1);
     CHECK(one_more[0].before.empty());
     CHECK(one_more[0].after == "4");
-    const auto changed = revision::changed_figures("Högst 25\u00A0000\u00A0kronor år 2025.", "Högst 30\u00A0000\u00A0kronor år 2025.");
+    const auto changed =
+        revision::changed_figures("Högst 25\u00A0000\u00A0kronor år 2025.", "Högst 30\u00A0000\u00A0kronor år 2025.");
     REQUIRE(changed.size() == 1);
     CHECK(changed[0].before == "25\u00A0000\u00A0kronor");
     CHECK(changed[0].after == "30\u00A0000\u00A0kronor");

@@ -46,12 +46,12 @@ inline doc::Document small_document() {
     letterhead.right_lines = {"Socialnämnden", "2024-12-10"};
     d.body.push_back({letterhead});
     d.body.push_back(heading(2, "1", "Sammanfattning"));
-    d.body.push_back(paragraph(
-        "Totalt har 16 ansökningar inkommit. Ansökningarna omfattar totalt 6\u00A0500\u00A0000\u00A0kronor, "
-        "bl.a. för studiebesök. Förslaget innebär att nio ansökningar beviljas helt."));
+    d.body.push_back(
+        paragraph("Totalt har 16 ansökningar inkommit. Ansökningarna omfattar totalt 6\u00A0500\u00A0000\u00A0kronor, "
+                  "bl.a. för studiebesök. Förslaget innebär att nio ansökningar beviljas helt."));
     d.body.push_back(heading(2, "2", "Förvaltningens förslag"));
-    d.body.push_back(bullets({"Projekt med avsikt att testa förebyggande insatser.",
-                              "Projekt med syfte att stärka klientcentrering."}));
+    d.body.push_back(bullets(
+        {"Projekt med avsikt att testa förebyggande insatser.", "Projekt med syfte att stärka klientcentrering."}));
     d.body.push_back({doc::Paragraph{{text("Lokala utvecklingsmedel (LUM) 2025", true)}, doc::Align::Left}});
     doc::Table table;
     table.columns = {{doc::Align::Left}, {doc::Align::Left}, {doc::Align::Right}};
@@ -73,8 +73,7 @@ T& block(doc::Document& d, std::size_t index) {
 // The decision document of a fixture dataset ("lum-mul-2025").
 inline doc::Document decision_document(const std::string& dataset_name) {
     core::Diagnostics diagnostics;
-    const auto dataset =
-        ingest::load_dataset(std::string(FUEL_SOURCE_DIR) + "/fixtures/" + dataset_name, diagnostics);
+    const auto dataset = ingest::load_dataset(std::string(FUEL_SOURCE_DIR) + "/fixtures/" + dataset_name, diagnostics);
     const auto report = transform::aggregate(*dataset);
     for (auto& built : doc::build_documents(report, std::string(FUEL_SOURCE_DIR) + "/templates", diagnostics))
         if (built.name == "tjansteutlatande") return built.document;

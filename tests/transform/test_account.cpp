@@ -29,10 +29,9 @@ model::Dataset two_files() {
     d.name = "test";
     d.round.funds.push_back({"LUM", "l", 1000000, std::nullopt, {}, {"round.xml", 12, 5}});
     d.round.funds.push_back({"MUL", "m", 100000, std::nullopt, {}, {"round.xml", 18, 5}});
-    d.applications = {application("L1", "LUM", 500000, {"lum.csv", 2, 1}),
-                      application("L2", "LUM", 300000, {"lum.csv", 4, 1}),
-                      application("M1", "MUL", 20000, {"mul.xml", 3, 4}),
-                      application("M2", "MUL", 20000, {"mul.xml", 11, 4})};
+    d.applications = {
+        application("L1", "LUM", 500000, {"lum.csv", 2, 1}), application("L2", "LUM", 300000, {"lum.csv", 4, 1}),
+        application("M1", "MUL", 20000, {"mul.xml", 3, 4}), application("M2", "MUL", 20000, {"mul.xml", 11, 4})};
     const auto& a = d.applications;
     model::SourceRecord nameless{{"lum.csv", 3, 1}, {"lum.csv", 4, 1}, "", "Utan id", -1, "it has no id"};
     d.sources = {{"lum.csv", true, {record(a[0], 0, 3), nameless, record(a[1], 1, 6)}},
@@ -104,7 +103,7 @@ TEST_CASE("account: errors are placed on the record they lie within; the rest st
 TEST_CASE("account: an error between records or without a line is the file's, one elsewhere the dataset's") {
     auto d = two_files();
     core::Diagnostics diagnostics;
-    diagnostics.error({"lum.csv", 1, 5}, "unknown column");       // the header, before every record
+    diagnostics.error({"lum.csv", 1, 5}, "unknown column");  // the header, before every record
     diagnostics.error({"lum.csv", 0, 0}, "whole file");
     diagnostics.error({"mul.xml", 3, 2}, "before M1's element");  // same line, earlier column
     diagnostics.error({"round.xml", 12, 5}, "LUM: over budget");
@@ -126,7 +125,8 @@ TEST_CASE("account: a record no document uses is rejected, not silently left out
     check_adds_up(account);
     CHECK(ids(account.files[0].used) == std::vector<std::string>{"L1", "L2"});
     REQUIRE(account.files[1].rejected.size() == 2);
-    CHECK(account.files[1].rejected[0].reasons == std::vector<std::string>{"no document uses the applications of the fund MUL"});
+    CHECK(account.files[1].rejected[0].reasons ==
+          std::vector<std::string>{"no document uses the applications of the fund MUL"});
 }
 
 TEST_CASE("account: a file that could not be read counts nothing and shows why") {
@@ -148,7 +148,8 @@ TEST_CASE("account: the funds a template names") {
     model::Round round;
     round.funds = {{"LUM", "", 0, std::nullopt, {}, {}}, {"MUL", "", 0, std::nullopt, {}, {}}};
     using V = std::vector<std::string>;
-    CHECK(transform::funds_named_in("{{#lum.applications.list}}{{title}}{{/lum.applications.list}}", round) == V{"LUM"});
+    CHECK(transform::funds_named_in("{{#lum.applications.list}}{{title}}{{/lum.applications.list}}", round) ==
+          V{"LUM"});
     CHECK(transform::funds_named_in("{{ mul.total_granted.kronor }} {{round.year}}", round) == V{"MUL"});
     CHECK(transform::funds_named_in("{{^mul.rejected.none}}x{{/mul.rejected.none}}", round) == V{"MUL"});
     CHECK(transform::funds_named_in("{{#funds}}{{name}}{{/funds}}", round) == V{"LUM", "MUL"});
@@ -169,9 +170,12 @@ TEST_CASE("account: text and JSON name every record and the counts") {
     CHECK(text.find("  rejected  lum.csv:3:1  (no id) \"Utan id\"\n") != std::string::npos);
     CHECK(text.find("\n            - lum.csv:4:9: the decision \"bifall\" is unknown") != std::string::npos);
     const auto json = transform::to_json(account);
-    CHECK(json.rfind("{\"dataset\": \"test\", \"accepted\": false, \"errors\": 1, \"read\": 5, \"used\": 3, \"rejected\": 2,", 0) == 0);
+    CHECK(json.rfind(
+              "{\"dataset\": \"test\", \"accepted\": false, \"errors\": 1, \"read\": 5, \"used\": 3, \"rejected\": 2,",
+              0) == 0);
     CHECK(json.find("\"reasons\": [\"lum.csv:4:9: the decision \\\"bifall\\\" is unknown\"]") != std::string::npos);
-    CHECK(json.find("{\"file\": \"mul.xml\", \"readable\": true, \"read\": 2, \"used_count\": 2, \"rejected_count\": 0,") !=
+    CHECK(json.find(
+              "{\"file\": \"mul.xml\", \"readable\": true, \"read\": 2, \"used_count\": 2, \"rejected_count\": 0,") !=
           std::string::npos);
 }
 
@@ -183,9 +187,12 @@ model::Dataset final_report_files() {
     model::Dataset d;
     d.name = "slut";
     d.final_report = model::FinalReport{};
-    d.sources = {{"projekt/p1.xml", true, {{{"projekt/p1.xml", 1, 1}, {"projekt/p1.xml", 0, 0}, "P-1", "", -1, "", "projects"}}},
-                 {"aktiviteter.csv", true, {{{"aktiviteter.csv", 2, 1}, {"aktiviteter.csv", 3, 1}, "", "Seminarium", -1, "", "activities"},
-                                            {{"aktiviteter.csv", 3, 1}, {"aktiviteter.csv", 4, 1}, "", "Kurs", -1, "", "activities"}}}};
+    d.sources = {
+        {"projekt/p1.xml", true, {{{"projekt/p1.xml", 1, 1}, {"projekt/p1.xml", 0, 0}, "P-1", "", -1, "", "projects"}}},
+        {"aktiviteter.csv",
+         true,
+         {{{"aktiviteter.csv", 2, 1}, {"aktiviteter.csv", 3, 1}, "", "Seminarium", -1, "", "activities"},
+          {{"aktiviteter.csv", 3, 1}, {"aktiviteter.csv", 4, 1}, "", "Kurs", -1, "", "activities"}}}};
     return d;
 }
 
@@ -195,7 +202,8 @@ TEST_CASE("account: a final report's projects and rows are used by the documents
     const auto d = final_report_files();
     model::Round round;
     const std::vector<transform::DocumentScope> scopes = {
-        transform::scope_of("slutrapport", "t/slutrapport.md", "{{#areas}}{{name}}{{/areas}} {{activities_count.count}}", round),
+        transform::scope_of("slutrapport", "t/slutrapport.md",
+                            "{{#areas}}{{name}}{{/areas}} {{activities_count.count}}", round),
         transform::scope_of("tjansteutlatande", "t/tjansteutlatande.md", "{{decision.granted_millions}}", round)};
     const auto account = transform::make_account(d, transform::aggregate(d), scopes, core::Diagnostics{});
     check_adds_up(account);
@@ -221,7 +229,9 @@ TEST_CASE("account: a record that no template states is rejected with a reason, 
 
 TEST_CASE("account: a round's own follow-up register rows are kept for the next round, not rejected") {
     auto d = two_files();
-    d.sources.push_back({"rapporter.csv", true, {{{"rapporter.csv", 2, 1}, {"rapporter.csv", 3, 1}, "L1", "ekonomi", -1, "", "reports"}}});
+    d.sources.push_back({"rapporter.csv",
+                         true,
+                         {{{"rapporter.csv", 2, 1}, {"rapporter.csv", 3, 1}, "L1", "ekonomi", -1, "", "reports"}}});
     const auto account = transform::make_account(d, transform::aggregate(d), kDocuments, core::Diagnostics{});
     check_adds_up(account);
     REQUIRE(account.files[2].used.size() == 1);
@@ -242,8 +252,9 @@ TEST_CASE("account: a template's error rejects no record, and the account says i
     CHECK(account.rejected() == 0);
     CHECK(account.used() == 4);
     const auto note = transform::template_note(account);
-    CHECK(note == "no record was rejected; the template templates/b/beslut.md failed at templates/b/beslut.md:7:3: "
-                  "the section lum.x is never closed");
+    CHECK(note ==
+          "no record was rejected; the template templates/b/beslut.md failed at templates/b/beslut.md:7:3: "
+          "the section lum.x is never closed");
     CHECK(transform::to_text(account).find("no document is made: " + note) != std::string::npos);
     CHECK(transform::to_json(account).find("\"template_failed\": ") != std::string::npos);
     // With an error in the data too, the note is not given: the data must be fixed as well.

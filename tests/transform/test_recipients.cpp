@@ -39,9 +39,9 @@ std::int64_t tenths(double part, double whole) { return static_cast<std::int64_t
 
 TEST_CASE("recipients: the city's total per year and each administration's reduction, against sums made here") {
     const std::vector<model::RecipientCount> counts = {
-        {"Farsta", 1999, 1700, {}},    {"Järva", 1999, 5200, {}},     {"Skarpnäck", 1999, 1200, {}},
-        {"Farsta", 2000, 1450, {}},    {"Järva", 2000, 5050, {}},     {"Skarpnäck", 2000, 1010, {}},
-        {"Farsta", 2001, 935, {}},     {"Järva", 2001, 4503, {}},     {"Skarpnäck", 2001, 696, {}},
+        {"Farsta", 1999, 1700, {}}, {"Järva", 1999, 5200, {}}, {"Skarpnäck", 1999, 1200, {}},
+        {"Farsta", 2000, 1450, {}}, {"Järva", 2000, 5050, {}}, {"Skarpnäck", 2000, 1010, {}},
+        {"Farsta", 2001, 935, {}},  {"Järva", 2001, 4503, {}}, {"Skarpnäck", 2001, 696, {}},
     };
     auto dataset = with_counts(counts);
     core::Diagnostics diagnostics;
@@ -85,10 +85,14 @@ TEST_CASE("recipients: the city's total per year and each administration's reduc
 }
 
 TEST_CASE("recipients: an increase is a negative reduction, ties go by name, and 0 in the first year has none") {
-    auto dataset = with_counts({{"Skarpnäck", 2001, 100, {}}, {"Skarpnäck", 2003, 50, {}},
-                                {"Farsta", 2001, 200, {}},    {"Farsta", 2003, 100, {}},
-                                {"Järva", 2001, 400, {}},     {"Järva", 2003, 500, {}},
-                                {"Socialförvaltningen", 2001, 0, {}}, {"Socialförvaltningen", 2003, 7, {}}});
+    auto dataset = with_counts({{"Skarpnäck", 2001, 100, {}},
+                                {"Skarpnäck", 2003, 50, {}},
+                                {"Farsta", 2001, 200, {}},
+                                {"Farsta", 2003, 100, {}},
+                                {"Järva", 2001, 400, {}},
+                                {"Järva", 2003, 500, {}},
+                                {"Socialförvaltningen", 2001, 0, {}},
+                                {"Socialförvaltningen", 2003, 7, {}}});
     const auto trend = transform::recipient_trend(dataset.recipient_statistics);
     REQUIRE(trend);
     REQUIRE(trend->administrations.size() == 3);
@@ -109,7 +113,8 @@ TEST_CASE("recipients: a duplicate row and a negative count are errors, and are 
                                 {"Järva", 2003, -10, {}}});
     core::Diagnostics diagnostics;
     transform::validate(dataset, diagnostics);
-    const auto* duplicate = find(diagnostics, core::Severity::Error, "Farsta 2003 is given twice; the first is on line 3");
+    const auto* duplicate =
+        find(diagnostics, core::Severity::Error, "Farsta 2003 is given twice; the first is on line 3");
     REQUIRE(duplicate);
     CHECK(duplicate->where.line == 4);
     const auto* negative = find(diagnostics, core::Severity::Error, "Järva 2003: the number of recipients is negative");
@@ -125,13 +130,12 @@ TEST_CASE("recipients: a duplicate row and a negative count are errors, and are 
 }
 
 TEST_CASE("recipients: an unknown administration is a warning with the closest name, a missing year another") {
-    auto dataset = with_counts({{"Farste", 1999, 1000, {}},
-                                {"Farste", 2003, 500, {}},
-                                {"Järva", 1999, 2000, {}}});
+    auto dataset = with_counts({{"Farste", 1999, 1000, {}}, {"Farste", 2003, 500, {}}, {"Järva", 1999, 2000, {}}});
     core::Diagnostics diagnostics;
     transform::validate(dataset, diagnostics);
     CHECK(diagnostics.error_count() == 0);
-    const auto* unknown = find(diagnostics, core::Severity::Warning, "\"Farste\" is not one of the round's administrations");
+    const auto* unknown =
+        find(diagnostics, core::Severity::Warning, "\"Farste\" is not one of the round's administrations");
     REQUIRE(unknown);
     CHECK(unknown->message.find("did you mean Farsta?") != std::string::npos);
     CHECK(unknown->where.line == 2);
@@ -144,8 +148,8 @@ TEST_CASE("recipients: an unknown administration is a warning with the closest n
 
 TEST_CASE("recipients: percentages are rounded half away from zero") {
     CHECK(transform::percent_tenths(8794, 23450) == 375);  // 37,501
-    CHECK(transform::percent_tenths(1, 8) == 125);          // 12,5 exactly
-    CHECK(transform::percent_tenths(1, 16) == 63);          // 6,25 -> 6,3
+    CHECK(transform::percent_tenths(1, 8) == 125);         // 12,5 exactly
+    CHECK(transform::percent_tenths(1, 16) == 63);         // 6,25 -> 6,3
     CHECK(transform::percent_tenths(-1, 16) == -63);
     CHECK(transform::percent_tenths(5, 0) == 0);
     CHECK(transform::percent_tenths(999'999'999'999'999, 999'999'999'999'999) == 1000);

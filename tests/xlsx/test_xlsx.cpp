@@ -59,8 +59,8 @@ TEST_CASE("xlsx: Swedish numbers are read back as numbers, everything else stays
     CHECK(xlsx::parse_swedish_number("0")->value == 0);
     CHECK_FALSE(xlsx::parse_swedish_number("2025")->grouped);
     CHECK(xlsx::parse_swedish_number("5 587")->value == 5587);  // a typed space groups too
-    for (const auto* text : {"", "2002\u20132003", "LUM-01", "2024-11-27", "08-508 25 138", "4\u00A000", "12,",
-                             ",5", "1 0000", "3 kr", "37,5 % ", "Totalt"}) {
+    for (const auto* text : {"", "2002\u20132003", "LUM-01", "2024-11-27", "08-508 25 138", "4\u00A000", "12,", ",5",
+                             "1 0000", "3 kr", "37,5 % ", "Totalt"}) {
         CAPTURE(text);
         CHECK_FALSE(xlsx::parse_swedish_number(text));
     }
@@ -84,7 +84,8 @@ TEST_CASE("xlsx: a sheet name is never History, nor holds a control character") 
     CHECK(names.take("History") == "History (2)");
     CHECK(names.take("HISTORY") == "HISTORY (3)");
     CHECK(names.take("Söder\x1B[31m\x07") == "Söder-31m");
-    CHECK(names.take("a\xEF\xBF\xBF" "b") == "ab");
+    CHECK(names.take("a\xEF\xBF\xBF"
+                     "b") == "ab");
 }
 
 TEST_CASE("xlsx: the decision document's tables, one sheet each, named after their captions") {
@@ -127,7 +128,8 @@ TEST_CASE("xlsx: a percent cell is a fraction with a percent format") {
     CHECK(contains(part(path, "xl/workbook.xml"), "<sheet name=\"1.3 Orsaker\""));
     CHECK(std::regex_search(part(path, "xl/worksheets/sheet1.xml"),
                             std::regex(R"re(<c r="B2" s="[0-9]+"><v>0.375</v></c>)re")));
-    CHECK(contains(part(path, "xl/styles.xml"), "formatCode=\"0.0&quot;\u00A0&quot;%;&quot;\u2212&quot;0.0&quot;\u00A0&quot;%\""));
+    CHECK(contains(part(path, "xl/styles.xml"),
+                   "formatCode=\"0.0&quot;\u00A0&quot;%;&quot;\u2212&quot;0.0&quot;\u00A0&quot;%\""));
 }
 
 TEST_CASE("xlsx: the workbook's dates are the document's and two writes are byte-identical") {
@@ -156,9 +158,10 @@ TEST_CASE("xlsx: a chart's numbers get a sheet of their own, numbers as numbers"
     doc::Document d;
     d.meta.title = "Diagram";
     d.meta.date = "2026-03-01";
-    d.body.push_back({doc::parse_chart("kind: columns\ntitle: Beviljat per år\nunit: tkr\nseries: LUM | MUL\ndata:\n"
-                                       "2024 | 4 200 | 300\n2025 | 4500 | 280\n",
-                                       errors)});
+    d.body.push_back(
+        {doc::parse_chart("kind: columns\ntitle: Beviljat per år\nunit: tkr\nseries: LUM | MUL\ndata:\n"
+                          "2024 | 4 200 | 300\n2025 | 4500 | 280\n",
+                          errors)});
     REQUIRE(errors.empty());
     const auto tables = xlsx::tables_of(d);
     REQUIRE(tables.size() == 1);
