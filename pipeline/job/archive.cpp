@@ -9,6 +9,7 @@
 
 #include "core/diagnostics_json.hpp"
 #include "job/manifest.hpp"
+#include "job/published_files.hpp"
 #include "job/publish.hpp"
 
 namespace job {
@@ -18,11 +19,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kSealHeader = "fuel-seal 1";
-
-std::string read_bytes(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
 
 void write_bytes(const fs::path& path, const std::string& bytes) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);

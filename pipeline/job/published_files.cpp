@@ -11,17 +11,17 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string read_bytes(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
 // The files fuel writes into every dataset folder besides the documents.
 bool fuels_own(const std::string& name) {
     return name == kManifestFile || name == kAccountTextFile || name == kAccountJsonFile;
 }
 
 }  // namespace
+
+std::string read_bytes(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
 
 std::map<std::string, std::string> digest_files(const fs::path& folder, const Digest& digest) {
     std::map<std::string, std::string> digests;

@@ -13,6 +13,9 @@
 
 namespace job {
 
+// A file's bytes ("" when it cannot be read: callers compare digests).
+std::string read_bytes(const std::filesystem::path& path);
+
 // The digest of every regular file in `folder` but the build record itself.
 std::map<std::string, std::string> digest_files(const std::filesystem::path& folder, const Digest& digest);
 

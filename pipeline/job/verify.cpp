@@ -11,17 +11,13 @@
 #include "job/build_plan.hpp"
 #include "job/folder_rules.hpp"
 #include "job/manifest.hpp"
+#include "job/published_files.hpp"
 
 namespace job {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string read_bytes(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
 
 // Files that record a build rather than make a document: the build record
 // (its times) and the account (its paths name the folder it was made in).
