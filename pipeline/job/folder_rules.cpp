@@ -87,14 +87,19 @@ void check_folders(const Spec& spec, const Environment& environment) {
                                 folder + "'; the archive of decided documents must lie apart: give another --archive");
     }
     // A folder still to be made needs a folder to be made in.
-    for (auto above = out; !above.empty() && above != above.root_path(); above = above.parent_path()) {
-        const auto status = fs::status(above, ec);
-        if (!fs::exists(status)) continue;
-        if (!fs::is_directory(status))
-            throw SettingsError("the output folder '" + spec.out_dir + "' cannot be created or written ('" +
-                                above.string() + "' is a file); give another --out");
-        break;
-    }
+    const auto require_makeable = [&](const fs::path& folder, const std::string& given, const std::string& what,
+                                      const std::string& option) {
+        for (auto above = folder; !above.empty() && above != above.root_path(); above = above.parent_path()) {
+            const auto status = fs::status(above, ec);
+            if (!fs::exists(status)) continue;
+            if (!fs::is_directory(status))
+                throw SettingsError("the " + what + " folder '" + given + "' cannot be created or written ('" +
+                                    above.string() + "' is a file); give another " + option);
+            break;
+        }
+    };
+    require_makeable(out, spec.out_dir, "output", "--out");
+    require_makeable(archive, archive_given, "archive", "--archive");
     std::vector<std::string> names;
     for (const auto& directory : ingest::find_datasets(spec.data_dir))
         names.push_back(fs::path(resolved_folder(directory)).filename().string());

@@ -208,6 +208,14 @@ TEST_CASE("an output folder that cannot be created is exit 2, not an internal fa
                     "cannot be created or written");
 }
 
+TEST_CASE("an archive folder that is a file is exit 2 before anything is published") {
+    World world("archive-is-file");
+    write_file(world.root / "arkiv", "inte en mapp");
+    const auto before = world.everything();
+    require_refused(world, world.fuel("build", {"--archive", (world.root / "arkiv").string()}), before,
+                    "the archive folder");
+}
+
 TEST_CASE("an output folder whose dataset folder holds somebody's files is refused, the files untouched") {
     World world("foreign-dataset-folder");
     write_file(world.out / "lum-mul-2025" / "anteckningar.txt", "mina anteckningar");
