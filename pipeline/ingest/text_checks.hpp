@@ -37,6 +37,16 @@ constexpr std::size_t kMaxFieldUnits = 32'766;
 // Well-formed UTF-8 is expected (decode_text has replaced anything else).
 std::string checked_text(std::string_view text, const core::SourceLocation& where, core::Diagnostics& diagnostics);
 
+// The node after `node` in document order below `root`, or an empty node:
+// depth first, without recursion, so that a deeply nested file cannot
+// exhaust the stack.
+inline pugi::xml_node next_in_document_order(pugi::xml_node node, const pugi::xml_node& root) {
+    if (node.first_child()) return node.first_child();
+    while (node && node != root && !node.next_sibling()) node = node.parent();
+    if (!node || node == root) return {};
+    return node.next_sibling();
+}
+
 // checked_text() for every text node, CDATA section and attribute value
 // under `root`, in place. `locate` gives the position of a byte offset of
 // the parsed text (pugixml's offset_debug()); attributes are reported at
@@ -58,14 +68,7 @@ void check_xml_text(pugi::xml_node root, const Locate& locate, core::Diagnostics
                 if (checked != value) a.set_value(checked.c_str());
             }
         }
-        // Depth first, without recursion: a deeply nested file cannot exhaust the stack.
-        if (node.first_child()) {
-            node = node.first_child();
-            continue;
-        }
-        while (node && node != root && !node.next_sibling()) node = node.parent();
-        if (!node || node == root) break;
-        node = node.next_sibling();
+        node = next_in_document_order(node, root);
     }
 }
 

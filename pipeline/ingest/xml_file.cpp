@@ -120,16 +120,8 @@ namespace {
 pugi::xml_node nth_element(const pugi::xml_node& root, int index) {
     if (index < 0) return {};
     int seen = 0;
-    for (auto node = root; node;) {
+    for (auto node = root; node; node = next_in_document_order(node, root))
         if (node.type() == pugi::node_element && seen++ == index) return node;
-        if (node.first_child()) {
-            node = node.first_child();
-            continue;
-        }
-        while (node && node != root && !node.next_sibling()) node = node.parent();
-        if (!node || node == root) break;
-        node = node.next_sibling();
-    }
     return {};
 }
 
