@@ -57,3 +57,18 @@ if ((${#missing[@]})); then
 else
   echo "setup: all packages present"
 fi
+
+# Test-time tools Debian does not package (package.json, pinned by
+# package-lock.json): axe-core and pdfjs-dist. Node.js and npm come from
+# Debian's nodejs and npm packages unless the machine already has them.
+if ! command -v npm >/dev/null; then
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends nodejs npm
+fi
+cd "$(dirname "$0")/.."
+if [ ! -e node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "setup: installing the test tools of package.json (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
