@@ -127,6 +127,13 @@ void keep_account(PreparedDataset& p, const model::Dataset& dataset, const model
     p.result.records_rejected = account.rejected();
 }
 
+// A check renders the templates over one record of each shape: the same
+// template errors as every record, in a time that does not grow with the
+// data (document/view_shapes.hpp). A build renders them all.
+doc::ViewScope view_scope(const RunContext& context) {
+    return context.spec.check_only ? doc::ViewScope::Shapes : doc::ViewScope::Full;
+}
+
 // The letters to the applicants (round.xml <letter-template>): one document
 // per applying administration and template, so their number follows the data.
 void build_letters(PreparedDataset& p, const model::Report& report, const RunContext& context, Sources& sources) {
@@ -136,7 +143,7 @@ void build_letters(PreparedDataset& p, const model::Report& report, const RunCon
     auto& diagnostics = p.result.diagnostics;
     sources.letters = templates_of(folder, context, diagnostics);
     for (const auto& tmpl : sources.letters)
-        for (auto& letter : doc::build_letters(report, tmpl, diagnostics)) {
+        for (auto& letter : doc::build_letters(report, tmpl, diagnostics, view_scope(context))) {
             sources.documents.push_back({letter.name, folder, &tmpl, letter.name});
             p.documents.push_back({letter.name, std::move(letter.document)});
         }
@@ -174,7 +181,7 @@ bool build_trees(PreparedDataset& p, const std::string& directory, const RunCont
     // reported errors again, not an internal failure.
     const bool input_errors = diagnostics.has_errors();
     try {
-        p.view = std::make_unique<kainjow::mustache::data>(doc::make_view_model(report));
+        p.view = std::make_unique<kainjow::mustache::data>(doc::make_view_model(report, view_scope(context)));
         auto trees = doc::build_documents(report, *p.view, sources.round, diagnostics, context.template_threads);
         for (std::size_t i = 0; i < trees.size(); ++i) {
             const auto& tmpl = sources.round[i];

@@ -107,14 +107,13 @@ std::vector<core::Diagnostic> errors_of(const core::Diagnostics& diagnostics) {
     return errors;
 }
 
+// `a` is one of the report's own applications, and summarize() (aggregate.cpp)
+// puts every application of a fund in that fund's summary: the document
+// uses `a` when it names a.fund and the report has that fund. (Looking `a`
+// up in the summary's list made the account quadratic in the applications.)
 bool uses(const model::Report& report, const DocumentScope& scope, const model::Application& a) {
-    for (const auto& code : scope.funds) {
-        const auto* summary = report.fund(code);
-        if (summary &&
-            std::find(summary->applications.begin(), summary->applications.end(), &a) != summary->applications.end())
-            return true;
-    }
-    return false;
+    return std::find(scope.funds.begin(), scope.funds.end(), a.fund) != scope.funds.end() &&
+           report.fund(a.fund) != nullptr;
 }
 
 class Classifier {
