@@ -19,7 +19,10 @@ inline constexpr const char* kRoundFile = "round.xml";
 // only when round.xml itself cannot be read; otherwise the dataset with what
 // could be read, and every problem in `diagnostics`. An earlier round with
 // errors is left out, with one error here: its own build reports the details.
-std::optional<model::Dataset> load_dataset(const std::string& directory, core::Diagnostics& diagnostics);
+// A round's files are read on up to `threads` threads; the result and the
+// diagnostics are the same as on one.
+std::optional<model::Dataset> load_dataset(const std::string& directory, core::Diagnostics& diagnostics,
+                                           unsigned threads = 1);
 
 // The folders of the earlier rounds a round sees: the dataset folders beside
 // `directory` (in its parent folder) whose round has an earlier year and

@@ -166,7 +166,7 @@ void build_evaluation(PreparedDataset& p, const model::Report& report, const Run
 // ingest -> transform -> document; false when the input has errors.
 bool build_trees(PreparedDataset& p, const std::string& directory, const RunContext& context, Sources& sources) {
     auto& diagnostics = p.result.diagnostics;
-    auto dataset = ingest::load_dataset(directory, diagnostics);
+    auto dataset = ingest::load_dataset(directory, diagnostics, context.template_threads);
     if (!dataset) return false;
     transform::validate(*dataset, diagnostics);
     const auto report = transform::aggregate(*dataset);
