@@ -127,23 +127,17 @@ void keep_account(PreparedDataset& p, const model::Dataset& dataset, const model
     p.result.records_rejected = account.rejected();
 }
 
-// A check renders the templates over one record of each shape: the same
-// template errors as every record, in a time that does not grow with the
-// data (document/view_shapes.hpp). A build renders them all.
-doc::ViewScope view_scope(const RunContext& context) {
-    return context.spec.check_only ? doc::ViewScope::Shapes : doc::ViewScope::Full;
-}
-
 // The letters to the applicants (round.xml <letter-template>): one document
 // per applying administration and template, so their number follows the data.
-void build_letters(PreparedDataset& p, const model::Report& report, const RunContext& context, Sources& sources) {
+void build_letters(PreparedDataset& p, const model::Report& report, const RunContext& context, Sources& sources,
+                   doc::ViewScope scope) {
     const auto& folder = report.dataset->round.letter_template;
     if (folder.empty()) return;
     p.template_folders.push_back(folder);
     auto& diagnostics = p.result.diagnostics;
     sources.letters = templates_of(folder, context, diagnostics);
     for (const auto& tmpl : sources.letters)
-        for (auto& letter : doc::build_letters(report, tmpl, diagnostics, view_scope(context))) {
+        for (auto& letter : doc::build_letters(report, tmpl, diagnostics, scope)) {
             sources.documents.push_back({letter.name, folder, &tmpl, letter.name});
             p.documents.push_back({letter.name, std::move(letter.document)});
         }
@@ -164,7 +158,12 @@ void build_evaluation(PreparedDataset& p, const model::Report& report, const Run
 }
 
 // ingest -> transform -> document; false when the input has errors.
-bool build_trees(PreparedDataset& p, const std::string& directory, const RunContext& context, Sources& sources) {
+// `scope`: Full for documents to publish or compare; Shapes for a check,
+// which renders the templates over one record of each shape and so finds
+// the same template errors in a time that does not grow with the data
+// (document/view_shapes.hpp).
+bool build_trees(PreparedDataset& p, const std::string& directory, const RunContext& context, Sources& sources,
+                 doc::ViewScope scope) {
     auto& diagnostics = p.result.diagnostics;
     auto dataset = ingest::load_dataset(directory, diagnostics, context.template_threads);
     if (!dataset) return false;
@@ -181,7 +180,7 @@ bool build_trees(PreparedDataset& p, const std::string& directory, const RunCont
     // reported errors again, not an internal failure.
     const bool input_errors = diagnostics.has_errors();
     try {
-        p.view = std::make_unique<kainjow::mustache::data>(doc::make_view_model(report, view_scope(context)));
+        p.view = std::make_unique<kainjow::mustache::data>(doc::make_view_model(report, scope));
         auto trees = doc::build_documents(report, *p.view, sources.round, diagnostics, context.template_threads);
         for (std::size_t i = 0; i < trees.size(); ++i) {
             const auto& tmpl = sources.round[i];
@@ -189,7 +188,7 @@ bool build_trees(PreparedDataset& p, const std::string& directory, const RunCont
             p.documents.push_back({tmpl.name, std::move(trees[i])});
             casefields::check(p.documents.back().document, tmpl, diagnostics);
         }
-        build_letters(p, report, context, sources);
+        build_letters(p, report, context, sources, scope);
         build_evaluation(p, report, context, sources);
     } catch (const std::exception&) {
         if (!input_errors) throw;
@@ -226,7 +225,7 @@ void prepare(PreparedDataset& p, const std::string& directory, const RunContext&
             trees.state = p.state;
             trees.result.name = p.result.name;
             Sources sources;
-            if (build_trees(trees, directory, context, sources)) {
+            if (build_trees(trees, directory, context, sources, doc::ViewScope::Full)) {
                 p.documents = std::move(trees.documents);
                 p.template_folders = std::move(trees.template_folders);
                 archive_published(p, directory, context);
@@ -235,7 +234,8 @@ void prepare(PreparedDataset& p, const std::string& directory, const RunContext&
         return;
     }
     Sources sources;
-    if (!build_trees(p, directory, context, sources)) {
+    const auto scope = spec.check_only ? doc::ViewScope::Shapes : doc::ViewScope::Full;
+    if (!build_trees(p, directory, context, sources, scope)) {
         report_last_good(p, context);
         return;
     }
@@ -301,7 +301,7 @@ std::vector<doc::BuiltDocument> build_document_trees(const std::string& director
     PreparedDataset p;
     p.result.name = dataset_name(directory);
     Sources sources;
-    if (!build_trees(p, directory, context, sources)) return {};
+    if (!build_trees(p, directory, context, sources, doc::ViewScope::Full)) return {};
     return std::move(p.documents);
 }
 
