@@ -73,8 +73,8 @@ std::string label_of_status(const std::string& name) {
     return "";
 }
 
-// "1 varning", "2 varningar": Swedish counts agree with their number
-// (house-style.md). Nouns like "fel" and "dokument" have one form.
+// "1 varning", "2 varningar", "1 dokument byggt", "3 dokument byggda":
+// Swedish counts agree with their number, and so do their participles.
 std::string count(std::size_t n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
 }
@@ -275,8 +275,8 @@ std::string summary(const BuildReport& report) {
     }
     std::ostringstream html;
     html << "<p class=\"summary\">Senaste bygget startade " << time_element(report.started) << " och tog "
-         << duration(report.seconds) << ": " << r.documents_rebuilt() << " dokument byggda, " << r.documents_kept()
-         << " oförändrade. ";
+         << duration(report.seconds) << ": " << count(r.documents_rebuilt(), "dokument byggt", "dokument byggda")
+         << ", " << count(r.documents_kept(), "oförändrat", "oförändrade") << ". ";
     if (!report.failure.empty())
         html << "<span class=\"failed\">Bygget kunde inte köras: " << escape(shown(report.failure, report.data_dir))
              << "</span>";
@@ -290,7 +290,8 @@ std::string summary(const BuildReport& report) {
     if (!stopped.empty())
         html << " Bygget stoppades innan "
              << (stopped.size() == 1 ? std::string("en datamängd") : count(stopped.size(), "datamängd", "datamängder"))
-             << " publicerades (de har kvar sina senaste lyckade dokument): " << links_to(stopped) << ".";
+             << " publicerades (" << (stopped.size() == 1 ? "den" : "de")
+             << " har kvar sina senaste lyckade dokument): " << links_to(stopped) << ".";
     html << "</p>\n";
     return html.str();
 }

@@ -85,26 +85,31 @@ TEST_CASE("dependencies: every library the program links is a declared dependenc
     const auto depends = control_field("Depends");
     INFO(depends);
     const auto root = unpacked("dependencies");
-    // NEEDED entries of the packaged binary, each found in the package that
-    // ships it on this system (dpkg -S), whose name must be in Depends.
-    const auto needed = run_command("objdump -p " + quote(root + "/usr/bin/fuel") + " | awk '/NEEDED/ {print $2}'");
-    REQUIRE(needed.status == 0);
-    std::istringstream libraries(needed.output);
+    // The libraries the packaged binary needs (NEEDED, as the dynamic
+    // loader resolves them on this system), each found in the package that
+    // ships it (dpkg -S), whose name must be in Depends.
+    const auto program = quote(root + "/usr/bin/fuel");
+    const auto resolved = run_command("objdump -p " + program + " | awk '/NEEDED/ {print $2}' | while read n; do ldd " +
+                                      program + " | awk -v n=\"$n\" '$1 == n {print $3}'; done");
+    REQUIRE(resolved.status == 0);
+    std::istringstream libraries(resolved.output);
     int checked = 0;
     for (std::string library; libraries >> library;) {
         CAPTURE(library);
-        const auto owner = run_command("dpkg -S '*/" + library + "' 2>/dev/null | head -1 | cut -d: -f1");
-        REQUIRE_FALSE(owner.output.empty());
-        const auto package = owner.output.substr(0, owner.output.find_first_of("\n"));
+        const auto owner = run_command("dpkg -S " + quote(library) + " 2>/dev/null || dpkg -S " +
+                                       quote(fs::canonical(library).string()));
+        REQUIRE(owner.status == 0);
+        const auto package = owner.output.substr(0, owner.output.find(':'));
         CAPTURE(package);
-        CHECK(std::regex_search(depends, std::regex("(^|, |\\| )" + package + "( |,|$)")));
+        const auto listed = ", " + depends.substr(0, depends.find_last_not_of('\n') + 1) + ",";
+        CHECK((contains(listed, ", " + package + " ") || contains(listed, ", " + package + ",")));
         ++checked;
     }
     CHECK(checked >= 8);  // Poco, ICU, libharu, pugixml, libxml2, cmark-gfm, xlsxwriter, hyphen, …
 }
 
 TEST_CASE("lintian: no errors") {
-    const auto r = run_command("lintian --fail-on error --no-tag-display-limit " + quote(deb()) + " 2>&1");
+    const auto r = run_command("lintian --fail-on error --tag-display-limit 0 " + quote(deb()) + " 2>&1");
     INFO(r.output);
     CHECK(r.status == 0);
     CHECK_FALSE(std::regex_search(r.output, std::regex("^E: ", std::regex::multiline)));
