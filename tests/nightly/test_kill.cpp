@@ -232,10 +232,11 @@ TEST_CASE("stop: SIGTERM during a build is a stop, not a failure, and keeps the 
     CHECK(json.find("\"previous_status\": \"built\"") != std::string::npos);  // its last status stays in view
     CHECK(json.find("internal-failure") == std::string::npos);
     const auto page = read_file(live + "/index.html");
-    CHECK(page.find("data-status=\"stopped\"") != std::string::npos);
+    // The section's own attributes (the style sheet names the statuses too).
+    CHECK(page.find("data-dataset=\"stor\" data-status=\"stopped\" data-outcome=\"stopped\"") != std::string::npos);
     CHECK(page.find("Stoppad") != std::string::npos);
     CHECK(page.find("data-previous-outcome=\"built\"") != std::string::npos);
-    CHECK(page.find("data-status=\"failed\"") == std::string::npos);
+    CHECK(page.find("data-status=\"failed\" data-outcome") == std::string::npos);
 
     // The next build finishes the job.
     REQUIRE(WEXITSTATUS(wait_for(start_logged_build(v.new_data, live, root + "/after.log", "2"))) == 0);

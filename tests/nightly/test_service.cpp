@@ -105,6 +105,7 @@ TEST_CASE("service: fuel serve builds on its schedule, on SIGHUP, and stops on S
     const auto root = scratch("serve");
     const auto out = root + "/out", log = root + "/fuel.log";
     copy_folder(source_path("fixtures/lum-mul-2025"), root + "/data/lum-mul-2025");
+    fs::create_directories(out);  // the service checks at start that it exists (tmpfiles.d makes it)
     write_file(root + "/fuel.properties",
                "fuel.data = " + root + "/data\nfuel.out = " + out + "\nfuel.templates = " + source_path("templates") +
                    "\nfuel.schedule = " + time_of_day_in(3) + "\nfuel.log.file = " + log + "\nfuel.jobs = 2\n");
