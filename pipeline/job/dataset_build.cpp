@@ -271,6 +271,12 @@ void prepare(PreparedDataset& p, const std::string& directory, const RunContext&
     add_revision_documents(p, context);
     if (nothing_to_publish(p, context)) {
         p.result.outcome = Outcome::Unchanged;
+        // As on the fast path: the account and diagnostics are those of the
+        // build that made the documents (job.hpp).
+        p.result.account_text.clear();
+        p.result.account_json.clear();
+        p.result.account_note.clear();
+        p.result.records_read = p.result.records_used = p.result.records_rejected = 0;
         p.result.diagnostics = core::Diagnostics{};
         for (const auto& d : p.previous->diagnostics) p.result.diagnostics.add(d);
         report_last_good(p, context);

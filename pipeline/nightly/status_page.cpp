@@ -179,28 +179,28 @@ std::string shown(std::string line, const std::string& data_dir) {
 }
 
 // One list item a diagnostic, its severity first in words: an error and a
-// warning differ in word, colour and border, not in colour alone.
-std::string diagnostic_item(const core::Diagnostic& d, const std::string& data_dir) {
-    const bool error = d.severity == core::Severity::Error;
-    const bool warning = d.severity == core::Severity::Warning;
-    return std::string("<li class=\"") +
-           (error     ? "error"
-            : warning ? "warning"
-                      : "note") +
-           "\"><span class=\"severity\">" +
-           (error     ? "Fel"
-            : warning ? "Varning"
-                      : "Notering") +
-           ":</span> " + escape(shown(core::to_string(d), data_dir)) + "</li>\n";
+// warning differ in word, colour and border, not in colour alone. The
+// diagnostic is quoted as the program wrote it, in English, and marked so
+// (WCAG 2.1 SC 3.1.2, language of parts).
+std::string item(const char* kind, const char* label, const std::string& text) {
+    return std::string("<li class=\"") + kind + "\"><span class=\"severity\">" + label + ":</span> <span lang=\"en\">" +
+           escape(text) + "</span></li>\n";
 }
 
 std::string diagnostics_block(const job::DatasetResult& d, const std::string& data_dir) {
     std::string items;
-    if (!d.failure.empty())
-        items += std::string("<li class=\"") + (d.outcome == job::Outcome::Stopped ? "note" : "error") +
-                 "\"><span class=\"severity\">" + (d.outcome == job::Outcome::Stopped ? "Stoppad" : "Internt fel") +
-                 ":</span> " + escape(shown(core::visible(d.failure), data_dir)) + "</li>\n";
-    for (const auto& diagnostic : d.diagnostics.sorted()) items += diagnostic_item(diagnostic, data_dir);
+    // A stopped dataset says so in Swedish above (stopped_note).
+    if (!d.failure.empty() && d.outcome != job::Outcome::Stopped)
+        items += item("error", "Internt fel", shown(core::visible(d.failure), data_dir));
+    for (const auto& diagnostic : d.diagnostics.sorted()) {
+        const auto text = shown(core::to_string(diagnostic), data_dir);
+        if (diagnostic.severity == core::Severity::Error)
+            items += item("error", "Fel", text);
+        else if (diagnostic.severity == core::Severity::Warning)
+            items += item("warning", "Varning", text);
+        else
+            items += item("note", "Notering", text);
+    }
     if (items.empty()) return "";
     std::ostringstream html;
     html << "<p>" << d.diagnostics.error_count() << " fel, "

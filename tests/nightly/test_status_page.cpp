@@ -186,10 +186,11 @@ TEST_CASE("status page: failed datasets first, in a main landmark, errors and wa
     CHECK(std::regex_search(d, std::regex(R"(2 av 3 datamängder misslyckades:</span> <a href="#)")));
     // Each diagnostic says its severity in words, and has its own class.
     const auto bad = section("invalid-round");
-    CHECK(std::regex_search(bad, std::regex(R"(<li class="error"><span class="severity">Fel:</span> )")));
+    CHECK(
+        std::regex_search(bad, std::regex(R"(<li class="error"><span class="severity">Fel:</span> <span lang="en">)")));
     CHECK_FALSE(contains(bad, "<li class=\"warning\"><span class=\"severity\">Fel"));
     // Paths relative to the data folder: the folder itself is never named in a diagnostic.
-    CHECK(contains(bad, "Fel:</span> invalid-round/ansokningar.csv:3:"));
+    CHECK(contains(bad, "Fel:</span> <span lang=\"en\">invalid-round/ansokningar.csv:3:"));
     CHECK_FALSE(contains(bad, "/data/invalid-round"));
     // Swedish counts: "1 varning", "2 varningar", never "1 varningar".
     CHECK_FALSE(std::regex_search(d, std::regex(R"(\b1 varningar\b)")));
