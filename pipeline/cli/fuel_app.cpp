@@ -75,7 +75,10 @@ protected:
         nightly::Settings settings;
         try {
             settings = nightly::read_settings(config(), nightly::configuration_loaded(*this));
-            const bool everything = !quiet_ && (settings.log.file.empty() || isatty(STDERR_FILENO));
+            // The journal, like a terminal, gets everything: each line has its
+            // priority there, so it can be filtered (log_setup.hpp).
+            const bool everything =
+                !quiet_ && (settings.log.file.empty() || isatty(STDERR_FILENO) || nightly::stderr_is_journal());
             nightly::set_up_logging(settings.log,
                                     everything ? nightly::Console::Everything : nightly::Console::ProblemsOnly);
         } catch (const std::exception& e) {
