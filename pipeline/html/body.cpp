@@ -185,7 +185,8 @@ struct BlockWriter {
     // can be scrolled without a mouse (axe-core, scrollable-region-focusable),
     // and as a named group it says what the focus is on.
     std::string operator()(const doc::Table& t) const {
-        std::string html = "<div class=\"table-scroll\" role=\"group\" aria-label=\"Tabell\" tabindex=\"0\">\n<table>\n";
+        std::string html =
+            "<div class=\"table-scroll\" role=\"group\" aria-label=\"Tabell\" tabindex=\"0\">\n<table>\n";
         if (caption) html += "<caption>" + inlines(caption->content) + "</caption>\n";
         html += row_group(t, t.head, "thead", RowPart::Head) + row_group(t, t.body, "tbody", RowPart::Body) +
                 row_group(t, t.foot, "tfoot", RowPart::Foot);
