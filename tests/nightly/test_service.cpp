@@ -165,6 +165,7 @@ TEST_CASE("service: fuel serve checks its folders at start, and exits 2 with one
         {settings(data, templates, root + "/no-out"), "fuel.out"},
         {settings(data, templates, root + "/a-file"), "fuel.out"},
         {settings(data, templates, data + "/lum-mul-2025"), "lies inside the data folder"},
+        {settings(data, templates, out) + "fuel.archive = " + root + "/a-file/archive\n", "fuel.archive"},
     };
     for (const auto& [text, named] : cases) {
         CAPTURE(text);
