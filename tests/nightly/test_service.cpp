@@ -221,3 +221,39 @@ TEST_CASE("service: on the journal (JOURNAL_STREAM), every line starts with its 
     CHECK(read_file(log).find("\n<") == std::string::npos);
     CHECK(read_file(log).rfind("<", 0) != 0);
 }
+
+TEST_CASE("service: SIGTERM during a build is logged as a stop, and status.json says stopped") {
+    const auto root = scratch("serve-stop");
+    const auto out = root + "/out", log = root + "/fuel.log";
+    write_enlarged_fixture(root + "/data/stor", 8);  // three large documents: a build to stop in the middle
+    fs::create_directories(out);
+    write_file(root + "/fuel.properties",
+               "fuel.data = " + root + "/data\nfuel.out = " + out + "\nfuel.templates = " + source_path("templates") +
+                   "\nfuel.schedule = " + time_of_day_in(2) + "\nfuel.log.file = " + log + "\nfuel.jobs = 1\n");
+    const pid_t pid = spawn_fuel({"serve", "--config", root + "/fuel.properties"});
+    // The first document written into the staging folder: two are still to come.
+    const auto staged_pdf = [&] {
+        std::error_code ec;
+        for (const auto& entry : fs::directory_iterator(out + "/.fuel-staging/stor", ec))
+            if (entry.path().extension() == ".pdf") return true;
+        return false;
+    };
+    REQUIRE(eventually(staged_pdf, std::chrono::seconds(120)));
+    ::kill(pid, SIGTERM);
+    int status = -1;
+    REQUIRE(eventually([&] { return ::waitpid(pid, &status, WNOHANG) == pid; }, std::chrono::seconds(120)));
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
+    const auto text = read_file(log);
+    INFO(text);
+    CHECK(text.find("Information: stor: stopped before it was published; it has no earlier documents") !=
+          std::string::npos);
+    CHECK(text.find("Information: build stopped after") != std::string::npos);
+    CHECK(text.find("Critical") == std::string::npos);
+    CHECK(text.find("internal failure") == std::string::npos);
+    const auto json = read_file(out + "/status.json");
+    CHECK(json.find("\"stopped\": true") != std::string::npos);
+    CHECK(json.find("\"status\": \"stopped\"") != std::string::npos);
+    CHECK_FALSE(fs::exists(out + "/stor"));  // never published, nothing half-written
+    CHECK_FALSE(fs::exists(out + "/.fuel-staging"));
+}
