@@ -19,8 +19,8 @@ the WCAG 2.1 level A/AA rules that apply to fuel's documents:
 This is not a full audit: axe_check.py runs axe-core (from npm, pinned by
 package-lock.json) over the same pages with every WCAG A/AA and
 best-practice rule, and checks reflow at 320 px. These checks stay for what
-they read that axe does not: Chromium's own accessibility tree, heading
-levels that skip, and every <th> with a scope.
+they read that axe does not: Chromium's own accessibility tree (a table
+with header cells there), and every <th> with a scope.
 
 Usage: a11y_check.py PAGE.html --profile DIR [--screenshot OUT.png] [--lang sv]
 Prints one line per check ("PASS id: n checked" or "FAIL id: ...") and exits
