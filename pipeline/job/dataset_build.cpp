@@ -4,6 +4,7 @@
 // previous good outputs stay untouched by a failed build.
 #include <chrono>
 #include <filesystem>
+#include <set>
 
 #include "casefields/case_fields.hpp"
 #include "core/diagnostics.hpp"
@@ -68,6 +69,36 @@ bool unchanged_since_last_build(PreparedDataset& p, const RunContext& context) {
     for (const auto& [name, digest] : p.previous->digests) published.push_back(name);
     return first_changed_file(dataset_out(context, p.result.name), published, *p.previous, context.environment.digest)
         .empty();
+}
+
+// After planning, on the full path (a round with letters): every document
+// is kept, the documents are the ones published, and nothing else the folder
+// holds would change (the account, the diagnostics, every published file's
+// bytes). Then the folder is not published again, so its files and its "last
+// good build" time stay as they were.
+bool nothing_to_publish(const PreparedDataset& p, const RunContext& context) {
+    if (!context.environment.digest || !p.previous || p.previous->inputs != p.inputs || p.to_render() > 0 ||
+        !p.output_warnings.items().empty() || p.plans.size() != p.previous->documents.size())
+        return false;
+    for (std::size_t i = 0; i < p.plans.size(); ++i)
+        if (p.plans[i].name != p.previous->documents[i].name) return false;
+    // The record holds this input's diagnostics and those of laying out the
+    // documents it rendered then, which a kept document does not repeat.
+    std::set<std::string> then;
+    for (const auto& d : p.previous->diagnostics) then.insert(core::to_string(d));
+    for (const auto& d : p.result.diagnostics.items())
+        if (!then.count(core::to_string(d))) return false;
+    const auto out = dataset_out(context, p.result.name);
+    // The account is written anew by every publish; it must be the same text.
+    std::vector<std::string> published;
+    for (const auto& [name, digest] : p.previous->digests) published.push_back(name);
+    const auto recorded_account = p.previous->digests.find(kAccountTextFile);
+    const auto recorded_json = p.previous->digests.find(kAccountJsonFile);
+    if (recorded_account == p.previous->digests.end() || recorded_json == p.previous->digests.end() ||
+        recorded_account->second != context.environment.digest(p.result.account_text) ||
+        recorded_json->second != context.environment.digest(p.result.account_json))
+        return false;
+    return first_changed_file(out, published, *p.previous, context.environment.digest).empty();
 }
 
 // What each document is made from, for its key.
@@ -245,6 +276,20 @@ void prepare(PreparedDataset& p, const std::string& directory, const RunContext&
     }
     plan_documents(p, sources, context);
     add_revision_documents(p, context);
+    if (nothing_to_publish(p, context)) {
+        p.result.outcome = Outcome::Unchanged;
+        // As on the fast path: the account and diagnostics are those of the
+        // build that made the documents (job.hpp).
+        p.result.account_text.clear();
+        p.result.account_json.clear();
+        p.result.account_note.clear();
+        p.result.records_read = p.result.records_used = p.result.records_rejected = 0;
+        p.result.diagnostics = core::Diagnostics{};
+        for (const auto& d : p.previous->diagnostics) p.result.diagnostics.add(d);
+        report_last_good(p, context);
+        archive_published(p, directory, context);  // only when now sent or decided (archive_after_publish)
+        return;
+    }
     p.staging = prepare_staging(spec.out_dir, p.result.name);
     p.to_publish = true;
 }
@@ -283,6 +328,15 @@ PreparedDataset prepare_dataset(const std::string& directory, const RunContext& 
                                    "the dataset folder's name is not valid UTF-8 or holds control characters "
                                    "(shown here as \"" +
                                        p.result.name + "\"); rename the folder");
+        return p;
+    }
+    // Asked to stop before this dataset was read: its last good documents
+    // stay, and it is reported as stopped.
+    if (!context.spec.check_only && context.spec.stop && context.spec.stop->load()) {
+        p.previous = read_manifest(dataset_out(context, p.result.name).string());
+        p.result.outcome = Outcome::Stopped;
+        p.result.failure = "the build was stopped before this dataset was read";
+        report_last_good(p, context);
         return p;
     }
     try {

@@ -113,6 +113,11 @@ int Result::exit_code() const {
     return code;
 }
 
+bool Result::stopped() const {
+    return std::any_of(datasets.begin(), datasets.end(),
+                       [](const DatasetResult& d) { return d.outcome == Outcome::Stopped; });
+}
+
 std::size_t Result::documents_rebuilt() const {
     std::size_t n = 0;
     for (const auto& d : datasets)
