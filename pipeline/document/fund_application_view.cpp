@@ -28,10 +28,11 @@ std::string month_words(const model::YearMonth& m) { return sv::month_name(m.mon
 
 // "mars 2005 – december 2006", "oktober – december 2004": a range of words
 // takes a spaced dash (Svenska skrivregler), unlike "2002–2003"; the year
-// is written once when both ends share it.
+// is written once when both ends share it. A no-break space before the dash
+// keeps it off the start of a line.
 std::string period_words(const model::YearMonth& from, const model::YearMonth& to) {
-    if (from.year == to.year) return sv::month_name(from.month) + " \u2013 " + month_words(to);
-    return month_words(from) + " \u2013 " + month_words(to);
+    if (from.year == to.year) return sv::month_name(from.month) + "\u00A0\u2013 " + month_words(to);
+    return month_words(from) + "\u00A0\u2013 " + month_words(to);
 }
 
 // Whole tkr, as the budget gives them; the table's header says tkr.
