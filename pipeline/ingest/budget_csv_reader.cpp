@@ -79,7 +79,15 @@ void read_row(const CsvRecord& record, const std::array<int, 3>& at, const std::
         // sums are kept in kronor like every other amount.
         const core::SourceLocation where{file, amount->line, amount->column};
         const std::string text = normalize_space(amount->text);
-        if (const auto tkr = parse_amount(text, where, diagnostics, true)) {
+        // parse_amount's messages speak of kronor; the two mistakes likely
+        // in a tkr column are named in its own unit first.
+        if (text.find_first_of(",.") != std::string::npos)
+            diagnostics.error(where, "belopp_tkr \"" + text +
+                                         "\" is not whole tkr: the budget is given in whole "
+                                         "thousands of kronor");
+        else if (!text.empty() && (text[0] == '-' || text.rfind("\u2212", 0) == 0))
+            diagnostics.error(where, "belopp_tkr \"" + text + "\" is negative: a budget row is money applied for");
+        else if (const auto tkr = parse_amount(text, where, diagnostics, true)) {
             if (*tkr > kMaxAmount / 1000)
                 diagnostics.error(where, "belopp_tkr " + text + " is more than any budget holds");
             else

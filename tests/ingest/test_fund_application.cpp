@@ -211,6 +211,8 @@ TEST_CASE("budget file: bad cells are errors at their cell, and every row stays 
     show(d);
     CHECK(has(d, core::Severity::Error, "år \"05\" is not a four-digit year", 2));
     CHECK(has(d, core::Severity::Error, "the row has no kostnadsslag", 3));
+    CHECK(has(d, core::Severity::Error, "belopp_tkr \"1,5\" is not whole tkr", 4));
+    CHECK(has(d, core::Severity::Error, "belopp_tkr \"-20\" is negative", 5));
     CHECK(d.error_count() == 4);
     bool line4 = false, line5 = false;
     for (const auto& item : d.items()) {
