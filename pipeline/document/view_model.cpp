@@ -6,6 +6,7 @@
 #include "core/closest_match.hpp"
 #include "document/final_report_view.hpp"
 #include "document/format_sv.hpp"
+#include "document/fund_application_view.hpp"
 #include "document/view_shapes.hpp"
 #include "document/view_values.hpp"
 
@@ -274,6 +275,7 @@ const data* fund_by_code(const data& view, const std::string& code) {
 
 data make_view_model(const model::Report& report, ViewScope scope) {
     if (report.final_report) return make_final_report_view(report);
+    if (report.fund_application) return make_fund_application_view(report);
     const auto& round = report.dataset->round;
     data d;
     put(d, "round", round_view(round));

@@ -8,6 +8,7 @@
 
 #include "core/parallel.hpp"
 #include "ingest/final_report_readers.hpp"
+#include "ingest/fund_application_readers.hpp"
 #include "ingest/readers.hpp"
 #include "ingest/unlisted_files.hpp"
 #include "ingest/values.hpp"
@@ -126,6 +127,8 @@ std::optional<model::Dataset> load_round_folder(const std::string& directory, co
     std::error_code ec;
     if (!fs::is_regular_file(dir / kRoundFile, ec) && fs::is_regular_file(dir / kReportFile, ec))
         return load_final_report(directory, diagnostics);
+    if (!fs::is_regular_file(dir / kRoundFile, ec) && fs::is_regular_file(dir / kApplicationFile, ec))
+        return load_fund_application(directory, diagnostics);
     auto round = read_round((dir / kRoundFile).string(), diagnostics);
     if (!round) return std::nullopt;
     model::Dataset dataset;
@@ -224,7 +227,8 @@ namespace {
 
 bool is_dataset(const fs::path& dir) {
     std::error_code ec;
-    return fs::is_regular_file(dir / kRoundFile, ec) || fs::is_regular_file(dir / kReportFile, ec);
+    return fs::is_regular_file(dir / kRoundFile, ec) || fs::is_regular_file(dir / kReportFile, ec) ||
+           fs::is_regular_file(dir / kApplicationFile, ec);
 }
 
 bool hidden(const fs::path& entry) { return entry.filename().string().rfind('.', 0) == 0; }
@@ -235,15 +239,15 @@ std::string lower_ascii(std::string text) {
     return text;
 }
 
-// The entry in `dir` that looks like round.xml or report.xml but is not
-// it, or "".
+// The entry in `dir` that looks like round.xml, report.xml or
+// application.xml but is not it, or "".
 std::string near_miss_in(const fs::path& dir) {
     std::error_code ec;
     for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
         const auto name = it->path().filename().string();
         auto folded = lower_ascii(name);
         while (!folded.empty() && (folded.back() == ' ' || folded.back() == '.')) folded.pop_back();
-        for (const std::string wanted : {kRoundFile, kReportFile})
+        for (const std::string wanted : {kRoundFile, kReportFile, kApplicationFile})
             if (folded == wanted || folded == wanted + ".txt" || folded == wanted + ".bak") return name;
     }
     return "";
@@ -255,8 +259,8 @@ void add_near_miss(const fs::path& dir, std::vector<core::Diagnostic>& found) {
     if (name.empty()) return;
     found.push_back({core::Severity::Error,
                      {(dir / name).string(), 0, 0},
-                     "fuel looks for a file named exactly round.xml (a funding round) or report.xml (a final "
-                     "report), in lower case; this folder has \"" +
+                     "fuel looks for a file named exactly round.xml (a funding round), report.xml (a final "
+                     "report) or application.xml (an application to a fund), in lower case; this folder has \"" +
                          name +
                          "\" instead, so it was not read: rename "
                          "the file"});

@@ -17,7 +17,7 @@ namespace {
 constexpr std::string_view kAllFunds[] = {"funds", "total_requested", "total_granted"};
 
 // The view-model names (document/final_report_view.cpp,
-// document/view_evaluation.cpp) that state figures of each kind of data
+// document/view_evaluation.cpp, document/fund_application_view.cpp) that state figures of each kind of data
 // other than applications: a template that names one draws on every record
 // of that kind.
 struct FeedNames {
@@ -36,6 +36,9 @@ const FeedNames kFeedNames[] = {
     {"cause_changes", {"statistics"}},
     {"causes_by_age", {"statistics"}},
     {"statistics", {"evaluation"}},
+    // An application's budget rows (document/fund_application_view.cpp):
+    // the table, and the requested sum they add up to.
+    {"budget", {"budget", "requested"}},
 };
 
 // The rows of a round's own follow-up registers are about this round's
