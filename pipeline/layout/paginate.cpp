@@ -228,7 +228,13 @@ Pagination paginate(const Flow& flow, double top, double bottom) {
         std::size_t j = i;
         if (!s.force_break) {
             while (j > first && !slices[j].breakable) --j;
-            if (j == first) j = i;
+            // Then to a fallback break (between a table's rows, say), so
+            // that such a keep still breaks where a reader can bear it.
+            if (j == first) {
+                j = i;
+                while (j > first && !slices[j].breakable && !slices[j].fallback) --j;
+                if (j == first) j = i;
+            }
         }
         out.repeats.push_back(-1);
         first = j;
