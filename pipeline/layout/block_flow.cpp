@@ -62,6 +62,21 @@ bool is_fields(const doc::Paragraph& paragraph) {
     return labels >= 2;
 }
 
+// A paragraph that is one short bold line ("**Workshop om
+// kartläggningsinstrument, juni 2003**"): a heading in all but name, kept
+// with what follows as a heading is.
+bool is_run_in_heading(const doc::Paragraph& paragraph) {
+    constexpr std::size_t kShort = 120;  // bytes: a title, not a bold statement of several lines
+    std::size_t length = 0;
+    for (const doc::Inline& node : paragraph.content) {
+        const auto* text = std::get_if<doc::Text>(&node);
+        if (!text) return false;
+        if (!text->style.bold && text->text.find_first_not_of(" ") != std::string::npos) return false;
+        length += text->text.size();
+    }
+    return length > 0 && length <= kShort;
+}
+
 // The label of a list item as one run (substitutions already applied).
 TextRun marker_run(const ShapedText& marker, double x, const FontMetrics& metrics) {
     const auto n = static_cast<std::uint32_t>(marker.glyphs.size());
@@ -104,11 +119,12 @@ TextSetting BlockFlow::table_setting(bool head) const {
 // Keeps between blocks, decided with the next block in view:
 // - a paragraph directly before a table introduces it ("... enligt
 //   följande:", a caption), and one ending in ":" introduces the list,
-//   table or quotation after it: its last line stays on the page of what it
+//   table (or its caption) or quotation after it: its last line stays on the page of what it
 //   introduces (the list's own keeps hold its first two items together);
-// - an appendix entry's fields ("**Sökt belopp:** ...", one to a line) stay
-//   with the first two lines of the description under them, as a heading
-//   does (heading() keeps with two lines of what follows).
+// - an appendix entry's fields ("**Sökt belopp:** ...", one to a line) and
+//   a paragraph in bold alone (a heading in all but name) stay with the
+//   first two lines of what follows, as a heading does (heading() keeps
+//   with two lines of what follows).
 // With a heading's keep, a heading, its introduction and the start of what
 // is introduced move to a new page together.
 void BlockFlow::blocks(const doc::Blocks& blocks, const Frame& frame) {
@@ -127,10 +143,12 @@ void BlockFlow::blocks(const doc::Blocks& blocks, const Frame& frame) {
         const auto& next = blocks[i + 1].node;
         const auto* next_paragraph = std::get_if<doc::Paragraph>(&next);
         const bool introduced = std::holds_alternative<doc::List>(next) || std::holds_alternative<doc::Table>(next) ||
+                                doc::caption_paragraph(blocks, i + 1) != nullptr ||
                                 (next_paragraph && next_paragraph->quote && !paragraph->quote);
         if (std::holds_alternative<doc::Table>(next) || (introduced && ends_with_colon(paragraph->content)))
             builder_.keep_with_next();
-        else if (is_fields(*paragraph) && !std::holds_alternative<doc::Heading>(next))
+        else if ((is_fields(*paragraph) || is_run_in_heading(*paragraph)) &&
+                 !std::holds_alternative<doc::Heading>(next))
             builder_.keep_with_next(2);
     }
 }

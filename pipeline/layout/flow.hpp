@@ -17,6 +17,9 @@ namespace layout {
 struct Slice {
     double height = 0;
     double glue = 0;  // space above; dropped at the top of a page
+    // How much of `glue` may go when the slice would not fit otherwise (the
+    // room above the signatures, so that a letter stays on its one page).
+    double shrink = 0;
     // Items in Flow::items, x on the page, y relative to the slice's top.
     std::uint32_t item_begin = 0;
     std::uint32_t item_end = 0;

@@ -73,7 +73,11 @@ void BlockFlow::signatures(const doc::Signatures& signatures, const Frame& frame
         if (row > 0) builder_.add_space(style_.signature_row_gap);
         // The first row keeps with the paragraph before it: a signature is
         // never alone at the top of a page.
-        builder_.begin_slice(offset, row > 0);
+        const std::uint32_t slice = builder_.begin_slice(offset, row > 0);
+        // The room above the names may shrink so that a letter that would
+        // otherwise put its signatures on a second page stays on one.
+        if (row == 0)
+            builder_.slice(slice).shrink = std::max(0.0, builder_.slice(slice).glue - style_.signature_space_min);
         double bottom = 0;
         for (std::size_t i = row; i < std::min(row + 2, signatures.people.size()); ++i) {
             const doc::Signature& person = signatures.people[i];

@@ -94,6 +94,7 @@ struct Style {
     // ---- Signatures -------------------------------------------------------
     // Room above the names, as for a handwritten signature on paper.
     double signature_space_before = 30;
+    double signature_space_min = 15;  // when a letter would otherwise run onto a second page
     double signature_row_gap = 18;
 
     // ---- Table of contents -------------------------------------------------

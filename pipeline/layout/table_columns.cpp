@@ -51,14 +51,17 @@ std::vector<double> column_widths(const std::vector<ColumnNeeds>& columns, doubl
         if (sum(body_mins) > available) return share(body_mins, available);
         return widen(body_mins, mins, available);
     }
-    const double equal = available / static_cast<double>(n);
+    // Every header on one line; then, narrowest first, each column whose
+    // cells can all be set on one line while the others keep what they have.
     std::vector<double> wanted(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        const double head = std::min(maxes[i], columns[i].head);
-        wanted[i] = std::max(mins[i], maxes[i] <= equal ? maxes[i] : head);
-    }
-    if (sum(wanted) <= available) return widen(wanted, maxes, available);
-    return widen(mins, wanted, available);
+    for (std::size_t i = 0; i < n; ++i) wanted[i] = std::max(mins[i], std::min(maxes[i], columns[i].head));
+    if (sum(wanted) > available) return widen(mins, wanted, available);
+    std::vector<std::size_t> order(n);
+    for (std::size_t i = 0; i < n; ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return maxes[a] < maxes[b]; });
+    for (const std::size_t i : order)
+        if (sum(wanted) - wanted[i] + maxes[i] <= available) wanted[i] = maxes[i];
+    return widen(wanted, maxes, available);
 }
 
 }  // namespace layout

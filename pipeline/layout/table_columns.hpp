@@ -24,10 +24,12 @@ struct ColumnNeeds {
 //    in proportion to them (the table fills the text width);
 // 2. else from the minimum widths, the slack goes first to what would
 //    otherwise wrap for want of a little room: each header to its one-line
-//    width, each short column (preferred width at most an equal share of
-//    the table) to its preferred width; what is left goes in proportion to
-//    (preferred - that), so the columns with most text get most. When not
-//    all of those fit, the slack is shared in proportion to them;
+//    width, then, narrowest first, each column whose cells can all be set on
+//    one line while the others keep their widths (ids, amounts, names of
+//    administrations); what is left goes in proportion to (preferred -
+//    that), so the columns with most text get most. When not even the
+//    headers fit on one line, the slack is shared in proportion to what
+//    each header lacks;
 // 3. when not even the minimum widths fit, header words may break: the
 //    body's minima are used; when those do not fit either, `available` is
 //    shared in proportion to them and cells break between characters

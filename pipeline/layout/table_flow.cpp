@@ -201,6 +201,21 @@ void BlockFlow::table_row(const TableRowRef& row, const std::vector<double>& wid
             const auto align = c < table.columns.size() ? table.columns[c].align : doc::Align::Left;
             const double inner = std::max(1.0, widths[c] - 2 * pad_x);
             structure_.enter(cell_elements_[c]);
+            // An empty cell gets an empty run, so that its element has
+            // content on the page: a reader that builds the tree from a
+            // page's content (pdf.js) would otherwise leave the cell out
+            // and shift the columns after it.
+            if (a == 0 && cells_[row.index * ncols + c].empty()) {
+                const ShapedText& cell = cells_[row.index * ncols + c];
+                builder_.items().push_back(Item{TextRun{x + pad_x,
+                                                        top + offset,
+                                                        font_for(cell.setting.family, cell.setting.bold, false),
+                                                        cell.setting.size,
+                                                        {},
+                                                        0,
+                                                        {}},
+                                                false, cell_elements_[c]});
+            }
             for (std::size_t k = a; k < std::min(b, lines.size()); ++k)
                 set_lines(cells_[row.index * ncols + c], lines, k, k + 1, x + pad_x, inner,
                           top + static_cast<double>(k - a) * line_height, align);

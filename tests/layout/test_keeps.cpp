@@ -266,3 +266,38 @@ TEST_CASE("keeps: a footnote referenced in a heading is not part of the heading"
         CHECK(s[static_cast<std::size_t>(e.parent)].role == Role::Document);
     }
 }
+
+TEST_CASE("keeps: the room above the signatures shrinks so that a letter stays on one page", "[layout][keeps]") {
+    doc::Signatures s;
+    s.people = {{"Anna Direktör", {"Förvaltningschef"}}};
+    doc::Blocks body = numbered_paragraphs(3);
+    body.push_back(doc::Block{s});
+    Style style = fixed_style();
+    style.signature_space_before = 24;
+    style.signature_space_min = 12;
+    core::Diagnostics diagnostics;
+    // 6 lines = 72 pt: p1..p3 (36) + 24 + the signature (24) = 84; with the
+    // room shrunk to 12 it is exactly 72.
+    const auto one = lay(document(small_page(40, 6), body), diagnostics, style);
+    REQUIRE(one.pages.size() == 1);
+    CHECK(find_run(one.pages[0], "Anna Direktör")->baseline == Approx(kFirstBaseline + 3 * kLine + 12));
+    // With room to spare the space is not shrunk.
+    const auto roomy = lay(document(small_page(40, 10), body), diagnostics, style);
+    CHECK(find_run(roomy.pages[0], "Anna Direktör")->baseline == Approx(kFirstBaseline + 3 * kLine + 24));
+    // Where even the shrunk room does not make it fit, the last paragraph
+    // goes over with the signatures.
+    const auto two = lay(document(small_page(40, 5), body), diagnostics, style);
+    REQUIRE(two.pages.size() == 2);
+    CHECK(texts(two.pages[1]).front() == "p3");
+}
+
+TEST_CASE("keeps: a paragraph in bold alone keeps with two lines of what follows, as a heading", "[layout][keeps]") {
+    doc::Blocks body = numbered_paragraphs(4);
+    body.push_back(para(doc::Inlines{text("Workshop, juni 2003", true)}));
+    body.push_back(para("Text under."));
+    body.push_back(para("Mer text."));
+    const auto paged = lay(document(small_page(20, 5), body));
+    REQUIRE(paged.pages.size() == 2);
+    CHECK(texts(paged.pages[0]) == std::vector<std::string>{"p1", "p2", "p3", "p4"});
+    CHECK(texts(paged.pages[1]) == std::vector<std::string>{"Workshop, juni 2003", "Text under.", "Mer text."});
+}

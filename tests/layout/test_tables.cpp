@@ -35,12 +35,24 @@ TEST_CASE("column widths: max-content widths that fit are widened to the text wi
     CHECK(widths[1] == Approx(40));  // 20 + 60 × 20/60
 }
 
-TEST_CASE("column widths: a short column gets its one-line width before a long one grows", "[layout][table]") {
-    // Max 100 + 30 = 130 > 70; an equal share is 35, so column 1 (max 30)
-    // is short and set on one line; column 0 takes the other 40.
+TEST_CASE("column widths: a narrow column gets its one-line width before a long one grows", "[layout][table]") {
+    // Max 100 + 30 = 130 > 70. Column 1 (max 30) fits on one line beside
+    // column 0's minimum (20): it gets 30, column 0 the other 40.
     const auto widths = layout::column_widths({{20, 100}, {10, 30}}, 70);
     CHECK(widths[0] == Approx(40));
     CHECK(widths[1] == Approx(30));
+    // Narrowest first: of an administration's name (90) and two amounts (50
+    // each) beside a long title (min 70), all three fit on one line in 300;
+    // the title takes the 40 left over and wraps.
+    const auto four = layout::column_widths({{70, 400}, {60, 90}, {50, 50}, {50, 50}}, 300);
+    CHECK(four[1] == Approx(90));
+    CHECK(four[2] == Approx(50));
+    CHECK(four[0] == Approx(110));
+    // When one more does not fit, the widest of them is the one left to wrap.
+    const auto tight = layout::column_widths({{70, 400}, {60, 90}, {50, 50}, {50, 50}}, 250);
+    CHECK(tight[2] == Approx(50));
+    CHECK(tight[3] == Approx(50));
+    CHECK(tight[1] < 90);
 }
 
 TEST_CASE("column widths: a header is set on one line while a long column has room", "[layout][table]") {
