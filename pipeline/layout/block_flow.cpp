@@ -66,7 +66,7 @@ bool is_fields(const doc::Paragraph& paragraph) {
 // kartläggningsinstrument, juni 2003**"): a heading in all but name, kept
 // with what follows as a heading is.
 bool is_run_in_heading(const doc::Paragraph& paragraph) {
-    constexpr std::size_t kShort = 120;  // bytes: a title, not a bold statement of several lines
+    constexpr std::size_t kShort = 200;  // bytes: a title of up to two lines, not a bold statement
     std::size_t length = 0;
     for (const doc::Inline& node : paragraph.content) {
         const auto* text = std::get_if<doc::Text>(&node);
