@@ -145,7 +145,8 @@ void tables_and_lists(const Reader& reader, std::vector<LintFinding>& out) {
 }
 
 // A header cell whose line ends without the space it broke at: broken
-// inside a word (by a hyphen or between letters).
+// inside a word (by a hyphen or between letters), in a table whose columns
+// had room for every header word (StructElement::slack).
 void header_words(const PagedDocument& document, const Reader& reader, std::vector<LintFinding>& out) {
     std::set<std::int32_t> reported;
     for (std::size_t p = 0; p < document.pages.size(); ++p) {
@@ -156,7 +157,10 @@ void header_words(const PagedDocument& document, const Reader& reader, std::vect
             const auto th = reader.ancestor(item.structure, [](const StructElement& s) {
                 return s.role == Role::TH && s.scope == HeaderScope::Column;
             });
-            if (th >= 0) cells[th].push_back(run);
+            const auto table =
+                reader.ancestor(item.structure, [](const StructElement& s) { return s.role == Role::Table; });
+            if (th >= 0 && table >= 0 && reader.elements()[static_cast<std::size_t>(table)].slack)
+                cells[th].push_back(run);
         }
         for (auto& [cell, runs] : cells) {
             std::stable_sort(runs.begin(), runs.end(),
@@ -191,7 +195,7 @@ std::string to_string(LintRule rule) {
         case LintRule::HeadingAtFoot: return "heading in the last two lines of a page";
         case LintRule::ShortTablePart: return "table part with fewer than three rows";
         case LintRule::ListSplitAtEnd: return "list split one item from an end";
-        case LintRule::HeaderWordBroken: return "header cell broken inside a word";
+        case LintRule::HeaderWordBroken: return "header cell broken inside a word though the table had room";
         case LintRule::LoneSignatures: return "page with nothing but the signatures";
     }
     return "?";

@@ -15,7 +15,7 @@ enum class LintRule {
     HeadingAtFoot,     // a heading in the last two lines of a page
     ShortTablePart,    // a part of a split table with fewer than three body rows
     ListSplitAtEnd,    // a list of three or more items split one item from an end
-    HeaderWordBroken,  // a header cell broken inside a word
+    HeaderWordBroken,  // a header cell broken inside a word when the table had room
     LoneSignatures,    // a page whose only content is the signatures
 };
 

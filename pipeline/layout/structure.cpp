@@ -51,12 +51,12 @@ std::string_view to_string(HeaderScope scope) {
 
 StructureBuilder::StructureBuilder(std::vector<StructElement>& elements) : elements_(elements) {
     elements_.clear();
-    elements_.push_back(StructElement{Role::Document, kNoElement, HeaderScope::None, {}, false});
+    elements_.push_back(StructElement{Role::Document, kNoElement, HeaderScope::None, {}, false, false});
     open_.push_back(0);
 }
 
 std::int32_t StructureBuilder::add(Role role) {
-    elements_.push_back(StructElement{role, open_.back(), HeaderScope::None, {}, false});
+    elements_.push_back(StructElement{role, open_.back(), HeaderScope::None, {}, false, false});
     last_link_ = kNoElement;
     return static_cast<std::int32_t>(elements_.size() - 1);
 }

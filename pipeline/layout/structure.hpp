@@ -61,6 +61,9 @@ struct StructElement {
     HeaderScope scope = HeaderScope::None;  // for TH
     std::string alt;                        // alternative text, for Figure
     bool signatures = false;                // a Div of signatures (for the layout lint)
+    // A Table whose columns' minima, header words included, left room to
+    // spare: no header word had to break (for the layout lint).
+    bool slack = false;
 };
 
 // Builds the element vector in reading order: an element's index is greater

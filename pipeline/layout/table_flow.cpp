@@ -90,7 +90,8 @@ std::vector<ColumnNeeds> BlockFlow::shape_cells(const std::vector<TableRowRef>& 
 
 void BlockFlow::table(const doc::Table& table, const Frame& frame) {
     // Opened already when the table has a caption (BlockFlow::blocks).
-    const bool captioned = caption_table_ != kNoElement;
+    const std::int32_t caption_table = caption_table_;
+    const bool captioned = caption_table != kNoElement;
     caption_table_ = kNoElement;
     auto rows = collect_rows(table);
     const std::size_t ncols = column_count(table, rows);
@@ -98,11 +99,15 @@ void BlockFlow::table(const doc::Table& table, const Frame& frame) {
         if (captioned) structure_.close();
         return;
     }
-    const std::vector<double> widths = column_widths(shape_cells(rows, ncols, frame.width), frame.width);
+    const std::vector<ColumnNeeds> needs = shape_cells(rows, ncols, frame.width);
+    const std::vector<double> widths = column_widths(needs, frame.width);
+    double minima = 0;
+    for (const ColumnNeeds& column : needs) minima += column.min;
     cell_lines_.resize(ncols);
     // One Table element however many pages the table runs over; its head
     // rows are TH cells of column scope (ISO 32000-1 §14.8.5.7).
-    if (!captioned) structure_.open(Role::Table);
+    const std::int32_t element = captioned ? caption_table : structure_.open(Role::Table);
+    structure_.element(element).slack = minima <= frame.width;
     builder_.begin_block(style_.table_space);
     const std::size_t head_first = builder_.slice_count();
     std::int32_t group = -1;

@@ -113,7 +113,7 @@ const char* structure_type(layout::Role role) {
 
 StructureTree::StructureTree(const layout::PagedDocument& document) : elements_(document.structure) {
     if (elements_.empty())
-        elements_.push_back(layout::StructElement{layout::Role::Document, layout::kNoElement, {}, {}, false});
+        elements_.push_back(layout::StructElement{layout::Role::Document, layout::kNoElement, {}, {}, false, false});
     for (std::size_t i = 1; i < elements_.size(); ++i) {
         const auto parent = elements_[i].parent;
         if (parent < 0 || static_cast<std::size_t>(parent) >= i)
@@ -199,7 +199,8 @@ void StructureTree::group_kids(std::size_t index, std::vector<std::vector<Kid>>&
     kids[index].clear();
     for (std::size_t start = 0; start < all.size(); start += kMaxArray) {
         const auto group = static_cast<std::int32_t>(elements_.size());
-        elements_.push_back(layout::StructElement{layout::Role::Div, static_cast<std::int32_t>(index), {}, {}, false});
+        elements_.push_back(
+            layout::StructElement{layout::Role::Div, static_cast<std::int32_t>(index), {}, {}, false, false});
         std::vector<Kid> members(all.begin() + static_cast<std::ptrdiff_t>(start),
                                  all.begin() + static_cast<std::ptrdiff_t>(std::min(start + kMaxArray, all.size())));
         for (const Kid& kid : members) {

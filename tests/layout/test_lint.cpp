@@ -11,9 +11,9 @@ namespace {
 // A hand-made page: one run per (element, baseline).
 struct Builder {
     PagedDocument document;
-    Builder() { document.structure.push_back(StructElement{Role::Document, kNoElement, {}, {}, false}); }
+    Builder() { document.structure.push_back(StructElement{Role::Document, kNoElement, {}, {}, false, false}); }
     std::int32_t element(Role role, std::int32_t parent, HeaderScope scope = HeaderScope::None) {
-        document.structure.push_back(StructElement{role, parent, scope, {}, false});
+        document.structure.push_back(StructElement{role, parent, scope, {}, false, false});
         return static_cast<std::int32_t>(document.structure.size() - 1);
     }
     void run(std::size_t page, std::int32_t element, double baseline, std::string text) {
@@ -66,9 +66,11 @@ TEST_CASE("lint: a table part of fewer than three body rows, a list split one it
     CHECK(rules(lint(b.document)) == std::vector<LintRule>{LintRule::ShortTablePart, LintRule::ListSplitAtEnd});
 }
 
-TEST_CASE("lint: a header broken inside a word, a page of signatures alone", "[layout][lint]") {
+TEST_CASE("lint: a header broken inside a word though the table had room, a page of signatures alone",
+          "[layout][lint]") {
     Builder b;
     const auto table = b.element(Role::Table, 0);
+    b.document.structure[static_cast<std::size_t>(table)].slack = true;
     const auto tr = b.element(Role::TR, table);
     const auto th = b.element(Role::TH, tr, HeaderScope::Column);
     b.run(0, th, 20, "Uppfyl");
@@ -80,6 +82,9 @@ TEST_CASE("lint: a header broken inside a word, a page of signatures alone", "[l
     b.document.structure[static_cast<std::size_t>(div)].signatures = true;
     b.run(1, b.element(Role::P, div), 20, "Anna Direktör");
     CHECK(rules(lint(b.document)) == std::vector<LintRule>{LintRule::HeaderWordBroken, LintRule::LoneSignatures});
+    // A table too narrow for its header words may break them.
+    b.document.structure[static_cast<std::size_t>(table)].slack = false;
+    CHECK(rules(lint(b.document)) == std::vector<LintRule>{LintRule::LoneSignatures});
 }
 
 TEST_CASE("lint: the stress set of long words, long tables and many short entries has no findings", "[layout][lint]") {
