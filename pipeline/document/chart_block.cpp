@@ -85,6 +85,31 @@ std::vector<ChartTick> axis(double low, double high) {
     return ticks;
 }
 
+// Series whose largest values differ by more than a factor of ten cannot
+// share an axis: the smaller would be a sliver (two funds of very different
+// size). Each then gets an axis of its own; empty when one axis serves.
+std::vector<std::vector<ChartTick>> panel_axes(const Chart& chart) {
+    constexpr double kOrderOfMagnitude = 10;
+    if (chart.series.size() < 2) return {};
+    double smallest = 0, largest = 0;
+    std::vector<std::pair<double, double>> ranges;
+    for (const auto& s : chart.series) {
+        double low = 0, high = 0;
+        for (const double v : s.values) {
+            low = std::min(low, v);
+            high = std::max(high, v);
+        }
+        const double extent = std::max(high, -low);
+        smallest = ranges.empty() ? extent : std::min(smallest, extent);
+        largest = std::max(largest, extent);
+        ranges.emplace_back(low, high);
+    }
+    if (smallest <= 0 || largest <= kOrderOfMagnitude * smallest) return {};
+    std::vector<std::vector<ChartTick>> axes;
+    for (const auto& [low, high] : ranges) axes.push_back(axis(low, high));
+    return axes;
+}
+
 // "3 836 tkr", "57,8 procent": the unit glued to its number.
 std::string with_unit(const std::string& label, const std::string& unit) {
     return unit.empty() ? label : label + "\u00A0" + unit;
@@ -259,6 +284,7 @@ Chart parse_chart(const std::string& body, std::vector<std::string>& errors) {
         }
     }
     chart.ticks = axis(low, high);
+    chart.panel_ticks = panel_axes(chart);
     if (chart.alt.empty() && !chart.categories.empty()) chart.alt = chart_alt_text(chart);
     return chart;
 }

@@ -185,7 +185,7 @@ private:
     // house style (left-aligned paragraphs), so the common case reads cleanly.
     void node(const Paragraph& p, int depth) {
         const std::string align = p.align == Align::Left ? "" : " align=" + show_align(p.align);
-        line(depth, "Paragraph" + align + ": " + show_inlines(p.content));
+        line(depth, "Paragraph" + align + (p.quote ? " quote" : "") + ": " + show_inlines(p.content));
     }
 
     void node(const Heading& h, int depth) {
@@ -263,6 +263,11 @@ private:
         std::vector<std::string> ticks;
         for (const auto& t : chart.ticks) ticks.push_back(t.label);
         line(depth + 1, "ticks: " + show_strings(ticks));
+        for (std::size_t k = 0; k < chart.panel_ticks.size(); ++k) {
+            std::vector<std::string> own;
+            for (const auto& t : chart.panel_ticks[k]) own.push_back(t.label);
+            line(depth + 1, "panel " + std::to_string(k + 1) + " ticks: " + show_strings(own));
+        }
         line(depth + 1, "alt: " + quote(chart.alt));
     }
 

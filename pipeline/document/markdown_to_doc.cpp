@@ -157,7 +157,14 @@ struct Converter {
             }
             case CMARK_NODE_LIST: out.push_back({list(n)}); return;
             case CMARK_NODE_CODE_BLOCK: fenced(n, out); return;
-            case CMARK_NODE_BLOCK_QUOTE: blocks(n, out); return;
+            case CMARK_NODE_BLOCK_QUOTE: {
+                // Its paragraphs are marked as quoted: layout sets them off.
+                const std::size_t first = out.size();
+                blocks(n, out);
+                for (std::size_t i = first; i < out.size(); ++i)
+                    if (auto* p = std::get_if<Paragraph>(&out[i].node)) p->quote = true;
+                return;
+            }
             case CMARK_NODE_FOOTNOTE_DEFINITION: return;  // its text is at its references (collect_notes)
             default: break;
         }

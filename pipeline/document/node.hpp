@@ -64,6 +64,7 @@ enum class Align { Left, Right, Center, Justify };
 struct Paragraph {
     Inlines content;
     Align align = Align::Left;  // ragged right is the house style
+    bool quote = false;         // part of a block quotation (Markdown "> ")
 };
 
 struct Heading {
@@ -173,6 +174,10 @@ struct Chart {
     // The value axis runs from ticks.front() to ticks.back(), which include
     // zero and every value.
     std::vector<ChartTick> ticks;
+    // Empty, or one axis per series when the series differ by more than an
+    // order of magnitude: each series is then drawn in a panel of its own,
+    // so that the smaller one is not a few pixels high beside the larger.
+    std::vector<std::vector<ChartTick>> panel_ticks;
     std::string alt;  // alternative text (generated from the data unless given)
 };
 

@@ -157,7 +157,8 @@ struct BlockWriter {
         const char* align = p.align == doc::Align::Right    ? " class=\"align-right\""
                             : p.align == doc::Align::Center ? " class=\"align-center\""
                                                             : "";
-        return std::string("<p") + align + ">" + inlines(p.content) + "</p>\n";
+        const std::string html = std::string("<p") + align + ">" + inlines(p.content) + "</p>\n";
+        return p.quote ? "<blockquote>" + html + "</blockquote>\n" : html;
     }
     std::string operator()(const doc::Heading& h) const {
         const int level = h.level < 1 ? 1 : h.level > 6 ? 6 : h.level;

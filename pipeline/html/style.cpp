@@ -29,6 +29,7 @@ h2 { font-size: 12.5pt; margin: 15pt 0 4pt; }
 h3 { font-size: 11.5pt; margin: 12pt 0 3pt; }
 h4, h5, h6 { font-size: 11.5pt; margin: 10pt 0 2pt; }
 p { margin: 0 0 7.5pt; }
+blockquote { margin: 0 22pt 7.5pt; }
 .align-right { text-align: right; }
 .align-center { text-align: center; }
 ol, ul { margin: 0 0 7.5pt; padding-left: 18pt; }

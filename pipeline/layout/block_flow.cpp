@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "document/plain_text.hpp"
 #include "layout/line_setting.hpp"
 
 namespace layout {
@@ -25,6 +26,55 @@ std::string plain_title(const doc::Heading& heading, const std::string& separato
             title += ' ';
     }
     return title;
+}
+
+// Whether a paragraph's text ends in ":" (spaces aside): a lead-in.
+bool ends_with_colon(const doc::Inlines& content) {
+    for (auto it = content.rbegin(); it != content.rend(); ++it) {
+        const auto* text = std::get_if<doc::Text>(&*it);
+        if (!text) return false;
+        const auto end = text->text.find_last_not_of(" \t\n");
+        if (end == std::string::npos) continue;
+        return text->text[end] == ':';
+    }
+    return false;
+}
+
+// The fields of an appendix entry: lines that each start with a bold label
+// ending in ":" ("**Sökt belopp:** 120 000 kr"), at least two of them.
+bool is_fields(const doc::Paragraph& paragraph) {
+    int labels = 0;
+    bool line_start = true;
+    for (const doc::Inline& node : paragraph.content) {
+        if (std::holds_alternative<doc::LineBreak>(node)) {
+            line_start = true;
+            continue;
+        }
+        const auto* text = std::get_if<doc::Text>(&node);
+        if (line_start) {
+            if (!text || !text->style.bold) return false;
+            const auto end = text->text.find_last_not_of(' ');
+            if (end == std::string::npos || text->text[end] != ':') return false;
+            ++labels;
+        }
+        line_start = false;
+    }
+    return labels >= 2;
+}
+
+// A paragraph that is one short bold line ("**Workshop om
+// kartläggningsinstrument, juni 2003**"): a heading in all but name, kept
+// with what follows as a heading is.
+bool is_run_in_heading(const doc::Paragraph& paragraph) {
+    constexpr std::size_t kShort = 200;  // bytes: a title of up to two lines, not a bold statement
+    std::size_t length = 0;
+    for (const doc::Inline& node : paragraph.content) {
+        const auto* text = std::get_if<doc::Text>(&node);
+        if (!text) return false;
+        if (!text->style.bold && text->text.find_first_not_of(" ") != std::string::npos) return false;
+        length += text->text.size();
+    }
+    return length > 0 && length <= kShort;
 }
 
 // The label of a list item as one run (substitutions already applied).
@@ -66,18 +116,40 @@ TextSetting BlockFlow::table_setting(bool head) const {
     return TextSetting{Family::Serif, style_.table_size, style_.table_leading, head};
 }
 
-// A paragraph directly before a table introduces it ("... enligt
-// följande:", a caption): its last line stays on the page of the table's
-// first rows, as a heading stays with what follows it. With the table's own
-// keep (its head with its first body row) and a heading's keep with the
-// paragraph's first lines, a heading, its introduction and the table's
-// start move to a new page together.
+// Keeps between blocks, decided with the next block in view:
+// - a paragraph directly before a table introduces it ("... enligt
+//   följande:", a caption), and one ending in ":" introduces the list,
+//   table (or its caption) or quotation after it: its last line stays on the page of what it
+//   introduces (the list's own keeps hold its first two items together);
+// - an appendix entry's fields ("**Sökt belopp:** ...", one to a line) and
+//   a paragraph in bold alone (a heading in all but name) stay with the
+//   first two lines of what follows, as a heading does (heading() keeps
+//   with two lines of what follows).
+// With a heading's keep, a heading, its introduction and the start of what
+// is introduced move to a new page together.
 void BlockFlow::blocks(const doc::Blocks& blocks, const Frame& frame) {
     for (std::size_t i = 0; i < blocks.size(); ++i) {
-        block(blocks[i], frame);
-        if (i + 1 < blocks.size() && std::holds_alternative<doc::Paragraph>(blocks[i].node) &&
-            std::holds_alternative<doc::Table>(blocks[i + 1].node))
+        // A table's caption (a bold paragraph just before it, as the HTML's
+        // <caption>) is its Caption element, inside its Table.
+        if (const doc::Paragraph* caption = doc::caption_paragraph(blocks, i)) {
+            caption_table_ = structure_.open(Role::Table);
+            paragraph(*caption, frame, Role::Caption);
+        } else {
+            block(blocks[i], frame);
+        }
+        if (i + 1 == blocks.size()) continue;
+        const auto* paragraph = std::get_if<doc::Paragraph>(&blocks[i].node);
+        if (!paragraph) continue;
+        const auto& next = blocks[i + 1].node;
+        const auto* next_paragraph = std::get_if<doc::Paragraph>(&next);
+        const bool introduced = std::holds_alternative<doc::List>(next) || std::holds_alternative<doc::Table>(next) ||
+                                doc::caption_paragraph(blocks, i + 1) != nullptr ||
+                                (next_paragraph && next_paragraph->quote && !paragraph->quote);
+        if (std::holds_alternative<doc::Table>(next) || (introduced && ends_with_colon(paragraph->content)))
             builder_.keep_with_next();
+        else if ((is_fields(*paragraph) || is_run_in_heading(*paragraph)) &&
+                 !std::holds_alternative<doc::Heading>(next))
+            builder_.keep_with_next(2);
     }
 }
 
@@ -96,14 +168,24 @@ void BlockFlow::block(const doc::Block& block, const Frame& frame) {
                block.node);
 }
 
-void BlockFlow::paragraph(const doc::Paragraph& paragraph, const Frame& frame) {
+// A quotation is set off as a block, indented on both sides (house style,
+// as the seeds set it), and tagged as a BlockQuote holding its paragraph.
+// The fields of an appendix entry are never split.
+void BlockFlow::paragraph(const doc::Paragraph& paragraph, const Frame& frame, Role role) {
     shaper_.shape(paragraph.content, body(), text_);
     if (text_.empty()) return;
-    structure_.open(Role::P);
+    Frame inner = frame;
+    if (paragraph.quote) {
+        structure_.open(Role::BlockQuote);
+        inner.x += style_.quote_indent;
+        inner.width = std::max(1.0, frame.width - 2 * style_.quote_indent);
+    }
+    structure_.open(role);
     builder_.begin_block(style_.paragraph_space);
-    line_slices(text_, frame, paragraph.align, false);
+    line_slices(text_, inner, paragraph.align, is_fields(paragraph));
     builder_.end_block(style_.paragraph_space);
     structure_.close();
+    if (paragraph.quote) structure_.close();
 }
 
 void BlockFlow::heading(const doc::Heading& heading, const Frame& frame) {
@@ -127,8 +209,9 @@ void BlockFlow::heading(const doc::Heading& heading, const Frame& frame) {
     builder_.add_anchor(first, heading.id, plain_title(heading, style_.heading_number_separator), level);
     builder_.end_block(h.space_after);
     // Never the last thing on a page: the first break allowed after a
-    // heading is after the second line of what follows (orphan control).
-    builder_.keep_with_next();
+    // heading is after the second line of what follows, even when that is
+    // a one-line paragraph and the first line of the block after it.
+    builder_.keep_with_next(2);
 }
 
 // Hanging indent: the marker in a gutter, the item's blocks after it.
@@ -139,7 +222,9 @@ void BlockFlow::list(const doc::List& list, const Frame& frame) {
     builder_.begin_block(space);
     const Frame inner{frame.x + style_.list_gutter, std::max(1.0, frame.width - style_.list_gutter),
                       frame.list_depth + 1};
+    std::vector<std::size_t> item_slices;  // the first slice of each item
     for (std::size_t k = 0; k < list.items.size(); ++k) {
+        item_slices.push_back(builder_.slice_count());
         const std::string label = list.ordered ? std::to_string(list.start + static_cast<int>(k)) + "." : style_.bullet;
         shaper_.shape(label, body(), marker_);
         structure_.open(Role::LI);
@@ -154,6 +239,16 @@ void BlockFlow::list(const doc::List& list, const Frame& frame) {
         structure_.close();
         structure_.close();
     }
+    // A list of three or more items is not split one item from either end
+    // (as orphans and widows, counted in items); when nothing else is left
+    // on a page, those breaks are still better than one inside an item.
+    if (item_slices.size() >= 3)
+        for (const std::size_t k : {item_slices[1], item_slices.back()}) {
+            if (k >= builder_.slice_count()) continue;
+            Slice& slice = builder_.slice(k);
+            slice.fallback = slice.fallback || slice.breakable;
+            slice.breakable = false;
+        }
     builder_.end_block(space);
     structure_.close();
 }

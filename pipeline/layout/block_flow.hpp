@@ -4,10 +4,12 @@
 #include <string_view>
 #include <vector>
 
+#include "chart/geometry.hpp"
 #include "document/node.hpp"
 #include "layout/flow.hpp"
 #include "layout/line_breaking.hpp"
 #include "layout/structure.hpp"
+#include "layout/table_columns.hpp"
 #include "layout/style.hpp"
 #include "layout/text_shaping.hpp"
 
@@ -34,7 +36,7 @@ public:
 
 private:
     void block(const doc::Block& block, const Frame& frame);
-    void paragraph(const doc::Paragraph& paragraph, const Frame& frame);
+    void paragraph(const doc::Paragraph& paragraph, const Frame& frame, Role role = Role::P);
     void heading(const doc::Heading& heading, const Frame& frame);
     void list(const doc::List& list, const Frame& frame);
     void table(const doc::Table& table, const Frame& frame);                 // table_flow.cpp
@@ -42,7 +44,9 @@ private:
     void signatures(const doc::Signatures& signatures, const Frame& frame);  // form_blocks.cpp
     void contents(const doc::TableOfContents& toc, const Frame& frame);      // contents_flow.cpp
     void chart(const doc::Chart& chart, const Frame& frame);                 // chart_flow.cpp
-    void contents_entry(const doc::ContentsEntry& entry, double x, double number_width, const Frame& frame);
+    chart::Settings chart_settings() const;
+    void contents_entry(const doc::ContentsEntry& entry, double x, double number_width, const Frame& frame,
+                        std::int32_t link);
     void leaders(double from, double to, double baseline);
 
     // One slice per line, breakable where orphan and widow control allow.
@@ -60,7 +64,10 @@ private:
     void note(const doc::Footnote& note, std::int32_t parent);
     TextSetting note_setting() const;
 
-    std::vector<ContentWidths> shape_cells(const std::vector<TableRowRef>& rows, std::size_t ncols);
+    std::vector<ColumnNeeds> shape_cells(const std::vector<TableRowRef>& rows, std::size_t ncols, double available);
+    void keep_table_rows(const std::vector<TableRowRef>& rows, const std::vector<std::size_t>& row_slices,
+                         std::size_t body_rows);
+    static std::size_t table_head_rows(const std::vector<TableRowRef>& rows);
     void table_row(const TableRowRef& row, const std::vector<double>& widths, const doc::Table& table,
                    const Frame& frame);
 
@@ -92,6 +99,8 @@ private:
     std::vector<PendingNote> pending_notes_;
     ShapedText note_text_;
     std::vector<Line> note_lines_;
+    // The Table element opened for a caption, which the table after it enters.
+    std::int32_t caption_table_ = kNoElement;
     bool in_note_ = false;  // a reference inside a note's own text is not followed
     double text_x_;         // the page's text area, across which notes are set
     double text_width_;

@@ -35,18 +35,29 @@ void BlockFlow::contents(const doc::TableOfContents& toc, const Frame& frame) {
         auto& width = number_width[static_cast<std::size_t>(std::clamp(entry.level, 1, 6))];
         width = std::max(width, marker_.width(0, marker_.glyphs.size()) + style_.contents_number_gap);
     }
+    // Tagged as a TOC of TOCI entries, each a Link holding the entry's
+    // text, its page number and its link annotation (ISO 32000-1
+    // §14.8.4.3.2, PDF/UA-1 §7.18.5): a screen reader reads the entries
+    // one by one and can follow each.
+    structure_.open(Role::TOC);
     builder_.begin_block(style_.paragraph_space);
     for (std::size_t k = 0; k < toc.entries.size(); ++k) {
         const auto& entry = toc.entries[k];
         if (k > 0 && entry.level <= toc.min_level) builder_.add_space(style_.contents_group_space);
         const int level = std::clamp(entry.level, 1, 6);
         const double x = frame.x + style_.contents_indent * std::max(0, level - toc.min_level);
-        contents_entry(entry, x, number_width[static_cast<std::size_t>(level)], frame);
+        structure_.open(Role::TOCI);
+        const std::int32_t link = structure_.open(Role::Link);
+        contents_entry(entry, x, number_width[static_cast<std::size_t>(level)], frame, link);
+        structure_.close();
+        structure_.close();
     }
     builder_.end_block(style_.paragraph_space);
+    structure_.close();
 }
 
-void BlockFlow::contents_entry(const doc::ContentsEntry& entry, double x, double number_width, const Frame& frame) {
+void BlockFlow::contents_entry(const doc::ContentsEntry& entry, double x, double number_width, const Frame& frame,
+                               std::int32_t link) {
     const TextSetting setting = body();
     const FontMetrics& metrics = shaper_.metrics();
     const double right = frame.x + frame.width;
@@ -60,7 +71,8 @@ void BlockFlow::contents_entry(const doc::ContentsEntry& entry, double x, double
     if (!entry.number.empty()) {
         shaper_.shape(entry.number, setting, marker_);
         const auto n = static_cast<std::uint32_t>(marker_.glyphs.size());
-        set_line(marker_, Line{0, n, marker_.width(0, n), false}, x, offset, metrics, builder_.items());
+        set_line(marker_, Line{0, n, marker_.width(0, n), false}, x, offset, metrics, builder_.items(), nullptr, 0,
+                 &structure_);
     }
     shaper_.shape(entry.title, setting, text_);
     double last_end = title_x;
@@ -73,11 +85,11 @@ void BlockFlow::contents_entry(const doc::ContentsEntry& entry, double x, double
     }
     const double last_baseline = offset + static_cast<double>(line_count - 1) * setting.line_height();
     leaders(last_end + style_.contents_leader_gap, right - page_column - style_.contents_leader_gap, last_baseline);
-    builder_.items().push_back(
-        Item{TextRun{right, last_baseline, font_for(setting.family, false, false), setting.size, {}, 0, {}}, false});
+    builder_.items().push_back(Item{
+        TextRun{right, last_baseline, font_for(setting.family, false, false), setting.size, {}, 0, {}}, false, link});
     builder_.add_page_ref(entry.id, right);
     const double height = static_cast<double>(line_count) * setting.line_height();
-    builder_.items().push_back(Item{Link{x, 0, right - x, height, "#" + entry.id}, false});
+    builder_.items().push_back(Item{Link{x, 0, right - x, height, "#" + entry.id}, false, link});
     builder_.end_slice(height);
 }
 
@@ -91,7 +103,8 @@ void BlockFlow::leaders(double from, double to, double baseline) {
     if (count <= 0) return;
     TextRun run{start, baseline, font_for(setting.family, false, false), setting.size, {}, count * pitch, {}};
     for (int i = 0; i < count; ++i) run.text += style_.contents_leader;
-    builder_.items().push_back(Item{std::move(run), false});
+    // The dots only lead the eye: a layout artifact, not text to read.
+    builder_.items().push_back(Item{std::move(run), true});
 }
 
 }  // namespace layout

@@ -25,11 +25,11 @@ void FlowBuilder::add_space(double space) { pending_glue_ = std::max(pending_glu
 std::uint32_t FlowBuilder::begin_slice(double first_baseline, bool breakable) {
     Slice slice;
     slice.glue = pending_glue_;
-    slice.breakable = breakable && !keep_;
+    slice.breakable = breakable && keep_ == 0;
     slice.force_break = force_;
     slice.item_begin = static_cast<std::uint32_t>(flow_.items.size());
     pending_glue_ = 0;
-    keep_ = false;
+    if (keep_ > 0) --keep_;
     force_ = false;
     for (Item& marker : markers_) {
         std::get<TextRun>(marker.content).baseline = first_baseline;

@@ -4,6 +4,7 @@
 // space above each, whether a page may end before it, and what to repeat when
 // it opens a page. Like TeX's vertical list of boxes, glue and penalties, but
 // with only "allowed" and "forbidden" breaks.
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -16,11 +17,18 @@ namespace layout {
 struct Slice {
     double height = 0;
     double glue = 0;  // space above; dropped at the top of a page
+    // How much of `glue` may go when the slice would not fit otherwise (the
+    // room above the signatures, so that a letter stays on its one page).
+    double shrink = 0;
     // Items in Flow::items, x on the page, y relative to the slice's top.
     std::uint32_t item_begin = 0;
     std::uint32_t item_end = 0;
     std::int32_t repeat = -1;  // Flow::groups index: a table head repeated when this slice opens a page
     bool breakable = true;     // a page may end just before this slice
+    // A page may end here when no breakable slice is left on the page (a
+    // keep longer than a page): a table's rows kept together only to move
+    // the table whole, a list's items kept from its ends.
+    bool fallback = false;
     bool force_break = false;  // doc::PageBreak: this slice opens a page
     bool letterhead = false;   // carries the page mark of its page
     // Flow::note_lines [note_begin, note_end): the footnotes referenced in
@@ -108,7 +116,9 @@ public:
     void set_next_space(double space);
     // Space inside a block, before its next slice.
     void add_space(double space);
-    void keep_with_next() { keep_ = true; }
+    // No page break before the next `slices` slices: a heading keeps with
+    // the first two lines of what follows, a lead-in with its list's first.
+    void keep_with_next(int slices = 1) { keep_ = std::max(keep_, slices); }
     void force_page_break() { force_ = true; }
 
     // A list marker, drawn in the next slice on that slice's first baseline,
@@ -126,6 +136,9 @@ public:
 
     std::size_t slice_count() const { return flow_.slices.size(); }
     const Slice& slice(std::size_t index) const { return flow_.slices[index]; }
+    // A slice already ended, for keeps decided once a whole block is known
+    // (a table that fits on a page, a list's first and last items).
+    Slice& slice(std::size_t index) { return flow_.slices[index]; }
     // Copies the items of slices [first, last) into a group, stacked. The
     // copies are artifacts: the originals carry the structure.
     std::int32_t make_group(std::size_t first, std::size_t last);
@@ -141,7 +154,7 @@ private:
     double pending_glue_ = 0;
     double pending_after_ = 0;
     double next_space_ = -1;
-    bool keep_ = false;
+    int keep_ = 0;
     bool force_ = false;
 };
 

@@ -67,11 +67,17 @@ void BlockFlow::signatures(const doc::Signatures& signatures, const Frame& frame
     const double column = frame.width / 2;
     const double width = std::max(1.0, column - style_.letterhead_column_gap);
     const double offset = baseline_offset(setting, shaper_.metrics());
-    structure_.open(Role::Div);
+    structure_.element(structure_.open(Role::Div)).signatures = true;
     builder_.begin_block(style_.signature_space_before);
     for (std::size_t row = 0; row < signatures.people.size(); row += 2) {
         if (row > 0) builder_.add_space(style_.signature_row_gap);
-        builder_.begin_slice(offset);
+        // The first row keeps with the paragraph before it: a signature is
+        // never alone at the top of a page.
+        const std::uint32_t slice = builder_.begin_slice(offset, row > 0);
+        // The room above the names may shrink so that a letter that would
+        // otherwise put its signatures on a second page stays on one.
+        if (row == 0)
+            builder_.slice(slice).shrink = std::max(0.0, builder_.slice(slice).glue - style_.signature_space_min);
         double bottom = 0;
         for (std::size_t i = row; i < std::min(row + 2, signatures.people.size()); ++i) {
             const doc::Signature& person = signatures.people[i];

@@ -109,6 +109,38 @@ std::uint32_t emergency_end(const ShapedText& text, std::uint32_t begin, std::ui
     return k;
 }
 
+// Punctuation a long token (an e-mail address, a URL, a path or an id)
+// may break after when it is wider than its line, before a hyphenation
+// point or a cut between letters is tried: the parts stay readable.
+bool breaks_after(char32_t cp) {
+    switch (cp) {
+        case U'.':
+        case U'@':
+        case U'/':
+        case U'-':
+        case U'_':
+        case U':':
+        case U'?':
+        case U'&':
+        case U'=':
+        case U',':
+        case U';': return true;
+        default: return false;
+    }
+}
+
+// The last cut after such punctuation in [begin, end) at which the line
+// from `begin` still fits, with two characters at least before it; 0 if none.
+std::uint32_t punctuation_cut(const ShapedText& text, std::uint32_t begin, std::uint32_t end, double width) {
+    std::uint32_t best = 0;
+    for (std::uint32_t k = begin + 2; k < end; ++k) {
+        if (!breaks_after(text.glyphs[k - 1].code_point) || text.glyphs[k].kind != GlyphKind::Visible) continue;
+        if (text.line_width(begin, k) > width + kTolerance) break;
+        best = k;
+    }
+    return best;
+}
+
 }  // namespace
 
 // Greedy first fit: take every opportunity while the line still fits, as
@@ -151,6 +183,9 @@ void break_lines(const ShapedText& text, double width, std::vector<Line>& out, c
             out.push_back(cut ? hyphenated_line(text, begin, cut) : line);
             begin = cut ? cut : fit;
             fit = 0;
+        } else if (const std::uint32_t cut = punctuation_cut(text, begin, o, width)) {
+            out.push_back(make_line(text, begin, cut));  // a long token, at its punctuation
+            begin = cut;
         } else if (const std::uint32_t cut = hyphenator ? hyphen_cut(text, begin, begin, o, width, *hyphenator) : 0) {
             out.push_back(hyphenated_line(text, begin, cut));  // a word wider than the line
             begin = cut;
@@ -183,6 +218,30 @@ ContentWidths content_widths(const ShapedText& text) {
         }
     }
     return widths;
+}
+
+double firm_min_width(const ShapedText& text, double long_token) {
+    double firm = 0;
+    const auto n = static_cast<std::uint32_t>(text.glyphs.size());
+    std::uint32_t piece = 0;
+    for (std::uint32_t o = 1; o <= n; ++o) {
+        if (text.breaks[o] == Break::None && o < n) continue;
+        double width = make_line(text, piece, o).width;
+        if (width > long_token) {
+            // Its widest part between the cuts break_lines would take.
+            double part = 0;
+            std::uint32_t from = piece;
+            for (std::uint32_t k = piece + 1; k <= o; ++k) {
+                if (k < o && !breaks_after(text.glyphs[k - 1].code_point)) continue;
+                part = std::max(part, text.line_width(from, content_end(text, from, k)));
+                from = k;
+            }
+            width = std::min(part, long_token);
+        }
+        firm = std::max(firm, width);
+        piece = o;
+    }
+    return firm;
 }
 
 }  // namespace layout

@@ -50,4 +50,12 @@ struct ContentWidths {
 };
 ContentWidths content_widths(const ShapedText& text);
 
+// The min-content width a table column must give this text: its widest
+// unbreakable piece, except that a long token (a piece wider than
+// `long_token`: an e-mail address, a URL, a 300-letter word) counts only
+// with its widest part between punctuation, and at most `long_token`,
+// because break_lines may break such a token inside its own cell. Amounts,
+// ids and dates are shorter and count whole: they never break.
+double firm_min_width(const ShapedText& text, double long_token);
+
 }  // namespace layout

@@ -23,8 +23,15 @@ Slice& BlockFlow::end_slice(double height) {
 // The note's mark, superscript as at its reference and a link back to it, a
 // word space, then its text across the page's text width (the reference's
 // mark links to the note). The Note element is a child of the
-// element its reference is in, so that a screen reader meets it there.
+// element its reference is in, so that a screen reader meets it there;
+// except in a heading, whose text it would become (a heading's text is the
+// title an outline or a screen reader's list of headings shows): there it
+// follows the heading, in the heading's parent.
 void BlockFlow::note(const doc::Footnote& note, std::int32_t parent) {
+    for (Role role = structure_.element(parent).role;
+         role >= Role::H1 && role <= Role::H6 && structure_.element(parent).parent != kNoElement;
+         role = structure_.element(parent).role)
+        parent = structure_.element(parent).parent;
     doc::Inlines inlines;
     inlines.reserve(note.content.size() + 2);
     inlines.push_back(doc::Footnote{note.mark, {}, true});

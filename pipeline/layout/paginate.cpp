@@ -216,9 +216,11 @@ Pagination paginate(const Flow& flow, double top, double bottom) {
         }
         // A page whose foot continues a note is full.
         const double foot = notes.continues() ? bottom - top : notes.height() + notes.extra(s.note_begin, s.note_end);
-        if (!s.force_break && y + s.glue + s.height <= bottom - foot + kTolerance) {
-            out.slices[i] = Placement{page, y + s.glue};
-            y += s.glue + s.height;
+        // Its glue shrinks, as far as it may, only when it would not fit.
+        const double glue = std::max(s.glue - s.shrink, std::min(s.glue, bottom - foot - y - s.height));
+        if (!s.force_break && y + glue + s.height <= bottom - foot + kTolerance) {
+            out.slices[i] = Placement{page, y + glue};
+            y += glue + s.height;
             notes.place(s.note_begin, s.note_end, page);
             ++i;
             continue;
@@ -228,7 +230,13 @@ Pagination paginate(const Flow& flow, double top, double bottom) {
         std::size_t j = i;
         if (!s.force_break) {
             while (j > first && !slices[j].breakable) --j;
-            if (j == first) j = i;
+            // Then to a fallback break (between a table's rows, say), so
+            // that such a keep still breaks where a reader can bear it.
+            if (j == first) {
+                j = i;
+                while (j > first && !slices[j].breakable && !slices[j].fallback) --j;
+                if (j == first) j = i;
+            }
         }
         out.repeats.push_back(-1);
         first = j;

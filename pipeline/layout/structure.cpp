@@ -15,6 +15,7 @@ std::string_view to_string(Role role) {
         case Role::H5: return "H5";
         case Role::H6: return "H6";
         case Role::P: return "P";
+        case Role::BlockQuote: return "BlockQuote";
         case Role::L: return "L";
         case Role::LI: return "LI";
         case Role::Lbl: return "Lbl";
@@ -26,6 +27,9 @@ std::string_view to_string(Role role) {
         case Role::Link: return "Link";
         case Role::Note: return "Note";
         case Role::Figure: return "Figure";
+        case Role::Caption: return "Caption";
+        case Role::TOC: return "TOC";
+        case Role::TOCI: return "TOCI";
     }
     return "?";
 }
@@ -47,12 +51,12 @@ std::string_view to_string(HeaderScope scope) {
 
 StructureBuilder::StructureBuilder(std::vector<StructElement>& elements) : elements_(elements) {
     elements_.clear();
-    elements_.push_back(StructElement{Role::Document, kNoElement, HeaderScope::None, {}});
+    elements_.push_back(StructElement{Role::Document, kNoElement, HeaderScope::None, {}, false, false});
     open_.push_back(0);
 }
 
 std::int32_t StructureBuilder::add(Role role) {
-    elements_.push_back(StructElement{role, open_.back(), HeaderScope::None, {}});
+    elements_.push_back(StructElement{role, open_.back(), HeaderScope::None, {}, false, false});
     last_link_ = kNoElement;
     return static_cast<std::int32_t>(elements_.size() - 1);
 }

@@ -25,6 +25,7 @@ enum class Role : std::uint8_t {
     H5,
     H6,
     P,
+    BlockQuote,  // a quotation set off as a block
     L,
     LI,
     Lbl,
@@ -33,9 +34,12 @@ enum class Role : std::uint8_t {
     TR,
     TH,
     TD,
-    Link,    // the linked text and its annotation
-    Note,    // a footnote
-    Figure,  // a chart; needs StructElement::alt
+    Link,     // the linked text and its annotation
+    Note,     // a footnote
+    Figure,   // a chart; needs StructElement::alt
+    Caption,  // a table's caption, inside its Table
+    TOC,      // a table of contents
+    TOCI,     // one entry of it, holding a Link to its heading
 };
 
 std::string_view to_string(Role role);
@@ -56,6 +60,10 @@ struct StructElement {
     std::int32_t parent = kNoElement;       // index into the same vector; the root has none
     HeaderScope scope = HeaderScope::None;  // for TH
     std::string alt;                        // alternative text, for Figure
+    bool signatures = false;                // a Div of signatures (for the layout lint)
+    // A Table whose columns' minima, header words included, left room to
+    // spare: no header word had to break (for the layout lint).
+    bool slack = false;
 };
 
 // Builds the element vector in reading order: an element's index is greater

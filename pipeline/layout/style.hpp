@@ -61,6 +61,7 @@ struct Style {
     // The marker gutter: "10." is 14.4 pt in 11.5 pt Liberation Serif, so 18 pt
     // (a quarter inch, as word processors indent) leaves a gap up to item 99.
     double list_gutter = 18;
+    double quote_indent = 22;  // a block quotation, left and right: two em of body text
     // Items are closer than paragraphs so a list reads as one block.
     double list_item_space = 3;
     std::string bullet = "\u2022";
@@ -93,6 +94,7 @@ struct Style {
     // ---- Signatures -------------------------------------------------------
     // Room above the names, as for a handwritten signature on paper.
     double signature_space_before = 30;
+    double signature_space_min = 15;  // when a letter would otherwise run onto a second page
     double signature_row_gap = 18;
 
     // ---- Table of contents -------------------------------------------------
@@ -144,21 +146,8 @@ struct Style {
     // shapes, but 8.5 pt still reads on paper and on a tablet.
     double chart_label_size = 8.5;
     double chart_caption_size = 10;  // the title, bold, above the chart
-    double chart_plot_height = 150;  // columns and lines: about a fifth of the text area
-    double chart_bar_row = 15;       // bars: one row per category
-    double chart_gap = 4;            // between labels and the plot
-    // Grid lines thin and light, drawn under the bars: they help read a
-    // value off the axis without crossing the shapes that carry it.
-    double chart_grid_rule = 0.4;
-    double chart_grid_gray = 0.75;
-    double chart_column_max = 48;   // a column wider than this reads as an area
-    double chart_axis_rule = 0.75;  // the zero line
-    double chart_line_width = 1.5;
-    // The series' greys. WCAG 2.1 SC 1.4.11 asks 3:1 against white for the
-    // graphics that carry meaning: grey 0.25 is 11:1, grey 0.55 is 3.6:1,
-    // and the two are far enough apart to be told from each other in print.
-    std::array<double, 3> chart_grays = {0.25, 0.55, 0.4};
-    double chart_swatch = 8;  // legend square
+    // The chart's geometry, strokes and greys: chart::Settings, one place
+    // for the PDF and the HTML.
 
     // Estimated width, in digits, of a page number or count met in body text
     // before the page count is known; the line is re-aligned afterwards.

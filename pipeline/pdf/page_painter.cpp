@@ -24,7 +24,10 @@ void for_each(const layout::Page& page, PageMarks& marks, F&& paint) {
             continue;
         }
         if constexpr (std::is_same_v<T, layout::TextRun>) {
-            if (content->text.empty()) {
+            // Nothing to show, but an element's only content (an empty
+            // table cell) still gets its marked-content sequence, so that
+            // the element is on its page: paint_text marks it, shows nothing.
+            if (content->text.empty() && (item.artifact || item.structure == layout::kNoElement)) {
                 continue;
             }
         }
@@ -143,6 +146,9 @@ void paint_text(HPDF_Page target, const layout::Page& page, const PageSpace& spa
             in_text = true;
         }
         mark();
+        if (run.text.empty()) {
+            return;
+        }
         HPDF_Font font = fonts.get(run.font);
         if (font != current_font || run.size != current_size) {
             HPDF_Page_SetFontAndSize(target, font, static_cast<HPDF_REAL>(run.size));

@@ -92,6 +92,7 @@ const char* structure_type(layout::Role role) {
         case Role::H5: return "H5";
         case Role::H6: return "H6";
         case Role::P: return "P";
+        case Role::BlockQuote: return "BlockQuote";
         case Role::L: return "L";
         case Role::LI: return "LI";
         case Role::Lbl: return "Lbl";
@@ -103,13 +104,16 @@ const char* structure_type(layout::Role role) {
         case Role::Link: return "Link";
         case Role::Note: return "Note";
         case Role::Figure: return "Figure";
+        case Role::Caption: return "Caption";
+        case Role::TOC: return "TOC";
+        case Role::TOCI: return "TOCI";
     }
     return "NonStruct";
 }
 
 StructureTree::StructureTree(const layout::PagedDocument& document) : elements_(document.structure) {
     if (elements_.empty())
-        elements_.push_back(layout::StructElement{layout::Role::Document, layout::kNoElement, {}, {}});
+        elements_.push_back(layout::StructElement{layout::Role::Document, layout::kNoElement, {}, {}, false, false});
     for (std::size_t i = 1; i < elements_.size(); ++i) {
         const auto parent = elements_[i].parent;
         if (parent < 0 || static_cast<std::size_t>(parent) >= i)
@@ -195,7 +199,8 @@ void StructureTree::group_kids(std::size_t index, std::vector<std::vector<Kid>>&
     kids[index].clear();
     for (std::size_t start = 0; start < all.size(); start += kMaxArray) {
         const auto group = static_cast<std::int32_t>(elements_.size());
-        elements_.push_back(layout::StructElement{layout::Role::Div, static_cast<std::int32_t>(index), {}, {}});
+        elements_.push_back(
+            layout::StructElement{layout::Role::Div, static_cast<std::int32_t>(index), {}, {}, false, false});
         std::vector<Kid> members(all.begin() + static_cast<std::ptrdiff_t>(start),
                                  all.begin() + static_cast<std::ptrdiff_t>(std::min(start + kMaxArray, all.size())));
         for (const Kid& kid : members) {

@@ -183,9 +183,10 @@ std::string collapsed(const std::string& text) {
 // order. A footnote inside a heading is a Note element, and its reference
 // mark a Link whose text is the note's number: both are left out, as the
 // bookmark leaves them out.
-std::vector<std::string> tagged_headings(const std::string& pdf) {
+std::vector<std::string> tagged_headings(const std::string& pdf, std::string* struct_text = nullptr) {
     const auto r = run_command("pdfinfo -struct-text " + quote(pdf) + " 2>&1");
     REQUIRE(r.status == 0);
+    if (struct_text) *struct_text = r.output;
     std::vector<std::string> headings;
     constexpr std::size_t kNone = std::string::npos;
     std::size_t heading_indent = kNone, note_indent = kNone, link_indent = kNone;
@@ -230,6 +231,27 @@ std::vector<std::string> bookmark_titles(const std::string& pdf) {
     return titles;
 }
 
+// The final report's table of contents, as poppler reads it: a TOC of
+// TOCI entries, each a Link holding its text and its annotation (an object
+// reference); and its tables' captions as Caption elements.
+void check_final_report_tags(const std::string& tree) {
+    CHECK(tree.find("\n  TOC\n    TOCI\n      Link (inline)\n") != std::string::npos);
+    CHECK(tree.find("Table (block)\n    Caption\n") != std::string::npos);
+    std::size_t toci = 0, linked = 0;
+    for (auto at = tree.find("\n    TOCI\n"); at != std::string::npos; at = tree.find("\n    TOCI\n", at + 1)) {
+        ++toci;
+        // The entry runs to the next line indented as deep as it or less.
+        auto end = at + 1;
+        while ((end = tree.find('\n', end)) != std::string::npos && tree.compare(end + 1, 5, "     ") == 0) ++end;
+        const std::string entry = tree.substr(at + 1, end == std::string::npos ? std::string::npos : end - at - 1);
+        if (entry.find("\n      Link (inline)\n") != std::string::npos &&
+            entry.find("\n        Object ") != std::string::npos)
+            ++linked;
+    }
+    CHECK(toci >= 10);
+    CHECK(linked == toci);
+}
+
 }  // namespace
 
 TEST_CASE("archival: every text and paint operator of every generated PDF is tagged or an artifact") {
@@ -253,10 +275,15 @@ TEST_CASE("archival: every text and paint operator of every generated PDF is tag
 TEST_CASE("archival: the headings a screen reader finds in each PDF are its bookmarks") {
     const auto& b = built();
     REQUIRE_FALSE(b.outputs.empty());
-    int documents_with_headings = 0;
+    int documents_with_headings = 0, final_reports = 0;
     for (const auto& output : b.outputs) {
         CAPTURE(output.path);
-        auto headings = tagged_headings(output.path);
+        std::string tree;
+        auto headings = tagged_headings(output.path, &tree);
+        if (fs::path(output.path).filename() == "slutrapport.pdf") {
+            check_final_report_tags(tree);
+            ++final_reports;
+        }
         auto bookmarks = bookmark_titles(output.path);
         documents_with_headings += headings.empty() ? 0 : 1;
         // qpdf prints an outline's kids before their parent, so compare the
@@ -266,4 +293,5 @@ TEST_CASE("archival: the headings a screen reader finds in each PDF are its book
         CHECK(headings == bookmarks);
     }
     CHECK(documents_with_headings == static_cast<int>(b.outputs.size()));
+    CHECK(final_reports == 1);
 }

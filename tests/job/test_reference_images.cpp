@@ -87,11 +87,13 @@ TEST_CASE("reference: tjansteutlatande page 1, the letterhead and the first sect
     check_page("tjansteutlatande", 1);
 }
 
-TEST_CASE("reference: tjansteutlatande page 3, where the LUM allocation table starts") {
+// The lead-in of the allocation tables ends page 3 no more: it goes to
+// page 4 with the tables, which fit there whole and are not split.
+TEST_CASE("reference: tjansteutlatande page 3, the proposals, without the tables' lead-in at its foot") {
     check_page("tjansteutlatande", 3);
 }
 
-TEST_CASE("reference: tjansteutlatande page 4, the table continued with its head, signatures") {
+TEST_CASE("reference: tjansteutlatande page 4, the lead-in with the LUM and MUL tables whole, signatures") {
     check_page("tjansteutlatande", 4);
 }
 
@@ -117,7 +119,7 @@ TEST_CASE("reference: the final report's decision document page 2, the chart of 
     check_page("tjansteutlatande", 2, "halvering-2002-2003");
 }
 
-TEST_CASE("reference: arsuppfoljning page 1, the column chart of granted funds per year and fund") {
+TEST_CASE("reference: arsuppfoljning page 1, the column chart of granted funds per year, one panel per fund") {
     check_page("arsuppfoljning", 1, "lum-mul-2026");
 }
 

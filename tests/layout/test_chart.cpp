@@ -1,6 +1,7 @@
 // Charts in layout: bars proportional to their values inside the text area,
 // one Figure element with the alternative text for everything the chart
 // places, and the chart kept whole on one page.
+#include "chart/geometry.hpp"
 #include "layout_support.hpp"
 
 #include "document/fenced_blocks.hpp"
@@ -20,7 +21,8 @@ doc::Chart chart_of(const std::string& body) {
 std::vector<const Fill*> fills(const Page& page) {
     std::vector<const Fill*> out;
     for (const Item& item : page.items)
-        if (const auto* f = std::get_if<Fill>(&item.content); f && f->gray != Style{}.chart_grid_gray) out.push_back(f);
+        if (const auto* f = std::get_if<Fill>(&item.content); f && f->gray != chart::Settings{}.grid_gray)
+            out.push_back(f);
     return out;
 }
 

@@ -41,7 +41,7 @@ int page_of_heading(const PagedDocument& paged, int n) {
 std::vector<int> shown_page_numbers(const PagedDocument& paged) {
     std::vector<int> shown;
     for (const Page& page : paged.pages)
-        for (const TextLine& line : lines(page))
+        for (const TextLine& line : lines(page, true))  // the leaders are artifacts
             if (line.text.find(". .") != std::string::npos)
                 shown.push_back(std::stoi(line.text.substr(line.text.rfind('|') + 1)));
     return shown;

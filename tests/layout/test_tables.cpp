@@ -35,11 +35,48 @@ TEST_CASE("column widths: max-content widths that fit are widened to the text wi
     CHECK(widths[1] == Approx(40));  // 20 + 60 × 20/60
 }
 
-TEST_CASE("column widths: when max widths do not fit, min widths plus a share of (max - min)", "[layout][table]") {
-    // Max 100 + 30 = 130 > 70; min 20 + 10 = 30; 40 left, shared 80 : 20.
+TEST_CASE("column widths: a narrow column gets its one-line width before a long one grows", "[layout][table]") {
+    // Max 100 + 30 = 130 > 70. Column 1 (max 30) fits on one line beside
+    // column 0's minimum (20): it gets 30, column 0 the other 40.
     const auto widths = layout::column_widths({{20, 100}, {10, 30}}, 70);
-    CHECK(widths[0] == Approx(52));  // 20 + 40 × 80/100
-    CHECK(widths[1] == Approx(18));  // 10 + 40 × 20/100
+    CHECK(widths[0] == Approx(40));
+    CHECK(widths[1] == Approx(30));
+    // Narrowest first: of an administration's name (90) and two amounts (50
+    // each) beside a long title (min 70), all three fit on one line in 300;
+    // the title takes the 40 left over and wraps.
+    const auto four = layout::column_widths({{70, 400}, {60, 90}, {50, 50}, {50, 50}}, 300);
+    CHECK(four[1] == Approx(90));
+    CHECK(four[2] == Approx(50));
+    CHECK(four[0] == Approx(110));
+    // When one more does not fit, the widest of them is the one left to wrap.
+    const auto tight = layout::column_widths({{70, 400}, {60, 90}, {50, 50}, {50, 50}}, 250);
+    CHECK(tight[2] == Approx(50));
+    CHECK(tight[3] == Approx(50));
+    CHECK(tight[1] < 90);
+}
+
+TEST_CASE("column widths: a header is set on one line while a long column has room", "[layout][table]") {
+    // "Summa (kr)" (head 60) over short amounts (min 30) beside a title
+    // column of 300: the header gets its 60 before the titles grow.
+    const std::vector<layout::ColumnNeeds> columns = {{40, 300, 40, 40}, {30, 60, 60, 30}};
+    const auto widths = layout::column_widths(columns, 150);
+    CHECK(widths[1] == Approx(60));
+    CHECK(widths[0] == Approx(90));
+    // Where even the headers do not all fit, the slack is shared towards them.
+    const auto tight = layout::column_widths({{40, 300, 100, 40}, {30, 60, 60, 30}}, 120);
+    CHECK(tight[0] + tight[1] == Approx(120));
+    CHECK(tight[0] > 40);
+    CHECK(tight[1] > 30);
+    CHECK(tight[1] < 60);
+}
+
+TEST_CASE("column widths: a header word breaks only when the table cannot be set otherwise", "[layout][table]") {
+    // The minima with the header word (50 + 60) do not fit in 100; without
+    // it (20 + 60) they do: the header's column gives way, the body's
+    // minimum of the other column (an amount) is kept.
+    const auto widths = layout::column_widths({{50, 80, 50, 20}, {60, 60, 30, 60}}, 100);
+    CHECK(widths[1] == Approx(60));
+    CHECK(widths[0] == Approx(40));
 }
 
 TEST_CASE("column widths: when not even the min widths fit, they shrink proportionally", "[layout][table]") {
@@ -131,11 +168,12 @@ TEST_CASE("a table row is never split over pages", "[layout][table]") {
     for (int i = 1; i <= 5; ++i) t.body.push_back(row({"r" + std::to_string(i)}));
     t.body.push_back(row({"aaaaaaa bbbbbbb ccccccc"}));
     // The column is 60 pt, 52 inside the padding: one 7-letter word a line.
-    // 5 × 16 = 80 of 96; the 3-line row (2 + 36 + 2 = 40) does not fit.
+    // 5 × 16 = 80 of 96; the 3-line row (2 + 36 + 2 = 40) does not fit. The
+    // table breaks where three rows stand on each side: after r3.
     const auto paged = lay(document(small_page(10, 8), {doc::Block{t}}));
     REQUIRE(paged.pages.size() == 2);
-    CHECK(line_texts(paged.pages[0]).size() == 5);
-    CHECK(line_texts(paged.pages[1]) == std::vector<std::string>{"aaaaaaa", "bbbbbbb", "ccccccc"});
+    CHECK(line_texts(paged.pages[0]) == std::vector<std::string>{"r1", "r2", "r3"});
+    CHECK(line_texts(paged.pages[1]) == std::vector<std::string>{"r4", "r5", "aaaaaaa", "bbbbbbb", "ccccccc"});
 }
 
 TEST_CASE("a row taller than a page is split between its lines", "[layout][table]") {
