@@ -1,5 +1,6 @@
 #include "xlsx/sheet_names.hpp"
 
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include "core/xml_text.hpp"
@@ -26,13 +27,29 @@ std::string utf8(const icu::UnicodeString& s) {
     return s.toUTF8String(out);
 }
 
-// Cut to `length` units, at the last word space when one is in the second
-// half ("Lokala utvecklingsmedel (LUM)", not "... (LUM) 2"), never between
-// the halves of a surrogate pair, without a space or apostrophe at the end.
+// A name too long for a tab is shortened as a person would: the words that
+// an abbreviation in parentheses stands for give way to it ("Medel för
+// utveckling och lärande (MUL) 2025" is "MUL 2025"); otherwise the name is
+// cut after its last whole word that fits, with "…" to show that it was.
+icu::UnicodeString abbreviated(const icu::UnicodeString& s) {
+    const auto open = s.indexOf(u'(');
+    const auto close = open < 0 ? -1 : s.indexOf(u')', open);
+    if (close <= open + 1 || open == 0) return s;
+    for (int i = open + 1; i < close; ++i)
+        if (!u_isupper(s.charAt(i)) && s.charAt(i) != u'-') return s;
+    auto out = icu::UnicodeString(s.tempSubString(open + 1, close - open - 1)) + s.tempSubString(close + 1);
+    return out.trim();
+}
+
 icu::UnicodeString cut(icu::UnicodeString s, int length) {
     if (s.length() > length) {
-        const auto space = s.lastIndexOf(u' ', 0, length + 1);
-        s.truncate(space > length / 2 ? space : U16_IS_LEAD(s.charAt(length - 1)) ? length - 1 : length);
+        const auto shorter = abbreviated(s);
+        if (shorter.length() <= length) return shorter;
+        const int room = length - 1;  // for the "…"
+        const auto space = s.lastIndexOf(u' ', 0, room + 1);
+        s.truncate(space > room / 2 ? space : U16_IS_LEAD(s.charAt(room - 1)) ? room - 1 : room);
+        while (s.endsWith(u" ") || s.endsWith(u"'") || s.endsWith(u",")) s.truncate(s.length() - 1);
+        s += u'\u2026';
     }
     while (s.endsWith(u" ") || s.endsWith(u"'")) s.truncate(s.length() - 1);
     return s;

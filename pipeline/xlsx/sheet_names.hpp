@@ -10,7 +10,8 @@ namespace xlsx {
 class SheetNames {
 public:
     // A valid, unused name close to `wanted`: forbidden characters become
-    // "-", a long name is cut at 31 characters, a taken one gets " (2)",
+    // "-", a long name is shortened (an abbreviation for the words it stands
+    // for, else cut after a whole word with "…"), a taken one gets " (2)",
     // " (3)" ..., an empty one is "Tabell".
     std::string take(const std::string& wanted);
 
