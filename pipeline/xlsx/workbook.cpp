@@ -1,6 +1,8 @@
 // Writing the workbook with libxlsxwriter.
 #include "xlsx/workbook.hpp"
 
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
 #include <xlsxwriter.h>
 
 #include <algorithm>
@@ -205,6 +207,15 @@ bool is_column_sum(const doc::Table& t, std::size_t c, double total) {
     return std::abs(sum - total) < 1e-9 * std::max(1.0, std::abs(total));
 }
 
+// Whether a column name can stand in a structured reference ("[Summa
+// (kr)]") as it is: libxlsxwriter writes the totals formula with the name
+// unescaped, and Excel escapes these characters with "'" (Microsoft's
+// "Using structured references with Excel tables"). A column whose name has
+// one gets its total as a number instead.
+bool plain_reference(const std::string& name) {
+    return name.find_first_of("\t\n\r,:.[]#'\"{}$^&*+=-<>/") == std::string::npos;
+}
+
 // Each table is an Excel table (header row, filter buttons, banded rows)
 // whose totals row is the document's total row, so that sorting or
 // filtering the data never takes the total along; a second total row
@@ -240,7 +251,7 @@ void write_sheet(lxw_workbook* workbook, Formats& formats, const NamedTable& nam
         if (total) {
             const auto text = cell_text(*total, c);
             const auto number = parse_swedish_number(text);
-            if (number && columns[c].numbers && is_column_sum(t, c, number->value)) {
+            if (number && columns[c].numbers && is_column_sum(t, c, number->value) && plain_reference(headers[c])) {
                 column.total_function = LXW_TABLE_FUNCTION_SUM;
                 column.total_value = number->value;
             } else if (!number && !text.empty()) {
@@ -299,6 +310,27 @@ std::time_t creation_time(const std::string& iso_date) {
     return ::timegm(&tm);
 }
 
+// What tells two tables under one heading apart: what their rows are (" per
+// förvaltning", the first column's header), else another column's header
+// (" – Förändring (%)").
+std::vector<std::string> name_suffixes(const doc::Table& t) {
+    std::vector<std::string> suffixes;
+    if (t.head.empty()) return suffixes;
+    const auto& header = t.head.back().cells;
+    for (std::size_t c = 0; c < header.size(); ++c) {
+        const auto text = doc::plain_text(header[c].content);
+        if (text.empty()) continue;
+        if (c > 0) {
+            suffixes.push_back(" \u2013 " + text);
+            continue;
+        }
+        std::string lower;
+        icu::UnicodeString::fromUTF8(text).toLower(icu::Locale("sv")).toUTF8String(lower);
+        suffixes.push_back(" per " + lower);
+    }
+    return suffixes;
+}
+
 }  // namespace
 
 bool has_tables(const doc::Document& document) { return !tables_of(document).empty(); }
@@ -317,7 +349,8 @@ void write_workbook(const doc::Document& document, const std::string& path) {
         check(workbook_set_properties(workbook, &properties), "set the properties");
         Formats formats(workbook);
         SheetNames names;
-        for (const auto& table : tables_of(document)) write_sheet(workbook, formats, table, names.take(table.title));
+        for (const auto& table : tables_of(document))
+            write_sheet(workbook, formats, table, names.take(table.title, name_suffixes(*table.table)));
     } catch (...) {
         workbook_close(workbook);
         throw;
