@@ -2,6 +2,7 @@
 
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <variant>
 
 #include "document/plain_text.hpp"
@@ -78,6 +79,12 @@ doc::Table chart_table(const doc::Chart& chart) {
     doc::TableRow head;
     head.cells.push_back({text(category_header(chart.title), true)});
     const bool percent = is_percent(chart.unit);
+    // Years down the side need no "per år" in the title to be called so.
+    if (!chart.categories.empty() &&
+        std::all_of(chart.categories.begin(), chart.categories.end(), [](const std::string& c) {
+            return c.size() == 4 && std::all_of(c.begin(), c.end(), [](char d) { return d >= '0' && d <= '9'; });
+        }))
+        head.cells.front() = {text("År", true)};
     for (const auto& s : chart.series) {
         t.columns.push_back({doc::Align::Right});
         std::string name = s.name.empty() ? chart.title : s.name;

@@ -111,6 +111,9 @@ struct ColumnFormat {
     bool numbers = false;
     SwedishNumber shape;
     bool dates = false;
+    // Percentages written without "%" under a header that says "%" ("Andel
+    // (%)": 28,5): held as fractions like every other percentage.
+    bool percent_header = false;
     std::string code() const { return dates ? kDateFormat : numbers ? number_format(shape) : ""; }
 };
 
@@ -133,7 +136,15 @@ std::vector<ColumnFormat> column_formats(const doc::Table& t, std::size_t column
                 any_date[c] = any_date[c] || date;
                 only_dates[c] = only_dates[c] && date;
             }
-    for (std::size_t c = 0; c < columns; ++c) formats[c].dates = any_date[c] && only_dates[c];
+    for (std::size_t c = 0; c < columns; ++c) {
+        formats[c].dates = any_date[c] && only_dates[c];
+        const auto header = t.head.empty() ? std::string() : cell_text(t.head.back(), c);
+        if (formats[c].numbers && !formats[c].shape.percent &&
+            (header == "%" || header.find("(%)") != std::string::npos)) {
+            formats[c].percent_header = true;
+            formats[c].shape.percent = true;
+        }
+    }
     return formats;
 }
 
@@ -155,9 +166,11 @@ struct SheetWriter {
             check(worksheet_write_datetime(sheet, at, column, &value, formats.get(bold, false, false, kDateFormat)),
                   "write a date");
         } else if (const auto number = parse_swedish_number(text); number && format.numbers) {
-            check(worksheet_write_number(sheet, at, column, number->value,
-                                         formats.get(bold, false, false, format.code())),
-                  "write a number");
+            check(
+                worksheet_write_number(sheet, at, column,
+                                       format.percent_header && !number->percent ? number->value / 100 : number->value,
+                                       formats.get(bold, false, false, format.code())),
+                "write a number");
         } else {
             const bool wrap = display_width(text) > kMaxWidth || text.find('\n') != std::string::npos;
             check(worksheet_write_string(sheet, at, column, text.c_str(),
@@ -176,18 +189,21 @@ struct SheetWriter {
 std::vector<std::string> table_headers(const doc::TableRow* head, std::size_t columns) {
     std::vector<std::string> names;
     std::set<std::string> used;
+    const auto take = [&used](const std::string& name) {
+        std::string folded;
+        icu::UnicodeString::fromUTF8(name).foldCase().toUTF8String(folded);
+        return used.insert(folded).second;
+    };
     for (std::size_t c = 0; c < columns; ++c) {
         auto name = head ? cell_text(*head, c) : "";
         std::replace(name.begin(), name.end(), '\n', ' ');
         if (name.empty()) name = "Kolumn " + std::to_string(c + 1);
+        // A repeated header ("%" after each count) says what it belongs to:
+        // "% (Antal 20–24 år)".
         auto unique = name;
-        for (int n = 2;; ++n) {
-            std::string folded = unique;
-            std::transform(folded.begin(), folded.end(), folded.begin(),
-                           [](unsigned char ch) { return std::tolower(ch); });
-            if (used.insert(folded).second) break;
-            unique = name + " " + std::to_string(n);
-        }
+        if (!take(unique) && c > 0 && !take(unique = name + " (" + names.back() + ")"))
+            for (int n = 2; !take(unique = name + " " + std::to_string(n)); ++n) {
+            }
         names.push_back(unique);
     }
     return names;
@@ -253,7 +269,8 @@ void write_sheet(lxw_workbook* workbook, Formats& formats, const NamedTable& nam
             const auto number = parse_swedish_number(text);
             if (number && columns[c].numbers && is_column_sum(t, c, number->value) && plain_reference(headers[c])) {
                 column.total_function = LXW_TABLE_FUNCTION_SUM;
-                column.total_value = number->value;
+                column.total_value =
+                    columns[c].percent_header && !number->percent ? number->value / 100 : number->value;
             } else if (!number && !text.empty()) {
                 total_labels[c] = text;
                 column.total_string = const_cast<char*>(total_labels[c].c_str());

@@ -75,7 +75,7 @@ def check_sheet(path, ws):
             fail(path, name, f"column {letter}: a typed value would not get the column's format")
         if header_row and numbers:
             header = str(ws.cell(header_row, col).value or "")
-            if "procent" in header.lower() and "%" not in next(iter(formats)):
+            if ("procent" in header.lower() or "%" in header) and "%" not in next(iter(formats)):
                 fail(path, name, f"column {letter} ({header!r}) holds percentages without a percent format")
 
 
