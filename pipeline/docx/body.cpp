@@ -66,39 +66,45 @@ std::size_t longest_word(const std::string& text) {
     return longest;
 }
 
-// Column widths from the content, as the PDF shares its line: a column's
+// Column widths from the content, as the PDF shares its line. A column's
 // natural width is its longest cell (at most 40 characters: longer text
-// wraps; a header may wrap between its words) and never less than its
-// longest word, at a bold character's average width, plus the cell padding.
-// Narrow columns (numbers, codes, dates) keep their natural width; the wide
-// ones share the rest in proportion; when even that does not fit, all
-// columns share the line in proportion.
+// wraps; a header may wrap between its words), its least width its longest
+// word, each at a bold character's average width plus the cell padding.
+// When the natural widths fit, every column grows in proportion; when they
+// do not, each column gets its least width and the rest of the line is
+// shared in proportion to what each still wants, so that no word is broken.
 std::vector<long> column_widths(const doc::Table& t, std::size_t columns, long text_width) {
     constexpr double kCharacter = look::table_size * 0.55;  // points, an average bold Times character
-    constexpr double kNarrow = 14 * kCharacter;
-    std::vector<double> natural(columns, 3 * kCharacter);
+    constexpr double kPadding = 2 * look::cell_padding_x + 4;
+    std::vector<double> natural(columns, 3 * kCharacter), least(columns, 3 * kCharacter);
     for (const auto* rows : {&t.head, &t.body, &t.foot})
         for (const auto& row : *rows)
             for (std::size_t c = 0; c < row.cells.size() && c < columns; ++c) {
                 const auto text = doc::plain_text(row.cells[c].content);
-                auto n = longest_word(text);
-                if (rows != &t.head) n = std::max(n, std::min<std::size_t>(characters(text), 40));
-                natural[c] = std::max(natural[c], static_cast<double>(n) * kCharacter);
+                const auto word = static_cast<double>(longest_word(text)) * kCharacter;
+                least[c] = std::max(least[c], word);
+                natural[c] = std::max(natural[c], word);
+                if (rows != &t.head)
+                    natural[c] = std::max(natural[c], std::min<double>(characters(text), 40) * kCharacter);
             }
-    for (auto& w : natural) w = twips(w + 2 * look::cell_padding_x + 4);
-    double narrow = 0, wide = 0;
-    for (const auto w : natural) (w <= twips(kNarrow) ? narrow : wide) += w;
-    const double total = narrow + wide;
+    double natural_sum = 0, least_sum = 0;
+    for (std::size_t c = 0; c < columns; ++c) {
+        natural[c] = twips(natural[c] + kPadding);
+        least[c] = twips(least[c] + kPadding);
+        natural_sum += natural[c];
+        least_sum += least[c];
+    }
+    const double width = static_cast<double>(text_width);
     std::vector<long> widths;
     long used = 0;
     for (std::size_t c = 0; c < columns; ++c) {
         double w;
-        if (total <= text_width)
-            w = natural[c] * text_width / total;  // room to spare: every column grows
-        else if (wide > 0 && text_width - narrow >= wide / 3)
-            w = natural[c] <= twips(kNarrow) ? natural[c] : natural[c] * (text_width - narrow) / wide;
+        if (natural_sum <= width)
+            w = natural[c] * width / natural_sum;
+        else if (least_sum < width)
+            w = least[c] + (natural[c] - least[c]) * (width - least_sum) / (natural_sum - least_sum);
         else
-            w = natural[c] * text_width / total;
+            w = least[c] * width / least_sum;
         const long rounded = c + 1 == columns ? text_width - used : static_cast<long>(w);
         widths.push_back(rounded);
         used += rounded;
