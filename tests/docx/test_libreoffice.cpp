@@ -51,7 +51,7 @@ std::string last_field(const std::string& line) {
 
 }  // namespace
 
-TEST_CASE("docx: LibreOffice opens every fixture's docx; its PDF has the headings and table figures of fuel's") {
+TEST_CASE("docx: LibreOffice opens every fixture's docx, and its PDF has the headings and table figures of fuel's") {
     const auto root = scratch_dir("libreoffice");
     const auto out = root + "/out";
     const auto fuel = std::string(FUEL_BINARY_DIR) + "/fuel";
