@@ -242,8 +242,11 @@ public:
 
     // Word's own table of contents (17.16.5.68): a TOC field over the heading
     // levels, its entries linked to the headings' bookmarks, each with a
-    // PAGEREF field for its page, which Word and LibreOffice compute.
+    // PAGEREF field for its page. The pages are Word's, so the numbers are
+    // left for Word to fill in (settings_part asks it to on opening);
+    // LibreOffice shows the entries without them until its index is updated.
     void operator()(const doc::TableOfContents& toc) {
+        context_.has_contents = true;
         const auto levels = std::to_string(toc.min_level) + "-" + std::to_string(toc.max_level);
         const std::string begin =
             "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText "
@@ -264,8 +267,11 @@ public:
             text += runs(e.title, context_);
             if (mark != context_.bookmarks.end())
                 text = "<w:hyperlink w:anchor=\"" + mark->second + "\">" + text +
-                       "<w:r><w:tab/></w:r><w:fldSimple w:instr=\" PAGEREF " + mark->second +
-                       " \\h \"></w:fldSimple></w:hyperlink>";
+                       "<w:r><w:tab/></w:r><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText "
+                       "xml:space=\"preserve\"> PAGEREF " +
+                       mark->second +
+                       " \\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:fldChar "
+                       "w:fldCharType=\"end\"/></w:r></w:hyperlink>";
             out_ += "<w:p><w:pPr><w:pStyle w:val=\"TOC" + std::to_string(style) + "\"/></w:pPr>" +
                     (i == 0 ? begin : "") + text + (i + 1 == toc.entries.size() ? end : "") + "</w:p>";
         }

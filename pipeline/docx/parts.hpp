@@ -58,6 +58,8 @@ struct Context {
     int next_id = 1;                               // bookmark and drawing ids
     // The width of the text area, in twips.
     long text_width = 0;
+    // A table of contents was written: its page numbers are Word's to fill in.
+    bool has_contents = false;
 };
 
 // Run properties beyond the text's own bold and italic.
@@ -84,7 +86,7 @@ std::string section_properties(const doc::PageSetup& page);
 // ---- styles.cpp ----
 std::string styles_part(const doc::Document& document);
 std::string numbering_part(const Context& context);
-std::string settings_part(const doc::Document& document);
+std::string settings_part(const doc::Document& document, const Context& context);
 std::string footnotes_part(const Context& context);
 
 // ---- package_parts.cpp ----

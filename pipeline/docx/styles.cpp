@@ -140,11 +140,16 @@ std::string numbering_part(const Context& context) {
     return out + "</w:numbering>";
 }
 
-std::string settings_part(const doc::Document& document) {
+// A document with a table of contents asks Word to update its fields when
+// it is opened (17.15.1.90): the page numbers are where Word breaks the
+// pages, which only Word knows. Word asks the reader first.
+std::string settings_part(const doc::Document& document, const Context& context) {
     const auto language = escape(document.meta.language.empty() ? "sv-SE" : document.meta.language);
     return std::string(kXmlDeclaration) + "<w:settings " + kWordNamespaces +
            "><w:zoom w:percent=\"100\"/><w:defaultTabStop w:val=\"1304\"/>"
-           "<w:characterSpacingControl w:val=\"doNotCompress\"/><w:footnotePr><w:footnote w:id=\"-1\"/><w:footnote "
+           "<w:characterSpacingControl w:val=\"doNotCompress\"/>" +
+           (context.has_contents ? "<w:updateFields w:val=\"true\"/>" : "") +
+           "<w:footnotePr><w:footnote w:id=\"-1\"/><w:footnote "
            "w:id=\"0\"/></w:footnotePr><w:compat><w:compatSetting w:name=\"compatibilityMode\" "
            "w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat><w:themeFontLang w:val=\"" +
            language + "\"/><w:decimalSymbol w:val=\",\"/><w:listSeparator w:val=\";\"/></w:settings>";

@@ -27,7 +27,7 @@ std::string render(const doc::Document& document) {
         {"word/_rels/document.xml.rels", document_relationships_part(context)},
         {"word/styles.xml", styles_part(document)},
         {"word/numbering.xml", numbering_part(context)},
-        {"word/settings.xml", settings_part(document)},
+        {"word/settings.xml", settings_part(document, context)},
         {"word/footnotes.xml", footnotes_part(context)},
         {"word/header1.xml", first_header},
         {"word/header2.xml", other_header},

@@ -114,7 +114,9 @@ TEST_CASE("docx: the letterhead is the first page's header, the running header a
               "header\t" + docx_test::json(doc::plain_text(d.page.running_header) + "\tSida {PAGE} ({NUMPAGES})")));
 }
 
-TEST_CASE("docx: lists are Word lists that restart, notes are Word footnotes, a chart is a Word chart with its data") {
+TEST_CASE(
+    "docx: lists are Word lists that restart, notes are Word footnotes, a chart is a Word chart with its data, "
+    "the contents a TOC field") {
     doc::Document d;
     d.meta.title = "Prov";
     doc::List ordered{true, 3, {}};
@@ -130,7 +132,8 @@ TEST_CASE("docx: lists are Word lists that restart, notes are Word footnotes, a 
     chart.series = {{"", {3836, 4500}, {"3 836", "4 500"}}};
     chart.ticks = {{0, "0"}, {2500, "2 500"}, {5000, "5 000"}};
     chart.alt = "Beviljat 2024: 3 836 tkr, 2025: 4 500 tkr.";
-    d.body = {{ordered}, {noted}, {chart}};
+    doc::TableOfContents toc{2, 3, {{2, "1", "sec-mal", text("Mål")}}};
+    d.body = {{toc}, {doc::Heading{2, "1", "sec-mal", text("Mål")}}, {ordered}, {noted}, {chart}};
     const auto path = write_docx(d, "structures");
     const auto numbering = run_command("unzip -p " + quote(path) + " word/numbering.xml").output;
     const auto main = run_command("unzip -p " + quote(path) + " word/document.xml").output;
@@ -147,6 +150,15 @@ TEST_CASE("docx: lists are Word lists that restart, notes are Word footnotes, a 
     CHECK(chart_xml.find("<c:pt idx=\"1\"><c:v>4500</c:v></c:pt>") != std::string::npos);
     CHECK(chart_xml.find("<c:pt idx=\"0\"><c:v>2024</c:v></c:pt>") != std::string::npos);
     CHECK(chart_xml.find("<c:max val=\"5000\"/><c:min val=\"0\"/>") != std::string::npos);
+    // The table of contents is Word's TOC field, its entry linked to the heading's bookmark, and Word is
+    // asked to fill in the page numbers on opening.
+    CHECK(main.find("<w:instrText xml:space=\"preserve\"> TOC \\o \"2-3\" \\h \\z \\u </w:instrText>") !=
+          std::string::npos);
+    CHECK(main.find("<w:bookmarkStart w:id=\"1\" w:name=\"sec_mal\"/>") != std::string::npos);
+    CHECK(main.find("<w:hyperlink w:anchor=\"sec_mal\">") != std::string::npos);
+    CHECK(
+        run_command("unzip -p " + quote(path) + " word/settings.xml").output.find("<w:updateFields w:val=\"true\"/>") !=
+        std::string::npos);
     const auto lines = read_back(path);
     CHECK(has(lines, "p\tList Paragraph\t\"tredje\""));
     CHECK(has(lines, "note\t1\t\"Notens text.\""));
