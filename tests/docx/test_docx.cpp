@@ -4,6 +4,8 @@
 // the properties, the page and the headers. Plus determinism.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -11,6 +13,7 @@
 #include "docx/docx_expectations.hpp"
 #include "docx/writer.hpp"
 #include "html/fixture_documents.hpp"
+#include "job/build_plan.hpp"
 #include "job/command.hpp"
 
 namespace {
@@ -67,15 +70,45 @@ doc::Inlines text(const std::string& s) { return {doc::Text{s, {}, ""}}; }
 
 }  // namespace
 
+// Every document of every fixture dataset, as a build makes them: rounds,
+// appendices, letters, the evaluation with its charts, the final report with
+// its notes and table of contents.
+std::vector<doc::BuiltDocument> all_fixture_documents() {
+    job::Spec spec;
+    job::Environment environment;
+    environment.templates_dir = std::string(FUEL_SOURCE_DIR) + "/templates";
+    const job::RunContext context{spec, environment, {}, 1};
+    std::vector<std::filesystem::path> datasets;
+    for (const auto& entry : std::filesystem::directory_iterator(std::string(FUEL_SOURCE_DIR) + "/fixtures"))
+        if (std::filesystem::exists(entry.path() / "round.xml") || std::filesystem::exists(entry.path() / "report.xml"))
+            datasets.push_back(entry.path());
+    std::sort(datasets.begin(), datasets.end());
+    std::vector<doc::BuiltDocument> all;
+    for (const auto& dataset : datasets)
+        for (auto& built : job::build_document_trees(dataset.string(), context)) {
+            built.name = dataset.filename().string() + "--" + built.name;
+            all.push_back(std::move(built));
+        }
+    return all;
+}
+
 TEST_CASE("docx: every fixture document's paragraphs, list items, table cells and notes are the tree's, in order") {
-    for (const auto& built : html_test::fixture_documents()) {
+    const auto documents = all_fixture_documents();
+    REQUIRE(documents.size() >= 30);
+    int charts = 0, notes = 0;
+    for (const auto& built : documents) {
         CAPTURE(built.name);
         const auto lines = read_back(write_docx(built.document, built.name));
         const auto expected = docx_test::expected(built.document);
         check_same(starting(lines, {"p", "cell"}), expected.body);
         check_same(starting(lines, {"note"}), expected.notes);
         CHECK(has(lines, "charts\t\"" + std::to_string(expected.charts) + "\""));
+        charts += expected.charts;
+        notes += static_cast<int>(expected.notes.size());
     }
+    // The fixtures exercise charts and footnotes.
+    CHECK(charts > 0);
+    CHECK(notes > 0);
 }
 
 TEST_CASE("docx: the decision document has Word's heading styles, A4 with the PDF's margins, properties and sv-SE") {
