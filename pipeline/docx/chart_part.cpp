@@ -1,11 +1,10 @@
 // Charts as Word charts (DrawingML, ECMA-376 Part 1, 21.2): a c:chartSpace
 // part holding the categories, the series and their values, so that Word
 // and LibreOffice draw the chart themselves and a case officer can restyle
-// it or change its type. The values travel as the series' caches (c:strCache,
-// c:numCache) in the chart part; no spreadsheet is embedded (an embedded
-// workbook is what Word's "Edit data" opens), since this stage writes no
-// workbooks; the data stays readable and copyable from the chart and from
-// the document's Excel twin.
+// it, change its type or edit its numbers. The values travel as the series'
+// caches (c:strCache, c:numCache), which every reader draws from, and in the
+// embedded workbook the references name (chart_workbook.cpp), which Word's
+// "Redigera data" opens.
 #include <cmath>
 #include <cstdio>
 
@@ -91,6 +90,14 @@ std::string axis_title(const std::string& text) {
 
 }  // namespace
 
+std::string chart_relationships(std::size_t index) {
+    return std::string(kXmlDeclaration) +
+           "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship "
+           "Id=\"rIdData\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/package\" "
+           "Target=\"../embeddings/Microsoft_Excel_Worksheet" +
+           std::to_string(index) + ".xlsx\"/></Relationships>";
+}
+
 std::string chart_part(const doc::Chart& chart, const std::string& language) {
     const bool bars = chart.kind == doc::ChartKind::Bars;
     const bool line = chart.kind == doc::ChartKind::Line;
@@ -142,7 +149,10 @@ std::string chart_part(const doc::Chart& chart, const std::string& language) {
     out += "<c:numFmt formatCode=\"" + format +
            "\" sourceLinked=\"0\"/><c:majorTickMark val=\"none\"/><c:minorTickMark val=\"none\"/><c:tickLblPos "
            "val=\"nextTo\"/>" +
-           text_properties(look::chart_label_size) + "<c:crossAx val=\"1001\"/><c:crosses val=\"autoZero\"/>" +
+           text_properties(look::chart_label_size) + "<c:crossAx val=\"1001\"/>" +
+           // Bars list their categories from the top; the value axis then
+           // crosses at the last one, so that it stays at the bottom.
+           (bars ? "<c:crosses val=\"max\"/>" : "<c:crosses val=\"autoZero\"/>") +
            (line ? "<c:crossBetween val=\"midCat\"/>" : "<c:crossBetween val=\"between\"/>");
     if (chart.ticks.size() >= 2)
         out += "<c:majorUnit val=\"" + number(chart.ticks[1].value - chart.ticks[0].value) + "\"/>";
@@ -153,7 +163,8 @@ std::string chart_part(const doc::Chart& chart, const std::string& language) {
     out +=
         "<c:plotVisOnly val=\"1\"/><c:dispBlanksAs val=\"gap\"/></c:chart>"
         "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>" +
-        text_properties(look::chart_label_size) + "</c:chartSpace>";
+        text_properties(look::chart_label_size) +
+        "<c:externalData r:id=\"rIdData\"><c:autoUpdate val=\"0\"/></c:externalData></c:chartSpace>";
     return out;
 }
 

@@ -25,6 +25,8 @@ std::string content_types_part(const Context& context) {
                       "<Default Extension=\"rels\" "
                       "ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
                       "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                      "<Default Extension=\"xlsx\" "
+                      "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\"/>"
                       "<Override PartName=\"/word/document.xml\" ContentType=\"" +
                       word + "document.main+xml\"/><Override PartName=\"/word/styles.xml\" ContentType=\"" + word +
                       "styles+xml\"/><Override PartName=\"/word/numbering.xml\" ContentType=\"" + word +

@@ -98,6 +98,12 @@ std::string app_properties_part();
 
 // ---- chart_part.cpp ----
 std::string chart_part(const doc::Chart& chart, const std::string& language);
+// word/charts/_rels/chart<index>.xml.rels: the chart's embedded workbook.
+std::string chart_relationships(std::size_t index);
 std::string chart_drawing(const doc::Chart& chart, std::size_t index, Context& context);
+
+// ---- chart_workbook.cpp ----
+// The chart's data as a workbook of one sheet, Blad1, for Word's "Edit data".
+std::string chart_workbook(const doc::Chart& chart);
 
 }  // namespace docx

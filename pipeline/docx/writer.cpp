@@ -33,9 +33,13 @@ std::string render(const doc::Document& document) {
         {"word/header2.xml", other_header},
     };
     const auto language = document.meta.language.empty() ? std::string("sv-SE") : document.meta.language;
-    for (std::size_t i = 0; i < context.charts.size(); ++i)
+    for (std::size_t i = 0; i < context.charts.size(); ++i) {
+        const auto n = std::to_string(i + 1);
+        parts.push_back({"word/charts/chart" + n + ".xml", chart_part(*context.charts[i], language)});
+        parts.push_back({"word/charts/_rels/chart" + n + ".xml.rels", chart_relationships(i + 1)});
         parts.push_back(
-            {"word/charts/chart" + std::to_string(i + 1) + ".xml", chart_part(*context.charts[i], language)});
+            {"word/embeddings/Microsoft_Excel_Worksheet" + n + ".xlsx", chart_workbook(*context.charts[i])});
+    }
     return zip_package(parts);
 }
 

@@ -192,6 +192,17 @@ TEST_CASE(
     CHECK(
         run_command("unzip -p " + quote(path) + " word/settings.xml").output.find("<w:updateFields w:val=\"true\"/>") !=
         std::string::npos);
+    // The data behind the chart, as a workbook Word's "Edit data" opens, read by openpyxl.
+    CHECK(chart_xml.find("<c:externalData r:id=\"rIdData\">") != std::string::npos);
+    const auto embedded = scratch_dir("docx-embedded") + "/data.xlsx";
+    REQUIRE(
+        run_command("unzip -p " + quote(path) + " word/embeddings/Microsoft_Excel_Worksheet1.xlsx > " + quote(embedded))
+            .status == 0);
+    const auto cells = run_command(
+        "/usr/bin/python3 -c 'import openpyxl, sys; ws = openpyxl.load_workbook(sys.argv[1])[\"Blad1\"]; "
+        "print(ws[\"A2\"].value, ws[\"A3\"].value, ws[\"B1\"].value, ws[\"B2\"].value, ws[\"B3\"].value)' " +
+        quote(embedded) + " 2>&1");
+    CHECK(cells.output == "2024 2025 Beviljat per år 3836 4500\n");
     const auto lines = read_back(path);
     CHECK(has(lines, "p\tList Paragraph\t\"tredje\""));
     CHECK(has(lines, "note\t1\t\"Notens text.\""));
