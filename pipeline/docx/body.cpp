@@ -188,7 +188,8 @@ public:
         std::size_t columns = t.columns.size();
         for (const auto* rows : {&t.head, &t.body, &t.foot})
             for (const auto& row : *rows) columns = std::max(columns, row.cells.size());
-        if (columns == 0) return;
+        // Word refuses a table without a row.
+        if (columns == 0 || t.head.size() + t.body.size() + t.foot.size() == 0) return;
         const auto widths = column_widths(t, columns, context_.text_width - indent_twips());
         out_ += "<w:tbl><w:tblPr><w:tblStyle w:val=\"FuelTable\"/><w:tblW w:w=\"" +
                 std::to_string(context_.text_width - indent_twips()) + "\" w:type=\"dxa\"/>" +
