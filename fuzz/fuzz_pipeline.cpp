@@ -4,10 +4,15 @@
 // job/dataset_build.cpp and job/dataset_publish.cpp run it. The first byte
 // picks the format (even: CSV, odd: XML); the rest is the file.
 //
+// A check renders the templates over one application of each shape
+// (document/view_shapes.hpp) and must find what the full render finds: for
+// every input, the two renders' diagnostics are the same.
+//
 // Layout runs for every input, errors or not, because it must never crash
 // on any tree; PDF bytes are made, as by a build, only for inputs without
 // errors.
 #include <filesystem>
+#include <set>
 
 #include "document/build.hpp"
 #include "fuzz_support.hpp"
@@ -50,6 +55,13 @@ model::Dataset dataset_of(std::string_view input, core::Diagnostics& diagnostics
     return dataset;
 }
 
+std::set<std::string> messages(const core::Diagnostics& diagnostics) {
+    std::set<std::string> out;
+    for (const auto& d : diagnostics.items())
+        out.insert(std::to_string(d.where.line) + ":" + std::to_string(d.where.column) + ": " + d.message);
+    return out;
+}
+
 void check_account(const transform::Account& account) {
     for (const auto& f : account.files)
         fuzz::require(f.read == static_cast<int>(f.used.size() + f.rejected.size()), "read != used + rejected");
@@ -67,10 +79,16 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t siz
     const auto report = transform::aggregate(dataset);
     std::vector<transform::DocumentScope> scopes;
     std::vector<doc::Document> documents;
+    core::Diagnostics full, shapes;
+    const auto view = doc::make_view_model(report);
+    const auto shapes_view = doc::make_view_model(report, doc::ViewScope::Shapes);
     for (const auto& t : f.templates) {
-        scopes.push_back({t.name, transform::funds_named_in(t.source, dataset.round)});
-        documents.push_back(doc::build_document(report, t, diagnostics));
+        scopes.push_back(transform::scope_of(t.name, t.path, t.source, dataset.round));
+        documents.push_back(doc::build_document(report, view, t, full));
+        doc::build_document(report, shapes_view, t, shapes);
     }
+    fuzz::require(messages(full) == messages(shapes), "a check's render finds other template problems than a build's");
+    diagnostics.append(full);
     check_account(transform::make_account(dataset, report, scopes, diagnostics));
     const bool valid = !diagnostics.has_errors();
     for (const auto& document : documents) {

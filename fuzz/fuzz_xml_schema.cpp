@@ -1,14 +1,16 @@
 // libFuzzer: the XSD check of every XML format (schemas/*.xsd, libxml2) and
 // the placing of its findings in pugixml's tree. The first byte picks the
-// schema: 0 round, 1 applications, 2 report, 3 follow-up report.
+// schema: 0 round, 1 applications, 2 report, 3 follow-up report, 4 an
+// application to a fund.
 #include "fuzz_support.hpp"
 #include "ingest/xml_file.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t size) {
     if (size == 0) return 0;
     constexpr ingest::XmlSchema kSchemas[] = {ingest::XmlSchema::Round, ingest::XmlSchema::Applications,
-                                              ingest::XmlSchema::Report, ingest::XmlSchema::FollowUpReport};
-    const auto schema = kSchemas[data[0] % 4];
+                                              ingest::XmlSchema::Report, ingest::XmlSchema::FollowUpReport,
+                                              ingest::XmlSchema::Application};
+    const auto schema = kSchemas[data[0] % 5];
     const auto text = fuzz::bytes(data + 1, size - 1);
     core::Diagnostics diagnostics;
     const auto file = ingest::XmlFile::parse(text, "x.xml", diagnostics, schema);

@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-120}
 build=build-fuzz
 targets=(fuzz_csv fuzz_registers_csv fuzz_round_xml fuzz_applications_xml fuzz_report_xml fuzz_followup_xml
-  fuzz_xml_schema fuzz_pipeline)
+  fuzz_xml_schema fuzz_application fuzz_pipeline)
 # Run only some: FUZZ_TARGETS="fuzz_report_xml fuzz_followup_xml" scripts/fuzz.sh 60
 if [[ -n "${FUZZ_TARGETS:-}" ]]; then read -r -a targets <<<"$FUZZ_TARGETS"; fi
 
@@ -33,7 +33,9 @@ copy_seeds() {
 mapfile -t csv < <(find fixtures tests/fixtures -name '*.csv' -type f | sort)
 mapfile -t rounds < <(find fixtures tests/fixtures -name round.xml -type f | sort)
 mapfile -t applications < <(find fixtures tests/fixtures -name '*.xml' ! -name round.xml ! -name report.xml \
-  ! -path '*/projekt/*' -type f | sort)
+  ! -name application.xml ! -path '*/projekt/*' -type f | sort)
+mapfile -t fund_applications < <(find fixtures tests/fixtures -name application.xml -type f | sort)
+mapfile -t budgets < <(find fixtures tests/fixtures -name 'budget*.csv' -type f | sort)
 mapfile -t reports < <(find fixtures tests/fixtures -name report.xml -type f | sort)
 mapfile -t followups < <(find fixtures tests/fixtures -path '*/projekt/*.xml' -type f | sort)
 # fuzz_registers_csv: the first byte picks the reader, as fuzz_registers_csv.cpp
@@ -61,17 +63,22 @@ copy_seeds fuzz_csv '' "${csv[@]}"
 copy_seeds fuzz_round_xml '' "${rounds[@]}"
 copy_seeds fuzz_applications_xml '' "${applications[@]}"
 # fuzz_xml_schema: the first byte picks the schema, as fuzz_xml_schema.cpp
-# numbers them: 0 round, 1 applications, 2 report, 3 follow-up report.
+# numbers them: 0 round, 1 applications, 2 report, 3 follow-up report, 4 an
+# application to a fund.
 copy_seeds fuzz_xml_schema '\x00' "${rounds[@]}"
 copy_seeds fuzz_xml_schema '\x01' "${applications[@]}"
 copy_seeds fuzz_xml_schema '\x02' "${reports[@]}"
 copy_seeds fuzz_xml_schema '\x03' "${followups[@]}"
+copy_seeds fuzz_xml_schema '\x04' "${fund_applications[@]}"
+# fuzz_application: an even first byte is application.xml, an odd one its budget file.
+copy_seeds fuzz_application '\x00' "${fund_applications[@]}"
+copy_seeds fuzz_application '\x01' "${budgets[@]}"
 # fuzz_pipeline: an even first byte reads the rest as CSV, an odd one as XML.
 copy_seeds fuzz_pipeline '\x00' "${csv[@]}"
 copy_seeds fuzz_pipeline '\x01' "${applications[@]}"
 
 declare -A dictionary=([fuzz_csv]=csv [fuzz_registers_csv]=csv [fuzz_round_xml]=xml [fuzz_applications_xml]=xml
-  [fuzz_report_xml]=xml [fuzz_followup_xml]=xml [fuzz_xml_schema]=xml [fuzz_pipeline]=xml)
+  [fuzz_report_xml]=xml [fuzz_followup_xml]=xml [fuzz_xml_schema]=xml [fuzz_application]=xml [fuzz_pipeline]=xml)
 failed=0
 summary=""
 for target in "${targets[@]}"; do

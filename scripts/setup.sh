@@ -44,6 +44,11 @@ packages=(
   default-jre-headless   # runs Preflight
   libactivation-java     # needed by Preflight, not declared by libpdfbox2-java
   libjaxb-api-java       # needed by Preflight, not declared by libpdfbox2-java
+  dpkg-dev               # dpkg-shlibdeps: the Debian package's Depends (cpack -G DEB)
+  lintian                # the Debian package is checked against Debian policy
+  systemd                # systemd-analyze: the units verified and their exposure rated
+  man-db                 # man -l: the man page renders without warnings
+  binutils               # objdump: the libraries the packaged program links
 )
 
 missing=()

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <cstring>
+#include <optional>
 #include <iostream>
 
 #include "core/diagnostics.hpp"
@@ -19,6 +20,7 @@
 #include "nightly/log_setup.hpp"
 #include "nightly/nightly_build.hpp"
 #include "nightly/serve_command.hpp"
+#include "nightly/stop_signals.hpp"
 
 namespace cli {
 
@@ -73,7 +75,10 @@ protected:
         nightly::Settings settings;
         try {
             settings = nightly::read_settings(config(), nightly::configuration_loaded(*this));
-            const bool everything = !quiet_ && (settings.log.file.empty() || isatty(STDERR_FILENO));
+            // The journal, like a terminal, gets everything: each line has its
+            // priority there, so it can be filtered (log_setup.hpp).
+            const bool everything =
+                !quiet_ && (settings.log.file.empty() || isatty(STDERR_FILENO) || nightly::stderr_is_journal());
             nightly::set_up_logging(settings.log,
                                     everything ? nightly::Console::Everything : nightly::Console::ProblemsOnly);
         } catch (const std::exception& e) {
@@ -85,9 +90,16 @@ protected:
         if (args[0] == "verify") return nightly::run_verify(settings, options, logger());
         options.check_only = args[0] == "check";
         options.show_progress = !quiet_ && !options.check_only && isatty(STDERR_FILENO);
+        std::optional<nightly::StopOnSignals> signals;
+        if (!options.check_only) {
+            signals.emplace();
+            options.stop = &signals->stop();
+        }
         const auto report = nightly::run_build(settings, options, logger());
         // The same JSON as OUT/status.json, so one reader serves both.
         if (json_) std::cout << nightly::status_json(report);
+        // Stopped by a signal: the shells' convention, 128 + its number.
+        if (signals && signals->signal() != 0) return 128 + signals->signal();
         return report.exit_code;
     }
 
@@ -106,7 +118,8 @@ private:
             "  serve   run as a service that builds on a schedule (fuel serve --help)\n"
             "Exit status: 0 done, 1 the input has errors (nothing written for that\n"
             "dataset), 2 usage error, 3 internal failure, 4 another build is writing\n"
-            "to OUT (nothing done; see --wait).");
+            "to OUT (nothing done; see --wait), 130 or 143 stopped by SIGINT or\n"
+            "SIGTERM (what was not published keeps its last good documents).");
         formatter.format(std::cout);
     }
 

@@ -31,6 +31,14 @@ std::string visible(std::string_view text, bool keep_line_feeds) {
     out.reserve(text.size());
     char buffer[16];
     for (std::size_t pos = 0; pos < text.size();) {
+        // A run of printable ASCII, the most of any message, is copied as it is.
+        std::size_t run = pos;
+        while (run < text.size() && text[run] >= 0x20 && text[run] < 0x7F) ++run;
+        if (run > pos) {
+            out.append(text.substr(pos, run - pos));
+            pos = run;
+            continue;
+        }
         char32_t c = 0;
         const std::size_t length = utf8_at(text, pos, c);
         if (length == 0) {

@@ -44,9 +44,10 @@ struct BuiltLetter {
 
 // One letter from `tmpl` per administration that applied in the round, in
 // the order of their first application; the view adds `letter`
-// (templates/README.md, "Letters to applicants").
+// (templates/README.md, "Letters to applicants"). In ViewScope::Shapes the
+// letters list one application of each shape (a check: view_shapes.hpp).
 std::vector<BuiltLetter> build_letters(const model::Report& report, const Template& tmpl,
-                                       core::Diagnostics& diagnostics);
+                                       core::Diagnostics& diagnostics, ViewScope scope = ViewScope::Full);
 
 // "Hägersten-Älvsjö" -> "hagersten-alvsjo": a file name in ASCII.
 std::string file_name_part(const std::string& text);

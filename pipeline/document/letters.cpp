@@ -55,16 +55,17 @@ data letter_application(const model::Application& a, const model::Round& round, 
     return d;
 }
 
-data letter_view(const model::Report& report, const std::string& administration) {
+data letter_view(const model::Report& report, const std::string& administration, ViewScope scope) {
     const auto& round = report.dataset->round;
     std::vector<const model::Application*> own;
     for (const auto& a : report.dataset->applications)
         if (a.administration == administration) own.push_back(&a);
     data applications{data::type::list};
+    ListOfShapes kept(scope);
     model::Kronor granted = 0;
     int grants = 0;
     for (std::size_t i = 0; i < own.size(); ++i) {
-        applications.push_back(letter_application(*own[i], round, i + 1 == own.size()));
+        kept.add(applications, letter_application(*own[i], round, i + 1 == own.size()));
         core::add_or_throw(granted, own[i]->granted, "amounts");
         grants += own[i]->granted > 0 ? 1 : 0;
     }
@@ -73,7 +74,7 @@ data letter_view(const model::Report& report, const std::string& administration)
         if (s.administration == administration) shortfalls.push_back(&s);
     data d;
     d.set("administration", administration);
-    d.set("applications", applications);
+    d["applications"] = std::move(applications);  // set() would copy the list
     d.set("application_count", count_view(static_cast<std::int64_t>(own.size())));
     d.set("grant_count", count_view(grants));
     d.set("has_grants", grants > 0);
@@ -143,14 +144,14 @@ std::map<std::string, std::string> letter_file_names(const std::vector<std::stri
 }
 
 std::vector<BuiltLetter> build_letters(const model::Report& report, const Template& tmpl,
-                                       core::Diagnostics& diagnostics) {
+                                       core::Diagnostics& diagnostics, ViewScope scope) {
     std::vector<BuiltLetter> letters;
     const auto administrations = applicants(*report.dataset);
     const auto files = letter_file_names(administrations, tmpl.name);
     // One view for all letters; each letter replaces the last one's values.
-    auto view = make_view_model(report);
+    auto view = make_view_model(report, scope);
     for (const auto& administration : administrations) {
-        view.set("letter", letter_view(report, administration));
+        view.set("letter", letter_view(report, administration, scope));
         letters.push_back({administration, files.at(administration), build_document(report, view, tmpl, diagnostics)});
     }
     return letters;

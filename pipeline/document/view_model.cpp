@@ -1,10 +1,13 @@
 #include "document/view_model.hpp"
 
 #include <concepts>
+#include <unordered_map>
 
 #include "core/closest_match.hpp"
 #include "document/final_report_view.hpp"
 #include "document/format_sv.hpp"
+#include "document/fund_application_view.hpp"
+#include "document/view_shapes.hpp"
 #include "document/view_values.hpp"
 
 namespace doc {
@@ -126,14 +129,28 @@ data application_view(const model::Application& a, const model::Round& round) {
     return d;
 }
 
-data applications_view(const std::vector<const model::Application*>& list, const model::Round& round) {
+// The counts are of the whole list in either scope; the list itself is
+// every application, or one of each shape for a check (view_shapes.hpp).
+// `shapes` keeps each application's shape digest across a fund's lists, so
+// that a check makes each application's view once, not once per list.
+data applications_view(const std::vector<const model::Application*>& list, const model::Round& round, ViewScope scope,
+                       std::unordered_map<const model::Application*, std::uint64_t>& shapes) {
     data d = count_view(static_cast<std::int64_t>(list.size()));
     // Filled by moves into reserved room: data::push_back would copy each
     // view, and again each time the list grows.
     data views{data::type::list};
-    auto& items = items_of(views);
-    items.reserve(list.size());
-    for (const auto* a : list) items.push_back(application_view(*a, round));
+    if (scope == ViewScope::Full) {
+        items_of(views).reserve(list.size());
+        for (const auto* a : list) items_of(views).push_back(application_view(*a, round));
+    } else {
+        ListOfShapes kept(scope);
+        for (const auto* a : list) {
+            const auto known = shapes.find(a);
+            if (known != shapes.end() && !kept.wants(known->second)) continue;
+            data view = application_view(*a, round);
+            shapes[a] = kept.add(views, std::move(view));
+        }
+    }
     put(d, "list", std::move(views));
     return d;
 }
@@ -150,7 +167,7 @@ data criteria_view(const model::Fund& fund, model::CriterionKind kind) {
     return items;
 }
 
-data fund_view(const model::FundSummary& s, const model::Round& round) {
+data fund_view(const model::FundSummary& s, const model::Round& round, ViewScope scope) {
     const auto& fund = *s.fund;
     const auto& money = round.money_abbreviation;
     data d;
@@ -162,11 +179,12 @@ data fund_view(const model::FundSummary& s, const model::Round& round) {
     put(d, "max_per_application", amount_view(fund.max_per_application.value_or(0), money));
     put(d, "main_criteria", criteria_view(fund, model::CriterionKind::Main));
     put(d, "priority_criteria", criteria_view(fund, model::CriterionKind::Priority));
-    put(d, "applications", applications_view(s.applications, round));
-    put(d, "granted", applications_view(s.granted, round));
-    put(d, "granted_in_full", applications_view(s.granted_in_full, round));
-    put(d, "partly_granted", applications_view(s.partly_granted, round));
-    put(d, "rejected", applications_view(s.rejected, round));
+    std::unordered_map<const model::Application*, std::uint64_t> shapes;
+    put(d, "applications", applications_view(s.applications, round, scope, shapes));
+    put(d, "granted", applications_view(s.granted, round, scope, shapes));
+    put(d, "granted_in_full", applications_view(s.granted_in_full, round, scope, shapes));
+    put(d, "partly_granted", applications_view(s.partly_granted, round, scope, shapes));
+    put(d, "rejected", applications_view(s.rejected, round, scope, shapes));
     put(d, "total_requested", amount_view(s.total_requested, money));
     put(d, "total_granted", amount_view(s.total_granted, money));
     put(d, "has_uniform_grant", s.uniform_granted_amount > 0);
@@ -255,8 +273,9 @@ const data* fund_by_code(const data& view, const std::string& code) {
     return nullptr;
 }
 
-data make_view_model(const model::Report& report) {
+data make_view_model(const model::Report& report, ViewScope scope) {
     if (report.final_report) return make_final_report_view(report);
+    if (report.fund_application) return make_fund_application_view(report);
     const auto& round = report.dataset->round;
     data d;
     put(d, "round", round_view(round));
@@ -273,7 +292,7 @@ data make_view_model(const model::Report& report) {
     // (kFundsList, template.cpp). A second copy under the code was half of
     // the view's cost to build and to free: a fund holds the views of its
     // applications up to three times.
-    for (const auto& s : report.funds) items_of(funds).push_back(fund_view(s, round));
+    for (const auto& s : report.funds) items_of(funds).push_back(fund_view(s, round, scope));
     put(d, kFundsList, std::move(funds));
     put(d, "total_requested", amount_view(report.total_requested, round.money_abbreviation));
     put(d, "total_granted", amount_view(report.total_granted, round.money_abbreviation));

@@ -5,11 +5,15 @@
 // lists the names).
 #include <kainjow/mustache.hpp>
 
+#include "document/view_shapes.hpp"
 #include "model/report.hpp"
 
 namespace doc {
 
-kainjow::mustache::data make_view_model(const model::Report& report);
+// In ViewScope::Shapes, each list of applications holds one application of
+// each shape (view_shapes.hpp), for checking the templates; the counts and
+// sums are the whole round's in either scope.
+kainjow::mustache::data make_view_model(const model::Report& report, ViewScope scope = ViewScope::Full);
 
 // The view's list of funds. A template also finds each fund by its code in
 // lower case ({{lum.total_granted.kronor}}): the fund in this list whose

@@ -179,12 +179,18 @@ struct BlockWriter {
         }
         return html + (list.ordered ? "</ol>\n" : "</ul>\n");
     }
+    // In a box of its own that scrolls sideways when the table is wider than
+    // the window (WCAG 2.1 SC 1.4.10, reflow: at 320 CSS px only the table
+    // scrolls, not the page). The box takes the keyboard focus so that it
+    // can be scrolled without a mouse (axe-core, scrollable-region-focusable),
+    // and as a named group it says what the focus is on.
     std::string operator()(const doc::Table& t) const {
-        std::string html = "<table>\n";
+        std::string html =
+            "<div class=\"table-scroll\" role=\"group\" aria-label=\"Tabell\" tabindex=\"0\">\n<table>\n";
         if (caption) html += "<caption>" + inlines(caption->content) + "</caption>\n";
         html += row_group(t, t.head, "thead", RowPart::Head) + row_group(t, t.body, "tbody", RowPart::Body) +
                 row_group(t, t.foot, "tfoot", RowPart::Foot);
-        return html + "</table>\n";
+        return html + "</table>\n</div>\n";
     }
     std::string operator()(const doc::Letterhead& l) const {
         std::vector<std::string> document_lines{l.document_type};

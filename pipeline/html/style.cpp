@@ -9,6 +9,9 @@
 // Colours: every text colour on its background has at least the 4.5:1
 // contrast WCAG 2.1 SC 1.4.3 asks for (black on white is 21:1; the link blue
 // #0b4f9c on white is about 8.1:1), and the browser test computes it.
+// Reflow (SC 1.4.10): at 320 CSS px the letterhead and the signatures are
+// one column, long words break, and a wide table scrolls in its own box
+// (.table-scroll), not the page.
 // Print: A4 with the PDF's margins, page breaks where the document has them,
 // link targets not expanded (the page is read on screen first).
 #include "html/style.hpp"
@@ -18,7 +21,7 @@ namespace html {
 const char* const kStyleSheet = R"(
 :root { color: #000; background: #fff; }
 body { font-family: "Liberation Serif", "Times New Roman", Times, serif; font-size: 11.5pt; line-height: 1.3;
-  max-width: 160mm; margin: 2em auto; padding: 0 1.5em; }
+  max-width: 160mm; margin: 2em auto; padding: 0 1.5em; overflow-wrap: break-word; }
 h1, h2, h3, h4, h5, h6, .letterhead, caption { font-family: "Liberation Sans", Arial, Helvetica, sans-serif; }
 h1, h2, h3, h4, h5, h6 { font-weight: bold; line-height: 1.2; margin: 0; }
 h1 { font-size: 15pt; margin: 18pt 0 6pt; }
@@ -38,6 +41,9 @@ a { color: #0b4f9c; }
 .letterhead .organisation + p, .letterhead .document-type + p { margin-top: -9pt; }
 .letterhead dt { font-weight: bold; }
 .letterhead dd { margin: 0; }
+.table-scroll { overflow-x: auto; margin: 7.5pt 0; }
+.table-scroll:focus { outline: 2px solid #0b4f9c; }
+.table-scroll > table { margin: 0; }
 table { border-collapse: collapse; font-size: 10pt; line-height: 1.25; margin: 7.5pt 0; width: 100%; }
 caption { text-align: left; font-weight: bold; font-size: 11.5pt; padding-bottom: 3pt; }
 th, td { padding: 2pt 4pt; vertical-align: top; text-align: left; }
@@ -57,9 +63,14 @@ figure.chart svg { display: block; width: 100%; height: auto; }
 sup { line-height: 0; }
 .footnotes { font-size: 9.5pt; border-top: 0.5pt solid #000; margin-top: 18pt; padding-top: 6pt; }
 .footnotes ol { padding-left: 18pt; }
+@media (max-width: 30em) {
+  body { padding: 0 0.5em; }
+  .letterhead, .signatures { grid-template-columns: 1fr; }
+}
 @page { size: A4; margin: 20mm 25mm; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; }
+  .table-scroll { overflow: visible; }
   .page-break { display: block; break-after: page; }
   h1, h2, h3, h4, h5, h6, caption { break-after: avoid; }
   tr, figure.chart { break-inside: avoid; }

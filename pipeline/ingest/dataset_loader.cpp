@@ -1,10 +1,14 @@
 #include "ingest/dataset_loader.hpp"
 
 #include <algorithm>
+#include <exception>
 #include <filesystem>
+#include <functional>
 #include <set>
 
+#include "core/parallel.hpp"
 #include "ingest/final_report_readers.hpp"
+#include "ingest/fund_application_readers.hpp"
 #include "ingest/readers.hpp"
 #include "ingest/unlisted_files.hpp"
 #include "ingest/values.hpp"
@@ -94,12 +98,37 @@ fs::path parent_of(const std::string& directory) {
     return parent.empty() ? fs::path(".") : parent;
 }
 
-std::optional<model::Dataset> load_round_folder(const std::string& directory, core::Diagnostics& diagnostics) {
+// Runs each read on up to `threads` threads, each into diagnostics of its
+// own, then appends them in the order of `reads`: the diagnostics are the
+// same, in the same order, as on one thread. Each thread confines its reads
+// to the dataset (ConfineReads is per thread). The first exception, in the
+// order of `reads`, is rethrown once all have finished.
+void run_reads(const std::string& directory, const std::vector<std::function<void(core::Diagnostics&)>>& reads,
+               unsigned threads, core::Diagnostics& diagnostics) {
+    std::vector<core::Diagnostics> found(reads.size());
+    std::vector<std::exception_ptr> failures(reads.size());
+    core::parallel_for(reads.size(), threads, [&](std::size_t i) {
+        const ConfineReads only_this_dataset(directory);
+        try {
+            reads[i](found[i]);
+        } catch (...) {
+            failures[i] = std::current_exception();
+        }
+    });
+    for (const auto& f : found) diagnostics.append(f);
+    for (const auto& failure : failures)
+        if (failure) std::rethrow_exception(failure);
+}
+
+std::optional<model::Dataset> load_round_folder(const std::string& directory, core::Diagnostics& diagnostics,
+                                                unsigned threads) {
     const ConfineReads only_this_dataset(directory);
     const fs::path dir(directory);
     std::error_code ec;
     if (!fs::is_regular_file(dir / kRoundFile, ec) && fs::is_regular_file(dir / kReportFile, ec))
         return load_final_report(directory, diagnostics);
+    if (!fs::is_regular_file(dir / kRoundFile, ec) && fs::is_regular_file(dir / kApplicationFile, ec))
+        return load_fund_application(directory, diagnostics);
     auto round = read_round((dir / kRoundFile).string(), diagnostics);
     if (!round) return std::nullopt;
     model::Dataset dataset;
@@ -107,25 +136,36 @@ std::optional<model::Dataset> load_round_folder(const std::string& directory, co
     if (dataset.name.empty()) dataset.name = fs::absolute(dir).lexically_normal().parent_path().filename().string();
     dataset.directory = directory;
     dataset.round = std::move(*round);
-    for (const auto& source : dataset.round.application_sources)
-        add_file(read_application_file((dir / source).string(), dataset.round, diagnostics), dataset);
+    // Once round.xml is read, its files are independent of each other: a
+    // large round's CSV and XML are read at once.
+    const auto& r = dataset.round;
+    std::vector<ApplicationFile> applications(r.application_sources.size());
+    std::vector<std::function<void(core::Diagnostics&)>> reads;
+    for (std::size_t i = 0; i < applications.size(); ++i)
+        reads.push_back([&, i](core::Diagnostics& d) {
+            applications[i] = read_application_file((dir / r.application_sources[i]).string(), r, d);
+        });
     // The registers and statistics are accounted for as the applications
     // are: each row is a record of its file.
-    model::SourceFile source;
-    if (!dataset.round.report_source.empty()) {
-        dataset.reports = read_report_register((dir / dataset.round.report_source).string(), diagnostics, source);
-        dataset.sources.push_back(std::move(source));
-    }
-    if (!dataset.round.repayment_source.empty()) {
-        dataset.repayments =
-            read_repayment_register((dir / dataset.round.repayment_source).string(), diagnostics, source);
-        dataset.sources.push_back(std::move(source));
-    }
-    if (!dataset.round.statistics_source.empty()) {
-        dataset.recipient_statistics =
-            read_recipient_statistics((dir / dataset.round.statistics_source).string(), diagnostics, source);
-        dataset.sources.push_back(std::move(source));
-    }
+    model::SourceFile reports, repayments, statistics;
+    if (!r.report_source.empty())
+        reads.push_back([&](core::Diagnostics& d) {
+            dataset.reports = read_report_register((dir / r.report_source).string(), d, reports);
+        });
+    if (!r.repayment_source.empty())
+        reads.push_back([&](core::Diagnostics& d) {
+            dataset.repayments = read_repayment_register((dir / r.repayment_source).string(), d, repayments);
+        });
+    if (!r.statistics_source.empty())
+        reads.push_back([&](core::Diagnostics& d) {
+            dataset.recipient_statistics =
+                read_recipient_statistics((dir / r.statistics_source).string(), d, statistics);
+        });
+    run_reads(directory, reads, threads, diagnostics);
+    for (auto& file : applications) add_file(std::move(file), dataset);
+    if (!r.report_source.empty()) dataset.sources.push_back(std::move(reports));
+    if (!r.repayment_source.empty()) dataset.sources.push_back(std::move(repayments));
+    if (!r.statistics_source.empty()) dataset.sources.push_back(std::move(statistics));
     if (dataset.round.application_sources.empty())
         diagnostics.error(dataset.round.where, "round.xml lists no <sources><applications href=…/>");
     warn_unlisted(directory, dataset.round, diagnostics);
@@ -142,7 +182,7 @@ void load_earlier_rounds(model::Dataset& dataset, core::Diagnostics& diagnostics
                                                    "decided: move the copy out of the folder");
     for (const auto& folder : earlier_rounds(dataset.directory)) {
         core::Diagnostics own;
-        auto earlier = load_round_folder(folder, own);
+        auto earlier = load_round_folder(folder, own, 1);
         if (!earlier || own.has_errors()) {
             const auto first =
                 own.items().empty() ? std::string() : "; the first: " + core::to_string(own.items().front());
@@ -158,8 +198,9 @@ void load_earlier_rounds(model::Dataset& dataset, core::Diagnostics& diagnostics
 
 }  // namespace
 
-std::optional<model::Dataset> load_dataset(const std::string& directory, core::Diagnostics& diagnostics) {
-    auto dataset = load_round_folder(directory, diagnostics);
+std::optional<model::Dataset> load_dataset(const std::string& directory, core::Diagnostics& diagnostics,
+                                           unsigned threads) {
+    auto dataset = load_round_folder(directory, diagnostics, threads);
     if (dataset) load_earlier_rounds(*dataset, diagnostics);
     return dataset;
 }
@@ -186,7 +227,8 @@ namespace {
 
 bool is_dataset(const fs::path& dir) {
     std::error_code ec;
-    return fs::is_regular_file(dir / kRoundFile, ec) || fs::is_regular_file(dir / kReportFile, ec);
+    return fs::is_regular_file(dir / kRoundFile, ec) || fs::is_regular_file(dir / kReportFile, ec) ||
+           fs::is_regular_file(dir / kApplicationFile, ec);
 }
 
 bool hidden(const fs::path& entry) { return entry.filename().string().rfind('.', 0) == 0; }
@@ -197,15 +239,15 @@ std::string lower_ascii(std::string text) {
     return text;
 }
 
-// The entry in `dir` that looks like round.xml or report.xml but is not
-// it, or "".
+// The entry in `dir` that looks like round.xml, report.xml or
+// application.xml but is not it, or "".
 std::string near_miss_in(const fs::path& dir) {
     std::error_code ec;
     for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
         const auto name = it->path().filename().string();
         auto folded = lower_ascii(name);
         while (!folded.empty() && (folded.back() == ' ' || folded.back() == '.')) folded.pop_back();
-        for (const std::string wanted : {kRoundFile, kReportFile})
+        for (const std::string wanted : {kRoundFile, kReportFile, kApplicationFile})
             if (folded == wanted || folded == wanted + ".txt" || folded == wanted + ".bak") return name;
     }
     return "";
@@ -217,8 +259,8 @@ void add_near_miss(const fs::path& dir, std::vector<core::Diagnostic>& found) {
     if (name.empty()) return;
     found.push_back({core::Severity::Error,
                      {(dir / name).string(), 0, 0},
-                     "fuel looks for a file named exactly round.xml (a funding round) or report.xml (a final "
-                     "report), in lower case; this folder has \"" +
+                     "fuel looks for a file named exactly round.xml (a funding round), report.xml (a final "
+                     "report) or application.xml (an application to a fund), in lower case; this folder has \"" +
                          name +
                          "\" instead, so it was not read: rename "
                          "the file"});

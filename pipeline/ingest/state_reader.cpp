@@ -5,6 +5,7 @@
 #include "ingest/dataset_loader.hpp"
 #include "ingest/file_access.hpp"
 #include "ingest/final_report_readers.hpp"
+#include "ingest/fund_application_readers.hpp"
 #include "ingest/values.hpp"
 #include "ingest/xml_file.hpp"
 
@@ -50,7 +51,9 @@ model::CommitteeState read_committee_state(const std::string& dataset_dir, core:
     model::CommitteeState state;
     const fs::path dir(dataset_dir);
     std::error_code ec;
-    const auto path = fs::is_regular_file(dir / kRoundFile, ec) ? dir / kRoundFile : dir / kReportFile;
+    const auto path = fs::is_regular_file(dir / kRoundFile, ec)    ? dir / kRoundFile
+                      : fs::is_regular_file(dir / kReportFile, ec) ? dir / kReportFile
+                                                                   : dir / kApplicationFile;
     core::Diagnostics ignored;  // the dataset's reading reports a broken file
     const ConfineReads only_this_dataset(dataset_dir);
     const auto file = XmlFile::load(path.string(), ignored);

@@ -32,6 +32,9 @@ bool zero_width(char32_t c) { return (c >= 0x200B && c <= 0x200D) || c == 0x2060
 Class classify(char32_t c) {
     if (forbidden(c)) return Class::Forbidden;
     if (zero_width(c)) return Class::ZeroWidth;
+    // ASCII's white space (Unicode White_Space: TAB to CR, SPACE) without
+    // ICU's property lookup: the common case, once per character.
+    if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r') ? Class::Space : Class::Plain;
     if (u_isUWhiteSpace(static_cast<UChar32>(c))) return Class::Space;
     return Class::Plain;
 }
@@ -109,11 +112,15 @@ std::string checked_text(std::string_view text, const core::SourceLocation& wher
     std::size_t units = 0;
     bool reported = false, zero_width_seen = false, visible = false, ill_formed = false;
     for (std::size_t pos = 0; pos < text.size();) {
-        char32_t c = 0xFFFD;
-        std::size_t length = decode_utf8(text, pos, c);
-        if (length == 0) {  // decode_text has replaced ill-formed bytes; pass any other through
-            length = 1;
-            ill_formed = true;
+        char32_t c = static_cast<unsigned char>(text[pos]);
+        std::size_t length = 1;
+        if (c >= 0x80) {  // ASCII needs no decoding: most of a Swedish text is ASCII
+            c = 0xFFFD;
+            length = decode_utf8(text, pos, c);
+            if (length == 0) {  // decode_text has replaced ill-formed bytes; pass any other through
+                length = 1;
+                ill_formed = true;
+            }
         }
         units += c > 0xFFFF ? 2 : 1;
         switch (classify(c)) {

@@ -250,8 +250,9 @@ std::string normalize_space(std::string_view text) {
     out.reserve(text.size());
     bool space_pending = false;
     for (std::size_t pos = 0; pos < text.size();) {
-        char32_t c = 0;
-        std::size_t length = decode_utf8(text, pos, c);
+        char32_t c = static_cast<unsigned char>(text[pos]);
+        std::size_t length = 1;
+        if (c >= 0x80) length = decode_utf8(text, pos, c);  // ASCII needs no decoding
         if (length > 0 && is_white_space(c)) {
             space_pending = true;
             pos += length;

@@ -141,6 +141,7 @@ struct Schemas {
     xmlSchema* applications = nullptr;
     xmlSchema* report = nullptr;
     xmlSchema* follow_up = nullptr;
+    xmlSchema* application = nullptr;
 };
 
 // A schema that does not parse is a defect of this build, not of the input.
@@ -173,6 +174,7 @@ const Schemas& schemas() {
         s.applications = parse_schema("applications.xsd");
         s.report = parse_schema("report.xsd");
         s.follow_up = parse_schema("followup-report.xsd");
+        s.application = parse_schema("application.xsd");
         return s;
     }();
     return parsed;
@@ -184,6 +186,7 @@ xmlSchema* schema_of(XmlSchema schema) {
         case XmlSchema::Applications: return schemas().applications;
         case XmlSchema::Report: return schemas().report;
         case XmlSchema::FollowUpReport: return schemas().follow_up;
+        case XmlSchema::Application: return schemas().application;
         case XmlSchema::None: break;
     }
     return nullptr;
@@ -207,6 +210,7 @@ const char* schema_file(XmlSchema schema) {
         case XmlSchema::Applications: return "applications.xsd";
         case XmlSchema::Report: return "report.xsd";
         case XmlSchema::FollowUpReport: return "followup-report.xsd";
+        case XmlSchema::Application: return "application.xsd";
         case XmlSchema::None: break;
     }
     return "";

@@ -8,7 +8,7 @@
 
 namespace ingest {
 
-enum class XmlSchema { None, Round, Applications, Report, FollowUpReport };
+enum class XmlSchema { None, Round, Applications, Report, FollowUpReport, Application };
 
 // The schema's file name under schemas/ ("round.xsd"), for messages.
 const char* schema_file(XmlSchema schema);

@@ -28,6 +28,7 @@ struct DocumentPlan {
     std::vector<std::string> companions;  // file names, companions.hpp
     core::Diagnostics diagnostics;
     std::string failure;
+    bool stopped = false;    // not rendered because the build was asked to stop (Spec::stop)
     bool disk_full = false;  // the failure was the disk filling up (folder_rules.hpp)
 };
 

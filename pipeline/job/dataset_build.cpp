@@ -4,6 +4,7 @@
 // previous good outputs stay untouched by a failed build.
 #include <chrono>
 #include <filesystem>
+#include <set>
 
 #include "casefields/case_fields.hpp"
 #include "core/diagnostics.hpp"
@@ -70,6 +71,36 @@ bool unchanged_since_last_build(PreparedDataset& p, const RunContext& context) {
         .empty();
 }
 
+// After planning, on the full path (a round with letters): every document
+// is kept, the documents are the ones published, and nothing else the folder
+// holds would change (the account, the diagnostics, every published file's
+// bytes). Then the folder is not published again, so its files and its "last
+// good build" time stay as they were.
+bool nothing_to_publish(const PreparedDataset& p, const RunContext& context) {
+    if (!context.environment.digest || !p.previous || p.previous->inputs != p.inputs || p.to_render() > 0 ||
+        !p.output_warnings.items().empty() || p.plans.size() != p.previous->documents.size())
+        return false;
+    for (std::size_t i = 0; i < p.plans.size(); ++i)
+        if (p.plans[i].name != p.previous->documents[i].name) return false;
+    // The record holds this input's diagnostics and those of laying out the
+    // documents it rendered then, which a kept document does not repeat.
+    std::set<std::string> then;
+    for (const auto& d : p.previous->diagnostics) then.insert(core::to_string(d));
+    for (const auto& d : p.result.diagnostics.items())
+        if (!then.count(core::to_string(d))) return false;
+    const auto out = dataset_out(context, p.result.name);
+    // The account is written anew by every publish; it must be the same text.
+    std::vector<std::string> published;
+    for (const auto& [name, digest] : p.previous->digests) published.push_back(name);
+    const auto recorded_account = p.previous->digests.find(kAccountTextFile);
+    const auto recorded_json = p.previous->digests.find(kAccountJsonFile);
+    if (recorded_account == p.previous->digests.end() || recorded_json == p.previous->digests.end() ||
+        recorded_account->second != context.environment.digest(p.result.account_text) ||
+        recorded_json->second != context.environment.digest(p.result.account_json))
+        return false;
+    return first_changed_file(out, published, *p.previous, context.environment.digest).empty();
+}
+
 // What each document is made from, for its key.
 struct DocumentSource {
     std::string name;
@@ -129,14 +160,15 @@ void keep_account(PreparedDataset& p, const model::Dataset& dataset, const model
 
 // The letters to the applicants (round.xml <letter-template>): one document
 // per applying administration and template, so their number follows the data.
-void build_letters(PreparedDataset& p, const model::Report& report, const RunContext& context, Sources& sources) {
+void build_letters(PreparedDataset& p, const model::Report& report, const RunContext& context, Sources& sources,
+                   doc::ViewScope scope) {
     const auto& folder = report.dataset->round.letter_template;
     if (folder.empty()) return;
     p.template_folders.push_back(folder);
     auto& diagnostics = p.result.diagnostics;
     sources.letters = templates_of(folder, context, diagnostics);
     for (const auto& tmpl : sources.letters)
-        for (auto& letter : doc::build_letters(report, tmpl, diagnostics)) {
+        for (auto& letter : doc::build_letters(report, tmpl, diagnostics, scope)) {
             sources.documents.push_back({letter.name, folder, &tmpl, letter.name});
             p.documents.push_back({letter.name, std::move(letter.document)});
         }
@@ -157,9 +189,14 @@ void build_evaluation(PreparedDataset& p, const model::Report& report, const Run
 }
 
 // ingest -> transform -> document; false when the input has errors.
-bool build_trees(PreparedDataset& p, const std::string& directory, const RunContext& context, Sources& sources) {
+// `scope`: Full for documents to publish or compare; Shapes for a check,
+// which renders the templates over one record of each shape and so finds
+// the same template errors in a time that does not grow with the data
+// (document/view_shapes.hpp).
+bool build_trees(PreparedDataset& p, const std::string& directory, const RunContext& context, Sources& sources,
+                 doc::ViewScope scope) {
     auto& diagnostics = p.result.diagnostics;
-    auto dataset = ingest::load_dataset(directory, diagnostics);
+    auto dataset = ingest::load_dataset(directory, diagnostics, context.template_threads);
     if (!dataset) return false;
     transform::validate(*dataset, diagnostics);
     const auto report = transform::aggregate(*dataset);
@@ -174,7 +211,7 @@ bool build_trees(PreparedDataset& p, const std::string& directory, const RunCont
     // reported errors again, not an internal failure.
     const bool input_errors = diagnostics.has_errors();
     try {
-        p.view = std::make_unique<kainjow::mustache::data>(doc::make_view_model(report));
+        p.view = std::make_unique<kainjow::mustache::data>(doc::make_view_model(report, scope));
         auto trees = doc::build_documents(report, *p.view, sources.round, diagnostics, context.template_threads);
         for (std::size_t i = 0; i < trees.size(); ++i) {
             const auto& tmpl = sources.round[i];
@@ -182,7 +219,7 @@ bool build_trees(PreparedDataset& p, const std::string& directory, const RunCont
             p.documents.push_back({tmpl.name, std::move(trees[i])});
             casefields::check(p.documents.back().document, tmpl, diagnostics);
         }
-        build_letters(p, report, context, sources);
+        build_letters(p, report, context, sources, scope);
         build_evaluation(p, report, context, sources);
     } catch (const std::exception&) {
         if (!input_errors) throw;
@@ -219,7 +256,7 @@ void prepare(PreparedDataset& p, const std::string& directory, const RunContext&
             trees.state = p.state;
             trees.result.name = p.result.name;
             Sources sources;
-            if (build_trees(trees, directory, context, sources)) {
+            if (build_trees(trees, directory, context, sources, doc::ViewScope::Full)) {
                 p.documents = std::move(trees.documents);
                 p.template_folders = std::move(trees.template_folders);
                 archive_published(p, directory, context);
@@ -228,7 +265,8 @@ void prepare(PreparedDataset& p, const std::string& directory, const RunContext&
         return;
     }
     Sources sources;
-    if (!build_trees(p, directory, context, sources)) {
+    const auto scope = spec.check_only ? doc::ViewScope::Shapes : doc::ViewScope::Full;
+    if (!build_trees(p, directory, context, sources, scope)) {
         report_last_good(p, context);
         return;
     }
@@ -238,6 +276,20 @@ void prepare(PreparedDataset& p, const std::string& directory, const RunContext&
     }
     plan_documents(p, sources, context);
     add_revision_documents(p, context);
+    if (nothing_to_publish(p, context)) {
+        p.result.outcome = Outcome::Unchanged;
+        // As on the fast path: the account and diagnostics are those of the
+        // build that made the documents (job.hpp).
+        p.result.account_text.clear();
+        p.result.account_json.clear();
+        p.result.account_note.clear();
+        p.result.records_read = p.result.records_used = p.result.records_rejected = 0;
+        p.result.diagnostics = core::Diagnostics{};
+        for (const auto& d : p.previous->diagnostics) p.result.diagnostics.add(d);
+        report_last_good(p, context);
+        archive_published(p, directory, context);  // only when now sent or decided (archive_after_publish)
+        return;
+    }
     p.staging = prepare_staging(spec.out_dir, p.result.name);
     p.to_publish = true;
 }
@@ -278,6 +330,15 @@ PreparedDataset prepare_dataset(const std::string& directory, const RunContext& 
                                        p.result.name + "\"); rename the folder");
         return p;
     }
+    // Asked to stop before this dataset was read: its last good documents
+    // stay, and it is reported as stopped.
+    if (!context.spec.check_only && context.spec.stop && context.spec.stop->load()) {
+        p.previous = read_manifest(dataset_out(context, p.result.name).string());
+        p.result.outcome = Outcome::Stopped;
+        p.result.failure = "the build was stopped before this dataset was read";
+        report_last_good(p, context);
+        return p;
+    }
     try {
         prepare(p, directory, context);
     } catch (const std::exception& e) {
@@ -294,7 +355,7 @@ std::vector<doc::BuiltDocument> build_document_trees(const std::string& director
     PreparedDataset p;
     p.result.name = dataset_name(directory);
     Sources sources;
-    if (!build_trees(p, directory, context, sources)) return {};
+    if (!build_trees(p, directory, context, sources, doc::ViewScope::Full)) return {};
     return std::move(p.documents);
 }
 

@@ -1,4 +1,5 @@
 // Rendering a prepared dataset's documents and publishing them as one set.
+#include <algorithm>
 #include <cerrno>
 #include <filesystem>
 #include <map>
@@ -117,6 +118,7 @@ void render_document(PreparedDataset& p, std::size_t index, const RunContext& co
     if (plan.kept) return;
     if (context.spec.stop && context.spec.stop->load()) {
         plan.failure = "the build was stopped before this document";
+        plan.stopped = true;
         return;
     }
     try {
@@ -153,8 +155,13 @@ void finish_dataset(PreparedDataset& p, const RunContext& context) {
     for (const auto& plan : p.plans) p.disk_full = p.disk_full || plan.disk_full;
     p.result.diagnostics.append(p.output_warnings);
     discard_staging(context.spec.out_dir, p.result.name);
-    p.result.outcome = Outcome::InternalFailure;
-    p.result.failure = failure;
+    // Stopped on request: not a failure, unless a document failed on its own.
+    const bool stopped =
+        std::any_of(p.plans.begin(), p.plans.end(), [](const DocumentPlan& plan) { return plan.stopped; }) &&
+        std::none_of(p.plans.begin(), p.plans.end(),
+                     [](const DocumentPlan& plan) { return !plan.stopped && !plan.failure.empty(); });
+    p.result.outcome = stopped ? Outcome::Stopped : Outcome::InternalFailure;
+    p.result.failure = stopped ? "the build was stopped before all documents of this dataset were written" : failure;
     if (p.previous) {
         p.result.documents =
             last_good_documents(*p.previous, (fs::path(context.spec.out_dir) / p.result.name).string());

@@ -56,13 +56,17 @@ struct Spec {
     bool check_only = false;     // validate, write nothing
     unsigned jobs = 1;           // documents built at once (threads)
     bool wait_for_lock = false;  // another build holds out_dir: wait, or throw OutputBusy
-    // Set from another thread to stop early: unfinished datasets keep their
-    // last good documents and are reported as InternalFailure.
+    // Set from another thread to stop early (SIGTERM, SIGINT): a dataset
+    // whose documents are all written is still published, whole; the others
+    // keep their last good documents and are reported as Stopped.
     const std::atomic<bool>* stop = nullptr;
 };
 
-// Unchanged: every document was up to date; nothing was rendered.
-enum class Outcome { Built, Unchanged, Checked, InputErrors, InternalFailure };
+// Unchanged: every document was up to date; nothing was rendered and the
+// published folder was left as it was. Stopped: the build was asked to stop
+// (Spec::stop) before this dataset was published; its last good documents
+// stay in place. It is neither an error of the input nor of fuel.
+enum class Outcome { Built, Unchanged, Checked, InputErrors, InternalFailure, Stopped };
 
 struct DocumentResult {
     std::string name;  // the template's name: tjansteutlatande
@@ -113,8 +117,10 @@ inline constexpr const char* kAccountJsonFile = "account.json";
 
 struct Result {
     std::vector<DatasetResult> datasets;
-    // 0 done, 1 some dataset has input errors, 3 internal failure.
+    // 0 done, 1 some dataset has input errors, 3 internal failure; a
+    // stopped dataset counts as none of these (stopped() says it).
     int exit_code() const;
+    bool stopped() const;  // some dataset was not published because of Spec::stop
     std::size_t documents_rebuilt() const;
     std::size_t documents_kept() const;  // of the datasets that built or were unchanged
     std::size_t datasets_failed() const;

@@ -27,7 +27,8 @@ DatasetResult no_dataset_here(const Spec& spec) {
     none.directory = spec.data_dir;
     none.diagnostics.error({spec.data_dir, 0, 0}, std::string("no dataset here: a dataset is a folder with a ") +
                                                       ingest::kRoundFile + " (docs/formats.md) or a " +
-                                                      "report.xml (docs/formats-final-report.md)");
+                                                      "report.xml (docs/formats-final-report.md) or an " +
+                                                      "application.xml (docs/formats-application.md)");
     return none;
 }
 
@@ -111,6 +112,11 @@ int Result::exit_code() const {
         if (d.outcome == Outcome::InputErrors) code = 1;
     }
     return code;
+}
+
+bool Result::stopped() const {
+    return std::any_of(datasets.begin(), datasets.end(),
+                       [](const DatasetResult& d) { return d.outcome == Outcome::Stopped; });
 }
 
 std::size_t Result::documents_rebuilt() const {

@@ -9,6 +9,7 @@
 #include "core/date.hpp"
 #include "core/source_location.hpp"
 #include "model/final_report.hpp"
+#include "model/fund_application.hpp"
 
 namespace model {
 
@@ -235,6 +236,10 @@ struct Dataset {
     // holds the report's title, template and administrations so that the
     // stages that only need those work for both kinds.
     std::optional<FinalReport> final_report;
+    // Set for an application dataset (a folder with application.xml); as
+    // for a final report, `round` then holds its title, template, committee
+    // and date for the stages that serve every kind.
+    std::optional<FundApplication> fund_application;
 };
 
 const char* to_string(Decision decision);  // "beviljas", "beviljas delvis", "avslås"

@@ -109,6 +109,7 @@ std::string dump(const Dataset& dataset) {
         out << "earlier round " << e.round.id << " year=" << e.round.year << " folder=" << e.name
             << " applications=" << e.applications.size() << '\n';
     if (dataset.final_report) out << dump(*dataset.final_report);
+    if (dataset.fund_application) out << dump(*dataset.fund_application);
     return out.str();
 }
 
@@ -162,6 +163,22 @@ std::string dump(const Report& report) {
                 << " reduction-tenths=" << a.reduction_tenths << '\n';
     }
     if (report.final_report) out << dump(*report.final_report);
+    if (report.fund_application) {
+        const auto& s = *report.fund_application;
+        out << "fund-application total=" << s.total << " months=" << s.months << " staff=" << s.staff << '\n';
+        out << "  applicant: " << (s.applicant ? s.applicant->name : std::string("-")) << "\n  participants:";
+        for (const auto* a : s.participants) out << ' ' << a->short_name << ';';
+        out << "\n  steering-group:";
+        for (const auto* a : s.steering_group) out << ' ' << a->short_name << ';';
+        out << '\n';
+        for (std::size_t i = 0; i < s.years.size(); ++i)
+            out << "  year " << s.years[i] << " total=" << s.year_totals[i] << '\n';
+        for (const auto& l : s.lines) {
+            out << "  line \"" << l.cost_type << "\"";
+            for (auto k : l.per_year) out << ' ' << k;
+            out << " total=" << l.total << '\n';
+        }
+    }
     return out.str();
 }
 

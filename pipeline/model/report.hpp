@@ -10,6 +10,7 @@
 
 #include "model/dataset.hpp"
 #include "model/final_report_summary.hpp"
+#include "model/fund_application_summary.hpp"
 
 namespace model {
 
@@ -173,6 +174,8 @@ struct Report {
     std::vector<FundOutcome> outcomes;  // per fund of last year's grants, in the order first granted
     // Set for a final-report dataset.
     std::optional<FinalReportSummary> final_report;
+    // Set for an application dataset.
+    std::optional<FundApplicationSummary> fund_application;
 
     const FundSummary* fund(const std::string& code) const;
 };

@@ -1,5 +1,7 @@
 #include "nightly/build_report.hpp"
 
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
 #include <Poco/URI.h>
 #include <unistd.h>
 
@@ -36,6 +38,7 @@ const char* status_name(job::Outcome outcome) {
         case job::Outcome::Checked: return "checked";
         case job::Outcome::InputErrors: return "input-errors";
         case job::Outcome::InternalFailure: return "internal-failure";
+        case job::Outcome::Stopped: return "stopped";
     }
     return "unknown";
 }
@@ -80,6 +83,36 @@ void refuse_foreign(const fs::path& path, const std::string& mark) {
     throw job::SettingsError("'" + path.string() +
                              "' was not written by fuel; the status page is not written over it: move it away or "
                              "give another --out");
+}
+
+std::map<std::string, std::string> previous_statuses(const BuildReport& report) {
+    std::map<std::string, std::string> statuses;
+    if (!report.stopped) return statuses;
+    std::ifstream in(fs::path(report.out_dir) / "status.json", std::ios::binary);
+    if (!in) return statuses;
+    try {
+        const auto root = Poco::JSON::Parser().parse(in).extract<Poco::JSON::Object::Ptr>();
+        const auto datasets = root->getArray("datasets");
+        if (!root->has("generator") || !datasets) return statuses;
+        // A dataset stopped again keeps the status of the last build that
+        // finished it, carried over as "previous_status".
+        std::map<std::string, std::string> before;
+        for (std::size_t i = 0; i < datasets->size(); ++i) {
+            const auto d = datasets->getObject(static_cast<unsigned>(i));
+            if (!d || !d->has("name") || !d->has("status")) continue;
+            auto status = d->getValue<std::string>("status");
+            if (status == "stopped")
+                status = d->has("previous_status") ? d->getValue<std::string>("previous_status") : "";
+            if (!status.empty()) before[d->getValue<std::string>("name")] = status;
+        }
+        for (const auto& d : report.result.datasets)
+            if (const auto found = before.find(d.name); d.outcome == job::Outcome::Stopped && found != before.end())
+                statuses[d.name] = found->second;
+    } catch (const std::exception&) {
+        // Not a status file this program can read: no earlier status to show.
+        return {};
+    }
+    return statuses;
 }
 
 void write_status(const BuildReport& report) {

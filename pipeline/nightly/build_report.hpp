@@ -3,6 +3,7 @@
 // how long it took. The status page (status_page.cpp) and the status JSON
 // (status_json.cpp) are two views of it, written after each build.
 #include <cstdint>
+#include <map>
 #include <string>
 
 #include "job/job.hpp"
@@ -19,9 +20,15 @@ struct BuildReport {
     job::Result result;
     int exit_code = 0;
     std::string failure;  // the build could not run at all (e.g. an unreadable data folder)
+    // Asked to stop (SIGTERM, SIGINT) before every dataset was published:
+    // those not published keep their last good documents (job::Outcome::Stopped).
+    bool stopped = false;
+    // For each stopped dataset, its status in the status.json this build
+    // replaces ("built", "input-errors", …): its last status stays in view.
+    std::map<std::string, std::string> previous_status;
 };
 
-// "built", "unchanged", "checked", "input-errors", "internal-failure".
+// "built", "unchanged", "checked", "input-errors", "internal-failure", "stopped".
 const char* status_name(job::Outcome outcome);
 bool failed(job::Outcome outcome);
 
@@ -38,5 +45,9 @@ std::string status_page(const BuildReport& report);
 // OUT/index.html and OUT/status.json, each written to a temporary name and
 // renamed into place, so that a browser or a monitor never reads half.
 void write_status(const BuildReport& report);
+
+// The statuses of the stopped datasets in the OUT/status.json fuel wrote
+// last (read before write_status replaces it); empty when there is none.
+std::map<std::string, std::string> previous_statuses(const BuildReport& report);
 
 }  // namespace nightly

@@ -30,7 +30,9 @@ void define_settings_options(Poco::Util::OptionSet& options) {
                           .argument("DIR")
                           .binding("fuel.archive"));
     options.addOption(
-        Option("templates", "t", "the template folder (default: templates)").argument("DIR").binding("fuel.templates"));
+        Option("templates", "t", "the template folder (default: templates here, else those installed with fuel)")
+            .argument("DIR")
+            .binding("fuel.templates"));
     options.addOption(Option("jobs", "j", "documents built at once (default: the number of cores)")
                           .argument("N")
                           .binding("fuel.jobs"));

@@ -11,6 +11,11 @@
 #include <Poco/PatternFormatter.h>
 #include <Poco/SplitterChannel.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <stdexcept>
@@ -37,14 +42,24 @@ private:
 };
 
 // "fuel: " before everything but a diagnostic, which starts with its place.
+// To the journal, each line starts with its syslog priority as well.
 class ConsoleFormatter final : public Poco::Formatter {
 public:
+    explicit ConsoleFormatter(bool journal) : journal_(journal) {}
     void format(const Poco::Message& message, std::string& text) override {
-        if (message.getSource() != kDiagnosticsLogger) text = "fuel: ";
+        const std::string prefix = journal_ ? journal_prefix(message.getPriority()) : "";
+        text = prefix;
+        if (message.getSource() != kDiagnosticsLogger) text += "fuel: ";
         // Messages quote data (names, titles, paths): an escape sequence in
         // them must not reach the terminal (core::visible).
-        text += core::visible(message.getText(), true);
+        const auto shown = core::visible(message.getText(), true);
+        // journald reads the prefix of every line (sd-daemon(3)); a line
+        // without one would get the unit's default priority.
+        for (const char c : shown) text += c == '\n' && !prefix.empty() ? "\n" + prefix : std::string(1, c);
     }
+
+private:
+    bool journal_;
 };
 
 // The log file's pattern, with the message made visible on one line: data
@@ -61,7 +76,7 @@ public:
 };
 
 AutoPtr<Poco::Channel> console_channel() {
-    AutoPtr<Poco::Formatter> formatter(new ConsoleFormatter);
+    AutoPtr<Poco::Formatter> formatter(new ConsoleFormatter(stderr_is_journal()));
     AutoPtr<Poco::ConsoleChannel> console(new Poco::ConsoleChannel(std::cerr));
     return new Poco::FormattingChannel(formatter, console);
 }
@@ -93,6 +108,39 @@ void route_everything_to(const AutoPtr<Poco::Channel>& channel, int level) {
 }
 
 }  // namespace
+
+// sd-daemon(3) and systemd.exec(5), $JOURNAL_STREAM: systemd sets it to the
+// device and inode ("dev:ino", decimal) of the stream it connects standard
+// output and error to. Only when standard error is still that stream (not
+// redirected by a shell in between) is it the journal.
+bool stderr_is_journal() {
+    const char* stream = std::getenv("JOURNAL_STREAM");
+    if (!stream) return false;
+    unsigned long long device = 0, inode = 0;
+    char end = 0;
+    if (std::sscanf(stream, "%llu:%llu%c", &device, &inode, &end) != 2) return false;
+    struct stat status {};
+    if (::fstat(STDERR_FILENO, &status) != 0) return false;
+    return static_cast<unsigned long long>(status.st_dev) == device &&
+           static_cast<unsigned long long>(status.st_ino) == inode;
+}
+
+// Poco's priorities (Poco::Message::Priority, fatal 1 .. trace 8) as the
+// syslog levels of sd-daemon.h (emerg 0 .. debug 7): the same order, with
+// Poco's fatal and critical both "crit" (nothing fuel logs stops the machine).
+std::string journal_prefix(int poco_priority) {
+    int level = 6;
+    switch (poco_priority) {
+        case Poco::Message::PRIO_FATAL:
+        case Poco::Message::PRIO_CRITICAL: level = 2; break;
+        case Poco::Message::PRIO_ERROR: level = 3; break;
+        case Poco::Message::PRIO_WARNING: level = 4; break;
+        case Poco::Message::PRIO_NOTICE: level = 5; break;
+        case Poco::Message::PRIO_INFORMATION: level = 6; break;
+        default: level = 7;
+    }
+    return "<" + std::to_string(level) + ">";
+}
 
 void log_to_console() { route_everything_to(console_channel(), Poco::Message::PRIO_INFORMATION); }
 

@@ -1,5 +1,7 @@
 #pragma once
 // Where the log goes: Poco's root logger and every logger below it.
+#include <string>
+
 #include "nightly/settings.hpp"
 
 namespace nightly {
@@ -13,6 +15,14 @@ enum class Console { Everything, ProblemsOnly };
 // as they are, "file:line:column: error: message", the form editors and
 // CI log viewers jump from; every other message reads "fuel: message".
 inline constexpr const char* kDiagnosticsLogger = "fuel.diagnostics";
+
+// Whether standard error is systemd's journal ($JOURNAL_STREAM names it).
+// Then every line written there starts with its priority, "<3>" for an
+// error, "<4>" a warning, "<6>" information, so that `journalctl -p` can
+// filter them.
+bool stderr_is_journal();
+// "<N>": the syslog level (sd-daemon.h) of a Poco::Message priority.
+std::string journal_prefix(int poco_priority);
 
 // Messages to standard error, as "fuel: message", until the settings are read.
 void log_to_console();

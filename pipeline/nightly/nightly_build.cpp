@@ -74,6 +74,11 @@ void log_dataset(const job::DatasetResult& d, const Settings& settings, Poco::Lo
         case job::Outcome::InternalFailure:
             log.critical(d.name + ": internal failure: " + core::visible(d.failure) + kept_note(d));
             break;
+        case job::Outcome::Stopped:
+            // Asked for by the operator (or systemd): information, not a problem.
+            log.information(d.name + ": stopped before it was published" +
+                            (d.documents.empty() ? std::string("; it has no earlier documents") : kept_note(d)));
+            break;
     }
 }
 
@@ -86,6 +91,13 @@ void log_end(const BuildReport& report, bool check_only, Poco::Logger& log) {
         text += std::to_string(r.documents_rebuilt()) + " documents built, " + std::to_string(r.documents_kept()) +
                 " skipped, ";
     text += std::to_string(r.datasets_failed()) + " of " + std::to_string(r.datasets.size()) + " datasets failed";
+    if (report.stopped) {
+        std::size_t stopped = 0;
+        for (const auto& d : r.datasets) stopped += d.outcome == job::Outcome::Stopped;
+        text = std::string("build stopped after ") + seconds + " s: " + std::to_string(r.documents_rebuilt()) +
+               " documents built, " + std::to_string(stopped) + " of " + std::to_string(r.datasets.size()) +
+               " datasets not published (their last good documents stay)";
+    }
     if (report.exit_code == 0)
         log.information(text);
     else
@@ -131,6 +143,12 @@ void run_job(BuildReport& report, const Settings& settings, const BuildOptions& 
         report.exit_code = kExitSettings;
         log.error(core::visible(e.what()));
     } catch (const job::OutputBusy& e) {
+        if (options.stop && options.stop->load()) {
+            // Stopped while waiting for another build: nothing was started.
+            report.stopped = true;
+            log.information(core::visible(e.what()) + "; nothing was done");
+            return;
+        }
         report.failure = e.what();
         report.exit_code = kExitBusy;
         log.error(core::visible(e.what()) + "; nothing was done (wait with --wait or fuel.wait = true)");
@@ -210,12 +228,15 @@ BuildReport run_build(const Settings& settings, const BuildOptions& options, Poc
                                         : " -> " + core::visible(settings.out_dir) + ", " +
                                               std::to_string(settings.jobs) + " threads, " + report.generator));
     run_job(report, settings, options, log);
+    report.stopped = report.stopped || report.result.stopped();
     report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     report.finished = seconds_since_epoch();
     for (const auto& d : report.result.datasets) log_dataset(d, settings, log);
     // A refused build leaves the page to the build that holds the lock.
-    if (settings.status && !options.check_only && report.exit_code != kExitBusy && report.exit_code != kExitSettings) {
+    if (settings.status && !options.check_only && report.exit_code != kExitBusy && report.exit_code != kExitSettings &&
+        !(report.stopped && report.result.datasets.empty())) {
         try {
+            report.previous_status = previous_statuses(report);
             write_status(report);
         } catch (const job::SettingsError& e) {
             log.error(core::visible(e.what()));

@@ -2,7 +2,8 @@
 // runs in the foreground (systemd's Type=simple; Poco's --daemon and
 // --pidfile work for other supervisors), builds at the times of
 // fuel.schedule, builds at once on SIGHUP (`systemctl reload fuel`), and
-// on SIGTERM or SIGINT stops the running build between documents and exits.
+// on SIGTERM or SIGINT stops the running build between documents and exits
+// 0: a stop is something an operator asked for, not a failure.
 #include "nightly/serve_command.hpp"
 
 #include <Poco/Util/HelpFormatter.h>
@@ -14,9 +15,11 @@
 #include <atomic>
 #include <iostream>
 
+#include "core/diagnostics.hpp"
 #include "nightly/command_options.hpp"
 #include "nightly/log_setup.hpp"
 #include "nightly/nightly_build.hpp"
+#include "nightly/serve_checks.hpp"
 #include "nightly/service.hpp"
 
 namespace nightly {
@@ -66,10 +69,18 @@ protected:
         Settings settings;
         try {
             settings = read_settings(config(), true);
-            set_up_logging(settings.log, settings.log.file.empty() || isatty(STDERR_FILENO) ? Console::Everything
-                                                                                            : Console::ProblemsOnly);
+            // The journal gets everything, each line with its priority, so
+            // that `journalctl -p warning` picks out the problems.
+            const bool everything = settings.log.file.empty() || isatty(STDERR_FILENO) || stderr_is_journal();
+            set_up_logging(settings.log, everything ? Console::Everything : Console::ProblemsOnly);
         } catch (const std::exception& e) {
             std::cerr << "fuel: " << e.what() << '\n';
+            return kExitUsage;
+        }
+        // Folders missing or not writable: one message now, not a failed
+        // build at night. systemd does not restart it (RestartPreventExitStatus=2).
+        if (const auto problem = service_settings_problem(settings); !problem.empty()) {
+            logger().error(core::visible(problem) + "; fuel serve cannot run");
             return kExitUsage;
         }
         return serve(settings, signals);

@@ -3,6 +3,7 @@
 #include <Poco/Exception.h>
 #include <Poco/Logger.h>
 
+#include <filesystem>
 #include <stdexcept>
 #include <thread>
 
@@ -54,13 +55,31 @@ const std::vector<std::string> kSettingKeys = {
     "fuel.jobs",        "fuel.wait",     "fuel.status",   "fuel.log.file",  "fuel.log.rotation",
     "fuel.log.archive", "fuel.log.keep", "fuel.log.level"};
 
+// The templates shipped with the program: share/fuel/templates beside the
+// bin folder the program runs from (/usr/bin/fuel -> /usr/share/fuel), so an
+// installed or merely unpacked package finds its own (FHS 3.0 §4.11).
+std::string installed_templates() {
+    std::error_code ec;
+    const auto program = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (ec) return "";
+    const auto shipped = program.parent_path().parent_path() / "share" / "fuel" / "templates";
+    return std::filesystem::is_directory(shipped, ec) ? shipped.string() : "";
+}
+
 unsigned default_jobs() { return std::max(1u, std::thread::hardware_concurrency()); }
 
 Settings read_settings(const Poco::Util::AbstractConfiguration& config, bool status_by_default) {
     Settings s;
     s.data_dir = config.getString("fuel.data", s.data_dir);
     s.out_dir = config.getString("fuel.out", s.out_dir);
-    s.templates_dir = config.getString("fuel.templates", s.templates_dir);
+    s.templates_dir = config.getString("fuel.templates", "");
+    // Not given: "templates" in the working directory (a source tree), else
+    // the templates installed with the program.
+    if (s.templates_dir.empty()) {
+        std::error_code ec;
+        const auto shipped = installed_templates();
+        s.templates_dir = std::filesystem::is_directory("templates", ec) || shipped.empty() ? "templates" : shipped;
+    }
     s.archive_dir = config.getString("fuel.archive", s.archive_dir);
     s.schedule_text = config.getString("fuel.schedule", s.schedule_text);
     try {

@@ -22,7 +22,7 @@ struct LogSettings {
 struct Settings {
     std::string data_dir = "fixtures";        // fuel.data
     std::string out_dir = "output";           // fuel.out
-    std::string templates_dir = "templates";  // fuel.templates
+    std::string templates_dir = "templates";  // fuel.templates; default: ./templates, else installed_templates()
     std::string archive_dir;                  // fuel.archive; empty: "archive" beside out_dir
     std::string schedule_text = "02:00";      // fuel.schedule
     std::vector<TimeOfDay> schedule;
@@ -38,6 +38,10 @@ struct Settings {
 Settings read_settings(const Poco::Util::AbstractConfiguration& config, bool status_by_default);
 
 unsigned default_jobs();
+
+// share/fuel/templates of the installation the running program belongs to
+// (<prefix>/bin/fuel -> <prefix>/share/fuel/templates); "" when there is none.
+std::string installed_templates();
 
 // Every key read_settings reads; contrib/fuel.properties documents each.
 extern const std::vector<std::string> kSettingKeys;

@@ -50,10 +50,13 @@ Object::Ptr diagnostic_json(const core::Diagnostic& d) {
     return o;
 }
 
-Object::Ptr dataset_json(const job::DatasetResult& d) {
+Object::Ptr dataset_json(const job::DatasetResult& d, const BuildReport& report) {
     auto o = ordered();
     o->set("name", d.name);
     o->set("status", std::string(status_name(d.outcome)));
+    // Stopped: the status after the last build that got this far.
+    if (const auto previous = report.previous_status.find(d.name); previous != report.previous_status.end())
+        o->set("previous_status", previous->second);
     // The committee's handling: utkast, skickat or beslutat, and in words
     // with the date and the paragraph of the minutes.
     o->set("state", d.stage);
@@ -87,6 +90,8 @@ std::string status_json(const BuildReport& report) {
     o->set("format", 1);
     o->set("ok", report.exit_code == 0);
     o->set("exit_status", report.exit_code);
+    // Asked to stop: not a failure; see the datasets whose status is "stopped".
+    o->set("stopped", report.stopped);
     o->set("started", iso_local(report.started));
     o->set("finished", iso_local(report.finished));
     o->set("seconds", report.seconds);
@@ -102,7 +107,7 @@ std::string status_json(const BuildReport& report) {
     datasets_count->set("failed", r.datasets_failed());
     o->set("dataset_counts", datasets_count);
     Array::Ptr datasets = new Array;
-    for (const auto& d : r.datasets) datasets->add(dataset_json(d));
+    for (const auto& d : r.datasets) datasets->add(dataset_json(d, report));
     o->set("datasets", datasets);
     std::ostringstream out;
     o->stringify(out, 2);

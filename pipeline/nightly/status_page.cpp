@@ -3,11 +3,15 @@
 // diagnostics of a failure. One self-contained file (no script, no
 // external style) that works opened from disk. The text is Swedish, for the
 // case officers; the diagnostics are quoted as the program wrote them.
+#include <Poco/URI.h>
+
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <sstream>
 
 #include "core/diagnostics.hpp"
+#include "job/folder_rules.hpp"
 #include "nightly/build_report.hpp"
 
 namespace nightly {
@@ -55,22 +59,60 @@ const char* outcome_label(job::Outcome outcome) {
         case job::Outcome::Checked: return "Kontrollerad";
         case job::Outcome::InputErrors: return "Misslyckades: fel i indata";
         case job::Outcome::InternalFailure: return "Misslyckades: internt fel";
+        case job::Outcome::Stopped: return "Stoppad";
     }
     return "";
 }
 
+// The outcome as status_name() writes it in status.json, back to its label;
+// "" for a name this program does not write.
+std::string label_of_status(const std::string& name) {
+    for (const auto outcome : {job::Outcome::Built, job::Outcome::Unchanged, job::Outcome::Checked,
+                               job::Outcome::InputErrors, job::Outcome::InternalFailure, job::Outcome::Stopped})
+        if (name == status_name(outcome)) return outcome_label(outcome);
+    return "";
+}
+
+// "1 varning", "2 varningar", "1 dokument byggt", "3 dokument byggda":
+// Swedish counts agree with their number, and so do their participles.
+std::string count(std::size_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+// "ok", "failed" or "stopped": the section's colour and its place on the page.
+const char* section_status(job::Outcome outcome) {
+    if (failed(outcome)) return "failed";
+    return outcome == job::Outcome::Stopped ? "stopped" : "ok";
+}
+
+// Colours: text on its background at least 4.5:1 (WCAG 2.1 SC 1.4.3), and
+// never the only sign: every status, error and warning is also a word.
+// At 320 CSS px (SC 1.4.10, reflow) the page is one column; a table wider
+// than that scrolls inside its own box, which takes the keyboard focus so
+// it can be scrolled without a mouse.
 const char* kStyle = R"(
-body { font-family: "Liberation Sans", Arial, sans-serif; margin: 2em auto; max-width: 60em; color: #1a1a1a; }
+body { font-family: "Liberation Sans", Arial, sans-serif; margin: 2em auto; padding: 0 1em; max-width: 60em; color: #1a1a1a; background: #fff; overflow-wrap: anywhere; }
 h1 { font-size: 1.6em; margin-bottom: 0.2em; }
 .summary { font-size: 1.1em; }
 section.dataset { border-left: 0.4em solid #2e7d32; padding: 0.2em 1em; margin: 1.5em 0; background: #f6faf6; }
 section.dataset[data-status="failed"] { border-color: #c62828; background: #fdf3f3; }
+section.dataset[data-status="stopped"] { border-color: #37474f; background: #f3f5f6; }
 .status { font-weight: bold; padding: 0.1em 0.5em; border-radius: 0.3em; color: #fff; background: #2e7d32; }
 section.dataset[data-status="failed"] .status, .summary .failed { background: #c62828; color: #fff; }
+section.dataset[data-status="stopped"] .status { background: #37474f; color: #fff; }
+.table-scroll { overflow-x: auto; max-width: 100%; }
+.table-scroll:focus { outline: 2px solid #1a1a1a; }
 table { border-collapse: collapse; width: 100%; margin: 0.5em 0; }
-th, td { text-align: left; padding: 0.3em 0.6em; border-bottom: 1px solid #ccc; }
+th, td { text-align: left; padding: 0.3em 0.6em; border-bottom: 1px solid #ccc; overflow-wrap: normal; }
 td.pages, th.pages { text-align: right; }
-pre.diagnostics { white-space: pre-wrap; background: #fff; border: 1px solid #e0b4b4; padding: 0.6em; font-size: 0.9em; }
+ul.diagnostics { list-style: none; padding: 0; font-size: 0.9em; }
+ul.diagnostics li { font-family: "Liberation Mono", monospace; padding: 0.3em 0.6em; margin: 0.2em 0; background: #fff; white-space: pre-wrap; }
+ul.diagnostics li.error { border-left: 0.4em solid #c62828; }
+ul.diagnostics li.warning { border-left: 0.4em dashed #8a5300; background: #fff8e1; }
+ul.diagnostics li.note { border-left: 0.4em dotted #546e7a; }
+.severity { font-family: "Liberation Sans", Arial, sans-serif; font-weight: bold; }
+li.error .severity { color: #b71c1c; }
+li.warning .severity { color: #8a5300; }
 )";
 
 // A companion's format as the case officer names it; the row names the
@@ -112,28 +154,60 @@ std::string document_row(const job::DocumentResult& d, const job::DatasetResult&
 std::string documents_table(const job::DatasetResult& d) {
     if (d.documents.empty())
         return failed(d.outcome) ? "<p>Inga dokument: datamängden har aldrig byggts utan fel.</p>\n" : "";
-    std::string html =
-        "<table><thead><tr><th>Dokument</th><th>Även som</th><th>Status</th><th>Senast byggt</th>"
-        "<th class=\"pages\">Sidor</th></tr></thead><tbody>\n";
+    std::string html = "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Dokument i " +
+                       escape(d.name) +
+                       "\">\n<table><thead><tr><th>Dokument</th><th>Även som</th><th>Status</th><th>Senast byggt</th>"
+                       "<th class=\"pages\">Sidor</th></tr></thead><tbody>\n";
     for (const auto& document : d.documents) html += document_row(document, d);
-    return html + "</tbody></table>\n";
+    return html + "</tbody></table>\n</div>\n";
 }
 
-// A diagnostic's file relative to the data folder: the page is read by
-// people who know the data folder, and full paths crowd the line.
-std::string shown(const std::string& line, const std::string& data_dir) {
-    const auto prefix = data_dir.empty() || data_dir.back() == '/' ? data_dir : data_dir + "/";
-    return !prefix.empty() && line.rfind(prefix, 0) == 0 ? line.substr(prefix.size()) : line;
+// Paths relative to the data folder: the page is read by people who know
+// the data folder, and full paths crowd the line. The folder as given and as
+// resolved (diagnostics may name either) are both taken out, wherever they
+// stand in the line.
+std::string shown(std::string line, const std::string& data_dir) {
+    if (data_dir.empty()) return line;
+    std::vector<std::string> prefixes;
+    for (auto folder : {data_dir, job::resolved_folder(data_dir)}) {
+        while (folder.size() > 1 && folder.back() == '/') folder.pop_back();
+        if (!folder.empty() && folder != "." && folder != "/") prefixes.push_back(folder + "/");
+    }
+    std::sort(prefixes.begin(), prefixes.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+    for (const auto& prefix : prefixes)
+        for (std::size_t at; (at = line.find(prefix)) != std::string::npos;) line.erase(at, prefix.size());
+    return line;
+}
+
+// One list item a diagnostic, its severity first in words: an error and a
+// warning differ in word, colour and border, not in colour alone. The
+// diagnostic is quoted as the program wrote it, in English, and marked so
+// (WCAG 2.1 SC 3.1.2, language of parts).
+std::string item(const char* kind, const char* label, const std::string& text) {
+    return std::string("<li class=\"") + kind + "\"><span class=\"severity\">" + label + ":</span> <span lang=\"en\">" +
+           escape(text) + "</span></li>\n";
 }
 
 std::string diagnostics_block(const job::DatasetResult& d, const std::string& data_dir) {
-    std::string text;
-    if (!d.failure.empty()) text += core::visible(d.failure) + "\n";
-    for (const auto& diagnostic : d.diagnostics.sorted()) text += shown(core::to_string(diagnostic), data_dir) + "\n";
-    if (text.empty()) return "";
+    std::string items;
+    // A stopped dataset says so in Swedish above (stopped_note).
+    if (!d.failure.empty() && d.outcome != job::Outcome::Stopped)
+        items += item("error", "Internt fel", shown(core::visible(d.failure), data_dir));
+    for (const auto& diagnostic : d.diagnostics.sorted()) {
+        const auto text = shown(core::to_string(diagnostic), data_dir);
+        if (diagnostic.severity == core::Severity::Error)
+            items += item("error", "Fel", text);
+        else if (diagnostic.severity == core::Severity::Warning)
+            items += item("warning", "Varning", text);
+        else
+            items += item("note", "Notering", text);
+    }
+    if (items.empty()) return "";
     std::ostringstream html;
-    html << "<p>" << d.diagnostics.error_count() << " fel, " << d.diagnostics.warning_count() << " varningar:</p>\n"
-         << "<pre class=\"diagnostics\">" << escape(text) << "</pre>\n";
+    html << "<p>" << d.diagnostics.error_count() << " fel, "
+         << count(d.diagnostics.warning_count(), "varning", "varningar") << ":</p>\n"
+         << "<ul class=\"diagnostics\">\n"
+         << items << "</ul>\n";
     return html.str();
 }
 
@@ -150,34 +224,89 @@ std::string account_links(const job::DatasetResult& d) {
            ")</p>\n";
 }
 
-std::string dataset_section(const job::DatasetResult& d, const std::string& data_dir) {
+// A stopped dataset's status before this build, from the status.json it
+// replaces, so that a stop does not hide what the last finished build found.
+std::string stopped_note(const job::DatasetResult& d, const BuildReport& report) {
+    if (d.outcome != job::Outcome::Stopped) return "";
+    std::string text = "<p>Bygget stoppades innan datamängden publicerades; den senaste lyckade versionen ligger kvar.";
+    const auto previous = report.previous_status.find(d.name);
+    if (previous != report.previous_status.end() && !label_of_status(previous->second).empty())
+        text += " Status efter förra bygget: <span data-previous-outcome=\"" + escape(previous->second) + "\">" +
+                label_of_status(previous->second) + "</span>.";
+    return text + "</p>\n";
+}
+
+std::string dataset_section(const job::DatasetResult& d, const BuildReport& report) {
+    const auto& data_dir = report.data_dir;
     std::ostringstream html;
-    html << "<section class=\"dataset\" id=\"" << escape(d.name) << "\" data-dataset=\"" << escape(d.name)
-         << "\" data-status=\"" << (failed(d.outcome) ? "failed" : "ok") << "\" data-outcome=\""
-         << status_name(d.outcome) << "\" data-state=\"" << escape(d.stage) << "\">\n<h2>" << escape(d.name)
-         << " <span class=\"status\">" << outcome_label(d.outcome)
-         << "</span></h2>\n<p>Ärendet: " << escape(d.state_text)
+    html << "<section class=\"dataset\" id=\"" << escape(d.name) << "\" aria-labelledby=\"" << escape(d.name)
+         << "-rubrik\" data-dataset=\"" << escape(d.name) << "\" data-status=\"" << section_status(d.outcome)
+         << "\" data-outcome=\"" << status_name(d.outcome) << "\" data-state=\"" << escape(d.stage) << "\">\n<h2 id=\""
+         << escape(d.name) << "-rubrik\">" << escape(d.name) << " <span class=\"status\">" << outcome_label(d.outcome)
+         << "</span></h2>\n"
+         << stopped_note(d, report) << "<p>Ärendet: " << escape(d.state_text)
          << (d.stage == "beslutat" ? " (förseglat: dokumenten ändras inte)" : "")
          << ".</p>\n<p>Senaste lyckade bygge: " << time_element(d.last_good_build) << "</p>\n"
          << account_links(d) << documents_table(d) << diagnostics_block(d, data_dir) << "</section>\n";
     return html.str();
 }
 
+// "#<dataset>", percent-encoded as href() does; HTML's fragment lookup
+// decodes it again to find the section's id.
+std::string fragment(const std::string& dataset) {
+    std::string encoded;
+    Poco::URI::encode(dataset, "!#$&'()*+,/:;=?@[]%\"<>\\^`{|} ", encoded);
+    return "#" + encoded;
+}
+
+std::string links_to(const std::vector<const job::DatasetResult*>& datasets) {
+    std::string html;
+    for (std::size_t i = 0; i < datasets.size(); ++i)
+        html += std::string(i == 0 ? "" : ", ") + "<a href=\"" + escape(fragment(datasets[i]->name)) + "\">" +
+                escape(datasets[i]->name) + "</a>";
+    return html;
+}
+
 std::string summary(const BuildReport& report) {
     const auto& r = report.result;
+    std::vector<const job::DatasetResult*> failures, stopped;
+    for (const auto& d : r.datasets) {
+        if (failed(d.outcome)) failures.push_back(&d);
+        if (d.outcome == job::Outcome::Stopped) stopped.push_back(&d);
+    }
     std::ostringstream html;
     html << "<p class=\"summary\">Senaste bygget startade " << time_element(report.started) << " och tog "
-         << duration(report.seconds) << ": " << r.documents_rebuilt() << " dokument byggda, " << r.documents_kept()
-         << " oförändrade. ";
+         << duration(report.seconds) << ": " << count(r.documents_rebuilt(), "dokument byggt", "dokument byggda")
+         << ", " << count(r.documents_kept(), "oförändrat", "oförändrade") << ". ";
     if (!report.failure.empty())
-        html << "<span class=\"failed\">Bygget kunde inte köras: " << escape(report.failure) << "</span>";
-    else if (r.datasets_failed() > 0)
-        html << "<span class=\"failed\">" << r.datasets_failed() << " av " << r.datasets.size()
-             << " datamängder misslyckades.</span>";
-    else
-        html << "Alla " << r.datasets.size() << " datamängder är byggda.";
+        html << "<span class=\"failed\">Bygget kunde inte köras: " << escape(shown(report.failure, report.data_dir))
+             << "</span>";
+    else if (!failures.empty())
+        html << "<span class=\"failed\">" << failures.size() << " av "
+             << count(r.datasets.size(), "datamängd", "datamängder") << " misslyckades:</span> " << links_to(failures)
+             << ".";
+    else if (stopped.empty())
+        html << (r.datasets.size() == 1 ? std::string("Datamängden är byggd.")
+                                        : "Alla " + std::to_string(r.datasets.size()) + " datamängder är byggda.");
+    if (!stopped.empty())
+        html << " Bygget stoppades innan "
+             << (stopped.size() == 1 ? std::string("en datamängd") : count(stopped.size(), "datamängd", "datamängder"))
+             << " publicerades (" << (stopped.size() == 1 ? "den" : "de")
+             << " har kvar sina senaste lyckade dokument): " << links_to(stopped) << ".";
     html << "</p>\n";
     return html.str();
+}
+
+// Failed datasets first, then stopped ones, then the rest, each group in
+// the build's order: what needs attention is at the top.
+std::vector<const job::DatasetResult*> in_page_order(const job::Result& result) {
+    std::vector<const job::DatasetResult*> order;
+    for (const auto& d : result.datasets) order.push_back(&d);
+    std::stable_sort(order.begin(), order.end(), [](const job::DatasetResult* a, const job::DatasetResult* b) {
+        const auto rank = [](job::Outcome o) { return failed(o) ? 0 : o == job::Outcome::Stopped ? 1 : 2; };
+        return rank(a->outcome) < rank(b->outcome);
+    });
+    return order;
 }
 
 }  // namespace
@@ -187,10 +316,12 @@ std::string status_page(const BuildReport& report) {
     html << "<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n"
          << "<meta name=\"generator\" content=\"" << escape(report.generator) << "\">\n"
          << "<title>fuel – byggstatus</title>\n<style>" << kStyle << "</style>\n</head>\n"
-         << "<body data-exit-status=\"" << report.exit_code << "\">\n<h1>Byggstatus</h1>\n"
+         << "<body data-exit-status=\"" << report.exit_code << "\"" << (report.stopped ? " data-stopped=\"true\"" : "")
+         << ">\n<main>\n<h1>Byggstatus</h1>\n"
          << summary(report);
-    for (const auto& d : report.result.datasets) html << dataset_section(d, report.data_dir);
-    html << "<footer><p>Data: " << escape(core::visible(report.data_dir)) << ". Byggt av " << escape(report.generator)
+    for (const auto* d : in_page_order(report.result)) html << dataset_section(*d, report);
+    html << "</main>\n<footer><p>Data: " << escape(core::visible(report.data_dir)) << ". Byggt av "
+         << escape(report.generator)
          << ". Samma status för övervakning: <a href=\"status.json\">status.json</a>.</p></footer>\n"
          << "</body>\n</html>\n";
     return html.str();

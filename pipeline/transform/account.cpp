@@ -17,7 +17,7 @@ namespace {
 constexpr std::string_view kAllFunds[] = {"funds", "total_requested", "total_granted"};
 
 // The view-model names (document/final_report_view.cpp,
-// document/view_evaluation.cpp) that state figures of each kind of data
+// document/view_evaluation.cpp, document/fund_application_view.cpp) that state figures of each kind of data
 // other than applications: a template that names one draws on every record
 // of that kind.
 struct FeedNames {
@@ -36,6 +36,9 @@ const FeedNames kFeedNames[] = {
     {"cause_changes", {"statistics"}},
     {"causes_by_age", {"statistics"}},
     {"statistics", {"evaluation"}},
+    // An application's budget rows (document/fund_application_view.cpp):
+    // the table, and the requested sum they add up to.
+    {"budget", {"budget", "requested"}},
 };
 
 // The rows of a round's own follow-up registers are about this round's
@@ -107,14 +110,13 @@ std::vector<core::Diagnostic> errors_of(const core::Diagnostics& diagnostics) {
     return errors;
 }
 
+// `a` is one of the report's own applications, and summarize() (aggregate.cpp)
+// puts every application of a fund in that fund's summary: the document
+// uses `a` when it names a.fund and the report has that fund. (Looking `a`
+// up in the summary's list made the account quadratic in the applications.)
 bool uses(const model::Report& report, const DocumentScope& scope, const model::Application& a) {
-    for (const auto& code : scope.funds) {
-        const auto* summary = report.fund(code);
-        if (summary &&
-            std::find(summary->applications.begin(), summary->applications.end(), &a) != summary->applications.end())
-            return true;
-    }
-    return false;
+    return std::find(scope.funds.begin(), scope.funds.end(), a.fund) != scope.funds.end() &&
+           report.fund(a.fund) != nullptr;
 }
 
 class Classifier {

@@ -2,6 +2,7 @@
 
 #include "core/checked.hpp"
 #include "transform/final_report.hpp"
+#include "transform/fund_application.hpp"
 #include "transform/follow_up.hpp"
 #include "transform/recipients.hpp"
 #include "transform/transform.hpp"
@@ -75,6 +76,7 @@ model::Report aggregate(const model::Dataset& dataset) {
     report.years.push_back(year_summary(dataset));
     for (const auto& earlier : dataset.earlier) report.years.push_back(year_summary(earlier));
     if (dataset.final_report) report.final_report = summarise_final_report(*dataset.final_report);
+    if (dataset.fund_application) report.fund_application = summarise_fund_application(*dataset.fund_application);
     return report;
 }
 

@@ -3,6 +3,7 @@
 #include "core/checked.hpp"
 #include "core/closest_match.hpp"
 #include "transform/final_report.hpp"
+#include "transform/fund_application.hpp"
 #include "transform/follow_up.hpp"
 #include "transform/recipients.hpp"
 #include "transform/transform.hpp"
@@ -131,6 +132,10 @@ void check_budgets(const model::Dataset& dataset, core::Diagnostics& diagnostics
 void validate(const model::Dataset& dataset, core::Diagnostics& diagnostics) {
     if (dataset.final_report) {
         validate_final_report(*dataset.final_report, diagnostics);
+        return;
+    }
+    if (dataset.fund_application) {
+        validate_fund_application(*dataset.fund_application, diagnostics);
         return;
     }
     check_unique_ids(dataset, diagnostics);

@@ -198,3 +198,29 @@ TEST_CASE("sealed: fuel verify reproduces the archive, and fails naming a tamper
                    "tjansteutlatande.pdf: error: made again from the archived data and templates, this "
                    "document does not come out with the same bytes"));
 }
+
+// An application to a fund takes <state> in application.xml as a round does
+// in round.xml: once sent, its three documents are archived, and a budget row
+// changed afterwards is named while no document changes.
+TEST_CASE("sealed: a sent application is archived, and a budget row changed afterwards changes no document") {
+    World world("sealed-application", {"fuelstockholm-2005"});
+    const auto xml = world.dataset("fuelstockholm-2005") / "application.xml";
+    const auto text = read_file(xml);
+    const auto at = text.find("  <template>");
+    REQUIRE(at != std::string::npos);
+    write_file(xml, text.substr(0, at) + "  <state>\n    <sent date=\"2005-03-01\"/>\n  </state>\n" + text.substr(at));
+    const auto first = world.fuel("build");
+    INFO(first.err);
+    REQUIRE(first.status == 0);
+    CHECK(fs::exists(world.root / "archive" / "fuelstockholm-2005" / "v1" / "dokument" / "tjansteutlatande.pdf"));
+    CHECK(fs::exists(world.root / "archive" / "fuelstockholm-2005" / "v1" / "indata" / "fuelstockholm-2005" /
+                     "budget.csv"));
+    const auto before = published(world, "fuelstockholm-2005");
+    replace_in_file(world.dataset("fuelstockholm-2005") / "budget.csv", "2006;Extern utvärdering;450",
+                    "2006;Extern utvärdering;550");
+    const auto run = world.fuel("build");
+    INFO(run.err);
+    REQUIRE(run.status == 0);
+    CHECK(contains(run.err, "budget.csv:16:1: warning: this data file differs from the copy archived"));
+    REQUIRE_UNCHANGED(before, published(world, "fuelstockholm-2005"));
+}

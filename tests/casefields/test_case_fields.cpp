@@ -146,3 +146,12 @@ TEST_CASE("golden: case fields of the lum-mul-2025 decision document") {
     test_support::check_golden("casefields/lum-mul-2025/tjansteutlatande.txt", casefields::format_text(*fields));
     test_support::check_golden("casefields/lum-mul-2025/tjansteutlatande.json", casefields::format_json(*fields));
 }
+
+TEST_CASE("golden: case fields of the fuelstockholm-2005 decision document") {
+    const auto& d = html_test::application_documents().at(2);
+    REQUIRE(d.name == "tjansteutlatande");
+    const auto fields = casefields::extract(d.document);
+    REQUIRE(fields);
+    test_support::check_golden("casefields/fuelstockholm-2005/tjansteutlatande.txt", casefields::format_text(*fields));
+    test_support::check_golden("casefields/fuelstockholm-2005/tjansteutlatande.json", casefields::format_json(*fields));
+}

@@ -16,9 +16,11 @@ the WCAG 2.1 level A/AA rules that apply to fuel's documents:
   images     SC 1.1.1  every image and SVG has a text alternative (or is hidden)
   contrast   SC 1.4.3  text colour on its background: 4.5:1, 3:1 for large text
 
-This is not a full audit (axe-core is not packaged in Debian, and nothing is
-downloaded at test time): rules about meaning, reading order in context,
-keyboard use, focus, zoom and reflow are not checked here.
+This is not a full audit: axe_check.py runs axe-core (from npm, pinned by
+package-lock.json) over the same pages with every WCAG A/AA and
+best-practice rule, and checks reflow at 320 px. These checks stay for what
+they read that axe does not: Chromium's own accessibility tree (a table
+with header cells there), and every <th> with a scope.
 
 Usage: a11y_check.py PAGE.html --profile DIR [--screenshot OUT.png] [--lang sv]
 Prints one line per check ("PASS id: n checked" or "FAIL id: ...") and exits

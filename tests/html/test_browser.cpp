@@ -59,6 +59,17 @@ TEST_CASE("html browser: every document of the fixture passes the accessibility 
     }
 }
 
+TEST_CASE("html browser: the application, its budget appendix and decision document pass the accessibility checks") {
+    const auto folder = scratch_dir("a11y-application");
+    for (const auto& d : html_test::application_documents()) {
+        const auto result = check_page(write_page(folder, d.name, html::render(d.document)));
+        INFO(d.name << ":\n" << result.output);
+        CHECK(result.status == 0);
+        CHECK(passed_count(result.output, "headings") >= 1);
+        CHECK(passed_count(result.output, "contrast") > 10);
+    }
+}
+
 // The final report has footnotes: their references and links back are
 // in-page links whose targets exist and whose names are read.
 TEST_CASE("html browser: the final report with its footnotes passes the accessibility checks") {

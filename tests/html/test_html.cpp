@@ -107,6 +107,13 @@ TEST_CASE("golden: html of lum-mul-2025") {
         test_support::check_golden("html/lum-mul-2025/" + d.name + ".html", html::render(d.document));
 }
 
+TEST_CASE("golden: html of the fuelstockholm-2005 application, its budget appendix and decision document") {
+    const auto& documents = html_test::application_documents();
+    REQUIRE(documents.size() == 3);
+    for (const auto& d : documents)
+        test_support::check_golden("html/fuelstockholm-2005/" + d.name + ".html", html::render(d.document));
+}
+
 TEST_CASE("html: footnotes are superscript links to a list of notes at the end, with links back") {
     doc::Document document;
     document.meta.title = "T";

@@ -11,6 +11,7 @@
 #include "document/build.hpp"
 #include "ingest/dataset_loader.hpp"
 #include "ingest/final_report_readers.hpp"
+#include "ingest/fund_application_readers.hpp"
 #include "transform/account.hpp"
 #include "transform/transform.hpp"
 
@@ -68,7 +69,8 @@ std::vector<fs::path> every_dataset() {
     for (const auto& root : {fs::path(FUEL_SOURCE_DIR) / "fixtures", fs::path(FUEL_SOURCE_DIR) / "tests" / "fixtures"})
         for (const auto& entry : fs::recursive_directory_iterator(root))
             if (entry.is_regular_file() &&
-                (entry.path().filename() == ingest::kRoundFile || entry.path().filename() == ingest::kReportFile))
+                (entry.path().filename() == ingest::kRoundFile || entry.path().filename() == ingest::kReportFile ||
+                 entry.path().filename() == ingest::kApplicationFile))
                 found.push_back(entry.path().parent_path());
     std::sort(found.begin(), found.end());
     return found;
@@ -176,4 +178,18 @@ TEST_CASE("account: the final report's 32 projects and 51 CSV rows are each used
     CHECK(a.account.rejected() == 0);
     for (const auto& f : a.account.files)
         for (const auto& e : f.used) CHECK_FALSE(e.documents.empty());
+}
+
+TEST_CASE("account: each budget row of the fund application is used by its three documents") {
+    const auto a = account_of(fs::path(FUEL_SOURCE_DIR) / "fixtures" / "fuelstockholm-2005");
+    REQUIRE(a.loaded);
+    CHECK_FALSE(a.diagnostics.has_errors());
+    REQUIRE(a.account.files.size() == 1);
+    const auto& file = a.account.files.front();
+    CHECK(fs::path(file.file).filename() == "budget.csv");
+    CHECK(file.read == 18);
+    CHECK(file.rejected.empty());
+    REQUIRE(file.used.size() == 18);
+    for (const auto& e : file.used)
+        CHECK(e.documents == std::vector<std::string>{"ansokan", "bilaga-budget", "tjansteutlatande"});
 }

@@ -13,6 +13,7 @@
 #include "command.hpp"
 #include "ingest/dataset_loader.hpp"
 #include "ingest/final_report_readers.hpp"
+#include "ingest/fund_application_readers.hpp"
 #include "job/job.hpp"
 #include "pdf/content_streams.hpp"
 #include "pdf/preflight.hpp"
@@ -53,13 +54,14 @@ const Built& built() {
     return b;
 }
 
-// Folders directly under fixtures/ that hold a dataset (a round.xml or a
-// report.xml), counted here rather than by the job, so that a dataset the job skipped shows.
+// Folders directly under fixtures/ that hold a dataset (a round.xml, a
+// report.xml or an application.xml), counted here rather than by the job, so that a dataset the job skipped shows.
 std::vector<std::string> fixture_datasets() {
     std::vector<std::string> names;
     for (const auto& entry : fs::directory_iterator(fs::path(FUEL_SOURCE_DIR) / "fixtures")) {
         if (entry.is_directory() &&
-            (fs::exists(entry.path() / ingest::kRoundFile) || fs::exists(entry.path() / ingest::kReportFile))) {
+            (fs::exists(entry.path() / ingest::kRoundFile) || fs::exists(entry.path() / ingest::kReportFile) ||
+             fs::exists(entry.path() / ingest::kApplicationFile))) {
             names.push_back(entry.path().filename().string());
         }
     }

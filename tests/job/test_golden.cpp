@@ -108,3 +108,24 @@ TEST_CASE("golden: document tree of the halvering-2002-2003 final report") {
     REQUIRE(it != s.documents.end());
     check_golden("document/halvering-2002-2003/slutrapport.txt", doc::dump(it->document));
 }
+
+// The application to the competence fund (seeds 000 and 001): ingest,
+// transform, the three document trees and the layout of the application's
+// first document.
+TEST_CASE("golden: ingest, transform, documents and layout of the fuelstockholm-2005 application") {
+    Stages s;
+    stages_of("fuelstockholm-2005", s);
+    check_golden("ingest/fuelstockholm-2005.txt", model::dump(s.dataset));
+    check_golden("transform/fuelstockholm-2005.txt", model::dump(s.report));
+    REQUIRE(s.documents.size() == 3);
+    for (const auto& d : s.documents)
+        check_golden("document/fuelstockholm-2005/" + d.name + ".txt", doc::dump(d.document));
+    const auto fonts = pdf::FontLibrary::load(pdf::FontFiles::liberation());
+    core::Diagnostics diagnostics;
+    const layout::Hyphenator hyphenator(layout::kSwedishHyphenationPatterns);
+    const auto& budget = s.documents.at(1);
+    REQUIRE(budget.name == "bilaga-budget");
+    check_golden("layout/fuelstockholm-2005/bilaga-budget.txt",
+                 layout::dump(layout::lay_out(budget.document, fonts, diagnostics, layout::Style{}, &hyphenator)));
+    CHECK_FALSE(diagnostics.has_errors());
+}

@@ -125,6 +125,18 @@ TEST_CASE("reference: arsuppfoljning page 3, the city trend as a line chart") {
     check_page("arsuppfoljning", 3, "lum-mul-2026");
 }
 
+TEST_CASE("reference: the fund application page 1, letterhead, request sentence, signatures and fields") {
+    check_page("ansokan", 1, "fuelstockholm-2005");
+}
+
+TEST_CASE("reference: the fund application's budget appendix page 1, the table per year and cost type") {
+    check_page("bilaga-budget", 1, "fuelstockholm-2005");
+}
+
+TEST_CASE("reference: the fund application's decision document page 1, proposal and summary") {
+    check_page("tjansteutlatande", 1, "fuelstockholm-2005");
+}
+
 TEST_CASE("reference: the comparison finds a moved line and tolerates faint noise") {
     GrayImage page{100, 100, std::vector<unsigned char>(100 * 100, 255)};
     for (int x = 10; x < 90; ++x) page.pixels[static_cast<std::size_t>(20 * 100 + x)] = 0;  // a line of "text"

@@ -153,3 +153,92 @@ TEST_CASE("kill: a build killed at any moment leaves each dataset wholly old or 
     INFO("a whole build takes " << seconds << " s");
     CHECK(killed_midway >= 2);
 }
+
+namespace {
+
+// `fuel build --status` with standard error into `log`, as a service runs it.
+pid_t start_logged_build(const std::string& data, const std::string& out, const std::string& log, const char* jobs) {
+    std::vector<std::string> arguments = {std::string(FUEL_BINARY_DIR) + "/fuel",
+                                          "build",
+                                          "--data",
+                                          data,
+                                          "--out",
+                                          out,
+                                          "--templates",
+                                          source_path("templates"),
+                                          "--jobs",
+                                          jobs,
+                                          "--status"};
+    std::vector<char*> argv;
+    for (auto& a : arguments) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    pid_t pid = 0;
+    const int error = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    REQUIRE(error == 0);
+    return pid;
+}
+
+bool has_pdf(const std::string& folder) {
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(folder, ec))
+        if (entry.path().extension() == ".pdf") return true;
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("stop: SIGTERM during a build is a stop, not a failure, and keeps the last good documents") {
+    const auto root = scratch("stop");
+    const auto v = make_versions(root);
+    const auto live = root + "/out";
+    REQUIRE(WEXITSTATUS(wait_for(start_logged_build(v.old_data, live, root + "/first.log", "1"))) == 0);
+    const auto old_files = read_outputs(live);
+
+    // One thread: "liten" renders first, then the three large documents of
+    // "stor". When the first of those is written, two are still to come.
+    const pid_t pid = start_logged_build(v.new_data, live, root + "/stopped.log", "1");
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(5);
+    while (!has_pdf(live + "/.fuel-staging/stor") && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    ::kill(pid, SIGTERM);
+    const int status = wait_for(pid);
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 128 + SIGTERM);  // the shells' convention for a stop by SIGTERM
+
+    const auto log = read_file(root + "/stopped.log");
+    INFO(log);
+    CHECK(log.find("SIGTERM received") != std::string::npos);
+    CHECK(log.find("stor: stopped before it was published") != std::string::npos);
+    CHECK(log.find("build stopped after") != std::string::npos);
+    CHECK(log.find("internal failure") == std::string::npos);
+
+    // "stor" was not published: every file as the last good build left it;
+    // "liten" was, whole. Nothing of the stopped build is left behind.
+    const auto outputs = read_outputs(live);
+    CHECK(outputs.at("stor") == old_files.at("stor"));
+    CHECK(outputs.at("liten") != old_files.at("liten"));
+    CHECK_FALSE(fs::exists(live + "/.fuel-staging"));
+    CHECK_FALSE(fs::exists(live + "/.fuel-lock"));
+
+    const auto json = read_file(live + "/status.json");
+    CHECK(json.find("\"stopped\": true") != std::string::npos);
+    CHECK(json.find("\"exit_status\": 0") != std::string::npos);
+    CHECK(json.find("\"status\": \"stopped\"") != std::string::npos);
+    CHECK(json.find("\"previous_status\": \"built\"") != std::string::npos);  // its last status stays in view
+    CHECK(json.find("internal-failure") == std::string::npos);
+    const auto page = read_file(live + "/index.html");
+    // The section's own attributes (the style sheet names the statuses too).
+    CHECK(page.find("data-dataset=\"stor\" data-status=\"stopped\" data-outcome=\"stopped\"") != std::string::npos);
+    CHECK(page.find("Stoppad") != std::string::npos);
+    CHECK(page.find("data-previous-outcome=\"built\"") != std::string::npos);
+    CHECK(page.find("data-status=\"failed\" data-outcome") == std::string::npos);
+
+    // The next build finishes the job.
+    REQUIRE(WEXITSTATUS(wait_for(start_logged_build(v.new_data, live, root + "/after.log", "2"))) == 0);
+    CHECK(read_outputs(live).at("stor") != old_files.at("stor"));
+}

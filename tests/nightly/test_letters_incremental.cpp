@@ -3,6 +3,8 @@
 // report recorded in last year's folder rebuilds this year's documents.
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+
 #include <filesystem>
 
 #include "datasets.hpp"
@@ -62,4 +64,39 @@ TEST_CASE("letters incremental: letters are kept by key, and last year's folder 
     CHECK(d.documents.size() == documents);
     for (const auto& doc : d.documents) CHECK(doc.rebuilt);
     for (const auto& doc : d.documents) CHECK(fs::exists(doc.path));
+}
+
+TEST_CASE("letters incremental: a round with letters whose inputs did not change is not published again") {
+    const auto s = scene("letters-unchanged");
+    auto env = environment(s.templates);
+    std::int64_t now = 1'700'000'000;
+    env.clock = [&] { return now; };
+    const auto first = job::run(spec(s.data, s.out), env);
+    REQUIRE(first.exit_code() == 0);
+    const auto folder = s.out + "/lum-mul-2026";
+    struct stat before {};
+    REQUIRE(::stat(folder.c_str(), &before) == 0);
+    const auto record = read_file(folder + "/.fuel-build");
+
+    now += 3600;  // an hour later, nothing changed
+    const auto again = job::run(spec(s.data, s.out), env);
+    REQUIRE(again.exit_code() == 0);
+    const auto& d = round_2026(again);
+    CHECK(d.outcome == job::Outcome::Unchanged);
+    CHECK(d.last_good_build == 1'700'000'000);
+    CHECK(d.documents.size() == round_2026(first).documents.size());
+    struct stat after {};
+    REQUIRE(::stat(folder.c_str(), &after) == 0);
+    CHECK(after.st_ino == before.st_ino);  // the same folder: not swapped with a staged copy
+    CHECK(read_file(folder + "/.fuel-build") == record);
+    CHECK_FALSE(fs::exists(s.out + "/.fuel-staging/lum-mul-2026"));
+
+    // A change that touches the documents publishes them again, with the new time.
+    edit_file(s.data + "/lum-mul-2025/rapporter.csv", "MUL-12;ekonomi;2025-10-31;;;",
+              "MUL-12;ekonomi;2025-10-31;2025-12-01;godkänd;");
+    now += 3600;
+    const auto changed = job::run(spec(s.data, s.out), env);
+    REQUIRE(changed.exit_code() == 0);
+    CHECK(round_2026(changed).outcome == job::Outcome::Built);
+    CHECK(round_2026(changed).last_good_build == 1'700'000'000 + 7200);
 }

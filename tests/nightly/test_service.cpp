@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <catch2/catch.hpp>
@@ -13,6 +14,7 @@
 #include <ctime>
 #include <filesystem>
 #include <functional>
+#include <sstream>
 #include <thread>
 
 #include "datasets.hpp"
@@ -103,6 +105,7 @@ TEST_CASE("service: fuel serve builds on its schedule, on SIGHUP, and stops on S
     const auto root = scratch("serve");
     const auto out = root + "/out", log = root + "/fuel.log";
     copy_folder(source_path("fixtures/lum-mul-2025"), root + "/data/lum-mul-2025");
+    fs::create_directories(out);  // the service checks at start that it exists (tmpfiles.d makes it)
     write_file(root + "/fuel.properties",
                "fuel.data = " + root + "/data\nfuel.out = " + out + "\nfuel.templates = " + source_path("templates") +
                    "\nfuel.schedule = " + time_of_day_in(3) + "\nfuel.log.file = " + log + "\nfuel.jobs = 2\n");
@@ -144,4 +147,113 @@ TEST_CASE("service: settings that make no sense are usage errors (exit 2) that n
     CHECK(missing.status == 2);
     CHECK(missing.output.find("cannot read the configuration file") != std::string::npos);
     CHECK(run_command(fuel_program() + " serve --no-such-option 2>&1").status == 2);
+}
+
+TEST_CASE("service: fuel serve checks its folders at start, and exits 2 with one message") {
+    const auto root = scratch("serve-folders");
+    copy_folder(source_path("fixtures/lum-mul-2025"), root + "/data/lum-mul-2025");
+    fs::create_directories(root + "/out");
+    write_file(root + "/a-file", "not a folder\n");
+    const auto settings = [&](const std::string& data, const std::string& templates, const std::string& out) {
+        return "fuel.data = " + data + "\nfuel.templates = " + templates + "\nfuel.out = " + out +
+               "\nfuel.schedule = 02:00\n";
+    };
+    const auto data = root + "/data", templates = source_path("templates"), out = root + "/out";
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {settings(root + "/no-data", templates, out), "fuel.data"},
+        {settings(data, root + "/no-templates", out), "fuel.templates"},
+        {settings(data, templates, root + "/no-out"), "fuel.out"},
+        {settings(data, templates, root + "/a-file"), "fuel.out"},
+        {settings(data, templates, data + "/lum-mul-2025"), "lies inside the data folder"},
+        {settings(data, templates, out) + "fuel.archive = " + root + "/a-file/archive\n", "fuel.archive"},
+    };
+    for (const auto& [text, named] : cases) {
+        CAPTURE(text);
+        write_file(root + "/fuel.properties", text);
+        // timeout(1): a check that let the service start would otherwise wait for 02:00.
+        const auto r = run_command("timeout 20 " + fuel_program() + " serve --config " +
+                                   quote(root + "/fuel.properties") + " 2>&1");
+        INFO(r.output);
+        CHECK(r.status == 2);
+        CHECK(count(r.output, "\n") == 1);  // one message
+        CHECK(r.output.find(named) != std::string::npos);
+    }
+    CHECK_FALSE(fs::exists(root + "/no-out"));  // nothing made
+}
+
+TEST_CASE("service: on the journal (JOURNAL_STREAM), every line starts with its priority") {
+    const auto root = scratch("journal");
+    copy_folder(source_path("fixtures/halvering-2002-2003"), root + "/data/halvering-2002-2003");  // warnings
+    copy_folder(source_path("tests/fixtures/invalid-round"), root + "/data/invalid-round");        // errors
+    const auto log = root + "/stderr";
+    write_file(log, "");
+    struct stat file {};
+    REQUIRE(::stat(log.c_str(), &file) == 0);
+    const auto build = [&](const std::string& stream) {
+        return run_command("JOURNAL_STREAM=" + stream + " " + fuel_program() + " build --data " +
+                           quote(root + "/data") + " --out " + quote(root + "/out") + " --templates " +
+                           quote(source_path("templates")) + " --jobs 2 2>" + quote(log));
+    };
+    // As systemd sets it: the device and inode of the stream standard error is.
+    CHECK(build(std::to_string(file.st_dev) + ":" + std::to_string(file.st_ino)).status == 1);
+    const auto journal = read_file(log);
+    INFO(journal);
+    std::size_t lines = 0, errors = 0, warnings = 0, information = 0;
+    std::istringstream in(journal);
+    for (std::string line; std::getline(in, line); ++lines) {
+        CAPTURE(line);
+        REQUIRE(line.size() > 3);
+        CHECK((line[0] == '<' && line[1] >= '0' && line[1] <= '7' && line[2] == '>'));
+        errors += line.rfind("<3>", 0) == 0 && line.find(": error: ") != std::string::npos;
+        warnings += line.rfind("<4>", 0) == 0 && line.find(": warning: ") != std::string::npos;
+        information += line.rfind("<6>fuel: build started", 0) == 0;
+        // A diagnostic's severity and its priority agree.
+        if (line.find(": error: ") != std::string::npos) CHECK(line.rfind("<3>", 0) == 0);
+        if (line.find(": warning: ") != std::string::npos) CHECK(line.rfind("<4>", 0) == 0);
+    }
+    CHECK(lines > 5);
+    CHECK(errors >= 1);
+    CHECK(warnings >= 1);
+    CHECK(information == 1);
+
+    // Standard error redirected elsewhere than the journal's stream: no prefixes.
+    CHECK(build(std::to_string(file.st_dev) + ":" + std::to_string(file.st_ino + 1)).status == 1);
+    CHECK(read_file(log).find("\n<") == std::string::npos);
+    CHECK(read_file(log).rfind("<", 0) != 0);
+}
+
+TEST_CASE("service: SIGTERM during a build is logged as a stop, and status.json says stopped") {
+    const auto root = scratch("serve-stop");
+    const auto out = root + "/out", log = root + "/fuel.log";
+    write_enlarged_fixture(root + "/data/stor", 8);  // three large documents: a build to stop in the middle
+    fs::create_directories(out);
+    write_file(root + "/fuel.properties",
+               "fuel.data = " + root + "/data\nfuel.out = " + out + "\nfuel.templates = " + source_path("templates") +
+                   "\nfuel.schedule = " + time_of_day_in(2) + "\nfuel.log.file = " + log + "\nfuel.jobs = 1\n");
+    const pid_t pid = spawn_fuel({"serve", "--config", root + "/fuel.properties"});
+    // The first document written into the staging folder: two are still to come.
+    const auto staged_pdf = [&] {
+        std::error_code ec;
+        for (const auto& entry : fs::directory_iterator(out + "/.fuel-staging/stor", ec))
+            if (entry.path().extension() == ".pdf") return true;
+        return false;
+    };
+    REQUIRE(eventually(staged_pdf, std::chrono::seconds(120)));
+    ::kill(pid, SIGTERM);
+    int status = -1;
+    REQUIRE(eventually([&] { return ::waitpid(pid, &status, WNOHANG) == pid; }, std::chrono::seconds(120)));
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
+    const auto text = read_file(log);
+    INFO(text);
+    CHECK(text.find("Information: stor: stopped before it was published; it has no earlier documents") !=
+          std::string::npos);
+    CHECK(text.find("Information: build stopped after") != std::string::npos);
+    CHECK(text.find("Critical") == std::string::npos);
+    CHECK(text.find("internal failure") == std::string::npos);
+    const auto json = read_file(out + "/status.json");
+    CHECK(json.find("\"stopped\": true") != std::string::npos);
+    CHECK(json.find("\"status\": \"stopped\"") != std::string::npos);
+    CHECK_FALSE(fs::exists(out + "/stor"));  // never published, nothing half-written
+    CHECK_FALSE(fs::exists(out + "/.fuel-staging"));
 }

@@ -114,8 +114,20 @@ TEST_CASE("status page: Chromium loads it, and every link points to an existing 
     for (const auto& entry : fs::directory_iterator(site().out + "/lum-mul-2025"))
         files += entry.path().filename().string().front() != '.';
     CHECK(files > 3);
-    CHECK(links.size() == 1 + 2 * files);
+    // And the summary's link to each failed dataset's section.
+    std::size_t in_page = 0;
     for (const auto& link : links) {
+        if (link.front() != '#') continue;
+        CAPTURE(link);
+        std::string id;
+        Poco::URI::decode(link.substr(1), id);
+        CHECK(contains(dom(), "<section class=\"dataset\" id=\"" + id + "\""));
+        ++in_page;
+    }
+    CHECK(in_page == 2);
+    CHECK(links.size() == 1 + 2 * files + in_page);
+    for (const auto& link : links) {
+        if (link.front() == '#') continue;
         CAPTURE(link);
         std::string path;
         Poco::URI::decode(link, path);
@@ -159,6 +171,31 @@ TEST_CASE("status page: a dataset that broke is shown as failed, with links to i
     CHECK(contains(broken, "mul-ansokningar.xml"));
     CHECK(hrefs(broken).size() == hrefs(section("lum-mul-2025")).size());      // the same files, kept
     CHECK(contains(broken, "href=\"lum-%C3%A4ndrad/tjansteutlatande.pdf\""));  // RFC 3986: UTF-8, percent-encoded
+}
+
+TEST_CASE("status page: failed datasets first, in a main landmark, errors and warnings told apart, in Swedish") {
+    const auto& d = dom();
+    INFO(d);
+    // The order of the sections: the two that failed before the good one.
+    const auto good = d.find("data-dataset=\"lum-mul-2025\"");
+    CHECK(d.find("data-dataset=\"invalid-round\"") < good);
+    CHECK(d.find("data-dataset=\"lum-ändrad\"") < good);
+    CHECK(contains(d, "<main>"));
+    CHECK(d.find("<main>") < d.find("<h1>Byggstatus</h1>"));
+    CHECK(d.find("</main>") > d.rfind("</section>"));
+    // The summary names and links the failed datasets.
+    CHECK(std::regex_search(d, std::regex(R"(2 av 3 datamängder misslyckades:</span> <a href="#)")));
+    // Each diagnostic says its severity in words, and has its own class.
+    const auto bad = section("invalid-round");
+    CHECK(
+        std::regex_search(bad, std::regex(R"(<li class="error"><span class="severity">Fel:</span> <span lang="en">)")));
+    CHECK_FALSE(contains(bad, "<li class=\"warning\"><span class=\"severity\">Fel"));
+    // Paths relative to the data folder: the folder itself is never named in a diagnostic.
+    CHECK(contains(bad, "Fel:</span> <span lang=\"en\">invalid-round/ansokningar.csv:3:"));
+    CHECK_FALSE(contains(bad, "/data/invalid-round"));
+    // Swedish counts: "1 varning", "2 varningar", never "1 varningar".
+    CHECK_FALSE(std::regex_search(d, std::regex(R"(\b1 varningar\b)")));
+    CHECK(std::regex_search(d, std::regex(R"(\d+ fel, (1 varning|\d+ varningar):)")));
 }
 
 TEST_CASE("status page: Chromium renders a screenshot of it") {
