@@ -72,7 +72,7 @@ doc::Inlines text(const std::string& s) { return {doc::Text{s, {}, ""}}; }
 
 // Every document of every fixture dataset, as a build makes them: rounds,
 // appendices, letters, the evaluation with its charts, the final report with
-// its notes and table of contents.
+// its notes and table of contents, an application with its budget.
 std::vector<doc::BuiltDocument> all_fixture_documents() {
     job::Spec spec;
     job::Environment environment;
@@ -80,7 +80,9 @@ std::vector<doc::BuiltDocument> all_fixture_documents() {
     const job::RunContext context{spec, environment, {}, 1};
     std::vector<std::filesystem::path> datasets;
     for (const auto& entry : std::filesystem::directory_iterator(std::string(FUEL_SOURCE_DIR) + "/fixtures"))
-        if (std::filesystem::exists(entry.path() / "round.xml") || std::filesystem::exists(entry.path() / "report.xml"))
+        if (std::filesystem::exists(entry.path() / "round.xml") ||
+            std::filesystem::exists(entry.path() / "report.xml") ||
+            std::filesystem::exists(entry.path() / "application.xml"))
             datasets.push_back(entry.path());
     std::sort(datasets.begin(), datasets.end());
     std::vector<doc::BuiltDocument> all;
