@@ -15,7 +15,7 @@ packages=(
   libhpdf-dev            # PDF writer (libharu 2.3.0), pdf/ only
   libpugixml-dev         # XML reader, ingest/ only
   libxml2-dev            # XSD validation of the XML inputs at run time, ingest/ only
-  libpoco-dev            # application, options, logging (cli/)
+  libpoco-dev            # application, options, logging (cli/); Zip: the .docx container (docx/)
   libicu-dev             # UAX #14 line breaking, NFC, case mapping, encodings
   libkainjow-mustache-dev  # templates: Mustache
   libcmark-gfm-dev       # templates: CommonMark -> doc tree
@@ -36,6 +36,9 @@ packages=(
   libxml2-utils          # xmllint: validates fixtures against the XSDs
   chromium               # headless: the nightly status page loads, links resolve
   unzip                  # reads the Excel workbooks back in tests (an .xlsx is a zip of XML)
+  libreoffice-writer-nogui  # tests: opens every fixture's .docx and converts it to PDF (headless)
+  python3-docx           # tests/docx/docx_read.py: reads the .docx files back (Debian's python3)
+  python3-openpyxl       # tests/xlsx/xlsx_read.py: reads the workbooks back as a spreadsheet user would
   python3                # tests/html/a11y_check.py: Chromium's accessibility tree over DevTools (standard library only)
   libpdfbox2-java        # PDFBox Preflight: the PDF/A-1b validator the tests run
   default-jre-headless   # runs Preflight

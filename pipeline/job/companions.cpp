@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "casefields/case_fields.hpp"
+#include "docx/writer.hpp"
 #include "html/writer.hpp"
 #include "xlsx/workbook.hpp"
 
@@ -70,6 +71,10 @@ std::vector<std::string> write_companions(const doc::Document& document, const s
     // The folder is the staging folder, which publish() flushes as a whole.
     write_file_atomically((fs::path(folder) / html_name).string(), html::render(document), Flush::WithFolder);
     written.push_back(html_name);
+    // The Word twin, for the case system, where a document is edited last.
+    const auto docx_name = name + ".docx";
+    write_file_atomically((fs::path(folder) / docx_name).string(), docx::render(document), Flush::WithFolder);
+    written.push_back(docx_name);
     if (const auto fields = casefields::extract(document)) {
         for (const auto& [file, bytes] : {std::pair{name + ".txt", casefields::format_text(*fields)},
                                           std::pair{name + ".json", casefields::format_json(*fields)}}) {

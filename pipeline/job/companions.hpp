@@ -1,6 +1,6 @@
 #pragma once
 // The files written beside each PDF, from the same document tree (never from
-// the PDF): <name>.html (html/), and for a decision document its summary and
+// the PDF): <name>.html (html/), <name>.docx (docx/), and for a decision document its summary and
 // decision points as <name>.txt and <name>.json (casefields/), and when it
 // has tables <name>.xlsx (xlsx/). Each is written to a temporary name and renamed into
 // place, like the PDF, inside the dataset's staging folder, and made durable
@@ -18,7 +18,7 @@ namespace job {
 // What the companions of a document are made of, in its content key: a
 // program that writes other companions never takes another's files as its
 // own. Change it whenever a companion is added or changes form.
-inline constexpr const char* kCompanionRecipe = "companions 3: html, case fields, xlsx";
+inline constexpr const char* kCompanionRecipe = "companions 4: html, docx, case fields, xlsx";
 
 // Writes the companions of `document` (output stem `name`) into `folder` and
 // returns their file names, in a fixed order. Throws on a write failure.

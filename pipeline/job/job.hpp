@@ -74,7 +74,7 @@ struct DocumentResult {
     int pages = 0;
     bool rebuilt = false;       // false: the file of an earlier build, kept
     std::int64_t built_at = 0;  // its last good build, seconds since the epoch
-    // The files beside the PDF (out_dir/<dataset>/<name>.html, .xlsx, .txt,
+    // The files beside the PDF (out_dir/<dataset>/<name>.html, .docx, .xlsx, .txt,
     // .json), made from the same document tree (companions.hpp).
     std::vector<std::string> companions;
 };

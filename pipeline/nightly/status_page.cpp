@@ -121,13 +121,14 @@ std::string format_label(const std::string& name) {
     const auto dot = name.find_last_of('.');
     const auto extension = dot == std::string::npos ? "" : name.substr(dot + 1);
     if (extension == "html") return "HTML";
+    if (extension == "docx") return "Word";
     if (extension == "xlsx") return "Excel";
     if (extension == "txt") return "Text";
     if (extension == "json") return "JSON";
     return name;
 }
 
-// The files beside the PDF (HTML, Excel, text, JSON), each linked by its format.
+// The files beside the PDF (HTML, Word, Excel, text, JSON), each linked by its format.
 std::string companion_links(const job::DocumentResult& d, const job::DatasetResult& dataset) {
     std::string html;
     for (const auto& path : d.companions) {

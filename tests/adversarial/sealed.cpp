@@ -110,6 +110,8 @@ TEST_CASE("sealed: the status shows each dataset's state, and the archive has a 
     CHECK(contains(read_file(world.out / "index.html"), "Ärendet: beslutat 2023-12-19 § 12"));
     const auto handover = read_file(world.root / "archive" / "lum-mul-2025" / "arkivforteckning.json");
     CHECK(contains(handover, "\"path\": \"v1/dokument/tjansteutlatande.pdf\""));
+    // The Word twin is sealed with the rest, with its checksum.
+    CHECK(contains(handover, "\"path\": \"v1/dokument/tjansteutlatande.docx\""));
     CHECK(contains(handover, "\"diary_number\": \"Dnr SoF 1.6-0612/2024\""));
     CHECK(contains(handover, "\"state\": \"beslutat 2024-12-17 § 14\""));
     CHECK_FALSE(fs::exists(world.root / "archive" / "lum-mul-2026"));

@@ -191,16 +191,19 @@ std::string file_bytes(const std::string& path) {
 
 }  // namespace
 
-TEST_CASE("end to end: beside each PDF its HTML, its tables as Excel, and the decision document's case fields") {
+TEST_CASE(
+    "end to end: beside each PDF its HTML, its Word twin, its tables as Excel, and the decision document's case "
+    "fields") {
     const auto& d = built().result.datasets.at(0);
     std::map<std::string, std::vector<std::string>> companions;
     for (const auto& document : d.documents)
         for (const auto& path : document.companions) companions[document.name].push_back(fs::path(path).filename());
     using names = std::vector<std::string>;
-    CHECK(companions["tjansteutlatande"] ==
-          names{"tjansteutlatande.html", "tjansteutlatande.txt", "tjansteutlatande.json", "tjansteutlatande.xlsx"});
+    CHECK(companions["tjansteutlatande"] == names{"tjansteutlatande.html", "tjansteutlatande.docx",
+                                                  "tjansteutlatande.txt", "tjansteutlatande.json",
+                                                  "tjansteutlatande.xlsx"});
     CHECK(companions["bilaga-1-lum-ansokningar"] ==
-          names{"bilaga-1-lum-ansokningar.html", "bilaga-1-lum-ansokningar.xlsx"});
+          names{"bilaga-1-lum-ansokningar.html", "bilaga-1-lum-ansokningar.docx", "bilaga-1-lum-ansokningar.xlsx"});
     for (const auto& [name, files] : companions)
         for (const auto& file : files) CHECK(fs::is_regular_file(built().out + "/lum-mul-2025/" + file));
     const auto text = file_bytes(built().out + "/lum-mul-2025/tjansteutlatande.txt");
@@ -210,7 +213,7 @@ TEST_CASE("end to end: beside each PDF its HTML, its tables as Excel, and the de
         CHECK(entry.path().extension() != ".tmp");
 }
 
-TEST_CASE("end to end: two builds write byte-identical HTML, Excel, text and JSON") {
+TEST_CASE("end to end: two builds write byte-identical HTML, Word, Excel, text and JSON") {
     const auto other = scratch_dir("end-to-end-again");
     job::Spec spec;
     spec.data_dir = std::string(FUEL_SOURCE_DIR) + "/fixtures/lum-mul-2025";
@@ -227,5 +230,5 @@ TEST_CASE("end to end: two builds write byte-identical HTML, Excel, text and JSO
             CHECK(file_bytes(path) == file_bytes(other + "/lum-mul-2025/" + name));
             ++compared;
         }
-    CHECK(compared == 8);
+    CHECK(compared == 11);
 }

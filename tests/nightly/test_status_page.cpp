@@ -145,6 +145,7 @@ TEST_CASE("status page: the good dataset is shown as built, with its documents a
     for (const auto* name : {"tjansteutlatande", "bilaga-1-lum-ansokningar", "bilaga-2-mul-ansokningar"}) {
         CHECK(contains(good, std::string("href=\"lum-mul-2025/") + name + ".pdf\""));
         CHECK(contains(good, std::string("href=\"lum-mul-2025/") + name + ".html\""));
+        CHECK(contains(good, std::string("href=\"lum-mul-2025/") + name + ".docx\">Word</a>"));
     }
     CHECK(std::regex_search(good, std::regex(R"(<td class="pages">[1-9][0-9]*</td>)")));
     CHECK(contains(good, "<time datetime=\""));
