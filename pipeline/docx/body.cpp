@@ -149,6 +149,8 @@ public:
         } else if (indent > 0) {
             style = "ListParagraph";
             extra = "<w:ind w:left=\"" + std::to_string(twips(look::list_gutter * indent)) + "\"/>";
+        } else if (p.quote) {
+            style = "Quote";
         }
         out_ += "<w:p>" + paragraph_properties(style, p.align, extra) + runs(p.content, context_) + "</w:p>";
     }

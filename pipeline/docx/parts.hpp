@@ -24,6 +24,7 @@ inline constexpr double chart_caption_size = 10;
 inline constexpr double chart_label_size = 8.5;
 inline constexpr double signature_space_before = 30;
 inline constexpr double list_gutter = 18;
+inline constexpr double quote_indent = 22;  // a block quotation, left and right
 inline constexpr double list_item_space = 3;
 inline constexpr double cell_padding_x = 4;
 inline constexpr double head_rule = 0.75;

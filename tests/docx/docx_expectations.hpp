@@ -84,7 +84,7 @@ public:
             const auto& node = list[i].node;
             if (top && i == 0 && std::holds_alternative<doc::Letterhead>(node)) continue;  // the header's
             if (const auto* p = std::get_if<doc::Paragraph>(&node)) {
-                paragraph(in_list ? "List Paragraph" : "Normal", text(p->content));
+                paragraph(in_list ? "List Paragraph" : p->quote ? "Quote" : "Normal", text(p->content));
             } else if (const auto* h = std::get_if<doc::Heading>(&node)) {
                 const auto t = text(h->content);
                 paragraph("Heading " + std::to_string(h->level), h->number.empty() ? t : h->number + " " + t);

@@ -221,3 +221,18 @@ TEST_CASE("docx: two renderings are byte-identical and every zip entry carries t
     // [Content_Types].xml first, as Word writes it.
     CHECK(std::regex_search(listing, std::regex(R"(----\n +[0-9]+ +1980-01-01 00:00 +\[Content_Types\].xml)")));
 }
+
+TEST_CASE("docx: a block quotation is Word's Quote style, indented on both sides as in the PDF") {
+    doc::Document d;
+    d.meta.title = "Prov";
+    doc::Paragraph quoted{text("Det vi lärde oss var att fråga barnen först.")};
+    quoted.quote = true;
+    d.body = {{doc::Paragraph{text("Så här skrev en deltagare:")}}, {quoted}};
+    const auto path = write_docx(d, "quote");
+    const auto main = run_command("unzip -p " + quote(path) + " word/document.xml").output;
+    const auto styles = run_command("unzip -p " + quote(path) + " word/styles.xml").output;
+    CHECK(std::regex_search(main, std::regex(R"(<w:pStyle w:val="Quote"/>.*fråga barnen först)")));
+    CHECK(main.find("Så här skrev") < main.find("<w:pStyle w:val=\"Quote\"/>"));
+    CHECK(styles.find("w:styleId=\"Quote\"><w:name w:val=\"Quote\"/>") != std::string::npos);
+    CHECK(styles.find("<w:ind w:left=\"440\" w:right=\"440\"/>") != std::string::npos);
+}
