@@ -7,7 +7,8 @@
 // times, each in its own process, and the median wall time and the largest
 // peak resident set (getrusage of the child, ru_maxrss) are printed, with
 // the memory per application so that linearity shows across sizes.
-// Measured on the RelWithDebInfo build, 2 cores under a load average of 6-10:
+// Before a check rendered one application of each shape (view_shapes.hpp),
+// measured on the RelWithDebInfo build, 2 cores under a load average of 6-10:
 // 10 000 applications 3.1 s / 458 MiB, 25 000 8.0 s / 1 126 MiB, 50 000
 // 15.3 s / 2 235 MiB (median of 5). Time and memory are linear (about 46 KiB
 // per application), but the goal is missed: check renders every document
