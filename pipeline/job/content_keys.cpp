@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <stdexcept>
 #include <vector>
 
 #include "job/companions.hpp"
+#include "job/published_files.hpp"
 #include "ingest/dataset_loader.hpp"
 
 namespace job {
@@ -20,11 +20,9 @@ namespace {
 constexpr const char* kKeyRecipe = "fuel-document-key 2";
 
 std::string file_digest(const fs::path& path, const Digest& digest) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read " + path.string());
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return digest(bytes.str());
+    const auto bytes = read_file(path);
+    if (!bytes) throw std::runtime_error("cannot read " + path.string());
+    return digest(*bytes);
 }
 
 }  // namespace
