@@ -25,6 +25,7 @@ packages=(
   hyphen-sv              # the Swedish hyphenation patterns (hyph_sv_SE.dic)
   libharfbuzz-dev        # the fonts' pair kerning (GPOS, kern), pdf/ only
   libdeflate-dev         # Flate compression of the PDF streams, pdf/ only
+  libssl-dev             # SHA-256 of the incremental build keys (libcrypto), nightly/ only
   fonts-liberation2      # the embedded fonts (Liberation Sans / Serif)
   icc-profiles-free      # sRGB.icc (ICC v2): the PDF/A-1 output intent's profile
   # tests
@@ -49,6 +50,8 @@ packages=(
   systemd                # systemd-analyze: the units verified and their exposure rated
   man-db                 # man -l: the man page renders without warnings
   binutils               # objdump: the libraries the packaged program links
+  # benchmarks (bench/, run by hand)
+  hyperfine              # bench/peer_speed.sh, bench/unchanged_rebuild.sh: whole processes timed
 )
 
 missing=()

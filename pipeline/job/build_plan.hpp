@@ -67,6 +67,9 @@ struct RunContext {
     // Threads for one dataset's templates: Spec::jobs shared among the
     // datasets prepared at once, so that the two levels do not multiply.
     unsigned template_threads = 1;
+    // The dataset folders' digests, each made once in this build; none: each
+    // made when asked.
+    FolderDigests* folder_digests = nullptr;
     std::int64_t now() const;
 };
 

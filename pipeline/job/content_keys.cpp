@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <stdexcept>
 #include <vector>
 
 #include "job/companions.hpp"
+#include "job/published_files.hpp"
 #include "ingest/dataset_loader.hpp"
 
 namespace job {
@@ -20,11 +20,9 @@ namespace {
 constexpr const char* kKeyRecipe = "fuel-document-key 2";
 
 std::string file_digest(const fs::path& path, const Digest& digest) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read " + path.string());
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return digest(bytes.str());
+    const auto bytes = read_file(path);
+    if (!bytes) throw std::runtime_error("cannot read " + path.string());
+    return digest(*bytes);
 }
 
 }  // namespace
@@ -52,14 +50,32 @@ std::string inputs_digest(const std::string& directory, const Digest& digest) {
     return digest(listing);
 }
 
-std::string round_inputs_digest(const std::string& directory, const Digest& digest) {
-    const auto own = inputs_digest(directory, digest);
+std::string FolderDigests::of(const std::string& directory) {
+    const auto key = fs::absolute(directory).lexically_normal().string();
+    std::shared_ptr<Slot> slot;
+    {
+        const std::lock_guard<std::mutex> hold(mutex_);
+        auto& entry = folders_[key];
+        if (!entry) entry = std::make_shared<Slot>();
+        slot = entry;
+    }
+    // Outside the map's lock, so that different folders are hashed at once;
+    // a second caller of the same folder waits for the first.
+    std::call_once(slot->made, [&] { slot->digest = inputs_digest(directory, digest_); });
+    return slot->digest;
+}
+
+std::string round_inputs_digest(const std::string& directory, const Digest& digest, FolderDigests* folders) {
+    const auto folder_digest = [&](const std::string& folder) {
+        return folders ? folders->of(folder) : inputs_digest(folder, digest);
+    };
+    const auto own = folder_digest(directory);
     const auto earlier = ingest::earlier_rounds(directory);
     if (earlier.empty()) return own;
     std::string listing = own + '\n';
     for (const auto& folder : earlier)
-        listing += fs::path(folder).lexically_normal().filename().generic_string() + '\t' +
-                   inputs_digest(folder, digest) + '\n';
+        listing +=
+            fs::path(folder).lexically_normal().filename().generic_string() + '\t' + folder_digest(folder) + '\n';
     return digest(listing);
 }
 

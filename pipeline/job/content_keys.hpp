@@ -6,6 +6,9 @@
 // are what a new build would write. Contents, never timestamps: a copy or a
 // restore from backup with a new mtime changes nothing, and a same-second
 // edit is still seen.
+#include <map>
+#include <memory>
+#include <mutex>
 #include <string>
 
 #include "document/template.hpp"
@@ -25,11 +28,32 @@ RunFingerprint fingerprint_run(const Environment& environment);
 // content. A superset of what ingest reads, so no input change is missed.
 std::string inputs_digest(const std::string& directory, const Digest& digest);
 
+// inputs_digest of each folder, made at most once per build and shared by
+// its threads: a round's earlier rounds are usually datasets of the same
+// build, so without it their files were read and hashed once as a dataset
+// and again for every later round that sees them. Lives for one build only
+// (job::run), so a file changed between two builds is always read again.
+class FolderDigests {
+public:
+    explicit FolderDigests(Digest digest) : digest_(std::move(digest)) {}
+    std::string of(const std::string& directory);
+
+private:
+    struct Slot {
+        std::once_flag made;
+        std::string digest;
+    };
+    Digest digest_;
+    std::mutex mutex_;
+    std::map<std::string, std::shared_ptr<Slot>> folders_;
+};
+
 // inputs_digest of the dataset folder, and of the earlier rounds it sees
 // (ingest::earlier_rounds) when it sees any: a late report recorded in last
 // year's folder changes this year's documents. Equal to inputs_digest for a
-// round without earlier rounds.
-std::string round_inputs_digest(const std::string& directory, const Digest& digest);
+// round without earlier rounds. With `folders`, each folder's digest comes
+// from there (the same value, hashed once per build).
+std::string round_inputs_digest(const std::string& directory, const Digest& digest, FolderDigests* folders = nullptr);
 
 // `instance` tells apart the documents one template makes for a round (a
 // letter per administration: its name); "" for a template's one document.

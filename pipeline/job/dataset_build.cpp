@@ -244,7 +244,7 @@ void prepare(PreparedDataset& p, const std::string& directory, const RunContext&
     // Digest before reading: an export that lands during the build then
     // makes the next build run again, rather than hide behind a new key.
     if (context.environment.digest && !spec.check_only)
-        p.inputs = round_inputs_digest(directory, context.environment.digest);
+        p.inputs = round_inputs_digest(directory, context.environment.digest, context.folder_digests);
     if (!p.result.diagnostics.has_errors() && unchanged_since_last_build(p, context)) {
         p.result.outcome = Outcome::Unchanged;
         for (const auto& d : p.previous->diagnostics) p.result.diagnostics.add(d);

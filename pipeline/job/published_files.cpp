@@ -1,8 +1,11 @@
 #include "job/published_files.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
-#include <fstream>
-#include <iterator>
+#include <cerrno>
 #include <system_error>
 
 namespace job {
@@ -18,10 +21,46 @@ bool fuels_own(const std::string& name) {
 
 }  // namespace
 
-std::string read_bytes(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+// The file's size from fstat(2), read in as few read(2) calls as the kernel
+// allows, rather than a stream iterator's char at a time: a build with
+// nothing to do reads every published and archived file to compare its
+// digest, and the iterator took a fifth of its time. Reads on past that
+// size, so a file that grew meanwhile is read whole.
+std::optional<std::string> read_file(const fs::path& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return std::nullopt;
+    struct stat info {};
+    std::string bytes;
+    if (::fstat(fd, &info) == 0 && info.st_size > 0) bytes.resize(static_cast<std::size_t>(info.st_size));
+    std::size_t size = 0;
+    bool failed = false;
+    while (size < bytes.size()) {
+        const auto n = ::read(fd, bytes.data() + size, bytes.size() - size);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            failed = n < 0;
+            break;
+        }
+        size += static_cast<std::size_t>(n);
+    }
+    bytes.resize(size);
+    char more[65536];
+    while (!failed) {
+        const auto n = ::read(fd, more, sizeof more);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            failed = n < 0;
+            break;
+        }
+        bytes.append(more, static_cast<std::size_t>(n));
+        size += static_cast<std::size_t>(n);
+    }
+    ::close(fd);
+    if (failed) return std::nullopt;
+    return bytes;
 }
+
+std::string read_bytes(const fs::path& path) { return read_file(path).value_or(""); }
 
 std::map<std::string, std::string> digest_files(const fs::path& folder, const Digest& digest) {
     std::map<std::string, std::string> digests;

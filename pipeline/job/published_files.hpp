@@ -5,6 +5,7 @@
 // made again; a file somebody else put there is not fuel's to remove.
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,9 @@
 #include "job/manifest.hpp"
 
 namespace job {
+
+// A file's bytes; nullopt when it cannot be opened or read.
+std::optional<std::string> read_file(const std::filesystem::path& path);
 
 // A file's bytes ("" when it cannot be read: callers compare digests).
 std::string read_bytes(const std::filesystem::path& path);

@@ -208,8 +208,9 @@ Result run(const Spec& spec, const Environment& environment, const Progress& pro
     }
     const auto datasets_at_once =
         static_cast<unsigned>(std::min<std::size_t>(std::max(spec.jobs, 1u), directories.size()));
+    FolderDigests folder_digests(environment.digest);
     const RunContext context{spec, environment, spec.check_only ? RunFingerprint{} : fingerprint_run(environment),
-                             std::max(1u, spec.jobs / datasets_at_once)};
+                             std::max(1u, spec.jobs / datasets_at_once), &folder_digests};
     register_markdown_extensions();
     // libxml2 is initialised and the XSDs parsed here, before the threads.
     ingest::prepare_xml_schemas();

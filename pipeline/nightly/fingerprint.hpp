@@ -6,7 +6,7 @@
 
 namespace nightly {
 
-// SHA-256 (FIPS 180-4) of `bytes`, lower-case hex, by Poco::SHA2Engine.
+// SHA-256 (FIPS 180-4) of `bytes`, lower-case hex, by OpenSSL's libcrypto.
 std::string sha256_hex(std::string_view bytes);
 
 // The GNU build ID of the running program (the linker's hash of its code),

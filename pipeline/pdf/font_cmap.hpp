@@ -13,7 +13,10 @@
 // made, the lookup table is replaced by one with only the code points the
 // document's text uses, each mapped to the glyph the full table gives it:
 // the same glyphs, widths and subset for the text that is there, a /W of
-// only those widths, and a lookup of a few segments.
+// only those widths, and a lookup that stops at the first or second
+// segment: one segment spans the text's code points through the glyph
+// index array (a segment per run of used codes made each of the 65 536
+// lookups a scan of dozens of segments).
 #include <hpdf.h>
 
 #include <bitset>

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# fuel against Typst 0.14 on the same content, whole processes, in one run.
+#
+#   final report:  fuel build of fixtures/halvering-2002-2003 (the 29-page
+#                  slutrapport and its 3-page decision document, each with
+#                  HTML, Word, Excel, PDF/A tagged) against Typst 0.14
+#                  compiling bench/peers/typst/final.typ (the same report,
+#                  one PDF).
+#   decision:      fuel build of fixtures/lum-mul-2025 (the decision document
+#                  and its two appendices with HTML, Word, Excel and case
+#                  fields) against Typst 0.14 compiling
+#                  bench/peers/typst/decision.typ (the decision document).
+#
+# fuel does a full rebuild every run: a fresh output and archive folder
+# (hyperfine --prepare). Both sides are timed by hyperfine -N (no shell
+# between), RUNS runs after WARMUP warm-up runs; the ratio is Typst's
+# median over fuel's.
+#
+# usage: bench/peer_speed.sh [BUILD_DIR]      (default: build)
+# env:   RUNS (default 15), WARMUP (default 3), KEEP=DIR keeps the JSON there
+# needs: bench/peers/setup.sh once (hyperfine, Liberation, Typst from npm).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=$(cd "${1:-$root/build}" && pwd)
+fuel=$build/fuel
+typst="node $root/bench/peers/typst14.js"
+runs=${RUNS:-15}
+warmup=${WARMUP:-3}
+[ -x "$fuel" ] || { echo "no $fuel: build fuel first" >&2; exit 2; }
+[ -d "$root/bench/peers/node_modules/@myriaddreamin" ] || { echo "run bench/peers/setup.sh first" >&2; exit 2; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$root"
+
+fuel_build() {  # dataset -> the command hyperfine runs
+  echo "$fuel build --quiet --jobs $(nproc) --templates $root/templates --data $root/fixtures/$1" \
+       "--out $work/$1/out --archive $work/$1/archive"
+}
+
+echo "load before the run: $(uptime)"
+hyperfine -N --style basic --runs "$runs" --warmup "$warmup" --export-json "$work/peers.json" \
+  --prepare "rm -rf $work/halvering-2002-2003" -n "fuel final report" "$(fuel_build halvering-2002-2003)" \
+  --prepare "rm -f $work/final.pdf" -n "typst final report" "$typst bench/peers/typst/final.typ $work/final.pdf" \
+  --prepare "rm -rf $work/lum-mul-2025" -n "fuel decision" "$(fuel_build lum-mul-2025)" \
+  --prepare "rm -f $work/decision.pdf" -n "typst decision" "$typst bench/peers/typst/decision.typ $work/decision.pdf"
+echo "load after the run: $(uptime)"
+[ -n "${KEEP:-}" ] && cp "$work/peers.json" "$KEEP/"
+
+pages() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/{print $2}'; }
+python3 - "$work/peers.json" \
+  "$(pages $work/halvering-2002-2003/out/halvering-2002-2003/slutrapport.pdf)+$(pages $work/halvering-2002-2003/out/halvering-2002-2003/tjansteutlatande.pdf)" \
+  "$(pages $work/final.pdf)" \
+  "$(for f in $work/lum-mul-2025/out/lum-mul-2025/*.pdf; do pages $f; done | paste -sd+)" \
+  "$(pages $work/decision.pdf)" <<'PY'
+import json, statistics, sys
+results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
+pages = dict(zip(["fuel final report", "typst final report", "fuel decision", "typst decision"], sys.argv[2:]))
+med = {name: statistics.median(r["times"]) for name, r in results.items()}
+# CPU time (user + system, hyperfine's mean) is steadier than wall time
+# on a loaded machine; the goal is wall time.
+print("\n| command | pages | runs | median wall | min | max | mean CPU |")
+print("|---|---:|---:|---:|---:|---:|---:|")
+for name, r in results.items():
+    print("| %s | %s | %d | %.1f ms | %.1f ms | %.1f ms | %.1f ms |" % (
+        name, pages[name], len(r["times"]), med[name] * 1e3, min(r["times"]) * 1e3, max(r["times"]) * 1e3,
+        (r["user"] + r["system"]) * 1e3))
+print()
+for what in ("final report", "decision"):
+    typst, fuel = results["typst " + what], results["fuel " + what]
+    print("%s: Typst 0.14 / fuel = %.2f in wall time (goal: at least 5), %.2f in CPU time" % (
+        what, med["typst " + what] / med["fuel " + what],
+        (typst["user"] + typst["system"]) / (fuel["user"] + fuel["system"])))
+PY
