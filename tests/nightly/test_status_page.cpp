@@ -53,7 +53,10 @@ const Site& site() {
         copy_folder(source_path("tests/fixtures/invalid-round"), data + "/invalid-round");
         write_file(root + "/fuel.properties", "fuel.data = " + data + "\nfuel.out = " + x.out +
                                                   "\nfuel.templates = " + source_path("templates") +
-                                                  "\nfuel.log.file = " + root + "/log/fuel.log\n");
+                                                  "\nfuel.log.file = " + root + "/log/fuel.log\n" +
+                                                  // The page in Swedish, as the case officers read it;
+                                                  // the setting wins over the tests' LANGUAGE=en.
+                                                  "fuel.language = sv\n");
         const auto build = fuel_program() + " build --config " + quote(root + "/fuel.properties") + " 2>&1";
         x.first_status = run_command(build).status;
         edit_file(data + "/lum-ändrad/mul-ansokningar.xml", "<granted>20000</granted>", "<granted>900000</granted>");
@@ -188,10 +191,10 @@ TEST_CASE("status page: failed datasets first, in a main landmark, errors and wa
     // Each diagnostic says its severity in words, and has its own class.
     const auto bad = section("invalid-round");
     CHECK(
-        std::regex_search(bad, std::regex(R"(<li class="error"><span class="severity">Fel:</span> <span lang="en">)")));
+        std::regex_search(bad, std::regex(R"(<li class="error"><span class="severity">Fel:</span> <span lang="sv">)")));
     CHECK_FALSE(contains(bad, "<li class=\"warning\"><span class=\"severity\">Fel"));
     // Paths relative to the data folder: the folder itself is never named in a diagnostic.
-    CHECK(contains(bad, "Fel:</span> <span lang=\"en\">invalid-round/ansokningar.csv:3:"));
+    CHECK(contains(bad, "Fel:</span> <span lang=\"sv\">invalid-round/ansokningar.csv:3:1: fel: "));
     CHECK_FALSE(contains(bad, "/data/invalid-round"));
     // Swedish counts: "1 varning", "2 varningar", never "1 varningar".
     CHECK_FALSE(std::regex_search(d, std::regex(R"(\b1 varningar\b)")));
