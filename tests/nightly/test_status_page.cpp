@@ -161,7 +161,7 @@ TEST_CASE("status page: a dataset that has never built is shown as failed, with 
     CHECK(contains(bad, "Misslyckades: fel i indata"));
     CHECK(contains(bad, "Inga dokument"));
     CHECK(contains(bad, "ansokningar.csv:3:"));
-    CHECK(contains(bad, "a rejection needs a motivation"));
+    CHECK(contains(bad, "ett avslag behöver en motivering"));  // the page and its diagnostics in Swedish
     CHECK(hrefs(bad).empty());
 }
 
