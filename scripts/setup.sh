@@ -26,6 +26,7 @@ packages=(
   libharfbuzz-dev        # the fonts' pair kerning (GPOS, kern), pdf/ only
   libdeflate-dev         # Flate compression of the PDF streams, pdf/ only
   libssl-dev             # SHA-256 of the incremental build keys (libcrypto), nightly/ only
+  gettext                # xgettext and msgfmt: po/sv.po compiled at build time, checked by a test
   fonts-liberation2      # the embedded fonts (Liberation Sans / Serif)
   icc-profiles-free      # sRGB.icc (ICC v2): the PDF/A-1 output intent's profile
   # tests

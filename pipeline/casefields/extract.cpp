@@ -4,6 +4,7 @@
 
 #include "casefields/case_fields.hpp"
 #include "document/plain_text.hpp"
+#include "core/messages.hpp"
 
 namespace casefields {
 
@@ -105,26 +106,27 @@ void check(const doc::Document& document, const doc::Template& tmpl, core::Diagn
     const auto& meta = document.meta;
     if (meta.summary_section.empty() && meta.decision_section.empty()) {
         if (is_decision_document(document))
-            diagnostics.warning({tmpl.path, 1, 1},
-                                "a decision document without summary-section and decision-section in its front "
-                                "matter: case systems get no summary or decision points (templates/README.md)");
+            diagnostics.warning(
+                {tmpl.path, 1, 1},
+                core::tr("a decision document without summary-section and decision-section in its front matter: case "
+                         "systems get no summary or decision points (templates/README.md)"));
         return;
     }
     for (const auto& [key, title] :
          {std::pair{"summary-section", meta.summary_section}, std::pair{"decision-section", meta.decision_section}}) {
         const core::SourceLocation where{tmpl.path, setting_line(tmpl, key), 1};
         if (title.empty()) {
-            diagnostics.error(where, std::string(key) + " is missing: case systems need both sections");
+            diagnostics.error(where, core::tr("{1} is missing: case systems need both sections", std::string(key)));
             continue;
         }
         const auto section = find_section(document.body, title);
         if (!section)
-            diagnostics.error(
-                where, std::string(key) + " names the heading \"" + title + "\", which the document does not have");
-        else if (key == std::string("summary-section") ? paragraphs(*section).empty()
-                                                       : decision_points(*section).empty())
-            diagnostics.error(where, std::string(key) + " \"" + title + "\" has no " +
-                                         (key == std::string("summary-section") ? "paragraph" : "numbered list"));
+            diagnostics.error(where, core::tr("{1} names the heading \"{2}\", which the document does not have",
+                                              std::string(key), title));
+        else if (const bool summary = key == std::string("summary-section");
+                 summary ? paragraphs(*section).empty() : decision_points(*section).empty())
+            diagnostics.error(where, summary ? core::tr("{1} \"{2}\" has no paragraph", std::string(key), title)
+                                             : core::tr("{1} \"{2}\" has no numbered list", std::string(key), title));
     }
 }
 

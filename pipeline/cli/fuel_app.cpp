@@ -16,6 +16,7 @@
 #include <iostream>
 
 #include "core/diagnostics.hpp"
+#include "core/messages.hpp"
 #include "nightly/command_options.hpp"
 #include "nightly/log_setup.hpp"
 #include "nightly/nightly_build.hpp"
@@ -42,12 +43,12 @@ public:
 protected:
     void defineOptions(OptionSet& options) override {
         Application::defineOptions(options);
-        options.addOption(Option("help", "h", "show this help and exit"));
-        options.addOption(Option("version", "V", "show the version and exit"));
-        options.addOption(Option("quiet", "q", "print only problems (the log file still gets everything)"));
+        options.addOption(Option("help", "h", core::tr("show this help and exit")));
+        options.addOption(Option("version", "V", core::tr("show the version and exit")));
+        options.addOption(Option("quiet", "q", core::tr("print only problems (the log file still gets everything)")));
         options.addOption(Option("format", "f",
-                                 "text (default) or json: json prints the report, every diagnostic with its file, "
-                                 "line and column, on standard output")
+                                 core::tr("text (default) or json: json prints the report, every diagnostic with its "
+                                          "file, line and column, on standard output"))
                               .argument("FORMAT"));
         nightly::define_settings_options(options);
     }
@@ -59,7 +60,7 @@ protected:
         if (name == "quiet") quiet_ = true;
         if (name == "format") {
             if (value != "text" && value != "json")
-                throw Poco::Util::InvalidArgumentException("--format takes text or json, not '" + value + "'");
+                throw Poco::Util::InvalidArgumentException(core::tr("--format takes text or json, not '{1}'", value));
             json_ = value == "json";
         }
         nightly::handle_settings_option(*this, name, value);
@@ -69,12 +70,14 @@ protected:
         if (help_) return print_help(), kExitDone;
         if (version_) return std::cout << "fuel " << FUEL_VERSION << '\n', kExitDone;
         if (args.size() != 1 || (args[0] != "build" && args[0] != "check" && args[0] != "verify")) {
-            std::cerr << "fuel: expected one command, build, check, verify or serve; see fuel --help\n";
+            std::cerr << "fuel: " << core::tr("expected one command, build, check, verify or serve; see fuel --help")
+                      << '\n';
             return kExitUsage;
         }
         nightly::Settings settings;
         try {
             settings = nightly::read_settings(config(), nightly::configuration_loaded(*this));
+            nightly::apply_language_setting(*this, settings.language);
             // The journal, like a terminal, gets everything: each line has its
             // priority there, so it can be filtered (log_setup.hpp).
             const bool everything =
@@ -107,19 +110,19 @@ private:
     void print_help() const {
         Poco::Util::HelpFormatter formatter(options());
         formatter.setCommand("fuel");
-        formatter.setUsage("build|check|verify|serve [options]");
+        formatter.setUsage(core::tr("build|check|verify|serve [options]"));
         formatter.setHeader(
-            "Builds the social services committee's documents from development-fund data.\n"
-            "  build   validate each dataset and write its documents to OUT/<dataset>/,\n"
-            "          keeping those whose inputs and templates did not change\n"
-            "  check   validate only; write nothing\n"
-            "  verify  make every archived (sent or decided) version again from what was\n"
-            "          kept, and compare it byte for byte with the archived documents\n"
-            "  serve   run as a service that builds on a schedule (fuel serve --help)\n"
-            "Exit status: 0 done, 1 the input has errors (nothing written for that\n"
-            "dataset), 2 usage error, 3 internal failure, 4 another build is writing\n"
-            "to OUT (nothing done; see --wait), 130 or 143 stopped by SIGINT or\n"
-            "SIGTERM (what was not published keeps its last good documents).");
+            core::tr("Builds the social services committee's documents from development-fund data.\n"
+                     "  build   validate each dataset and write its documents to OUT/<dataset>/,\n"
+                     "          keeping those whose inputs and templates did not change\n"
+                     "  check   validate only; write nothing\n"
+                     "  verify  make every archived (sent or decided) version again from what was\n"
+                     "          kept, and compare it byte for byte with the archived documents\n"
+                     "  serve   run as a service that builds on a schedule (fuel serve --help)\n"
+                     "Exit status: 0 done, 1 the input has errors (nothing written for that\n"
+                     "dataset), 2 usage error, 3 internal failure, 4 another build is writing\n"
+                     "to OUT (nothing done; see --wait), 130 or 143 stopped by SIGINT or\n"
+                     "SIGTERM (what was not published keeps its last good documents)."));
         formatter.format(std::cout);
     }
 
@@ -134,7 +137,7 @@ int run_build_or_check(int argc, char** argv) {
     try {
         app.init(argc, argv);
     } catch (const Poco::Util::OptionException& e) {
-        std::cerr << "fuel: " << core::visible(e.displayText()) << "; see fuel --help\n";
+        std::cerr << "fuel: " << core::tr("{1}; see fuel --help", core::visible(e.displayText())) << '\n';
         return kExitUsage;
     } catch (const std::exception& e) {
         std::cerr << "fuel: " << core::visible(e.what()) << '\n';
@@ -146,6 +149,7 @@ int run_build_or_check(int argc, char** argv) {
 }  // namespace
 
 int run_fuel(int argc, char** argv) {
+    nightly::choose_language(argc, argv);
     nightly::log_to_console();
     if (argc > 1 && std::strcmp(argv[1], "serve") == 0) return nightly::run_serve(argc, argv, FUEL_VERSION);
     return run_build_or_check(argc, argv);

@@ -1,4 +1,5 @@
 #include "core/diagnostics.hpp"
+#include "core/messages.hpp"
 
 #include "core/utf8.hpp"
 
@@ -65,7 +66,12 @@ std::string visible(std::string_view text, bool keep_line_feeds) {
 }
 
 std::string to_string(const Diagnostic& d) {
-    return visible(to_string(d.where) + ": " + to_string(d.severity) + ": " + d.message);
+    // The severity as a word of the messages' language ("fel", "varning",
+    // "not"); to_string(Severity) stays the key JSON and the build record use.
+    const std::string severity = d.severity == Severity::Error     ? tr("error")
+                                 : d.severity == Severity::Warning ? tr("warning")
+                                                                   : tr("note");
+    return visible(to_string(d.where) + ": " + severity + ": " + d.message);
 }
 
 void Diagnostics::add(Diagnostic diagnostic) {

@@ -7,6 +7,7 @@
 #include "document/headings.hpp"
 #include "document/markdown_to_doc.hpp"
 #include "document/view_model.hpp"
+#include "core/messages.hpp"
 
 namespace doc {
 
@@ -57,7 +58,7 @@ int numbering_level(const RenderedTemplate& rendered, const std::string& file, c
     if (it == rendered.settings.end() || it->second.empty()) return 0;
     const std::string& value = it->second;
     if (value.size() == 1 && value[0] >= '1' && value[0] <= '6') return value[0] - '0';
-    diagnostics.error({file, 0, 0}, "number-headings: \"" + value + "\" is not a heading level 1-6");
+    diagnostics.error({file, 0, 0}, core::tr("number-headings: \"{1}\" is not a heading level 1-6", value));
     return 0;
 }
 
@@ -147,7 +148,7 @@ Document build_document(const model::Report& report, const kainjow::mustache::da
     document.body = build_body(rendered, tmpl.path, diagnostics);
     const std::string align = setting(rendered, "text-align", "left");
     if (!apply_text_align(align, document.body))
-        diagnostics.error({tmpl.path, 1, 1}, "text-align is \"" + align + "\"; fuel knows left and justify");
+        diagnostics.error({tmpl.path, 1, 1}, core::tr("text-align is \"{1}\"; fuel knows left and justify", align));
     return document;
 }
 

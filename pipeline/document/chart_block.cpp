@@ -8,6 +8,7 @@
 #include "document/fenced_blocks.hpp"
 #include "document/format_sv.hpp"
 #include "document/markdown_escape.hpp"
+#include "core/messages.hpp"
 
 namespace doc {
 
@@ -188,15 +189,15 @@ Chart parse_chart(const std::string& body, std::vector<std::string>& errors) {
             ++row;
             auto parts = split_unescaped_bars(line);
             if (parts.size() < 2) {
-                errors.push_back("data row " + std::to_string(row) + ": \"" + trim(line) +
-                                 "\" has no value; write \"category | value\"");
+                errors.push_back(core::tr("data row {1}: \"{2}\" has no value; write \"category | value\"",
+                                          std::to_string(row), trim(line)));
                 continue;
             }
             chart.categories.push_back(parts[0]);
             if (chart.series.empty()) chart.series.resize(parts.size() - 1);
             if (parts.size() - 1 != chart.series.size()) {
-                errors.push_back("data row " + std::to_string(row) + " has " + std::to_string(parts.size() - 1) +
-                                 " values; the first row has " + std::to_string(chart.series.size()));
+                errors.push_back(core::tr("data row {1} has {2} values; the first row has {3}", std::to_string(row),
+                                          std::to_string(parts.size() - 1), std::to_string(chart.series.size())));
                 chart.categories.pop_back();
                 continue;
             }
@@ -204,7 +205,7 @@ Chart parse_chart(const std::string& body, std::vector<std::string>& errors) {
                 double value = 0;
                 int d = 0;
                 if (!parse_chart_number(parts[k], value, d)) {
-                    errors.push_back("data row " + std::to_string(row) + ": \"" + parts[k] + "\" is not a number");
+                    errors.push_back(core::tr("data row {1}: \"{2}\" is not a number", std::to_string(row), parts[k]));
                     value = 0;
                 }
                 data_decimals = std::max(data_decimals, d);
@@ -214,7 +215,7 @@ Chart parse_chart(const std::string& body, std::vector<std::string>& errors) {
         }
         const auto colon = line.find(':');
         if (colon == std::string::npos) {
-            errors.push_back("\"" + trim(line) + "\" is neither \"key: value\" nor after \"data:\"");
+            errors.push_back(core::tr("\"{1}\" is neither \"key: value\" nor after \"data:\"", trim(line)));
             continue;
         }
         const std::string key = trim(line.substr(0, colon));
@@ -227,7 +228,7 @@ Chart parse_chart(const std::string& body, std::vector<std::string>& errors) {
             else if (value == "line")
                 chart.kind = ChartKind::Line;
             else
-                errors.push_back("kind: \"" + value + "\" is not columns, bars or line");
+                errors.push_back(core::tr("kind: \"{1}\" is not columns, bars or line", value));
         } else if (key == "title")
             chart.title = value;
         else if (key == "unit")
@@ -240,23 +241,23 @@ Chart parse_chart(const std::string& body, std::vector<std::string>& errors) {
             for (auto& name : split_unescaped_bars(line.substr(colon + 1))) series_names.push_back(std::move(name));
         } else if (key == "sort") {
             if (value != "descending" && value != "ascending" && value != "none")
-                errors.push_back("sort: \"" + value + "\" is not descending, ascending or none");
+                errors.push_back(core::tr("sort: \"{1}\" is not descending, ascending or none", value));
             sort = value;
         } else if (key == "decimals") {
             if (value.size() != 1 || value[0] < '0' || value[0] > '3')
-                errors.push_back("decimals: \"" + value + "\" is not 0-3");
+                errors.push_back(core::tr("decimals: \"{1}\" is not 0-3", value));
             else
                 decimals = value[0] - '0';
         } else if (key == "data")
             in_data = true;
         else
-            errors.push_back("unknown key \"" + key + "\"");
+            errors.push_back(core::tr("unknown key \"{1}\"", key));
     }
-    if (chart.categories.empty()) errors.push_back("the chart has no data rows");
+    if (chart.categories.empty()) errors.push_back(core::tr("the chart has no data rows"));
     for (std::size_t k = 0; k < chart.series.size(); ++k)
         chart.series[k].name = k < series_names.size() ? series_names[k] : "";
     if (chart.series.size() > 1 && series_names.size() != chart.series.size())
-        errors.push_back("series: name each of the " + std::to_string(chart.series.size()) + " series");
+        errors.push_back(core::tr("series: name each of the {1} series", std::to_string(chart.series.size())));
 
     // Sorted bars rank the categories by the first series.
     if ((sort == "descending" || sort == "ascending") && !chart.series.empty()) {

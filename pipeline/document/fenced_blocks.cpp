@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "document/markdown_escape.hpp"
+#include "core/messages.hpp"
 
 namespace doc {
 
@@ -92,7 +93,7 @@ TableOfContents parse_contents(const std::string& body, int first_level, std::st
         const int n = std::sscanf(value.c_str(), "%d%c%d%c", &from, &dash, &to, &extra);
         if (n == 1) to = from;
         if ((n != 1 && (n != 3 || dash != '-')) || from < 1 || to > 6 || from > to) {
-            error = "levels: \"" + value + "\" is not a range of heading levels such as 2-3";
+            error = core::tr("levels: \"{1}\" is not a range of heading levels such as 2-3", value);
             continue;
         }
         toc.min_level = from;

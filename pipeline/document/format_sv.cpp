@@ -12,6 +12,7 @@
 // ICU 72's sv-SE output agrees with integer() (U+00A0 grouping from four
 // digits, U+2212 minus); the tests check that agreement, so a divergence shows.
 #include "document/format_sv.hpp"
+#include "core/messages.hpp"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -78,7 +79,7 @@ std::pair<std::string, std::string> shortest_digits(double value) {
     std::array<char, 400> buffer{};
     const auto [end, ec] =
         std::to_chars(buffer.data(), buffer.data() + buffer.size(), std::fabs(value), std::chars_format::fixed);
-    if (ec != std::errc()) throw std::invalid_argument("decimal: value cannot be printed");
+    if (ec != std::errc()) throw std::invalid_argument(core::tr("decimal: value cannot be printed"));
     const std::string_view text(buffer.data(), static_cast<std::size_t>(end - buffer.data()));
     const auto point = text.find('.');
     if (point == std::string_view::npos) return {std::string(text), ""};
@@ -92,8 +93,9 @@ std::string integer(std::int64_t n) { return grouped(n < 0, magnitude(n)); }
 // Rounding on the decimal digits, half away from zero: the digit after the
 // last kept one decides, and any digit from 5 rounds the magnitude up.
 std::string decimal(double value, int decimals) {
-    if (!std::isfinite(value)) throw std::invalid_argument("decimal: value is not finite");
-    if (decimals < 0 || decimals > kMaxDecimals) throw std::invalid_argument("decimal: decimals outside 0..15");
+    if (!std::isfinite(value)) throw std::invalid_argument(core::tr("decimal: value is not finite"));
+    if (decimals < 0 || decimals > kMaxDecimals)
+        throw std::invalid_argument(core::tr("decimal: decimals outside 0..15"));
     auto [whole, fraction] = shortest_digits(value);
     const auto kept = static_cast<std::size_t>(decimals);
     fraction.resize(kept + 1, '0');
@@ -172,20 +174,20 @@ std::string month_name(int month) {
     static constexpr std::array<std::string_view, 12> names = {"januari",   "februari", "mars",     "april",
                                                                "maj",       "juni",     "juli",     "augusti",
                                                                "september", "oktober",  "november", "december"};
-    if (month < 1 || month > 12) throw std::out_of_range("month_name: month outside 1..12");
+    if (month < 1 || month > 12) throw std::out_of_range(core::tr("month_name: month outside 1..12"));
     return std::string(names[static_cast<std::size_t>(month - 1)]);
 }
 
 // Svenska skrivregler: "10 december 2024", day without a leading zero, the
 // full year, never grouped.
 std::string date_long(const core::Date& date) {
-    if (!date.valid()) throw std::invalid_argument("date_long: not a calendar date");
+    if (!date.valid()) throw std::invalid_argument(core::tr("date_long: not a calendar date"));
     return std::to_string(date.day) + " " + month_name(date.month) + " " + std::to_string(date.year);
 }
 
 // ISO 8601 calendar date, as headers and tables show it.
 std::string date_iso(const core::Date& date) {
-    if (!date.valid()) throw std::invalid_argument("date_iso: not a calendar date");
+    if (!date.valid()) throw std::invalid_argument(core::tr("date_iso: not a calendar date"));
     return core::to_iso(date);
 }
 

@@ -1,4 +1,5 @@
 #include "document/headings.hpp"
+#include "core/messages.hpp"
 
 #include <map>
 #include <string>
@@ -52,11 +53,11 @@ void check_internal_links(const Blocks& body, const std::vector<InternalLink>& l
     for (const InternalLink& link : links) {
         const auto it = headings.find(link.id);
         if (it == headings.end())
-            diagnostics.error(link.where, "link to \"#" + link.id + "\", but no heading has that id");
+            diagnostics.error(link.where, core::tr("link to \"#{1}\", but no heading has that id", link.id));
         else if (link.reference && it->second->number.empty())
-            diagnostics.error(link.where, "cross-reference to \"#" + link.id +
-                                              "\", a heading without a number (number-headings in the front matter, "
-                                              "and not {-})");
+            diagnostics.error(link.where, core::tr("cross-reference to \"#{1}\", a heading without a number "
+                                                   "(number-headings in the front matter, and not {-})",
+                                                   link.id));
     }
 }
 

@@ -10,6 +10,7 @@
 #include <cmark-gfm.h>
 
 #include "document/fenced_blocks.hpp"
+#include "core/messages.hpp"
 
 namespace doc {
 
@@ -70,8 +71,8 @@ struct Converter {
                     append_text(out, cmark_node_get_literal(n), style, link);
                     break;
                 default:
-                    diagnostics->warning(where(n), std::string("unsupported inline Markdown (") +
-                                                       cmark_node_get_type_string(n) + "); its text is kept");
+                    diagnostics->warning(where(n), core::tr("unsupported inline Markdown ({1}); its text is kept",
+                                                            cmark_node_get_type_string(n)));
                     inlines(n, style, link, out);
             }
         }
@@ -107,8 +108,8 @@ struct Converter {
             Inlines content;
             for (cmark_node* p = cmark_node_first_child(n); p; p = cmark_node_next(p)) {
                 if (cmark_node_get_type(p) != CMARK_NODE_PARAGRAPH) {
-                    diagnostics->warning(where(p), std::string("a footnote holds only paragraphs; this ") +
-                                                       cmark_node_get_type_string(p) + " is left out");
+                    diagnostics->warning(where(p), core::tr("a footnote holds only paragraphs; this {1} is left out",
+                                                            cmark_node_get_type_string(p)));
                     continue;
                 }
                 if (!content.empty()) content.push_back(LineBreak{});
@@ -172,7 +173,7 @@ struct Converter {
             out.push_back({table(n)});
             return;
         }
-        diagnostics->error(where(n), "unsupported Markdown block (" + type + ") in the template");
+        diagnostics->error(where(n), core::tr("unsupported Markdown block ({1}) in the template", type));
     }
 
     // Strips "{...}" from the end of the heading's text and reads it.
@@ -193,8 +194,9 @@ struct Converter {
             else if (token == ".unlisted")
                 attributes.listed = false;
             else
-                diagnostics->error(where(n), "unknown heading attribute \"" + token +
-                                                 "\" (fuel knows #id, -, .unnumbered, .unlisted)");
+                diagnostics->error(
+                    where(n),
+                    core::tr("unknown heading attribute \"{1}\" (fuel knows #id, -, .unnumbered, .unlisted)", token));
         }
         last->text.erase(open);
         while (!last->text.empty() && last->text.back() == ' ') last->text.pop_back();
@@ -241,7 +243,7 @@ struct Converter {
         else if (info == "chart")
             out.push_back({chart(n, body)});
         else
-            diagnostics->error(where(n), "unknown block \"```" + info + "\"");
+            diagnostics->error(where(n), core::tr("unknown block \"```{1}\"", info));
     }
 
     TableOfContents contents(cmark_node* n, const std::string& body) const {
@@ -255,7 +257,7 @@ struct Converter {
     Chart chart(cmark_node* n, const std::string& body) const {
         std::vector<std::string> errors;
         Chart c = parse_chart(body, errors);
-        for (const auto& e : errors) diagnostics->error(where(n), "chart: " + e);
+        for (const auto& e : errors) diagnostics->error(where(n), core::tr("chart: {1}", e));
         return c;
     }
 

@@ -8,6 +8,7 @@
 
 #include "document/markdown_escape.hpp"
 #include "document/view_model.hpp"
+#include "core/messages.hpp"
 
 namespace doc {
 
@@ -100,7 +101,7 @@ void lint_front_matter(const Template& tmpl, const std::vector<std::string>& lin
         if (key.empty() || key.rfind("#", 0) == 0) continue;
         if (colon == std::string::npos || !is_known(kSettings, key))
             diagnostics.error({tmpl.path, static_cast<int>(i) + 1, 1},
-                              "unknown setting \"" + key + "\" in the front matter");
+                              core::tr("unknown setting \"{1}\" in the front matter", key));
     }
 }
 
@@ -120,17 +121,20 @@ void lint_fences(const Template& tmpl, const std::vector<std::string>& lines, st
             const std::string name = trim(line.substr(3));
             const auto it = kFencedBlocks.find(name);
             if (it == kFencedBlocks.end())
-                diagnostics.error(where, "unknown block \"```" + name +
-                                             "\"; fuel knows letterhead, signatures, pagebreak, toc, chart");
+                diagnostics.error(
+                    where,
+                    core::tr("unknown block \"```{1}\"; fuel knows letterhead, signatures, pagebreak, toc, chart",
+                             name));
             keys = it == kFencedBlocks.end() ? nullptr : &it->second;
             continue;
         }
         if (!inside || !keys || keys->empty() || line.empty() || line.rfind("{{", 0) == 0) continue;
         const std::string key = trim(line.substr(0, line.find(':')));
         if (line.find(':') == std::string::npos || !is_known(*keys, key))
-            diagnostics.error(where, "unknown key \"" + key + "\" in this block");
+            diagnostics.error(where, core::tr("unknown key \"{1}\" in this block", key));
     }
-    if (inside) diagnostics.error({tmpl.path, static_cast<int>(lines.size()), 1}, "a ``` block is never closed");
+    if (inside)
+        diagnostics.error({tmpl.path, static_cast<int>(lines.size()), 1}, core::tr("a ``` block is never closed"));
 }
 
 }  // namespace
@@ -139,7 +143,7 @@ std::vector<Template> load_templates(const std::string& folder, core::Diagnostic
     std::vector<Template> templates;
     std::error_code ec;
     if (!fs::is_directory(folder, ec)) {
-        diagnostics.error({folder, 0, 0}, "the template folder does not exist");
+        diagnostics.error({folder, 0, 0}, core::tr("the template folder does not exist"));
         return templates;
     }
     for (const auto& entry : fs::directory_iterator(folder, ec)) {
@@ -151,7 +155,7 @@ std::vector<Template> load_templates(const std::string& folder, core::Diagnostic
         templates.push_back({entry.path().stem().string(), entry.path().string(), text.str()});
     }
     std::sort(templates.begin(), templates.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
-    if (templates.empty()) diagnostics.error({folder, 0, 0}, "the template folder holds no .md template");
+    if (templates.empty()) diagnostics.error({folder, 0, 0}, core::tr("the template folder holds no .md template"));
     return templates;
 }
 
@@ -166,7 +170,7 @@ RenderedTemplate render_template(const Template& tmpl, const data& view, core::D
     RenderedTemplate result;
     mustache engine(tmpl.source);
     if (!engine.is_valid()) {
-        diagnostics.error({tmpl.path, 0, 0}, "Mustache: " + engine.error_message());
+        diagnostics.error({tmpl.path, 0, 0}, core::tr("Mustache: {1}", engine.error_message()));
         return result;
     }
     engine.set_custom_escape([](const std::string& s) { return escape_markdown(s); });
@@ -174,9 +178,11 @@ RenderedTemplate render_template(const Template& tmpl, const data& view, core::D
     const std::string text = engine.render(context);
     for (const auto& name : context.missing) {
         const auto at = tmpl.source.find(name);
-        diagnostics.error({tmpl.path, at == std::string::npos ? 0 : line_of(tmpl.source, at), 0},
-                          "the template asks for {{" + name +
-                              "}}, which the data does not have (templates/README.md lists the names)");
+        diagnostics.error(
+            {tmpl.path, at == std::string::npos ? 0 : line_of(tmpl.source, at), 0},
+            core::tr(
+                "the template asks for {{{1}}}, which the data does not have (templates/README.md lists the names)",
+                name));
     }
     const auto lines = split_lines(text);
     const std::size_t end = front_matter_end(lines);

@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "docx/writer.hpp"
+#include "core/messages.hpp"
 
 namespace docx {
 
@@ -29,7 +30,7 @@ std::string zip_package(const std::vector<Part>& parts) {
         }
         zip.close();
     } catch (const Poco::Exception& e) {
-        throw Error("cannot write the zip container: " + e.displayText());
+        throw Error(core::tr("cannot write the zip container: {1}", e.displayText()));
     }
     return out.str();
 }

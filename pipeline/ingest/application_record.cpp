@@ -4,6 +4,7 @@
 
 #include "ingest/text_decoding.hpp"
 #include "ingest/values.hpp"
+#include "core/messages.hpp"
 
 namespace ingest {
 
@@ -24,7 +25,7 @@ std::string required_text(const ApplicationRecord& record, const char* name, con
     std::string value = text(record, name);
     if (value.empty()) {
         const Field* f = find(record, name);
-        diagnostics.error(f ? f->where : record.where, who + ": the field " + name + " is empty");
+        diagnostics.error(f ? f->where : record.where, core::tr("{1}: the field {2} is empty", who, name));
     }
     return value;
 }
@@ -33,14 +34,14 @@ model::Kronor amount(const ApplicationRecord& record, const char* name, const st
                      core::Diagnostics& diagnostics) {
     const Field* f = find(record, name);
     if (!f || normalize_space(f->text).empty()) {
-        diagnostics.error(f ? f->where : record.where, who + ": the field " + name + " is empty");
+        diagnostics.error(f ? f->where : record.where, core::tr("{1}: the field {2} is empty", who, name));
         return 0;
     }
     // The value parser does not know the record; name it in each message.
     core::Diagnostics found;
     const auto value = parse_amount(normalize_space(f->text), f->where, found);
     for (auto d : found.items()) {
-        d.message = who + ": " + name + ": " + d.message;
+        d.message = core::tr("{1}: {2}: {3}", who, name, d.message);
         diagnostics.add(std::move(d));
     }
     return value.value_or(0);
@@ -61,10 +62,11 @@ void read_decision(const ApplicationRecord& record, const std::string& who, core
     }
     const Field* f = find(record, field::kDecision);
     if (word.empty())
-        diagnostics.error(f ? f->where : record.where, who + ": the field " + field::kDecision + " is empty");
+        diagnostics.error(f ? f->where : record.where, core::tr("{1}: the field {2} is empty", who, field::kDecision));
     else
-        diagnostics.error(f ? f->where : record.where,
-                          who + ": the decision \"" + word + "\" is not one of beviljas, beviljas delvis, avslås");
+        diagnostics.error(
+            f ? f->where : record.where,
+            core::tr("{1}: the decision \"{2}\" is not one of beviljas, beviljas delvis, avslås", who, word));
 }
 
 void read_assessments(const ApplicationRecord& record, const model::Fund* fund, const std::string& who,
@@ -78,14 +80,17 @@ void read_assessments(const ApplicationRecord& record, const model::Fund* fund, 
         const bool known = fund && std::any_of(fund->criteria.begin(), fund->criteria.end(),
                                                [&](const model::Criterion& c) { return c.id == criterion; });
         if (!known) {
-            diagnostics.error(value.where, who + ": the fund " + out.fund + " has no criterion " + criterion);
+            diagnostics.error(value.where,
+                              core::tr("{1}: the fund {2} has no criterion {3}", who, out.fund, criterion));
             continue;
         }
         if (auto rating = model::parse_rating(word))
             out.assessments.push_back({criterion, *rating});
         else
-            diagnostics.error(value.where, who + ": the rating \"" + word + "\" for " + criterion +
-                                               " is not one of uppfyller, uppfyller delvis, uppfyller inte");
+            diagnostics.error(
+                value.where,
+                core::tr("{1}: the rating \"{2}\" for {3} is not one of uppfyller, uppfyller delvis, uppfyller inte",
+                         who, word, criterion));
     }
 }
 
@@ -112,15 +117,16 @@ bool to_application(const ApplicationRecord& record, const model::Round& round, 
     out.id = text(record, field::kId);
     const std::string quoted_title = shown_title(text(record, field::kTitle));
     if (out.id.empty()) {
-        diagnostics.error(record.where, "an application without an id" + quoted_title + "; it cannot be used or named");
+        diagnostics.error(record.where,
+                          core::tr("an application without an id{1}; it cannot be used or named", quoted_title));
         return false;
     }
-    const std::string who = "application " + out.id + quoted_title;
+    const std::string who = core::tr("application {1}{2}", out.id, quoted_title);
     out.fund = required_text(record, field::kFund, who, diagnostics);
     const model::Fund* fund = find_fund(round, out.fund);
     if (!out.fund.empty() && !fund) {
         const Field* f = find(record, field::kFund);
-        diagnostics.error(f ? f->where : record.where, who + ": the round has no fund \"" + out.fund + "\"");
+        diagnostics.error(f ? f->where : record.where, core::tr("{1}: the round has no fund \"{2}\"", who, out.fund));
     }
     out.administration = required_text(record, field::kAdministration, who, diagnostics);
     out.unit = text(record, field::kUnit);
@@ -146,7 +152,7 @@ void add_record(const ApplicationRecord& record, const core::SourceLocation& end
     model::Application application;
     to_application(record, round, diagnostics, application);
     if (application.id.empty()) {
-        read.dropped_because = "it has no id, so it cannot be named in a decision";
+        read.dropped_because = core::tr("it has no id, so it cannot be named in a decision");
     } else {
         read.application = static_cast<int>(file.applications.size());
         file.applications.push_back(std::move(application));

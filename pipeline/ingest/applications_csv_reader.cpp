@@ -10,6 +10,7 @@
 #include "ingest/readers.hpp"
 #include "ingest/text_decoding.hpp"
 #include "ingest/values.hpp"
+#include "core/messages.hpp"
 
 namespace ingest {
 
@@ -45,14 +46,14 @@ public:
             if (!column)
                 report_unknown(cell.text, where, diagnostics);
             else if (std::find(seen.begin(), seen.end(), column->name) != seen.end())
-                diagnostics.error(where, "the column " + column->name + " appears twice");
+                diagnostics.error(where, core::tr("the column {1} appears twice", column->name));
             if (column) seen.push_back(column->name);
             columns.push_back(column);
         }
         for (const auto& required : kRequiredColumns)
             if (std::find(seen.begin(), seen.end(), required) == seen.end())
                 diagnostics.error({file_, table.header.empty() ? 1 : table.header.front().line, 0},
-                                  "the header has no column " + required + " (required; docs/formats.md)");
+                                  core::tr("the header has no column {1} (required; docs/formats.md)", required));
         return columns;
     }
 
@@ -69,9 +70,11 @@ private:
                         core::Diagnostics& diagnostics) const {
         std::vector<std::string> all = known_;
         all.insert(all.end(), criteria_.begin(), criteria_.end());
-        std::string message = "unknown column \"" + name + "\"";
-        if (const auto guess = core::closest_match(name, all)) message += "; did you mean " + *guess + "?";
-        diagnostics.error(where, message + " (its values would be lost)");
+        const auto guess = core::closest_match(name, all);
+        diagnostics.error(
+            where, guess
+                       ? core::tr("unknown column \"{1}\"; did you mean {2}? (its values would be lost)", name, *guess)
+                       : core::tr("unknown column \"{1}\" (its values would be lost)", name));
     }
 
     std::string file_;

@@ -11,6 +11,7 @@
 #include "ingest/fund_application_readers.hpp"
 #include "ingest/text_decoding.hpp"
 #include "ingest/values.hpp"
+#include "core/messages.hpp"
 
 namespace ingest {
 
@@ -30,14 +31,16 @@ std::array<int, 3> map_header(const CsvTable& table, const std::string& file, co
         const auto it = std::find(known.begin(), known.end(), folded);
         const core::SourceLocation where{file, cell.line, cell.column};
         if (it == known.end()) {
-            std::string message = "unknown column \"" + cell.text + "\"";
-            if (const auto guess = core::closest_match(cell.text, known)) message += "; did you mean " + *guess + "?";
-            diagnostics.error(where, message + " (its values would be lost)");
+            const auto guess = core::closest_match(cell.text, known);
+            diagnostics.error(where,
+                              guess ? core::tr("unknown column \"{1}\"; did you mean {2}? (its values would be lost)",
+                                               cell.text, *guess)
+                                    : core::tr("unknown column \"{1}\" (its values would be lost)", cell.text));
             continue;
         }
         auto& slot = at[static_cast<std::size_t>(it - known.begin())];
         if (slot >= 0)
-            diagnostics.error(where, "the column " + *it + " appears twice");
+            diagnostics.error(where, core::tr("the column {1} appears twice", *it));
         else
             slot = static_cast<int>(i);
     }
@@ -45,7 +48,7 @@ std::array<int, 3> map_header(const CsvTable& table, const std::string& file, co
         if (at[c] < 0)
             diagnostics.error(
                 {file, table.header.empty() ? 1 : table.header.front().line, 0},
-                std::string("the header has no column ") + kColumns[c] + " (required; docs/formats-application.md)");
+                core::tr("the header has no column {1} (required; docs/formats-application.md)", kColumns[c]));
     return at;
 }
 
@@ -67,12 +70,13 @@ void read_row(const CsvRecord& record, const std::array<int, 3>& at, const std::
         if (text.size() == 4 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
             row.year = std::stoi(text);
         else
-            diagnostics.error(where, "år \"" + text + "\" is not a four-digit year");
+            diagnostics.error(where, core::tr("år \"{1}\" is not a four-digit year", text));
     }
     if (cost) {
         row.cost_type = normalize_space(cost->text);
         if (row.cost_type.empty())
-            diagnostics.error({file, cost->line, cost->column}, "the row has no kostnadsslag (what the money is for)");
+            diagnostics.error({file, cost->line, cost->column},
+                              core::tr("the row has no kostnadsslag (what the money is for)"));
     }
     if (amount) {
         // Whole tkr, as the application's budget appendix gives them; the
@@ -82,14 +86,15 @@ void read_row(const CsvRecord& record, const std::array<int, 3>& at, const std::
         // parse_amount's messages speak of kronor; the two mistakes likely
         // in a tkr column are named in its own unit first.
         if (text.find_first_of(",.") != std::string::npos)
-            diagnostics.error(where, "belopp_tkr \"" + text +
-                                         "\" is not whole tkr: the budget is given in whole "
-                                         "thousands of kronor");
+            diagnostics.error(
+                where, core::tr("belopp_tkr \"{1}\" is not whole tkr: the budget is given in whole thousands of kronor",
+                                text));
         else if (!text.empty() && (text[0] == '-' || text.rfind("\u2212", 0) == 0))
-            diagnostics.error(where, "belopp_tkr \"" + text + "\" is negative: a budget row is money applied for");
+            diagnostics.error(where,
+                              core::tr("belopp_tkr \"{1}\" is negative: a budget row is money applied for", text));
         else if (const auto tkr = parse_amount(text, where, diagnostics, true)) {
             if (*tkr > kMaxAmount / 1000)
-                diagnostics.error(where, "belopp_tkr " + text + " is more than any budget holds");
+                diagnostics.error(where, core::tr("belopp_tkr {1} is more than any budget holds", text));
             else
                 row.amount = *tkr * 1000;
         }
@@ -107,7 +112,8 @@ model::SourceFile parse_budget_csv(std::string_view bytes, const std::string& na
     if (!text.ok) return source;
     const auto table = read_csv(text.utf8, name, diagnostics);
     if (table.header.empty()) {
-        diagnostics.error({name, 0, 0}, "the budget file is empty: it needs a header år;kostnadsslag;belopp_tkr");
+        diagnostics.error({name, 0, 0},
+                          core::tr("the budget file is empty: it needs a header år;kostnadsslag;belopp_tkr"));
         return source;
     }
     source.readable = true;
@@ -117,7 +123,8 @@ model::SourceFile parse_budget_csv(std::string_view bytes, const std::string& na
         read_row(record, at, name, application, diagnostics, account);
         source.records.push_back(std::move(account));
     }
-    if (table.records.empty()) diagnostics.error({name, 0, 0}, "the budget file has no rows: nothing to apply for");
+    if (table.records.empty())
+        diagnostics.error({name, 0, 0}, core::tr("the budget file has no rows: nothing to apply for"));
     return source;
 }
 

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "ingest/text_checks.hpp"
+#include "core/messages.hpp"
 
 namespace ingest {
 
@@ -23,7 +24,7 @@ bool is_blank(std::string_view text) {
 }
 
 std::string position(int line, int column) {
-    return "line " + std::to_string(line) + ", column " + std::to_string(column);
+    return core::tr("line {1}, column {2}", std::to_string(line), std::to_string(column));
 }
 
 std::string describe(char separator) {
@@ -177,11 +178,11 @@ private:
     void read_unquoted(CsvField& field, bool warn_about_quotes) {
         while (!at_field_end()) {
             if (cursor_.peek() == '"' && warn_about_quotes) {
-                diagnostics_.warning({file_, cursor_.line(), cursor_.column()},
-                                     "a quote (\") inside an unquoted field at " +
-                                         position(cursor_.line(), cursor_.column()) +
-                                         " is kept as a character; if the value holds quotes or separators, "
-                                         "quote the whole field and double the inner quotes (\"\")");
+                diagnostics_.warning(
+                    {file_, cursor_.line(), cursor_.column()},
+                    core::tr("a quote (\") inside an unquoted field at {1} is kept as a character; if the value holds "
+                             "quotes or separators, quote the whole field and double the inner quotes (\"\")",
+                             position(cursor_.line(), cursor_.column())));
                 warn_about_quotes = false;
             }
             if (!append(field, cursor_.peek(), false)) return;
@@ -213,16 +214,17 @@ private:
         }
         unclosed = true;
         diagnostics_.error({file_, field.line, field.column},
-                           "unbalanced quote: the field that starts at " + position(field.line, field.column) +
-                               " is never closed; expected a closing quote (\") before the end of the file");
+                           core::tr("unbalanced quote: the field that starts at {1} is never closed; expected a "
+                                    "closing quote (\") before the end of the file",
+                                    position(field.line, field.column)));
     }
 
     // Excel reads "abc"def as abcdef; keep it, but say so.
     void text_after_closing_quote(CsvField& field) {
         diagnostics_.warning({file_, cursor_.line(), cursor_.column()},
-                             "text after the closing quote of the field that starts at " +
-                                 position(field.line, field.column) +
-                                 " is kept; expected a separator or a line end after a closing quote");
+                             core::tr("text after the closing quote of the field that starts at {1} is kept; expected "
+                                      "a separator or a line end after a closing quote",
+                                      position(field.line, field.column)));
         read_unquoted(field, false);
     }
 
@@ -231,19 +233,24 @@ private:
             field.text += c;
             return true;
         }
-        std::string message = "the field that starts at " + position(field.line, field.column) + " is longer than " +
-                              std::to_string(limits_.max_field_bytes) + " bytes, the limit; reading stops here";
-        if (quoted) message += " (is its opening quote ever closed?)";
-        diagnostics_.error({file_, field.line, field.column}, message);
+        const auto at = position(field.line, field.column);
+        const auto limit = std::to_string(limits_.max_field_bytes);
+        diagnostics_.error({file_, field.line, field.column},
+                           quoted
+                               ? core::tr("the field that starts at {1} is longer than {2} bytes, the limit; reading "
+                                          "stops here (is its opening quote ever closed?)",
+                                          at, limit)
+                               : core::tr("the field that starts at {1} is longer than {2} bytes, the limit; reading "
+                                          "stops here",
+                                          at, limit));
         stopped_ = true;
         return false;
     }
 
     std::optional<ReadRecord> stop_at_field_limit() {
         diagnostics_.error({file_, cursor_.line(), cursor_.column()},
-                           "line " + std::to_string(cursor_.line()) + " has more than " +
-                               std::to_string(limits_.max_fields_per_record) +
-                               " fields, the limit; reading stops here");
+                           core::tr("line {1} has more than {2} fields, the limit; reading stops here",
+                                    std::to_string(cursor_.line()), std::to_string(limits_.max_fields_per_record)));
         stopped_ = true;
         return std::nullopt;
     }
@@ -280,11 +287,11 @@ public:
             if (ranges_[i].second > ranges_[i].first) list += "-" + std::to_string(ranges_[i].second);
         }
         if (ranges_.size() > kMaxRangesListed)
-            list += " and " + std::to_string(ranges_.size() - kMaxRangesListed) + " more ranges";
-        const bool one = count_ == 1;
+            list += core::tr(" and {1} more ranges", std::to_string(ranges_.size() - kMaxRangesListed));
         diagnostics.note({file, ranges_.front().first, 0},
-                         "skipped " + std::to_string(count_) + (one ? " blank line" : " blank lines") +
-                             " (empty or only separators): line" + (one ? " " : "s ") + list);
+                         core::trn("skipped {1} blank line (empty or only separators): line {2}",
+                                   "skipped {1} blank lines (empty or only separators): lines {2}", count_,
+                                   std::to_string(count_), list));
     }
 
 private:
@@ -314,8 +321,9 @@ void drop_trailing_separator(CsvTable& table, std::optional<std::size_t> unclose
         if (unclosed != i) first = &table.records[i].fields.back();
     if (!first) return;
     diagnostics.warning({file, first->line, first->column},
-                        "every line ends with the separator " + describe(table.separator) +
-                            ", which makes an empty last column the header does not name; ignoring that column");
+                        core::tr("every line ends with the separator {1}, which makes an empty last column the header "
+                                 "does not name; ignoring that column",
+                                 describe(table.separator)));
     if (in_header) table.header.pop_back();
     for (auto& record : table.records)
         if (has_it(record)) record.fields.pop_back();
@@ -328,15 +336,18 @@ void check_field_counts(const CsvTable& table, std::optional<std::size_t> unclos
         const auto& record = table.records[i];
         const std::size_t n = record.fields.size();
         if (n == width || unclosed == i) continue;  // an unclosed quote is reported already
-        std::string message = "line " + std::to_string(record.line) + " has " + std::to_string(n) +
-                              (n == 1 ? " field" : " fields") + " but the header has " + std::to_string(width);
+        const std::string message =
+            core::trn("line {1} has {2} field but the header has {3}", "line {1} has {2} fields but the header has {3}",
+                      n, std::to_string(record.line), std::to_string(n), std::to_string(width));
         if (n > width) {
             const CsvField& extra = record.fields[width];
-            diagnostics.error({file, extra.line, extra.column},
-                              message + "; a value that holds " + describe(table.separator) + " must be in quotes");
+            diagnostics.error(
+                {file, extra.line, extra.column},
+                core::tr("{1}; a value that holds {2} must be in quotes", message, describe(table.separator)));
         } else {
-            diagnostics.error({file, record.line, 0}, message + "; the last " + std::to_string(width - n) +
-                                                          (width - n == 1 ? " is" : " are") + " missing");
+            diagnostics.error({file, record.line, 0},
+                              core::trn("{1}; the last {2} is missing", "{1}; the last {2} are missing", width - n,
+                                        message, std::to_string(width - n)));
         }
     }
 }
@@ -346,9 +357,9 @@ void check_field_counts(const CsvTable& table, std::optional<std::size_t> unclos
 char choose_separator(std::string_view text, const std::string& file, core::Diagnostics& diagnostics, char expected) {
     const SeparatorChoice choice = detect_separator(text, expected);
     if (choice.separator != expected)
-        diagnostics.warning({file, choice.line, 0}, "the file is separated by " + describe(choice.separator) + " but " +
-                                                        describe(expected) + " is expected; reading it with " +
-                                                        describe(choice.separator));
+        diagnostics.warning({file, choice.line, 0},
+                            core::tr("the file is separated by {1} but {2} is expected; reading it with {3}",
+                                     describe(choice.separator), describe(expected), describe(choice.separator)));
     return choice.separator;
 }
 
@@ -369,8 +380,8 @@ ReadTable read_records(RecordReader& reader, CsvTable& table, const std::string&
             result.have_header = true;
         } else if (table.records.size() >= limits.max_records) {
             diagnostics.error({file, read->record.line, 0},
-                              "the file has more than " + std::to_string(limits.max_records) +
-                                  " records, the limit; reading stops at line " + std::to_string(read->record.line));
+                              core::tr("the file has more than {1} records, the limit; reading stops at line {2}",
+                                       std::to_string(limits.max_records), std::to_string(read->record.line)));
             break;
         } else {
             if (read->unclosed) result.unclosed = table.records.size();
@@ -391,7 +402,8 @@ CsvTable read_csv(std::string_view utf8, const std::string& file, core::Diagnost
     RecordReader reader(utf8, table.separator, file, diagnostics, limits);
     const ReadTable read = read_records(reader, table, file, diagnostics, limits);
     if (!read.have_header) {
-        diagnostics.error({file, 0, 0}, "the file has no header line, only blank lines; expected the column names");
+        diagnostics.error({file, 0, 0},
+                          core::tr("the file has no header line, only blank lines; expected the column names"));
         return table;
     }
     drop_trailing_separator(table, read.unclosed, file, diagnostics);

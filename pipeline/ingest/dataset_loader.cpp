@@ -14,6 +14,7 @@
 #include "ingest/values.hpp"
 #include "ingest/file_access.hpp"
 #include "ingest/xml_file.hpp"
+#include "core/messages.hpp"
 
 namespace ingest {
 
@@ -42,7 +43,7 @@ ApplicationFile read_application_file(const std::string& path, const model::Roun
                                       core::Diagnostics& diagnostics) {
     if (has_extension(path, ".csv")) return read_applications_csv(path, round, diagnostics);
     if (has_extension(path, ".xml")) return read_applications_xml(path, round, diagnostics);
-    diagnostics.error({path, 0, 0}, "application files must be .csv or .xml");
+    diagnostics.error({path, 0, 0}, core::tr("application files must be .csv or .xml"));
     return ApplicationFile{{}, {path, false, {}}};
 }
 
@@ -167,7 +168,7 @@ std::optional<model::Dataset> load_round_folder(const std::string& directory, co
     if (!r.repayment_source.empty()) dataset.sources.push_back(std::move(repayments));
     if (!r.statistics_source.empty()) dataset.sources.push_back(std::move(statistics));
     if (dataset.round.application_sources.empty())
-        diagnostics.error(dataset.round.where, "round.xml lists no <sources><applications href=…/>");
+        diagnostics.error(dataset.round.where, core::tr("round.xml lists no <sources><applications href=…/>"));
     warn_unlisted(directory, dataset.round, diagnostics);
     return dataset;
 }
@@ -176,20 +177,21 @@ std::optional<model::Dataset> load_round_folder(const std::string& directory, co
 // to its own build, and its errors make its facts unusable here.
 void load_earlier_rounds(model::Dataset& dataset, core::Diagnostics& diagnostics) {
     for (const auto& [a, b] : ambiguous_earlier_rounds(dataset.directory))
-        diagnostics.error(dataset.round.where, "two earlier rounds of the same year and fund lie beside this one, " +
-                                                   a + " and " + b +
-                                                   "; fuel cannot tell which one the committee "
-                                                   "decided: move the copy out of the folder");
+        diagnostics.error(dataset.round.where,
+                          core::tr("two earlier rounds of the same year and fund lie beside this one, {1} and {2}; "
+                                   "fuel cannot tell which one the committee decided: move the copy out of the folder",
+                                   a, b));
     for (const auto& folder : earlier_rounds(dataset.directory)) {
         core::Diagnostics own;
         auto earlier = load_round_folder(folder, own, 1);
         if (!earlier || own.has_errors()) {
-            const auto first =
-                own.items().empty() ? std::string() : "; the first: " + core::to_string(own.items().front());
-            diagnostics.error(dataset.round.where, "the earlier round in " + folder +
-                                                       " has errors, so its grants and "
-                                                       "reports cannot be used" +
-                                                       first);
+            diagnostics.error(
+                dataset.round.where,
+                own.items().empty()
+                    ? core::tr("the earlier round in {1} has errors, so its grants and reports cannot be used", folder)
+                    : core::tr("the earlier round in {1} has errors, so its grants and reports cannot be used; the "
+                               "first: {2}",
+                               folder, core::to_string(own.items().front())));
             continue;
         }
         dataset.earlier.push_back(std::move(*earlier));
@@ -259,11 +261,10 @@ void add_near_miss(const fs::path& dir, std::vector<core::Diagnostic>& found) {
     if (name.empty()) return;
     found.push_back({core::Severity::Error,
                      {(dir / name).string(), 0, 0},
-                     "fuel looks for a file named exactly round.xml (a funding round), report.xml (a final "
-                     "report) or application.xml (an application to a fund), in lower case; this folder has \"" +
-                         name +
-                         "\" instead, so it was not read: rename "
-                         "the file"});
+                     core::tr("fuel looks for a file named exactly round.xml (a funding round), report.xml (a final "
+                              "report) or application.xml (an application to a fund), in lower case; this folder "
+                              "has \"{1}\" instead, so it was not read: rename the file",
+                              name)});
 }
 
 }  // namespace

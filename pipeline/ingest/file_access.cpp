@@ -1,4 +1,5 @@
 #include "ingest/file_access.hpp"
+#include "core/messages.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -36,10 +37,12 @@ std::string why_outside(const std::string& path) {
     if (confined_to.empty() || within(real_place(path), fs::path(confined_to))) return "";
     std::error_code ec;
     if (fs::is_symlink(fs::symlink_status(path, ec)))
-        return "the file is a symbolic link to a place outside the dataset folder; fuel reads only the dataset's own "
-               "files and did not follow it";
-    return "the file lies outside the dataset folder (through a link or `..` in its path); fuel reads only the "
-           "dataset's own files and did not read it";
+        return core::tr(
+            "the file is a symbolic link to a place outside the dataset folder; fuel reads only the dataset's own "
+            "files and did not follow it");
+    return core::tr(
+        "the file lies outside the dataset folder (through a link or `..` in its path); fuel reads only the "
+        "dataset's own files and did not read it");
 }
 
 // Why `path` cannot be opened as a file, in words a case officer can act
@@ -51,11 +54,11 @@ std::string why_not_a_file(const std::string& path) {
     const auto link = fs::symlink_status(path, ec);
     if (fs::is_symlink(link) && !fs::exists(status)) {
         const auto target = fs::read_symlink(path, ec);
-        return "the file is a symbolic link to \"" + target.string() + "\", which does not exist";
+        return core::tr("the file is a symbolic link to \"{1}\", which does not exist", target.string());
     }
-    if (!fs::exists(status)) return "the file does not exist";
-    if (fs::is_directory(status)) return "this is a folder, not a file";
-    return "not a regular file (a device, a pipe or a socket); expected an exported file";
+    if (!fs::exists(status)) return core::tr("the file does not exist");
+    if (fs::is_directory(status)) return core::tr("this is a folder, not a file");
+    return core::tr("not a regular file (a device, a pipe or a socket); expected an exported file");
 }
 
 }  // namespace
@@ -79,19 +82,20 @@ std::optional<std::string> read_file(const std::string& path, core::Diagnostics&
     std::error_code ec;
     const auto size = fs::file_size(path, ec);
     if (ec) {
-        diagnostics.error(where, "the file's size cannot be read (" + ec.message() + ")");
+        diagnostics.error(where, core::tr("the file's size cannot be read ({1})", ec.message()));
         return std::nullopt;
     }
     if (size > max_bytes) {
-        diagnostics.error(where, "the file is " + std::to_string(size) + " bytes, more than the " +
-                                     std::to_string(max_bytes) + " an export can be; is it the right file?");
+        diagnostics.error(where,
+                          core::tr("the file is {1} bytes, more than the {2} an export can be; is it the right file?",
+                                   std::to_string(size), std::to_string(max_bytes)));
         return std::nullopt;
     }
     errno = 0;
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        const std::string reason = errno != 0 ? std::strerror(errno) : "unknown reason";
-        diagnostics.error(where, "the file cannot be read (" + reason + "); check its permissions");
+        const std::string reason = errno != 0 ? std::string(std::strerror(errno)) : core::tr("unknown reason");
+        diagnostics.error(where, core::tr("the file cannot be read ({1}); check its permissions", reason));
         return std::nullopt;
     }
     // Read no more than the size checked above: a file that grows while it
@@ -100,7 +104,7 @@ std::optional<std::string> read_file(const std::string& path, core::Diagnostics&
     in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     bytes.resize(static_cast<std::size_t>(in.gcount()));
     if (in.bad()) {
-        diagnostics.error(where, "reading the file failed");
+        diagnostics.error(where, core::tr("reading the file failed"));
         return std::nullopt;
     }
     return bytes;

@@ -7,6 +7,7 @@
 #include "ingest/readers.hpp"
 #include "ingest/register_csv.hpp"
 #include "ingest/values.hpp"
+#include "core/messages.hpp"
 
 namespace ingest {
 
@@ -42,13 +43,14 @@ void read_implemented(const Row& row, const core::SourceLocation& where, core::D
         out.implemented = false;
     else {
         diagnostics.error(cell_at(row, "implementerad", where),
-                          "implementerad \"" + word + "\" is neither ja nor nej (or empty)");
+                          core::tr("implementerad \"{1}\" is neither ja nor nej (or empty)", word));
         return;
     }
     if (out.kind != model::ReportKind::Implementation || !out.received)
-        diagnostics.error(cell_at(row, "implementerad", where),
-                          "implementerad is said by a genomförande report that has come in (rapport genomförande, "
-                          "inkom given)");
+        diagnostics.error(
+            cell_at(row, "implementerad", where),
+            core::tr(
+                "implementerad is said by a genomförande report that has come in (rapport genomförande, inkom given)"));
 }
 
 // deltagare: the participants a received genomförande report says the
@@ -59,9 +61,10 @@ void read_participants(const Row& row, const core::SourceLocation& where, core::
     if (value.empty()) return;
     out.participants = parse_count(value, cell_at(row, "deltagare", where), diagnostics, false);
     if (out.participants && (out.kind != model::ReportKind::Implementation || !out.received))
-        diagnostics.error(cell_at(row, "deltagare", where),
-                          "deltagare is said by a genomförande report that has come in (rapport genomförande, "
-                          "inkom given)");
+        diagnostics.error(
+            cell_at(row, "deltagare", where),
+            core::tr(
+                "deltagare is said by a genomförande report that has come in (rapport genomförande, inkom given)"));
 }
 
 bool to_requirement(const Row& row, const core::SourceLocation& where, core::Diagnostics& diagnostics,
@@ -74,7 +77,7 @@ bool to_requirement(const Row& row, const core::SourceLocation& where, core::Dia
         out.kind = *kind;
     else if (!kind_word.empty())
         diagnostics.error(cell_at(row, "rapport", where),
-                          "rapport \"" + kind_word + "\" is neither ekonomi nor genomförande");
+                          core::tr("rapport \"{1}\" is neither ekonomi nor genomförande", kind_word));
     if (const auto due = date(row, "senast", where, diagnostics, true)) out.due = *due;
     out.received = date(row, "inkom", where, diagnostics, false);
     const auto verdict_word = core::fold_case(text(row, "bedömning", where, diagnostics, false));
@@ -82,11 +85,10 @@ bool to_requirement(const Row& row, const core::SourceLocation& where, core::Dia
         out.verdict = *verdict;
     else
         diagnostics.error(cell_at(row, "bedömning", where),
-                          "bedömning \"" + verdict_word + "\" is neither godkänd nor ej godkänd (or empty)");
+                          core::tr("bedömning \"{1}\" is neither godkänd nor ej godkänd (or empty)", verdict_word));
     if (out.verdict != model::ReportVerdict::NotYetAssessed && !out.received)
         diagnostics.error(cell_at(row, "bedömning", where),
-                          "a report that has not come in (inkom is empty) "
-                          "cannot be assessed");
+                          core::tr("a report that has not come in (inkom is empty) cannot be assessed"));
     read_implemented(row, where, diagnostics, out);
     read_participants(row, where, diagnostics, out);
     out.comment = text(row, "kommentar", where, diagnostics, false);
@@ -102,7 +104,7 @@ bool to_repayment(const Row& row, const core::SourceLocation& where, core::Diagn
     const auto amount = text(row, "belopp", where, diagnostics, false);
     if (const auto a = parse_amount(amount, cell_at(row, "belopp", where), diagnostics)) out.amount = *a;
     if (out.amount == 0 && diagnostics.error_count() == errors)
-        diagnostics.error(cell_at(row, "belopp", where), "a repayment of 0 kr is no repayment");
+        diagnostics.error(cell_at(row, "belopp", where), core::tr("a repayment of 0 kr is no repayment"));
     out.repaid = date(row, "återbetald", where, diagnostics, false);
     out.comment = text(row, "kommentar", where, diagnostics, false);
     return diagnostics.error_count() == errors;

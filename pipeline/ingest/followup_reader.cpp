@@ -9,6 +9,7 @@
 #include "ingest/rich_text_reader.hpp"
 #include "ingest/values.hpp"
 #include "ingest/xml_file.hpp"
+#include "core/messages.hpp"
 
 namespace ingest {
 
@@ -22,7 +23,7 @@ constexpr const char* kOutcomeFigures[] = {"participants", "mapped",        "in-
 std::optional<int> year_of(XmlReader& xml, const pugi::xml_node& node, const std::string& text) {
     if (text.size() == 4 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
         return std::stoi(text);
-    xml.diagnostics().error(xml.where(node), "\"" + text + "\" is not a four-digit year");
+    xml.diagnostics().error(xml.where(node), core::tr("\"{1}\" is not a four-digit year", text));
     return std::nullopt;
 }
 
@@ -33,20 +34,23 @@ void read_decisions(XmlReader& xml, const pugi::xml_node& node, model::FollowUpR
         decision.where = xml.where(d);
         const std::string kind = d.attribute("kind").as_string();
         if (kind != "grant" && kind != "extension")
-            xml.diagnostics().error(decision.where, "decision kind \"" + kind + "\" is neither grant nor extension");
+            xml.diagnostics().error(decision.where,
+                                    core::tr("decision kind \"{1}\" is neither grant nor extension", kind));
         decision.extension = kind == "extension";
         if (const std::string year = d.attribute("year").as_string(); !year.empty())
             decision.year = year_of(xml, d, year);
         const std::string amount = normalize_space(xml.content(d));
         if (amount.empty() || !std::all_of(amount.begin(), amount.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
             amount.size() > 15)
-            xml.diagnostics().error(decision.where, "the decision's amount \"" + amount +
-                                                        "\" must be whole kronor, digits only (300 tkr is 300000)");
+            xml.diagnostics().error(
+                decision.where,
+                core::tr("the decision's amount \"{1}\" must be whole kronor, digits only (300 tkr is 300000)",
+                         amount));
         else
             decision.amount = std::stoll(amount);
         p.decisions.push_back(decision);
     }
-    if (p.decisions.empty()) xml.diagnostics().error(xml.where(node), "<decisions> holds no <decision>");
+    if (p.decisions.empty()) xml.diagnostics().error(xml.where(node), core::tr("<decisions> holds no <decision>"));
 }
 
 model::Outcome read_outcome(XmlReader& xml, const pugi::xml_node& node) {
@@ -60,7 +64,7 @@ model::Outcome read_outcome(XmlReader& xml, const pugi::xml_node& node) {
         const std::string text = normalize_space(xml.content(figure));
         if (text.empty() || text.size() > 9 ||
             !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-            xml.diagnostics().error(xml.where(figure), std::string("<") + name + "> must be a whole number of persons");
+            xml.diagnostics().error(xml.where(figure), core::tr("<{1}> must be a whole number of persons", name));
             continue;
         }
         outcome.figures.push_back({name, std::stoll(text), figure.attribute("approx").as_bool(false)});
@@ -70,7 +74,7 @@ model::Outcome read_outcome(XmlReader& xml, const pugi::xml_node& node) {
 
 void read_reporting(XmlReader& xml, const pugi::xml_node& node, model::FollowUpReport& p) {
     if (!node) {
-        xml.diagnostics().error(p.where, "<follow-up-report> needs a <reporting status=…/> element");
+        xml.diagnostics().error(p.where, core::tr("<follow-up-report> needs a <reporting status=…/> element"));
         return;
     }
     const std::string status = node.attribute("status").as_string();
@@ -79,8 +83,8 @@ void read_reporting(XmlReader& xml, const pugi::xml_node& node, model::FollowUpR
     else if (status == "not-reported")
         p.status = model::ReportingStatus::NotReported;
     else if (status != "reported")
-        xml.diagnostics().error(xml.where(node),
-                                "reporting status \"" + status + "\" is not reported, incomplete or not-reported");
+        xml.diagnostics().error(
+            xml.where(node), core::tr("reporting status \"{1}\" is not reported, incomplete or not-reported", status));
     xml.reject_unknown_children(node, {"reminders"});
     const auto reminders = node.child("reminders");
     if (!reminders) return;
@@ -91,12 +95,12 @@ void read_reporting(XmlReader& xml, const pugi::xml_node& node, model::FollowUpR
     const auto& count = p.reminders;
     if (!count.empty() && count != "several" && count != std::to_string(std::atoll(count.c_str())))
         xml.diagnostics().error(xml.where(reminders),
-                                "reminders count \"" + count + "\" is neither a number nor several");
+                                core::tr("reminders count \"{1}\" is neither a number nor several", count));
     else if (!count.empty() && count != "several" && !p.reminder_dates.empty() &&
              std::atoll(count.c_str()) != static_cast<long long>(p.reminder_dates.size()))
-        xml.diagnostics().error(xml.where(reminders), "reminders count " + count + " differs from the " +
-                                                          std::to_string(p.reminder_dates.size()) +
-                                                          " <reminder> elements");
+        xml.diagnostics().error(xml.where(reminders),
+                                core::tr("reminders count {1} differs from the {2} <reminder> elements", count,
+                                         std::to_string(p.reminder_dates.size())));
     if (count.empty()) p.reminders = std::to_string(p.reminder_dates.size());
 }
 
@@ -105,7 +109,7 @@ void read_administrations(XmlReader& xml, const pugi::xml_node& node, model::Fol
         p.administrations.push_back(
             {normalize_space(xml.content(a)), a.attribute("lead").as_bool(false), xml.where(a)});
     if (p.administrations.empty())
-        xml.diagnostics().error(p.where, "<follow-up-report> needs at least one <administration>");
+        xml.diagnostics().error(p.where, core::tr("<follow-up-report> needs at least one <administration>"));
 }
 
 void read_texts(XmlReader& xml, const pugi::xml_node& node, model::FollowUpReport& p) {
@@ -115,10 +119,11 @@ void read_texts(XmlReader& xml, const pugi::xml_node& node, model::FollowUpRepor
     const auto plans = node.child("implementation-plans");
     const std::string planned = plans.attribute("planned").as_string();
     if (!plans)
-        xml.diagnostics().error(p.where, "<follow-up-report> needs an <implementation-plans planned=…> element");
+        xml.diagnostics().error(p.where,
+                                core::tr("<follow-up-report> needs an <implementation-plans planned=…> element"));
     else if (planned != "yes" && planned != "no")
         xml.diagnostics().error(xml.where(plans),
-                                "implementation-plans planned=\"" + planned + "\" is neither yes nor no");
+                                core::tr("implementation-plans planned=\"{1}\" is neither yes nor no", planned));
     p.implementation_planned = planned == "yes";
     p.implementation_plans = read_text_blocks(xml, plans);
     p.proposals = read_text_blocks(xml, node.child("proposals"));
@@ -140,8 +145,10 @@ std::optional<model::FollowUpReport> read_follow_up_element(XmlReader& xml, cons
     p.where = xml.where(node);
     p.id = normalize_space(node.attribute("id").as_string());
     p.area = normalize_space(node.attribute("area").as_string());
-    if (p.id.empty()) diagnostics.error(p.where, "<follow-up-report> needs an id attribute (e.g. id=\"HAL-01\")");
-    if (p.area.empty()) diagnostics.error(p.where, "<follow-up-report> needs an area attribute (e.g. area=\"SOC\")");
+    if (p.id.empty())
+        diagnostics.error(p.where, core::tr("<follow-up-report> needs an id attribute (e.g. id=\"HAL-01\")"));
+    if (p.area.empty())
+        diagnostics.error(p.where, core::tr("<follow-up-report> needs an area attribute (e.g. area=\"SOC\")"));
     read_administrations(xml, node, p);
     if (const auto title = node.child("title")) p.title = read_rich_text(xml, title);
     std::istringstream years(xml.text(node, "years"));

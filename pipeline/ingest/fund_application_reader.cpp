@@ -8,6 +8,7 @@
 #include "ingest/rich_text_reader.hpp"
 #include "ingest/values.hpp"
 #include "ingest/xml_file.hpp"
+#include "core/messages.hpp"
 
 namespace ingest {
 
@@ -25,14 +26,14 @@ std::optional<model::YearMonth> month_attribute(XmlReader& xml, const pugi::xml_
     const std::string text = normalize_space(node.attribute(name).as_string());
     if (text.empty()) {
         if (required)
-            xml.diagnostics().error(xml.where(node), std::string("<") + node.name() + "> needs a " + name +
-                                                         " attribute, a month written 2005-03");
+            xml.diagnostics().error(
+                xml.where(node), core::tr("<{1}> needs a {2} attribute, a month written 2005-03", node.name(), name));
         return std::nullopt;
     }
     const auto month = parse_month(text);
     if (!month)
         xml.diagnostics().error(xml.where(node),
-                                std::string(name) + " \"" + text + "\" is not a month (write 2005-03)");
+                                core::tr("{1} \"{2}\" is not a month (write 2005-03)", std::string(name), text));
     return month;
 }
 
@@ -50,7 +51,7 @@ model::AnchoringMeeting meeting(XmlReader& xml, const pugi::xml_node& node) {
     model::AnchoringMeeting m;
     m.where = xml.where(node);
     m.body = normalize_space(xml.content(node));
-    if (m.body.empty()) xml.diagnostics().error(m.where, "<meeting> needs the body that met, as its text");
+    if (m.body.empty()) xml.diagnostics().error(m.where, core::tr("<meeting> needs the body that met, as its text"));
     int given = 0;
     if (node.attribute("date")) {
         m.date = xml.date_attribute(node, "date");
@@ -65,12 +66,14 @@ model::AnchoringMeeting meeting(XmlReader& xml, const pugi::xml_node& node) {
         if (text.size() == 4 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
             m.year = std::atoi(text.c_str());
         else
-            xml.diagnostics().error(m.where, "year \"" + text + "\" is not a four-digit year");
+            xml.diagnostics().error(m.where, core::tr("year \"{1}\" is not a four-digit year", text));
         ++given;
     }
     if (given > 1)
-        xml.diagnostics().error(m.where, "a <meeting> has one of date, month and year, not " + std::to_string(given) +
-                                             ": which one is the document to print?");
+        xml.diagnostics().error(
+            m.where,
+            core::tr("a <meeting> has one of date, month and year, not {1}: which one is the document to print?",
+                     std::to_string(given)));
     return m;
 }
 
@@ -81,20 +84,20 @@ void read_administrations(XmlReader& xml, const pugi::xml_node& node, model::Fun
         model::ApplyingAdministration ad;
         ad.where = xml.where(n);
         ad.name = normalize_space(n.attribute("name").as_string());
-        if (ad.name.empty()) xml.diagnostics().error(ad.where, "<administration> needs a name attribute");
+        if (ad.name.empty()) xml.diagnostics().error(ad.where, core::tr("<administration> needs a name attribute"));
         ad.short_name = normalize_space(n.attribute("short").as_string());
         if (ad.short_name.empty()) ad.short_name = ad.name;
         const std::string role = normalize_space(n.attribute("role").as_string());
         if (role == "applicant")
             ad.role = model::ApplicationRole::Applicant;
         else if (role != "participant")
-            xml.diagnostics().error(ad.where, "role \"" + role + "\" is neither applicant nor participant");
+            xml.diagnostics().error(ad.where, core::tr("role \"{1}\" is neither applicant nor participant", role));
         ad.steering_group = n.attribute("steering-group").as_bool(false);
         for (const auto& m : n.children("meeting")) ad.meetings.push_back(meeting(xml, m));
         const bool twice = std::any_of(a.administrations.begin(), a.administrations.end(),
                                        [&](const auto& other) { return other.name == ad.name; });
         if (twice && !ad.name.empty())
-            xml.diagnostics().error(ad.where, "the administration " + ad.name + " is listed twice");
+            xml.diagnostics().error(ad.where, core::tr("the administration {1} is listed twice", ad.name));
         a.administrations.push_back(std::move(ad));
     }
     a.joining_later = xml.text(node, "joining-later", false);
@@ -107,7 +110,8 @@ void read_project(XmlReader& xml, const pugi::xml_node& node, model::FundApplica
     a.project_kind = xml.text(node, "kind");
     const auto period = node.child("period");
     if (!period)
-        xml.diagnostics().error(xml.where(node), "<project> needs a <period from=\"2005-03\" to=\"2006-12\"/>");
+        xml.diagnostics().error(xml.where(node),
+                                core::tr("<project> needs a <period from=\"2005-03\" to=\"2006-12\"/>"));
     if (const auto from = month_attribute(xml, period ? period : node, "from", bool(period))) a.period_from = *from;
     if (const auto to = month_attribute(xml, period ? period : node, "to", bool(period))) a.period_to = *to;
     const auto lead = node.child("lead");
@@ -116,11 +120,12 @@ void read_project(XmlReader& xml, const pugi::xml_node& node, model::FundApplica
     if (!lead)
         xml.diagnostics().error(
             xml.where(node),
-            "<project> needs a <lead>: <lead><name>…</name></lead> or <lead recruited-later=\"true\"/>");
+            core::tr("<project> needs a <lead>: <lead><name>…</name></lead> or <lead recruited-later=\"true\"/>"));
     else if (a.lead_recruited_later == !a.lead_name.empty())
-        xml.diagnostics().error(xml.where(lead), a.lead_recruited_later
-                                                     ? "<lead> names a lead and says the lead is recruited later"
-                                                     : "<lead> needs a <name> or recruited-later=\"true\"");
+        xml.diagnostics().error(xml.where(lead),
+                                a.lead_recruited_later
+                                    ? core::tr("<lead> names a lead and says the lead is recruited later")
+                                    : core::tr("<lead> needs a <name> or recruited-later=\"true\""));
 }
 
 void read_staffing(XmlReader& xml, const pugi::xml_node& node, model::FundApplication& a) {
@@ -134,7 +139,8 @@ void read_staffing(XmlReader& xml, const pugi::xml_node& node, model::FundApplic
         char* end = nullptr;
         const long n = std::strtol(count.c_str(), &end, 10);
         if (count.empty() || *end != '\0' || n < 1 || n > 999)
-            xml.diagnostics().error(role.where, "count \"" + count + "\" is not a number of positions from 1 to 999");
+            xml.diagnostics().error(role.where,
+                                    core::tr("count \"{1}\" is not a number of positions from 1 to 999", count));
         else
             role.count = static_cast<int>(n);
         role.lead = r.attribute("lead").as_bool(false);
@@ -144,7 +150,7 @@ void read_staffing(XmlReader& xml, const pugi::xml_node& node, model::FundApplic
         role.description = blocks(xml, r.child("description"));
         a.staff.push_back(std::move(role));
     }
-    if (a.staff.empty()) xml.diagnostics().error(xml.where(node), "<staffing> has no <role>");
+    if (a.staff.empty()) xml.diagnostics().error(xml.where(node), core::tr("<staffing> has no <role>"));
 }
 
 void read_texts(XmlReader& xml, const pugi::xml_node& root, model::FundApplication& a) {
@@ -171,7 +177,7 @@ void read_texts(XmlReader& xml, const pugi::xml_node& root, model::FundApplicati
     a.risk_analysis = blocks(xml, root.child("risk-analysis"));
     const auto study = root.child("preliminary-study");
     xml.reject_unknown_children(study, {"financing"});
-    if (!study) xml.diagnostics().error(a.where, "<application> needs a <preliminary-study from to>");
+    if (!study) xml.diagnostics().error(a.where, core::tr("<application> needs a <preliminary-study from to>"));
     if (const auto from = month_attribute(xml, study ? study : root, "from", bool(study))) a.study_from = *from;
     if (const auto to = month_attribute(xml, study ? study : root, "to", bool(study))) a.study_to = *to;
     a.study_financing = blocks(xml, study.child("financing"));
@@ -183,7 +189,8 @@ void read_texts(XmlReader& xml, const pugi::xml_node& root, model::FundApplicati
 
 void read_decision_document(XmlReader& xml, const pugi::xml_node& node, model::FundApplication& a) {
     if (!node) {
-        xml.diagnostics().error(a.where, "<application> needs a <decision-document>: the committee it goes before");
+        xml.diagnostics().error(a.where,
+                                core::tr("<application> needs a <decision-document>: the committee it goes before"));
         return;
     }
     xml.reject_unknown_children(
@@ -245,7 +252,8 @@ std::optional<model::FundApplication> read_element(XmlReader& xml, const XmlFile
     a.id = xml.text(root, "id");
     a.template_name = xml.text(root, "template");
     if (a.template_name.find_first_of("/\\") != std::string::npos || a.template_name == "..")
-        xml.diagnostics().error(xml.where(root.child("template")), "<template> must name a folder under templates/");
+        xml.diagnostics().error(xml.where(root.child("template")),
+                                core::tr("<template> must name a folder under templates/"));
     if (const auto date = xml.date(root, "date")) a.date = *date;
     a.fund = xml.text(root, "fund");
     const auto applicant = root.child("applicant");
@@ -255,11 +263,11 @@ std::optional<model::FundApplication> read_element(XmlReader& xml, const XmlFile
         a.case_officer = person(xml, officer);
     else
         xml.diagnostics().error(applicant ? xml.where(applicant) : a.where,
-                                "<applicant> needs a <case-officer> (handläggare: name and phone)");
+                                core::tr("<applicant> needs a <case-officer> (handläggare: name and phone)"));
     if (const auto project = root.child("project"))
         read_project(xml, project, a);
     else
-        xml.diagnostics().error(a.where, "<application> needs a <project>");
+        xml.diagnostics().error(a.where, core::tr("<application> needs a <project>"));
     read_administrations(xml, root.child("administrations"), a);
     read_texts(xml, root, a);
     read_staffing(xml, root.child("staffing"), a);
@@ -277,13 +285,14 @@ std::optional<model::FundApplication> read_element(XmlReader& xml, const XmlFile
     a.budget_source = budget.attribute("href").as_string();
     if (!budget)
         xml.diagnostics().error(sources ? xml.where(sources) : a.where,
-                                "<sources> needs <budget href=…/>: the file with the budget rows");
+                                core::tr("<sources> needs <budget href=…/>: the file with the budget rows"));
     else if (!safe_relative_path(a.budget_source)) {
-        xml.diagnostics().error(xml.where(budget),
-                                "href \"" + a.budget_source + "\" must be a path inside the application's folder");
+        xml.diagnostics().error(
+            xml.where(budget),
+            core::tr("href \"{1}\" must be a path inside the application's folder", a.budget_source));
         a.budget_source.clear();
     } else if (a.budget_source == kApplicationFile) {
-        xml.diagnostics().error(xml.where(budget), "the budget file cannot be application.xml itself");
+        xml.diagnostics().error(xml.where(budget), core::tr("the budget file cannot be application.xml itself"));
         a.budget_source.clear();
     }
     return a;

@@ -4,6 +4,7 @@
 
 #include "core/closest_match.hpp"
 #include "ingest/values.hpp"
+#include "core/messages.hpp"
 
 namespace ingest::register_csv {
 
@@ -18,11 +19,13 @@ std::vector<std::string> map_header(const CsvTable& table, const Columns& column
         const core::SourceLocation where{file, cell.line, cell.column};
         std::string column = std::find(known.begin(), known.end(), name) != known.end() ? name : "";
         if (column.empty()) {
-            std::string message = "unknown column \"" + cell.text + "\"";
-            if (const auto guess = core::closest_match(cell.text, known)) message += "; did you mean " + *guess + "?";
-            diagnostics.error(where, message + " (its values would be lost)");
+            const auto guess = core::closest_match(cell.text, known);
+            diagnostics.error(where,
+                              guess ? core::tr("unknown column \"{1}\"; did you mean {2}? (its values would be lost)",
+                                               cell.text, *guess)
+                                    : core::tr("unknown column \"{1}\" (its values would be lost)", cell.text));
         } else if (std::find(mapped.begin(), mapped.end(), column) != mapped.end()) {
-            diagnostics.error(where, "the column " + column + " appears twice");
+            diagnostics.error(where, core::tr("the column {1} appears twice", column));
             column.clear();
         }
         mapped.push_back(column);
@@ -30,7 +33,7 @@ std::vector<std::string> map_header(const CsvTable& table, const Columns& column
     for (const auto& required : columns.required)
         if (std::find(mapped.begin(), mapped.end(), required) == mapped.end())
             diagnostics.error({file, table.header.empty() ? 1 : table.header.front().line, 0},
-                              "the header has no column " + required + " (required; docs/formats.md)");
+                              core::tr("the header has no column {1} (required; docs/formats.md)", required));
     return mapped;
 }
 
@@ -50,7 +53,8 @@ std::string text(const Row& row, const std::string& column, const core::SourceLo
     const auto it = row.find(column);
     const std::string value = it == row.end() ? "" : it->second.text;
     if (required && value.empty())
-        diagnostics.error(it == row.end() ? where : it->second.where, "the column " + column + " is empty (required)");
+        diagnostics.error(it == row.end() ? where : it->second.where,
+                          core::tr("the column {1} is empty (required)", column));
     return value;
 }
 

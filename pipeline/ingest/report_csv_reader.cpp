@@ -11,6 +11,7 @@
 #include "ingest/final_report_readers.hpp"
 #include "ingest/text_decoding.hpp"
 #include "ingest/values.hpp"
+#include "core/messages.hpp"
 
 namespace ingest {
 
@@ -74,11 +75,13 @@ std::vector<std::string> map_header(const CsvTable& table, const std::vector<Col
         const auto it = std::find(known.begin(), known.end(), folded);
         const core::SourceLocation where{file, cell.line, cell.column};
         if (it == known.end()) {
-            std::string message = "unknown column \"" + cell.text + "\"";
-            if (const auto guess = core::closest_match(cell.text, known)) message += "; did you mean " + *guess + "?";
-            diagnostics.error(where, message + " (its values would be lost)");
+            const auto guess = core::closest_match(cell.text, known);
+            diagnostics.error(where,
+                              guess ? core::tr("unknown column \"{1}\"; did you mean {2}? (its values would be lost)",
+                                               cell.text, *guess)
+                                    : core::tr("unknown column \"{1}\" (its values would be lost)", cell.text));
         } else if (std::find(seen.begin(), seen.end(), *it) != seen.end()) {
-            diagnostics.error(where, "the column " + *it + " appears twice");
+            diagnostics.error(where, core::tr("the column {1} appears twice", *it));
         }
         names.push_back(it == known.end() ? "" : *it);
         if (it != known.end()) seen.push_back(*it);
@@ -87,7 +90,7 @@ std::vector<std::string> map_header(const CsvTable& table, const std::vector<Col
         if (s.required && std::find(seen.begin(), seen.end(), s.name) == seen.end())
             diagnostics.error(
                 {file, table.header.empty() ? 1 : table.header.front().line, 0},
-                std::string("the header has no column ") + s.name + " (required; docs/formats-final-report.md)");
+                core::tr("the header has no column {1} (required; docs/formats-final-report.md)", s.name));
     return names;
 }
 
@@ -148,7 +151,7 @@ public:
     const Cell* cell(const char* name, bool required) const {
         const auto it = row_.find(name);
         if (it != row_.end() && !it->second.text.empty()) return &it->second;
-        if (required) diagnostics_.error({file_, line_, 1}, std::string("the column ") + name + " is empty (required)");
+        if (required) diagnostics_.error({file_, line_, 1}, core::tr("the column {1} is empty (required)", name));
         return nullptr;
     }
     std::string text(const char* name, bool required) const {
@@ -160,7 +163,7 @@ public:
         if (!c) return std::nullopt;
         const auto digits = ungrouped(c->text);
         if (all_digits(digits)) return std::stoll(digits);
-        diagnostics_.error(c->where, "\"" + c->text + "\" is not a whole number of persons");
+        diagnostics_.error(c->where, core::tr("\"{1}\" is not a whole number of persons", c->text));
         return std::nullopt;
     }
     const Cell* period(const char* name, bool required) const;
@@ -193,9 +196,9 @@ const Cell* RowReader::period(const char* name, bool required) const {
         start = end + 1;
     }
     if (ok) return c;
-    diagnostics_.error(c->where, "\"" + c->text +
-                                     "\" is not a date or period (2003-06, 2003-05-27, "
-                                     "2003-05/2003-06 or 2003-10, 2003-12)");
+    diagnostics_.error(
+        c->where, core::tr("\"{1}\" is not a date or period (2003-06, 2003-05-27, 2003-05/2003-06 or 2003-10, 2003-12)",
+                           c->text));
     return nullptr;
 }
 
@@ -211,9 +214,10 @@ std::optional<model::Kronor> RowReader::tkr(const char* name) const {
     const std::string decimals = comma == std::string::npos ? "" : text.substr(comma + 1);
     if (!all_digits(whole) || whole.size() > 12 ||
         (comma != std::string::npos && (!all_digits(decimals) || decimals.size() > 3))) {
-        diagnostics_.error(c->where, "\"" + c->text +
-                                         "\" is not an amount in tkr (4 770,5: decimal comma, at most "
-                                         "three decimals, never negative)");
+        diagnostics_.error(
+            c->where,
+            core::tr("\"{1}\" is not an amount in tkr (4 770,5: decimal comma, at most three decimals, never negative)",
+                     c->text));
         return std::nullopt;
     }
     std::string kronor = decimals;
@@ -238,7 +242,7 @@ std::optional<double> RowReader::percent(const char* name) const {
     const std::string whole = text.substr(0, comma),
                       decimals = comma == std::string::npos ? "0" : text.substr(comma + 1);
     if (!all_digits(whole) || !all_digits(decimals)) {
-        diagnostics_.error(c->where, "\"" + c->text + "\" is not a percentage (-52, +3,5: decimal comma)");
+        diagnostics_.error(c->where, core::tr("\"{1}\" is not a percentage (-52, +3,5: decimal comma)", c->text));
         return std::nullopt;
     }
     return sign * std::stod(whole + "." + decimals);
@@ -256,9 +260,10 @@ void add_row(ReportCsv kind, const RowReader& r, const core::SourceLocation& whe
             if (const auto* c = r.period("datum", true)) a.date.text = ungrouped(c->text);
             a.type = r.text("typ", true);
             if (!a.type.empty() && !in(a.type, {"seminarium", "föreläsning", "workshop", "utbildning", "konferens"}))
-                diagnostics.error(r.cell("typ", true)->where, "activity type \"" + a.type +
-                                                                  "\" is not seminarium, "
-                                                                  "föreläsning, workshop, utbildning or konferens");
+                diagnostics.error(
+                    r.cell("typ", true)->where,
+                    core::tr("activity type \"{1}\" is not seminarium, föreläsning, workshop, utbildning or konferens",
+                             a.type));
             a.title = r.text("titel", true);
             a.target_group = r.text("målgrupp", false);
             a.attendance = r.count("antal_deltagare", false);
@@ -282,7 +287,7 @@ void add_row(ReportCsv kind, const RowReader& r, const core::SourceLocation& whe
             t.type = r.text("typ", true);
             if (!t.type.empty() && !in(t.type, {"studieresa", "studiebesök"}))
                 diagnostics.error(r.cell("typ", true)->where,
-                                  "trip type \"" + t.type + "\" is neither studieresa nor studiebesök");
+                                  core::tr("trip type \"{1}\" is neither studieresa nor studiebesök", t.type));
             t.destination = r.text("resmål", true);
             if (const auto* c = r.period("datum", false)) t.date.text = ungrouped(c->text);
             t.attendance = r.count("antal_deltagare", false);
@@ -298,7 +303,7 @@ void add_row(ReportCsv kind, const RowReader& r, const core::SourceLocation& whe
             if (year.size() == 4 && all_digits(year))
                 c.year = std::stoi(year);
             else if (!year.empty())
-                diagnostics.error(r.cell("år", true)->where, "\"" + year + "\" is not a four-digit year");
+                diagnostics.error(r.cell("år", true)->where, core::tr("\"{1}\" is not a four-digit year", year));
             c.committee = r.text("nämnd", true);
             c.kronor = r.tkr("förbrukat_tkr").value_or(0);
             c.where = where;

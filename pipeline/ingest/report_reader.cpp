@@ -8,6 +8,7 @@
 #include "ingest/rich_text_reader.hpp"
 #include "ingest/values.hpp"
 #include "ingest/xml_file.hpp"
+#include "core/messages.hpp"
 
 namespace ingest {
 
@@ -17,15 +18,14 @@ std::optional<int> int_attribute(XmlReader& xml, const pugi::xml_node& node, con
     const std::string text = node.attribute(name).as_string();
     if (text.empty()) {
         if (required)
-            xml.diagnostics().error(xml.where(node),
-                                    std::string("<") + node.name() + "> needs a " + name + " attribute");
+            xml.diagnostics().error(xml.where(node), core::tr("<{1}> needs a {2} attribute", node.name(), name));
         return std::nullopt;
     }
     char* end = nullptr;
     const long value = std::strtol(text.c_str(), &end, 10);
     if (*end != '\0' || value <= 0 || value > 99999) {
         xml.diagnostics().error(xml.where(node),
-                                std::string(name) + " \"" + text + "\" is not a positive whole number");
+                                core::tr("{1} \"{2}\" is not a positive whole number", std::string(name), text));
         return std::nullopt;
     }
     return static_cast<int>(value);
@@ -39,7 +39,7 @@ std::optional<double> percent(XmlReader& xml, const pugi::xml_node& parent, cons
     char* end = nullptr;
     const double value = std::strtod(text.c_str(), &end);
     if (text.empty() || *end != '\0') {
-        xml.diagnostics().error(xml.where(node), "\"" + text + "\" is not a percentage (write 37.5)");
+        xml.diagnostics().error(xml.where(node), core::tr("\"{1}\" is not a percentage (write 37.5)", text));
         return std::nullopt;
     }
     return value;
@@ -50,7 +50,8 @@ model::Area read_area(XmlReader& xml, const pugi::xml_node& node) {
     model::Area area;
     area.where = xml.where(node);
     area.code = normalize_space(node.attribute("code").as_string());
-    if (area.code.empty()) xml.diagnostics().error(area.where, "<area> needs a code attribute (e.g. code=\"SOC\")");
+    if (area.code.empty())
+        xml.diagnostics().error(area.where, core::tr("<area> needs a code attribute (e.g. code=\"SOC\")"));
     area.table_column = int_attribute(xml, node, "table-column", false);
     area.name = xml.text(node, "name");
     area.heading = xml.text(node, "heading");
@@ -78,10 +79,10 @@ void read_administrations(XmlReader& xml, const pugi::xml_node& node, model::Fin
         else if (kind == "organisation")
             admin.kind = model::ReportAdministrationKind::Organisation;
         else if (kind != "district")
-            xml.diagnostics().error(xml.where(a),
-                                    "administration kind \"" + kind + "\" is not district, central or organisation");
+            xml.diagnostics().error(
+                xml.where(a), core::tr("administration kind \"{1}\" is not district, central or organisation", kind));
         if (report.administration(admin.name))
-            xml.diagnostics().error(xml.where(a), "the administration " + admin.name + " is listed twice");
+            xml.diagnostics().error(xml.where(a), core::tr("the administration {1} is listed twice", admin.name));
         report.administrations.push_back(std::move(admin));
     }
     for (const auto& n : node.children("note")) {
@@ -89,7 +90,7 @@ void read_administrations(XmlReader& xml, const pugi::xml_node& node, model::Fin
         auto it = std::find_if(report.administrations.begin(), report.administrations.end(),
                                [&](const auto& a) { return a.name == name; });
         if (it == report.administrations.end())
-            xml.diagnostics().error(xml.where(n), "the note names an unknown administration \"" + name + "\"");
+            xml.diagnostics().error(xml.where(n), core::tr("the note names an unknown administration \"{1}\"", name));
         else
             it->note = read_rich_text(xml, n, false);
     }
@@ -152,11 +153,12 @@ void read_sources(XmlReader& xml, const pugi::xml_node& node, model::FinalReport
     auto href_of = [&](const pugi::xml_node& s) -> std::string {
         const std::string href = s.attribute("href").as_string();
         if (!safe_relative_path(href)) {
-            xml.diagnostics().error(xml.where(s), "href \"" + href + "\" must be a path inside the report's folder");
+            xml.diagnostics().error(xml.where(s),
+                                    core::tr("href \"{1}\" must be a path inside the report's folder", href));
             return "";
         }
         if (std::find(seen.begin(), seen.end(), href) != seen.end()) {
-            xml.diagnostics().error(xml.where(s), "the file " + href + " is listed twice in <sources>");
+            xml.diagnostics().error(xml.where(s), core::tr("the file {1} is listed twice in <sources>", href));
             return "";
         }
         seen.push_back(href);
@@ -165,7 +167,7 @@ void read_sources(XmlReader& xml, const pugi::xml_node& node, model::FinalReport
     for (const auto& s : node.children("follow-up-report"))
         if (auto href = href_of(s); !href.empty()) report.follow_up_sources.push_back(href);
     if (report.follow_up_sources.empty())
-        xml.diagnostics().error(xml.where(node), "<sources> lists no <follow-up-report href=…/>");
+        xml.diagnostics().error(xml.where(node), core::tr("<sources> lists no <follow-up-report href=…/>"));
     auto single = [&](const char* name, std::string& into) {
         if (const auto s = node.child(name)) into = href_of(s);
     };
@@ -188,12 +190,13 @@ void read_header(XmlReader& xml, const pugi::xml_node& node, model::FinalReport&
     report.id = xml.text(node, "id");
     report.title = xml.text(node, "title");
     const auto period = node.child("period");
-    if (!period) xml.diagnostics().error(xml.where(node), "<report> needs a <period from-year to-year/>");
+    if (!period) xml.diagnostics().error(xml.where(node), core::tr("<report> needs a <period from-year to-year/>"));
     report.from_year = int_attribute(xml, period ? period : node, "from-year", bool(period)).value_or(0);
     report.to_year = int_attribute(xml, period ? period : node, "to-year", bool(period)).value_or(0);
     report.template_name = xml.text(node, "template");
     if (report.template_name.find_first_of("/\\") != std::string::npos || report.template_name == "..")
-        xml.diagnostics().error(xml.where(node.child("template")), "<template> must name a folder under templates/");
+        xml.diagnostics().error(xml.where(node.child("template")),
+                                core::tr("<template> must name a folder under templates/"));
     if (auto money = xml.text(node, "money-abbreviation", false); !money.empty()) report.money_abbreviation = money;
     for (const auto& c : node.child("committees").children("committee"))
         report.committees.push_back(normalize_space(xml.content(c)));
@@ -213,7 +216,7 @@ std::optional<model::FinalReport> read_report_element(XmlReader& xml, const XmlF
     read_header(xml, node, report);
     xml.reject_unknown_children(node.child("areas"), {"area"});
     for (const auto& a : node.child("areas").children("area")) report.areas.push_back(read_area(xml, a));
-    if (report.areas.empty()) diagnostics.error(report.where, "the report has no <areas><area> element");
+    if (report.areas.empty()) diagnostics.error(report.where, core::tr("the report has no <areas><area> element"));
     read_administrations(xml, node.child("administrations"), report);
     if (const auto d = node.child("decision-document")) report.decision_document = read_decision_document(xml, d);
     read_sources(xml, node.child("sources"), report, csv);

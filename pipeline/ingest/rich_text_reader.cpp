@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "ingest/values.hpp"
+#include "core/messages.hpp"
 
 namespace ingest {
 
@@ -54,7 +55,7 @@ model::RichSpan read_ref(XmlReader& xml, const pugi::xml_node& node) {
     span.project = normalize_space(node.attribute("project").as_string());
     span.to = normalize_space(node.attribute("to").as_string());
     if (span.project.empty())
-        xml.diagnostics().error(span.where, "<ref> needs a project attribute (e.g. project=\"HAL-06\")");
+        xml.diagnostics().error(span.where, core::tr("<ref> needs a project attribute (e.g. project=\"HAL-06\")"));
     return span;
 }
 
@@ -74,12 +75,14 @@ model::RichText read_rich_text(XmlReader& xml, const pugi::xml_node& node, bool 
             span.kind = model::RichSpan::Kind::Note;
             span.where = xml.where(child);
             span.note = read_rich_text(xml, child, false);
-            if (span.note.empty()) xml.diagnostics().error(span.where, "<note> is empty");
+            if (span.note.empty()) xml.diagnostics().error(span.where, core::tr("<note> is empty"));
             out.push_back(std::move(span));
         } else {
-            xml.diagnostics().error(xml.where(child), std::string("<") + child.name() +
-                                                          "> is not allowed in running text" +
-                                                          (notes_allowed ? "" : " here (a note cannot hold a note)"));
+            xml.diagnostics().error(
+                xml.where(child),
+                notes_allowed
+                    ? core::tr("<{1}> is not allowed in running text", child.name())
+                    : core::tr("<{1}> is not allowed in running text here (a note cannot hold a note)", child.name()));
         }
     }
     trim_ends(out);
@@ -90,7 +93,7 @@ model::TextBlocks read_text_blocks(XmlReader& xml, const pugi::xml_node& node) {
     model::TextBlocks blocks;
     auto part = [&](const pugi::xml_node& n) {
         auto text = read_rich_text(xml, n);
-        if (text.empty()) xml.diagnostics().error(xml.where(n), std::string("<") + n.name() + "> is empty");
+        if (text.empty()) xml.diagnostics().error(xml.where(n), core::tr("<{1}> is empty", n.name()));
         return text;
     };
     for (const auto& child : node.children()) {
@@ -106,7 +109,8 @@ model::TextBlocks read_text_blocks(XmlReader& xml, const pugi::xml_node& node) {
         } else if (name == "list") {
             const std::string kind = child.attribute("kind").as_string("bullet");
             if (kind != "bullet" && kind != "numbered")
-                xml.diagnostics().error(xml.where(child), "list kind \"" + kind + "\" is neither bullet nor numbered");
+                xml.diagnostics().error(xml.where(child),
+                                        core::tr("list kind \"{1}\" is neither bullet nor numbered", kind));
             block.kind = kind == "numbered" ? model::TextBlockKind::NumberedList : model::TextBlockKind::BulletList;
             xml.reject_unknown_children(child, {"item"});
             for (const auto& item : child.children("item")) block.parts.push_back(part(item));

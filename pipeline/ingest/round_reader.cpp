@@ -4,6 +4,7 @@
 #include "ingest/readers.hpp"
 #include "ingest/values.hpp"
 #include "ingest/xml_file.hpp"
+#include "core/messages.hpp"
 
 namespace ingest {
 
@@ -24,7 +25,8 @@ model::Fund read_fund(XmlReader& xml, const pugi::xml_node& node) {
     model::Fund fund;
     fund.where = xml.where(node);
     fund.code = normalize_space(node.attribute("code").as_string());
-    if (fund.code.empty()) xml.diagnostics().error(fund.where, "<fund> needs a code attribute (e.g. code=\"LUM\")");
+    if (fund.code.empty())
+        xml.diagnostics().error(fund.where, core::tr("<fund> needs a code attribute (e.g. code=\"LUM\")"));
     fund.name = xml.text(node, "name");
     fund.budget = xml.integer(node, "budget").value_or(0);
     if (auto max = xml.integer(node, "max-per-application", false)) fund.max_per_application = *max;
@@ -35,9 +37,10 @@ model::Fund read_fund(XmlReader& xml, const pugi::xml_node& node) {
         const std::string kind = c.attribute("kind").as_string();
         criterion.kind = kind == "priority" ? model::CriterionKind::Priority : model::CriterionKind::Main;
         if (kind != "main" && kind != "priority")
-            xml.diagnostics().error(xml.where(c), "criterion kind \"" + kind + "\" is neither main nor priority");
+            xml.diagnostics().error(xml.where(c),
+                                    core::tr("criterion kind \"{1}\" is neither main nor priority", kind));
         if (criterion.id.empty() || criterion.text.empty())
-            xml.diagnostics().error(xml.where(c), "<criterion> needs an id attribute and a text");
+            xml.diagnostics().error(xml.where(c), core::tr("<criterion> needs an id attribute and a text"));
         fund.criteria.push_back(std::move(criterion));
     }
     return fund;
@@ -54,7 +57,7 @@ void read_preparation(XmlReader& xml, const pugi::xml_node& node, model::Round& 
         if (form == "offered")
             step.form = model::StepForm::Offered;
         else if (form != "treated")
-            xml.diagnostics().error(xml.where(s), "step form \"" + form + "\" is neither treated nor offered");
+            xml.diagnostics().error(xml.where(s), core::tr("step form \"{1}\" is neither treated nor offered", form));
         round.preparation.push_back(std::move(step));
     }
 }
@@ -77,7 +80,7 @@ void read_lists(XmlReader& xml, const pugi::xml_node& round_node, model::Round& 
         const std::string kind = a.attribute("kind").as_string();
         if (kind != "district" && kind != "central")
             xml.diagnostics().error(xml.where(a),
-                                    "administration kind \"" + kind + "\" is neither district nor central");
+                                    core::tr("administration kind \"{1}\" is neither district nor central", kind));
         round.administrations.push_back({normalize_space(xml.content(a)), kind == "central"
                                                                               ? model::AdministrationKind::Central
                                                                               : model::AdministrationKind::District});
@@ -87,9 +90,10 @@ void read_lists(XmlReader& xml, const pugi::xml_node& round_node, model::Round& 
         const std::string href = s.attribute("href").as_string();
         const auto& listed = round.application_sources;
         if (href.empty() || href.find('/') != std::string::npos || href.find('\\') != std::string::npos)
-            xml.diagnostics().error(xml.where(s), "<applications href> must name a file in the round's folder");
+            xml.diagnostics().error(xml.where(s),
+                                    core::tr("<applications href> must name a file in the round's folder"));
         else if (std::find(listed.begin(), listed.end(), href) != listed.end())
-            xml.diagnostics().error(xml.where(s), "the file " + href + " is listed twice in <sources>");
+            xml.diagnostics().error(xml.where(s), core::tr("the file {1} is listed twice in <sources>", href));
         else
             round.application_sources.push_back(href);
     }
@@ -104,12 +108,12 @@ std::string register_source(XmlReader& xml, const pugi::xml_node& sources, const
         const std::string href = s.attribute("href").as_string();
         const auto& listed = round.application_sources;
         if (!found.empty())
-            xml.diagnostics().error(xml.where(s), std::string("<") + element + "> may be given only once");
+            xml.diagnostics().error(xml.where(s), core::tr("<{1}> may be given only once", element));
         else if (href.empty() || href.find_first_of("/\\") != std::string::npos)
             xml.diagnostics().error(xml.where(s),
-                                    std::string("<") + element + " href> must name a file in the round's folder");
+                                    core::tr("<{1} href> must name a file in the round's folder", element));
         else if (std::find(listed.begin(), listed.end(), href) != listed.end())
-            xml.diagnostics().error(xml.where(s), "the file " + href + " is listed twice in <sources>");
+            xml.diagnostics().error(xml.where(s), core::tr("the file {1} is listed twice in <sources>", href));
         else
             found = href;
     }
@@ -123,7 +127,8 @@ void read_follow_up(XmlReader& xml, const pugi::xml_node& round_node, model::Rou
         const std::string word = normalize_space(d.attribute("report").as_string());
         const auto kind = model::parse_report_kind(word);
         const auto date = parse_date(normalize_space(xml.content(d)), xml.where(d), xml.diagnostics());
-        if (!kind) xml.diagnostics().error(xml.where(d), "report \"" + word + "\" is neither ekonomi nor genomförande");
+        if (!kind)
+            xml.diagnostics().error(xml.where(d), core::tr("report \"{1}\" is neither ekonomi nor genomförande", word));
         if (kind && date) round.report_deadlines.push_back({*kind, *date});
     }
     xml.reject_unknown_children(round_node.child("report-exceptions"), {"exception"});
@@ -131,7 +136,8 @@ void read_follow_up(XmlReader& xml, const pugi::xml_node& round_node, model::Rou
         model::ReportException exception{normalize_space(e.attribute("application").as_string()),
                                          normalize_space(xml.content(e)), xml.where(e)};
         if (exception.application.empty() || exception.reason.empty())
-            xml.diagnostics().error(exception.where, "<exception> needs an application attribute and a reason");
+            xml.diagnostics().error(exception.where,
+                                    core::tr("<exception> needs an application attribute and a reason"));
         round.report_exceptions.push_back(std::move(exception));
     }
     const auto sources = round_node.child("sources");
@@ -139,10 +145,10 @@ void read_follow_up(XmlReader& xml, const pugi::xml_node& round_node, model::Rou
     round.repayment_source = register_source(xml, sources, "repayments", round);
     round.statistics_source = register_source(xml, sources, "statistics", round);
     if (!round.report_source.empty() && round.report_source == round.repayment_source)
-        xml.diagnostics().error(xml.where(sources), "the reports and the repayments must be two files");
+        xml.diagnostics().error(xml.where(sources), core::tr("the reports and the repayments must be two files"));
     if (!round.statistics_source.empty() &&
         (round.statistics_source == round.report_source || round.statistics_source == round.repayment_source))
-        xml.diagnostics().error(xml.where(sources), "the statistics must be a file of their own");
+        xml.diagnostics().error(xml.where(sources), core::tr("the statistics must be a file of their own"));
 }
 
 // The template is a folder under templates/ by name (docs/formats.md); a
@@ -150,9 +156,8 @@ void read_follow_up(XmlReader& xml, const pugi::xml_node& round_node, model::Rou
 void check_template_name(XmlReader& xml, const pugi::xml_node& round_node, const std::string& name,
                          const char* element = "template") {
     if (name.find_first_of("/\\") == std::string::npos && name != "." && name != "..") return;
-    xml.diagnostics().error(
-        xml.where(round_node.child(element)),
-        std::string("<") + element + "> \"" + name + "\" must name a folder under templates/, not a path");
+    xml.diagnostics().error(xml.where(round_node.child(element)),
+                            core::tr("<{1}> \"{2}\" must name a folder under templates/, not a path", element, name));
 }
 
 std::optional<model::Round> read_round_element(XmlReader& xml, const XmlFile* file, core::Diagnostics& diagnostics) {
@@ -197,7 +202,7 @@ std::optional<model::Round> read_round_element(XmlReader& xml, const XmlFile* fi
     round.repayment_notice_deadline = xml.date(node, "repayment-notice-deadline", false);
     xml.reject_unknown_children(node.child("funds"), {"fund"});
     for (const auto& f : node.child("funds").children("fund")) round.funds.push_back(read_fund(xml, f));
-    if (round.funds.empty()) diagnostics.error(round.where, "the round has no <funds><fund> element");
+    if (round.funds.empty()) diagnostics.error(round.where, core::tr("the round has no <funds><fund> element"));
     read_people(xml, node, round);
     read_preparation(xml, node.child("preparation"), round);
     read_lists(xml, node, round);

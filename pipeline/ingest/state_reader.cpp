@@ -8,6 +8,7 @@
 #include "ingest/fund_application_readers.hpp"
 #include "ingest/values.hpp"
 #include "ingest/xml_file.hpp"
+#include "core/messages.hpp"
 
 namespace ingest {
 
@@ -29,20 +30,21 @@ void check_order(const model::CommitteeState& state, core::Diagnostics& diagnost
     std::optional<core::Date> last = state.sent;
     for (const auto& revision : state.revisions) {
         if (!state.sent) {
-            diagnostics.error(revision.where,
-                              "a <revision> needs <sent> first: a document is revised only after it "
-                              "was sent to the committee");
+            diagnostics.error(
+                revision.where,
+                core::tr(
+                    "a <revision> needs <sent> first: a document is revised only after it was sent to the committee"));
             continue;
         }
         if (last && revision.date < *last)
-            diagnostics.error(revision.where, "the revision of " + core::to_iso(revision.date) +
-                                                  " is dated before what it revises (" + core::to_iso(*last) + ")");
+            diagnostics.error(revision.where, core::tr("the revision of {1} is dated before what it revises ({2})",
+                                                       core::to_iso(revision.date), core::to_iso(*last)));
         last = revision.date;
     }
     if (state.decided && last && *state.decided < *last)
-        diagnostics.error(state.where, "<decided> of " + core::to_iso(*state.decided) +
-                                           " is dated before the documents were sent or last revised (" +
-                                           core::to_iso(*last) + ")");
+        diagnostics.error(state.where,
+                          core::tr("<decided> of {1} is dated before the documents were sent or last revised ({2})",
+                                   core::to_iso(*state.decided), core::to_iso(*last)));
 }
 
 }  // namespace
@@ -70,9 +72,10 @@ model::CommitteeState read_committee_state(const std::string& dataset_dir, core:
         const auto date = xml.date_attribute(r, "date");
         revision.reason = normalize_space(r.attribute("reason").as_string());
         if (revision.reason.empty())
-            diagnostics.error(revision.where,
-                              "a <revision> needs a reason: one line that says what was changed and "
-                              "why, for the change report");
+            diagnostics.error(
+                revision.where,
+                core::tr(
+                    "a <revision> needs a reason: one line that says what was changed and why, for the change report"));
         if (!date) continue;
         revision.date = *date;
         state.revisions.push_back(std::move(revision));
@@ -84,7 +87,7 @@ model::CommitteeState read_committee_state(const std::string& dataset_dir, core:
             state.paragraph = *paragraph;
         else
             diagnostics.error(xml.where(decided),
-                              "<decided> needs the paragraph of the minutes, as paragraph=\"§ 14\"");
+                              core::tr("<decided> needs the paragraph of the minutes, as paragraph=\"§ 14\""));
     }
     check_order(state, diagnostics);
     return state;

@@ -9,6 +9,7 @@
 #include "ingest/readers.hpp"
 #include "ingest/register_csv.hpp"
 #include "ingest/values.hpp"
+#include "core/messages.hpp"
 
 namespace ingest {
 
@@ -31,13 +32,13 @@ std::optional<int> year(const Row& row, const core::SourceLocation& where, core:
     if (value.empty()) return std::nullopt;
     const auto at = cell_at(row, "år", where);
     if (value.size() != 4 || !std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-        diagnostics.error(at, "år \"" + value + "\" is not a year; expected four digits, such as 2003");
+        diagnostics.error(at, core::tr("år \"{1}\" is not a year; expected four digits, such as 2003", value));
         return std::nullopt;
     }
     const int y = std::stoi(value);
     if (y < kFirstYear || y > kLastYear) {
         diagnostics.error(
-            at, "år " + value + " is outside " + std::to_string(kFirstYear) + "–" + std::to_string(kLastYear));
+            at, core::tr("år {1} is outside {2}–{3}", value, std::to_string(kFirstYear), std::to_string(kLastYear)));
         return std::nullopt;
     }
     return y;

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "ingest/text_decoding.hpp"
+#include "core/messages.hpp"
 
 namespace ingest {
 
@@ -56,13 +57,16 @@ std::string describe(char32_t c) {
 
 std::string why_forbidden(char32_t c) {
     if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
-        return "the bidirectional formatting character " + describe(c) +
-               ", which can make text display in another order than it is read; remove it";
+        return core::tr(
+            "the text holds the bidirectional formatting character {1}, which can make text display in another "
+            "order than it is read; remove it",
+            describe(c));
     if (c == 0xFFFE || c == 0xFFFF)
-        return "the noncharacter " + describe(c) + ", which no document can hold; remove it";
-    return "the control character " + describe(c) +
-           ", which no document can hold and which can act on a terminal; "
-           "remove it";
+        return core::tr("the text holds the noncharacter {1}, which no document can hold; remove it", describe(c));
+    return core::tr(
+        "the text holds the control character {1}, which no document can hold and which can act on a terminal; "
+        "remove it",
+        describe(c));
 }
 
 // Printable ASCII, TAB, LF and CR: nothing to check but the length.
@@ -75,14 +79,16 @@ bool plain_ascii(std::string_view text) {
 }
 
 std::string too_long(std::size_t units) {
-    return "the text is " + std::to_string(units) + " characters long, more than " + std::to_string(kMaxFieldUnits) +
-           ", the most a field can hold (an Excel cell holds 32 767); shorten it";
+    return core::tr(
+        "the text is {1} characters long, more than {2}, the most a field can hold (an Excel cell holds 32 767); "
+        "shorten it",
+        std::to_string(units), std::to_string(kMaxFieldUnits));
 }
 
 const icu::Normalizer2& nfc() {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* instance = icu::Normalizer2::getNFCInstance(status);
-    if (U_FAILURE(status) || !instance) throw std::runtime_error("ICU has no NFC normalizer");
+    if (U_FAILURE(status) || !instance) throw std::runtime_error(core::tr("ICU has no NFC normalizer"));
     return *instance;
 }
 
@@ -95,7 +101,7 @@ std::string to_nfc(std::string text) {
     icu::StringByteSink<std::string> sink(&out);
     status = U_ZERO_ERROR;
     normalizer.normalizeUTF8(0, text, sink, nullptr, status);
-    if (U_FAILURE(status)) throw std::runtime_error("ICU could not normalise a string to NFC");
+    if (U_FAILURE(status)) throw std::runtime_error(core::tr("ICU could not normalise a string to NFC"));
     return out;
 }
 
@@ -129,7 +135,7 @@ std::string checked_text(std::string_view text, const core::SourceLocation& wher
                 // every such character is replaced.
                 // Removed, not replaced: the result is never longer than the
                 // field, whose size the CSV reader has bounded.
-                if (!reported) diagnostics.error(at, "the text holds " + why_forbidden(c));
+                if (!reported) diagnostics.error(at, why_forbidden(c));
                 reported = true;
                 visible = true;
                 break;
@@ -153,9 +159,10 @@ std::string checked_text(std::string_view text, const core::SourceLocation& wher
     }
     if (units > kMaxFieldUnits) diagnostics.error(where, too_long(units));
     if (!visible && zero_width_seen) {
-        diagnostics.warning(where,
-                            "the text holds only white space and zero-width characters, so it looks empty "
-                            "and is read as empty");
+        diagnostics.warning(
+            where,
+            core::tr(
+                "the text holds only white space and zero-width characters, so it looks empty and is read as empty"));
         return std::string();
     }
     // ICU would replace ill-formed bytes; those are decode_text's to report.

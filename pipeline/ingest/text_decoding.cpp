@@ -1,4 +1,5 @@
 #include "ingest/text_decoding.hpp"
+#include "core/messages.hpp"
 
 #include <unicode/ucnv.h>
 
@@ -12,7 +13,7 @@ namespace {
 
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
-constexpr const char* kSaveAs = "save it as UTF-8 (CSV UTF-8) or Windows-1252";
+constexpr const char* kSaveAs = core::tr_noop("save it as UTF-8 (CSV UTF-8) or Windows-1252");
 
 unsigned char byte_at(std::string_view text, std::size_t pos) { return static_cast<unsigned char>(text[pos]); }
 
@@ -120,7 +121,7 @@ bool reject_wide(std::string_view bytes, const std::string& file, core::Diagnost
     const auto wide = wide_encoding(bytes);
     if (!wide) return false;
     result.encoding = *wide;
-    diagnostics.error({file, 0, 0}, "the file is " + *wide + "; " + kSaveAs);
+    diagnostics.error({file, 0, 0}, core::tr("the file is {1}; {2}", *wide, core::tr(kSaveAs)));
     return true;
 }
 
@@ -128,41 +129,43 @@ bool reject_nul(std::string_view bytes, const std::string& file, core::Diagnosti
     const std::size_t nul = bytes.find('\0');
     if (nul == std::string_view::npos) return false;
     const auto where = locate(bytes, nul, file, false);
-    diagnostics.error(where, "the file holds a NUL byte at line " + std::to_string(where.line) + ", column " +
-                                 std::to_string(where.column) +
-                                 ", which text never does: it is probably UTF-16 without a byte-order mark, or "
-                                 "not a text file; " +
-                                 kSaveAs);
+    diagnostics.error(where, core::tr("the file holds a NUL byte at line {1}, column {2}, which text never does: it is "
+                                      "probably UTF-16 without a byte-order mark, or not a text file; {3}",
+                                      std::to_string(where.line), std::to_string(where.column), core::tr(kSaveAs)));
     return true;
 }
 
 void decode_non_utf8(std::string_view bytes, std::size_t first_bad, const std::string& file,
                      core::Diagnostics& diagnostics, DecodedText& result) {
     const auto bad = locate(bytes, first_bad, file, false);
-    const std::string position = "line " + std::to_string(bad.line) + ", column " + std::to_string(bad.column);
+    const std::string position = core::tr("line {1}, column {2}", std::to_string(bad.line), std::to_string(bad.column));
     const std::size_t implausible = first_implausible_1252(bytes);
     if (implausible != std::string_view::npos) {
         const auto where = locate(bytes, implausible, file, true);
-        diagnostics.error(where, "the file is neither UTF-8 (byte " + hex_byte(byte_at(bytes, first_bad)) + " at " +
-                                     position + ") nor Windows-1252 (byte " + hex_byte(byte_at(bytes, implausible)) +
-                                     " at line " + std::to_string(where.line) + ", column " +
-                                     std::to_string(where.column) + "); " + kSaveAs);
+        diagnostics.error(
+            where,
+            core::tr(
+                "the file is neither UTF-8 (byte {1} at {2}) nor Windows-1252 (byte {3} at line {4}, column {5}); {6}",
+                hex_byte(byte_at(bytes, first_bad)), position, hex_byte(byte_at(bytes, implausible)),
+                std::to_string(where.line), std::to_string(where.column), core::tr(kSaveAs)));
         std::size_t ignored = 0;
         result.utf8 = replace_ill_formed(bytes, ignored);
         return;
     }
     auto converted = windows_1252_to_utf8(bytes);
     if (!converted) {
-        diagnostics.error({file, 0, 0}, "the file is not UTF-8 and could not be converted from Windows-1252; " +
-                                            std::string(kSaveAs));
+        diagnostics.error(
+            {file, 0, 0},
+            core::tr("the file is not UTF-8 and could not be converted from Windows-1252; {1}", core::tr(kSaveAs)));
         return;
     }
     result.utf8 = std::move(*converted);
     result.encoding = "Windows-1252";
     result.ok = true;
-    diagnostics.note(bad, "the file is not UTF-8 (byte " + hex_byte(byte_at(bytes, first_bad)) + " at " + position +
-                              "); reading it as Windows-1252, the encoding of old Excel's "
-                              "\"CSV (semikolonavgränsad)\"; saving it as CSV UTF-8 avoids the guess");
+    diagnostics.note(bad,
+                     core::tr("the file is not UTF-8 (byte {1} at {2}); reading it as Windows-1252, the encoding of "
+                              "old Excel's \"CSV (semikolonavgränsad)\"; saving it as CSV UTF-8 avoids the guess",
+                              hex_byte(byte_at(bytes, first_bad)), position));
 }
 
 // The mark or the well-formed UTF-8 elsewhere says UTF-8, so the bytes are
@@ -176,10 +179,15 @@ void decode_damaged_utf8(std::string_view bytes, std::size_t first_bad, bool bom
     result.ok = true;
     const auto where = locate(bytes, first_bad, file, false);
     diagnostics.error(
-        where, std::string(bom ? "the file starts with a UTF-8 byte-order mark" : "the file holds UTF-8 text") +
-                   " but byte " + hex_byte(byte_at(bytes, first_bad)) + " at line " + std::to_string(where.line) +
-                   ", column " + std::to_string(where.column) + " is not UTF-8 (" + std::to_string(replaced) +
-                   " such bytes in all, each read as U+FFFD); save the file again as CSV UTF-8");
+        where,
+        core::tr(
+            bom ? core::tr_noop("the file starts with a UTF-8 byte-order mark but byte {1} at line {2}, column {3} is "
+                                "not UTF-8 ({4} such bytes in all, each read as U+FFFD); save the file again as "
+                                "CSV UTF-8")
+                : core::tr_noop("the file holds UTF-8 text but byte {1} at line {2}, column {3} is not UTF-8 ({4} "
+                                "such bytes in all, each read as U+FFFD); save the file again as CSV UTF-8"),
+            hex_byte(byte_at(bytes, first_bad)), std::to_string(where.line), std::to_string(where.column),
+            std::to_string(replaced)));
 }
 
 }  // namespace
@@ -226,14 +234,14 @@ std::size_t decode_utf8(std::string_view text, std::size_t pos, char32_t& code_p
 DecodedText decode_text(std::string_view bytes, const std::string& file, core::Diagnostics& diagnostics) {
     DecodedText result;
     if (bytes.empty()) {
-        diagnostics.error({file, 0, 0}, "the file is empty (0 bytes)");
+        diagnostics.error({file, 0, 0}, core::tr("the file is empty (0 bytes)"));
         return result;
     }
     if (reject_wide(bytes, file, diagnostics, result)) return result;
     const bool bom = bytes.substr(0, kUtf8Bom.size()) == kUtf8Bom;
     if (bom) bytes.remove_prefix(kUtf8Bom.size());
     if (bytes.empty()) {
-        diagnostics.error({file, 0, 0}, "the file is empty (it holds only a UTF-8 byte-order mark)");
+        diagnostics.error({file, 0, 0}, core::tr("the file is empty (it holds only a UTF-8 byte-order mark)"));
         return result;
     }
     if (reject_nul(bytes, file, diagnostics)) return result;

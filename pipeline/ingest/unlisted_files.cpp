@@ -1,4 +1,5 @@
 #include "ingest/unlisted_files.hpp"
+#include "core/messages.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -25,13 +26,17 @@ bool known_not_data(const std::string& name) {
 }
 
 // Why a stray file is likely there, so that the warning helps to act on it.
-std::string hint(const std::string& name) {
+// Each a whole message: {1} names the listing file.
+const char* message_for(const std::string& name) {
     if (name.rfind("~$", 0) == 0 || name.rfind(".~lock.", 0) == 0)
-        return " (a lock file: is a file of the dataset still open in Excel or LibreOffice?)";
+        return core::tr_noop(
+            "not listed in {1} <sources>, not read (a lock file: is a file of the dataset still open in Excel or "
+            "LibreOffice?)");
     if (!name.empty() && (name.back() == '~' || lower_ascii(fs::path(name).extension().string()) == ".bak"))
-        return " (an editor's backup copy?)";
-    if (name.find(" (") != std::string::npos) return " (a second copy of a download?)";
-    return "";
+        return core::tr_noop("not listed in {1} <sources>, not read (an editor's backup copy?)");
+    if (name.find(" (") != std::string::npos)
+        return core::tr_noop("not listed in {1} <sources>, not read (a second copy of a download?)");
+    return core::tr_noop("not listed in {1} <sources>, not read");
 }
 
 }  // namespace
@@ -58,8 +63,8 @@ void warn_unlisted_files(const std::string& directory, const std::vector<std::st
     }
     std::sort(found.begin(), found.end());
     for (const auto& relative : found)
-        diagnostics.warning({(root / relative).string(), 0, 0}, "not listed in " + listing + " <sources>, not read" +
-                                                                    hint(fs::path(relative).filename().string()));
+        diagnostics.warning({(root / relative).string(), 0, 0},
+                            core::tr(message_for(fs::path(relative).filename().string()), listing));
 }
 
 }  // namespace ingest

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "ingest/text_decoding.hpp"
+#include "core/messages.hpp"
 
 namespace ingest {
 
@@ -142,7 +143,7 @@ public:
     }
 
     std::optional<std::int64_t> not_an_amount() {
-        return fail("not an amount: " + quoted(shown_) + "; expected whole kronor, such as 500 000");
+        return fail(core::tr("not an amount: {1}; expected whole kronor, such as 500 000", quoted(shown_)));
     }
 
 private:
@@ -156,21 +157,23 @@ private:
     std::optional<std::int64_t> dots(std::string_view body) {
         const std::string_view number = body.substr(0, body.find(','));
         if (!grouped_by(number, '.'))
-            return fail("amount with a decimal point: " + quoted(shown_) +
-                        " is not a whole amount; amounts are whole kronor, such as 500 000");
+            return fail(core::tr(
+                "amount with a decimal point: {1} is not a whole amount; amounts are whole kronor, such as 500 000",
+                quoted(shown_)));
         const auto groups = split(number, '.');
         if (groups.size() == 2 && number.size() == body.size())
-            return fail("ambiguous amount: " + quoted(shown_) + " reads as " + spaced(number) +
-                        " kronor with a thousands dot, or as " + as_decimal(groups[0], groups[1]) +
-                        " kronor with a decimal point; write \"" + spaced(number) + "\" (a space between thousands)");
-        return fail("thousands dots in " + quoted(shown_) + "; write \"" + spaced(number) +
-                    "\" (a space between thousands)");
+            return fail(
+                core::tr("ambiguous amount: {1} reads as {2} kronor with a thousands dot, or as {3} kronor with a "
+                         "decimal point; write \"{4}\" (a space between thousands)",
+                         quoted(shown_), spaced(number), as_decimal(groups[0], groups[1]), spaced(number)));
+        return fail(core::tr("thousands dots in {1}; write \"{2}\" (a space between thousands)", quoted(shown_),
+                             spaced(number)));
     }
 
     std::optional<std::int64_t> commas(std::string_view body) {
         if (!grouped_by(body, ',')) return not_an_amount();
-        return fail("thousands commas in " + quoted(shown_) + "; write \"" + spaced(body) +
-                    "\" (a space between thousands)");
+        return fail(core::tr("thousands commas in {1}; write \"{2}\" (a space between thousands)", quoted(shown_),
+                             spaced(body)));
     }
 
     // Exports of currency cells write ",00"; whole kronor are what the fund grants.
@@ -182,26 +185,28 @@ private:
         if (decimals == "0" || decimals == "00") return true;
         const std::string joined = std::string(number) + std::string(decimals);
         if (decimals.size() == 3 && number.size() <= 3 && all_digits(number))
-            fail("ambiguous amount: " + quoted(shown_) + " reads as " + spaced(joined) +
-                 " kronor with a thousands comma, or as " + as_decimal(number, decimals) +
-                 " kronor with a decimal comma; write \"" + spaced(joined) + "\" (a space between thousands)");
+            fail(
+                core::tr("ambiguous amount: {1} reads as {2} kronor with a thousands comma, or as {3} kronor with a "
+                         "decimal comma; write \"{4}\" (a space between thousands)",
+                         quoted(shown_), spaced(joined), as_decimal(number, decimals), spaced(joined)));
         else
-            fail("amount with decimals: " + std::string(number) + "," + std::string(decimals) +
-                 " kronor is not a whole amount; amounts are whole kronor");
+            fail(core::tr("amount with decimals: {1},{2} kronor is not a whole amount; amounts are whole kronor",
+                          std::string(number), std::string(decimals)));
         return false;
     }
 
     std::optional<std::int64_t> whole(std::string_view number) {
         if (!all_digits(number) && !grouped_by(number, ' '))
-            return fail("badly grouped amount: " + quoted(shown_) +
-                        "; after the first group, digits come in groups of three, such as 500 000");
+            return fail(core::tr(
+                "badly grouped amount: {1}; after the first group, digits come in groups of three, such as 500 000",
+                quoted(shown_)));
         std::int64_t value = 0;
         for (char c : number) {
             if (!is_digit(c)) continue;
             value = value * 10 + (c - '0');
             if (value > kMaxAmount)
-                return fail("amount too large: " + quoted(shown_) + " is more than " +
-                            spaced(std::to_string(kMaxAmount)) + " kronor");
+                return fail(core::tr("amount too large: {1} is more than {2} kronor", quoted(shown_),
+                                     spaced(std::to_string(kMaxAmount))));
         }
         return value;
     }
@@ -217,17 +222,21 @@ bool iso_shaped(std::string_view text) {
 }
 
 std::string why_no_such_date(std::string_view text) {
-    static const std::array<const char*, 12> kMonths = {"January",   "February", "March",    "April",
-                                                        "May",       "June",     "July",     "August",
-                                                        "September", "October",  "November", "December"};
+    // Each a whole sentence: {1} the year, {2} the number of days.
+    static const std::array<const char*, 12> kMonths = {
+        core::tr_noop("January {1} has {2} days"),   core::tr_noop("February {1} has {2} days"),
+        core::tr_noop("March {1} has {2} days"),     core::tr_noop("April {1} has {2} days"),
+        core::tr_noop("May {1} has {2} days"),       core::tr_noop("June {1} has {2} days"),
+        core::tr_noop("July {1} has {2} days"),      core::tr_noop("August {1} has {2} days"),
+        core::tr_noop("September {1} has {2} days"), core::tr_noop("October {1} has {2} days"),
+        core::tr_noop("November {1} has {2} days"),  core::tr_noop("December {1} has {2} days")};
     const int year = std::stoi(std::string(text.substr(0, 4)));
     const int month = std::stoi(std::string(text.substr(5, 2)));
-    if (year == 0) return "there is no year 0";
-    if (month < 1 || month > 12) return "there is no month " + std::to_string(month);
+    if (year == 0) return core::tr("there is no year 0");
+    if (month < 1 || month > 12) return core::tr("there is no month {1}", std::to_string(month));
     int days = 31;
     while (days > 28 && !core::Date{year, month, days}.valid()) --days;
-    return std::string(kMonths[static_cast<std::size_t>(month - 1)]) + " " + std::to_string(year) + " has " +
-           std::to_string(days) + " days";
+    return core::tr(kMonths[static_cast<std::size_t>(month - 1)], std::to_string(year), std::to_string(days));
 }
 
 // "2024-12-1" -> "2024-12-01" when that is a real date.
@@ -271,23 +280,26 @@ std::optional<std::int64_t> parse_amount(std::string_view text, const core::Sour
                                          core::Diagnostics& diagnostics, bool required) {
     const std::string value = normalize_space(text);
     if (value.empty()) {
-        if (required) diagnostics.error(where, "missing amount: expected whole kronor, such as 500 000");
+        if (required) diagnostics.error(where, core::tr("missing amount: expected whole kronor, such as 500 000"));
         return std::nullopt;
     }
     AmountParser parser(value, where, diagnostics);
     const std::size_t minus = minus_length(value);
     if (minus == value.size()) {
-        diagnostics.error(where, "not an amount: " + quoted(value) +
-                                     " is not read as 0; write 0 when nothing is requested or granted");
+        diagnostics.error(where,
+                          core::tr("not an amount: {1} is not read as 0; write 0 when nothing is requested or granted",
+                                   quoted(value)));
         return std::nullopt;
     }
     if (minus > 0 && starts_with_digit(std::string_view(value).substr(minus))) {
-        diagnostics.error(where, "negative amount: " + quoted(value) + "; amounts are whole kronor, 0 or more");
+        diagnostics.error(where, core::tr("negative amount: {1}; amounts are whole kronor, 0 or more", quoted(value)));
         return std::nullopt;
     }
     if (has_scaled_unit(value)) {
-        diagnostics.error(where, "not an amount in kronor: " + quoted(value) +
-                                     " is in thousands or millions; write whole kronor, such as 500 000");
+        diagnostics.error(
+            where,
+            core::tr("not an amount in kronor: {1} is in thousands or millions; write whole kronor, such as 500 000",
+                     quoted(value)));
         return std::nullopt;
     }
     return parser.parse(strip_unit(value));
@@ -297,7 +309,7 @@ std::optional<std::int64_t> parse_count(std::string_view text, const core::Sourc
                                         core::Diagnostics& diagnostics, bool required) {
     const std::string value = normalize_space(text);
     if (value.empty()) {
-        if (required) diagnostics.error(where, "missing number: expected a whole number, such as 23 450");
+        if (required) diagnostics.error(where, core::tr("missing number: expected a whole number, such as 23 450"));
         return std::nullopt;
     }
     const std::size_t minus = minus_length(value);
@@ -309,21 +321,23 @@ std::optional<std::int64_t> parse_count(std::string_view text, const core::Sourc
         return std::nullopt;
     };
     if (body.empty() || body.find_first_not_of("0123456789 ,.") != std::string_view::npos)
-        return fail("not a number: " + quoted(value) + "; expected a whole number, such as 23 450");
+        return fail(core::tr("not a number: {1}; expected a whole number, such as 23 450", quoted(value)));
     if (body.find(',') != std::string_view::npos)
-        return fail("not a whole number: " + quoted(value) + " has decimals; a count is whole persons");
+        return fail(core::tr("not a whole number: {1} has decimals; a count is whole persons", quoted(value)));
     if (body.find('.') != std::string_view::npos)
-        return fail("a dot in the number " + quoted(value) + "; write \"" + spaced(body) +
-                    "\" (a space between thousands)");
+        return fail(core::tr("a dot in the number {1}; write \"{2}\" (a space between thousands)", quoted(value),
+                             spaced(body)));
     if (!all_digits(body) && !grouped_by(body, ' '))
-        return fail("badly grouped number: " + quoted(value) +
-                    "; after the first group, digits come in groups of three, such as 23 450");
+        return fail(
+            core::tr("badly grouped number: {1}; after the first group, digits come in groups of three, such as 23 450",
+                     quoted(value)));
     std::int64_t count = 0;
     for (char c : body) {
         if (!is_digit(c)) continue;
         count = count * 10 + (c - '0');
         if (count > kMaxAmount)
-            return fail("number too large: " + quoted(value) + " is more than " + spaced(std::to_string(kMaxAmount)));
+            return fail(
+                core::tr("number too large: {1} is more than {2}", quoted(value), spaced(std::to_string(kMaxAmount))));
     }
     return minus > 0 ? -count : count;
 }
@@ -332,16 +346,17 @@ std::optional<core::Date> parse_date(std::string_view text, const core::SourceLo
                                      core::Diagnostics& diagnostics, bool required) {
     const std::string value = normalize_space(text);
     if (value.empty()) {
-        if (required) diagnostics.error(where, "missing date: expected YYYY-MM-DD, such as 2024-12-10");
+        if (required) diagnostics.error(where, core::tr("missing date: expected YYYY-MM-DD, such as 2024-12-10"));
         return std::nullopt;
     }
     if (const auto date = core::parse_iso_date(value)) return date;
     if (iso_shaped(value)) {
-        diagnostics.error(where, "the date " + value + " does not exist: " + why_no_such_date(value));
+        diagnostics.error(where, core::tr("the date {1} does not exist: {2}", value, why_no_such_date(value)));
     } else if (const auto padded = padded_iso(value)) {
-        diagnostics.error(where, "not a date in the form YYYY-MM-DD: " + quoted(value) + "; write " + *padded);
+        diagnostics.error(where, core::tr("not a date in the form YYYY-MM-DD: {1}; write {2}", quoted(value), *padded));
     } else {
-        diagnostics.error(where, "not a date: " + quoted(value) + "; expected the form YYYY-MM-DD, such as 2024-12-10");
+        diagnostics.error(where,
+                          core::tr("not a date: {1}; expected the form YYYY-MM-DD, such as 2024-12-10", quoted(value)));
     }
     return std::nullopt;
 }

@@ -7,6 +7,7 @@
 #include "ingest/text_decoding.hpp"
 #include "ingest/values.hpp"
 #include "ingest/text_checks.hpp"
+#include "core/messages.hpp"
 
 namespace ingest {
 
@@ -63,7 +64,7 @@ std::optional<XmlFile> XmlFile::parse(std::string_view bytes, const std::string&
     file.index_ = std::make_unique<LineIndex>(decoded.utf8);
     if (!result) {
         diagnostics.error(file.index_->locate(path, result.offset),
-                          std::string("the XML is not well-formed: ") + result.description());
+                          core::tr("the XML is not well-formed: {1}", result.description()));
         return std::nullopt;
     }
     // XML 1.0 resolves an entity reference other than the five predefined
@@ -77,12 +78,12 @@ std::optional<XmlFile> XmlFile::parse(std::string_view bytes, const std::string&
         const auto start = decoded.utf8.rfind("<!DOCTYPE", offset);
         if (start != std::string::npos) offset = start;
         diagnostics.error(file.index_->locate(path, static_cast<std::ptrdiff_t>(offset)),
-                          "a DOCTYPE is not allowed: the format has no DTD, so its entities and the files it "
-                          "names are not read (use the characters themselves or &#160;-style references)");
+                          core::tr("a DOCTYPE is not allowed: the format has no DTD, so its entities and the files it "
+                                   "names are not read (use the characters themselves or &#160;-style references)"));
         return std::nullopt;
     }
     if (!file.document_->document_element()) {
-        diagnostics.error({path, 0, 0}, "the XML file has no root element");
+        diagnostics.error({path, 0, 0}, core::tr("the XML file has no root element"));
         return std::nullopt;
     }
     // libxml2 reads the same decoded text: it is strict where pugixml is
@@ -92,7 +93,7 @@ std::optional<XmlFile> XmlFile::parse(std::string_view bytes, const std::string&
     if (!check.well_formed) {
         for (const auto& f : check.findings) {
             if (f.entity.empty()) {
-                diagnostics.error({path, f.line, f.column}, "the XML is not well-formed: " + f.message);
+                diagnostics.error({path, f.line, f.column}, core::tr("the XML is not well-formed: {1}", f.message));
                 continue;
             }
             // The reference's own column: the first on its line.
@@ -154,8 +155,8 @@ void XmlFile::place_schema_findings(const XmlCheck& check, XmlSchema schema) {
                 if (const auto inner = first_element_child(node)) where = this->where(inner);
             } else if (f.kind == XmlFindingKind::UnexpectedElement) {
                 if (const auto before = node.previous_sibling(node.name()))
-                    message += " Another <" + std::string(node.name()) + "> comes before it, at line " +
-                               std::to_string(this->where(before).line) + ".";
+                    message += core::tr(" Another <{1}> comes before it, at line {2}.", node.name(),
+                                        std::to_string(this->where(before).line));
             }
         }
         schema_findings_.push_back({core::Severity::Error, std::move(where), prefix + message});
@@ -175,8 +176,10 @@ core::SourceLocation XmlFile::end_of(const pugi::xml_node& node) const {
 std::string XmlReader::content(const pugi::xml_node& node) {
     for (const auto& child : node.children())
         if (child.type() == pugi::node_element)
-            diagnostics_.error(where(child), std::string("<") + node.name() + "> holds text only; the element <" +
-                                                 child.name() + "> inside it is not allowed (its text would be lost)");
+            diagnostics_.error(
+                where(child),
+                core::tr("<{1}> holds text only; the element <{2}> inside it is not allowed (its text would be lost)",
+                         node.name(), child.name()));
     return text_content(node);
 }
 
@@ -196,7 +199,7 @@ std::string XmlReader::text(const pugi::xml_node& parent, const char* child, boo
     std::string value = normalize_space(content(node));
     if (value.empty() && required) {
         diagnostics_.error(where(node ? node : parent),
-                           std::string("<") + parent.name() + "> needs a non-empty <" + child + "> element");
+                           core::tr("<{1}> needs a non-empty <{2}> element", parent.name(), child));
     }
     return value;
 }
@@ -220,7 +223,7 @@ std::optional<core::Date> XmlReader::date(const pugi::xml_node& parent, const ch
 std::optional<core::Date> XmlReader::date_attribute(const pugi::xml_node& node, const char* attribute) {
     const std::string value = normalize_space(node.attribute(attribute).as_string());
     if (value.empty()) {
-        diagnostics_.error(where(node), std::string("<") + node.name() + "> needs a " + attribute + " attribute");
+        diagnostics_.error(where(node), core::tr("<{1}> needs a {2} attribute", node.name(), attribute));
         return std::nullopt;
     }
     return parse_date(value, where(node), diagnostics_, true);
@@ -232,8 +235,8 @@ void XmlReader::reject_unknown_children(const pugi::xml_node& node, std::initial
         const bool ok = std::any_of(known.begin(), known.end(),
                                     [&](const char* name) { return std::string_view(child.name()) == name; });
         if (!ok)
-            diagnostics_.error(where(child), std::string("unknown element <") + child.name() + "> in <" + node.name() +
-                                                 ">; its content would be lost");
+            diagnostics_.error(where(child), core::tr("unknown element <{1}> in <{2}>; its content would be lost",
+                                                      child.name(), node.name()));
     }
 }
 
@@ -241,13 +244,15 @@ bool XmlReader::check_root(const char* expected_name) {
     const auto root = file_.root();
     if (std::string_view(root.name()) != expected_name) {
         diagnostics_.error(where(root),
-                           std::string("the root element is <") + root.name() + ">, expected <" + expected_name + ">");
+                           core::tr("the root element is <{1}>, expected <{2}>", root.name(), expected_name));
         return false;
     }
     const std::string version = root.attribute("schema-version").as_string();
     if (version != "1") {
-        diagnostics_.error(where(root), "schema-version \"" + version + "\" is not supported; this fuel reads " +
-                                            "schema-version \"1\" (docs/formats.md)");
+        diagnostics_.error(
+            where(root),
+            core::tr("schema-version \"{1}\" is not supported; this fuel reads schema-version \"1\" (docs/formats.md)",
+                     version));
         return false;
     }
     return true;

@@ -14,6 +14,7 @@
 // handlers libxml2 keeps are per thread in a threaded build, and are set and
 // restored around each call.
 #include "ingest/xml_schema.hpp"
+#include "core/messages.hpp"
 
 #include <libxml/globals.h>
 #include <libxml/parser.h>
@@ -75,9 +76,10 @@ XmlFinding finding_of(const xmlError* error, Collector& collector) {
         finding.column = std::max(0, error->int2);
         if ((error->code == XML_ERR_UNDECLARED_ENTITY || error->code == XML_WAR_UNDECLARED_ENTITY) && error->str1) {
             finding.entity = error->str1;
-            finding.message = std::string("the entity reference &") + error->str1 +
-                              "; is not defined: XML without a DTD knows only &amp; &lt; &gt; &quot; &apos; and "
-                              "character references such as &#160; (write the character itself)";
+            finding.message = core::tr(
+                "the entity reference &{1}; is not defined: XML without a DTD knows only &amp; &lt; &gt; &quot; "
+                "&apos; and character references such as &#160; (write the character itself)",
+                error->str1);
         }
         return finding;
     }
@@ -147,17 +149,17 @@ struct Schemas {
 // A schema that does not parse is a defect of this build, not of the input.
 xmlSchema* parse_schema(const char* name) {
     const auto text = embedded_schema(name);
-    if (text.empty()) throw std::logic_error(std::string("schemas/") + name + " is not compiled into the program");
+    if (text.empty()) throw std::logic_error(core::tr("schemas/{1} is not compiled into the program", name));
     Collector collector;
     QuietErrors quiet(collector);
     auto* context = xmlSchemaNewMemParserCtxt(text.data(), static_cast<int>(text.size()));
-    if (!context) throw std::runtime_error("libxml2 could not create a schema parser");
+    if (!context) throw std::runtime_error(core::tr("libxml2 could not create a schema parser"));
     xmlSchemaSetParserStructuredErrors(context, collect_error, &collector);
     xmlSchema* schema = xmlSchemaParse(context);
     xmlSchemaFreeParserCtxt(context);
     if (!schema) {
         std::string why = collector.findings.empty() ? "no reason given" : collector.findings.front().message;
-        throw std::logic_error(std::string("schemas/") + name + " does not parse: " + why);
+        throw std::logic_error(core::tr("schemas/{1} does not parse: {2}", name, why));
     }
     return schema;
 }
@@ -230,7 +232,7 @@ XmlCheck check_xml(std::string_view utf8, XmlSchema schema) {
     Collector collector;
     QuietErrors quiet(collector);
     std::unique_ptr<xmlParserCtxt, FreeParser> parser(xmlNewParserCtxt());
-    if (!parser) throw std::runtime_error("libxml2 could not create a parser");
+    if (!parser) throw std::runtime_error(core::tr("libxml2 could not create a parser"));
     parser->_private = &collector;
     parser->sax->serror = parser_error;
     // No NOENT, DTDLOAD, DTDATTR, XINCLUDE or HUGE; the file is UTF-8 here
@@ -252,11 +254,11 @@ XmlCheck check_xml(std::string_view utf8, XmlSchema schema) {
     constexpr int kMaxPasses = 100;
     for (int pass = 0; pass < kMaxPasses; ++pass) {
         std::unique_ptr<xmlSchemaValidCtxt, FreeValidator> validator(xmlSchemaNewValidCtxt(xsd));
-        if (!validator) throw std::runtime_error("libxml2 could not create a schema validator");
+        if (!validator) throw std::runtime_error(core::tr("libxml2 could not create a schema validator"));
         Collector found;
         xmlSchemaSetValidStructuredErrors(validator.get(), collect_error, &found);
         const int result = xmlSchemaValidateDoc(validator.get(), doc.get());
-        if (result < 0) throw std::runtime_error("libxml2's schema validation failed internally");
+        if (result < 0) throw std::runtime_error(core::tr("libxml2's schema validation failed internally"));
         if (result > 0 && found.findings.empty() && check.findings.empty())
             check.findings.push_back({XmlFindingKind::Other, 0, 0, -1, {}, "the file does not match its schema"});
         // A finding of an earlier pass comes again until its element is gone.

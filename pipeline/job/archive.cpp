@@ -11,6 +11,7 @@
 #include "job/manifest.hpp"
 #include "job/published_files.hpp"
 #include "job/publish.hpp"
+#include "core/messages.hpp"
 
 namespace job {
 
@@ -24,7 +25,7 @@ void write_bytes(const fs::path& path, const std::string& bytes) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out << bytes;
     out.close();
-    if (!out) throw std::runtime_error("cannot write " + path.string());
+    if (!out) throw std::runtime_error(core::tr("cannot write {1}", path.string()));
 }
 
 // Tabs and line breaks in a field would break the record's lines.
@@ -144,9 +145,20 @@ std::string since_words(const Seal& seal) { return seal.state.rfind("beslutat", 
 // What a person does about a difference: nothing for a decided version (it
 // is a record), a revision for a sent one.
 std::string what_now(const std::string& since) {
-    return since == "decided" ? "; the archived documents stay as they are"
-                              : "; the sent documents stay as they are: record a <revision> in the data to make a "
-                                "new version";
+    return since == "decided" ? core::tr("; the archived documents stay as they are")
+                              : core::tr(
+                                    "; the sent documents stay as they are: record a <revision> in the data to make "
+                                    "a new version");
+}
+
+// The subject and the time of the messages below ("data" or "template";
+// "decided" or "sent"), each a phrase of its own in the catalogue.
+std::string this_file(const std::string& what) {
+    return what == "data" ? core::tr("this data file") : core::tr("this template file");
+}
+
+std::string documents_were(const std::string& since) {
+    return since == "decided" ? core::tr("the documents were decided") : core::tr("the documents were sent");
 }
 
 void compare_folder(const fs::path& archived_root, const std::vector<SealedFile>& sealed, const fs::path& now_root,
@@ -158,8 +170,8 @@ void compare_folder(const fs::path& archived_root, const std::vector<SealedFile>
         const auto path = now_root / name;
         const auto found = by_name.find(name);
         if (found == by_name.end()) {
-            diagnostics.warning({path.string(), 0, 0},
-                                "this " + what + " file is new since the documents were " + since + what_now(since));
+            diagnostics.warning({path.string(), 0, 0}, core::tr("{1} is new since {2}{3}", this_file(what),
+                                                                documents_were(since), what_now(since)));
             continue;
         }
         const auto bytes = read_bytes(path);
@@ -178,32 +190,31 @@ void compare_folder(const fs::path& archived_root, const std::vector<SealedFile>
                     break;
                 }
                 const auto id = record_name(now_lines, static_cast<std::size_t>(line - 1));
-                listed += (listed.empty() ? "" : ", ") + std::string("line ") + std::to_string(line) +
-                          (id.empty() ? "" : " (" + id + ")");
+                listed +=
+                    (listed.empty() ? "" : ", ") + (id.empty() ? core::tr("line {1}", std::to_string(line))
+                                                               : core::tr("line {1} ({2})", std::to_string(line), id));
             }
-            records = "; records that differ: " + (listed.empty() ? std::string("none added") : listed) +
-                      (removed > static_cast<int>(added.size())
-                           ? "; " + std::to_string(removed - static_cast<int>(added.size())) + " fewer lines"
-                           : "");
+            records = core::tr("; records that differ: {1}", listed.empty() ? core::tr("none added") : listed);
+            if (removed > static_cast<int>(added.size())) {
+                const auto fewer = static_cast<unsigned long>(removed - static_cast<int>(added.size()));
+                records += core::trn("; {1} fewer line", "; {1} fewer lines", fewer, std::to_string(fewer));
+            }
             if (!added.empty()) {
                 diagnostics.warning({path.string(), added.front(), 1},
-                                    "this data file differs from the copy archived when the documents were " + since +
-                                        records + what_now(since));
+                                    core::tr("{1} differs from the copy archived when {2}{3}{4}", this_file(what),
+                                             documents_were(since), records, what_now(since)));
                 continue;
             }
         }
-        diagnostics.warning({path.string(), 0, 0}, "this " + what +
-                                                       " file differs from the copy archived when the "
-                                                       "documents were " +
-                                                       since + records + what_now(since));
+        diagnostics.warning({path.string(), 0, 0},
+                            core::tr("{1} differs from the copy archived when {2}{3}{4}", this_file(what),
+                                     documents_were(since), records, what_now(since)));
     }
     for (const auto& [name, record] : by_name)
-        diagnostics.warning({(now_root / name).string(), 0, 0}, "this " + what +
-                                                                    " file was archived when the "
-                                                                    "documents were " +
-                                                                    since +
-                                                                    " and is gone now; the archived documents stay as "
-                                                                    "they are");
+        diagnostics.warning(
+            {(now_root / name).string(), 0, 0},
+            core::tr("{1} was archived when {2} and is gone now; the archived documents stay as they are",
+                     this_file(what), documents_were(since)));
 }
 
 }  // namespace
@@ -296,7 +307,7 @@ void archive_version(const std::string& archive_dir, const std::string& dataset,
                         fs::perm_options::remove, ec);
     }
     if (std::rename(staged.c_str(), target.c_str()) != 0)
-        throw std::system_error(errno, std::generic_category(), "cannot archive " + target.string());
+        throw std::system_error(errno, std::generic_category(), core::tr("cannot archive {1}", target.string()));
     sync_directory(target.parent_path().string());
 }
 
@@ -308,16 +319,16 @@ void check_archive(const fs::path& version, const Seal& seal, const Digest& dige
             const auto path = version / folder / f.path;
             std::error_code ec;
             if (!fs::is_regular_file(fs::symlink_status(path, ec))) {
-                diagnostics.error({path.string(), 0, 0}, "this archived file is missing; the archive of " +
-                                                             seal.dataset + " version " + std::to_string(seal.version) +
-                                                             " is damaged (restore it from a backup)");
+                diagnostics.error({path.string(), 0, 0}, core::tr("this archived file is missing; the archive of {1} "
+                                                                  "version {2} is damaged (restore it from a backup)",
+                                                                  seal.dataset, std::to_string(seal.version)));
                 continue;
             }
             if (digest && digest(read_bytes(path)) != f.digest)
                 diagnostics.error({path.string(), 0, 0},
-                                  "this archived file was changed after it was sealed (its "
-                                  "SHA-256 is not the one in " +
-                                      (version / kSealFile).string() + "); restore it from a backup");
+                                  core::tr("this archived file was changed after it was sealed (its SHA-256 is not the "
+                                           "one in {1}); restore it from a backup",
+                                           (version / kSealFile).string()));
         }
     }
 }

@@ -14,6 +14,7 @@
 #include "docx/writer.hpp"
 #include "html/writer.hpp"
 #include "xlsx/workbook.hpp"
+#include "core/messages.hpp"
 
 namespace job {
 
@@ -27,8 +28,9 @@ std::string temporary_name(const std::string& path) {
     return path + "." + std::to_string(::getpid()) + "." + std::to_string(counter++) + ".tmp";
 }
 
-[[noreturn]] void fail(const std::string& what, const std::string& path) {
-    throw std::runtime_error("cannot " + what + " " + path + ": " + std::strerror(errno));
+// `message`: a tr() text with {1} for the path and {2} for the system's reason.
+[[noreturn]] void fail(const char* message, const std::string& path) {
+    throw std::runtime_error(core::tr(message, path, std::strerror(errno)));
 }
 
 // The data must be on disk before the rename makes it the file, or a power
@@ -37,18 +39,19 @@ std::string temporary_name(const std::string& path) {
 // before the folder becomes the dataset's (Flush::WithFolder).
 void write_bytes(const std::string& path, const std::string& bytes, Flush flush) {
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) fail("create", path);
+    if (fd < 0) fail(core::tr_noop("cannot create {1}: {2}"), path);
     std::size_t done = 0;
     while (done < bytes.size()) {
         const auto n = ::write(fd, bytes.data() + done, bytes.size() - done);
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) {
             ::close(fd);
-            fail("write", path);
+            fail(core::tr_noop("cannot write {1}: {2}"), path);
         }
         done += static_cast<std::size_t>(n);
     }
-    if ((flush == Flush::Now && ::fsync(fd) != 0) || ::close(fd) != 0) fail("flush", path);
+    if ((flush == Flush::Now && ::fsync(fd) != 0) || ::close(fd) != 0)
+        fail(core::tr_noop("cannot flush {1}: {2}"), path);
 }
 
 }  // namespace
@@ -57,7 +60,7 @@ void write_file_atomically(const std::string& path, const std::string& bytes, Fl
     const auto temporary = temporary_name(path);
     try {
         write_bytes(temporary, bytes, flush);
-        if (std::rename(temporary.c_str(), path.c_str()) != 0) fail("rename to", path);
+        if (std::rename(temporary.c_str(), path.c_str()) != 0) fail(core::tr_noop("cannot rename to {1}: {2}"), path);
     } catch (...) {
         std::remove(temporary.c_str());
         throw;
@@ -88,7 +91,8 @@ std::vector<std::string> write_companions(const doc::Document& document, const s
         const auto temporary = temporary_name(path);
         try {
             xlsx::write_workbook(document, temporary);
-            if (std::rename(temporary.c_str(), path.c_str()) != 0) fail("rename to", path);
+            if (std::rename(temporary.c_str(), path.c_str()) != 0)
+                fail(core::tr_noop("cannot rename to {1}: {2}"), path);
         } catch (...) {
             std::remove(temporary.c_str());
             throw;

@@ -8,6 +8,7 @@
 #include "job/companions.hpp"
 #include "job/published_files.hpp"
 #include "ingest/dataset_loader.hpp"
+#include "core/messages.hpp"
 
 namespace job {
 
@@ -21,7 +22,7 @@ constexpr const char* kKeyRecipe = "fuel-document-key 2";
 
 std::string file_digest(const fs::path& path, const Digest& digest) {
     const auto bytes = read_file(path);
-    if (!bytes) throw std::runtime_error("cannot read " + path.string());
+    if (!bytes) throw std::runtime_error(core::tr("cannot read {1}", path.string()));
     return digest(*bytes);
 }
 

@@ -13,6 +13,7 @@
 #include "job/published_files.hpp"
 #include "revision/compare.hpp"
 #include "revision/report.hpp"
+#include "core/messages.hpp"
 
 namespace job {
 
@@ -51,14 +52,15 @@ std::vector<SealedDocument> titles_of(const PreparedDataset& p) {
 }
 
 std::string archive_note(const model::CommitteeState& state, const std::string& what) {
-    std::string head = state.decided ? "decided " + core::to_iso(*state.decided) +
-                                           (state.paragraph.empty() ? "" : " " + state.paragraph)
-                                     : "sent " + core::to_iso(*state.sent);
-    if (state.version() > 1) head += ", version " + std::to_string(state.version());
+    std::string head = state.decided
+                           ? core::tr("decided {1}", core::to_iso(*state.decided) +
+                                                         (state.paragraph.empty() ? "" : " " + state.paragraph))
+                           : core::tr("sent {1}", core::to_iso(*state.sent));
+    if (state.version() > 1) head += core::tr(", version {1}", std::to_string(state.version()));
     return head + ": " + what;
 }
 
-std::string documents_count(std::size_t n) { return std::to_string(n) + (n == 1 ? " document" : " documents"); }
+std::string documents_count(std::size_t n) { return core::trn("{1} document", "{1} documents", n, std::to_string(n)); }
 
 // Revised ("Reviderat tjänsteutlåtande"): the letterhead's document type,
 // and a line with the revision's date under the addressee and date, as the
@@ -128,7 +130,7 @@ bool serve_archived(PreparedDataset& p, const std::string& directory, const RunC
                 fs::copy(out / name, fs::path(staging) / name,
                          fs::copy_options::recursive | fs::copy_options::create_hard_links);
                 diagnostics.warning({(out / name).string(), 0, 0},
-                                    "this file was not made by fuel; it is kept where it is");
+                                    core::tr("this file was not made by fuel; it is kept where it is"));
             }
         check_replaceable(context.spec.out_dir, {p.result.name});
         publish(context.spec.out_dir, p.result.name);
@@ -140,8 +142,8 @@ bool serve_archived(PreparedDataset& p, const std::string& directory, const RunC
     }
     p.result.outcome = restored ? Outcome::Built : Outcome::Unchanged;
     const auto count = documents_count(p.result.documents.size());
-    p.result.archive_note = archive_note(
-        p.state, restored ? "sealed, " + count + " put back from the archive" : "sealed, " + count + " unchanged");
+    p.result.archive_note = archive_note(p.state, restored ? core::tr("sealed, {1} put back from the archive", count)
+                                                           : core::tr("sealed, {1} unchanged", count));
     if (p.state.decided) {
         std::error_code ec;
         if (!fs::exists(fs::path(archive_dir) / p.result.name / kHandoverFile, ec))
@@ -166,9 +168,10 @@ void add_revision_documents(PreparedDataset& p, const RunContext& context) {
     } mark_at_end{p, own};
     const auto seal = read_seal(before);
     if (!seal) {
-        p.result.diagnostics.warning({p.state.where.file, p.state.where.line, p.state.where.column},
-                                     "version " + std::to_string(before_number) + " is not in the archive (" +
-                                         before.string() + "), so no change report can be made against it");
+        p.result.diagnostics.warning(
+            {p.state.where.file, p.state.where.line, p.state.where.column},
+            core::tr("version {1} is not in the archive ({2}), so no change report can be made against it",
+                     std::to_string(before_number), before.string()));
         return;
     }
     const auto old_trees = archived_trees(before, *seal, context);
@@ -238,7 +241,8 @@ void archive_published(PreparedDataset& p, const std::string& directory, const R
     if (p.state.decided)
         if (const auto sealed = read_seal(version_folder(archive_dir, p.result.name, p.state.version())))
             write_handover(archive_dir, p.result.name, *sealed, model::describe(p.state));
-    p.result.archive_note = archive_note(p.state, "archived now, " + documents_count(p.result.documents.size()));
+    p.result.archive_note =
+        archive_note(p.state, core::tr("archived now, {1}", documents_count(p.result.documents.size())));
 }
 
 }  // namespace job

@@ -16,6 +16,7 @@
 #include "job/publish.hpp"
 #include "transform/account.hpp"
 #include "transform/transform.hpp"
+#include "core/messages.hpp"
 
 namespace job {
 
@@ -130,9 +131,9 @@ void plan_documents(PreparedDataset& p, const Sources& sources, const RunContext
                 plan.kept = *recorded;
             else
                 p.output_warnings.warning({(out / changed).string(), 0, 0},
-                                          "this file was changed after fuel published it (its bytes are not "
-                                          "those recorded in " +
-                                              std::string(kManifestFile) + "); the document is made again");
+                                          core::tr("this file was changed after fuel published it (its bytes are not "
+                                                   "those recorded in {1}); the document is made again",
+                                                   std::string(kManifestFile)));
         }
         p.plans.push_back(std::move(plan));
     }
@@ -325,9 +326,9 @@ PreparedDataset prepare_dataset(const std::string& directory, const RunContext& 
         p.result.name = core::visible(p.result.name);
         p.result.directory = core::visible(directory);
         p.result.diagnostics.error({p.result.directory, 0, 0},
-                                   "the dataset folder's name is not valid UTF-8 or holds control characters "
-                                   "(shown here as \"" +
-                                       p.result.name + "\"); rename the folder");
+                                   core::tr("the dataset folder's name is not valid UTF-8 or holds control characters "
+                                            "(shown here as \"{1}\"); rename the folder",
+                                            p.result.name));
         return p;
     }
     // Asked to stop before this dataset was read: its last good documents
@@ -335,7 +336,7 @@ PreparedDataset prepare_dataset(const std::string& directory, const RunContext& 
     if (!context.spec.check_only && context.spec.stop && context.spec.stop->load()) {
         p.previous = read_manifest(dataset_out(context, p.result.name).string());
         p.result.outcome = Outcome::Stopped;
-        p.result.failure = "the build was stopped before this dataset was read";
+        p.result.failure = core::tr("the build was stopped before this dataset was read");
         report_last_good(p, context);
         return p;
     }

@@ -14,6 +14,7 @@
 #include "layout/layout.hpp"
 #include "pdf/font_library.hpp"
 #include "pdf/writer.hpp"
+#include "core/messages.hpp"
 
 namespace job {
 
@@ -42,7 +43,7 @@ const layout::Hyphenator& hyphenator(const std::string& path) {
 const doc::Document& tree_of(const PreparedDataset& p, const std::string& name) {
     for (const auto& d : p.documents)
         if (d.name == name) return d.document;
-    throw std::logic_error("no document tree for " + name);
+    throw std::logic_error(core::tr("no document tree for {1}", name));
 }
 
 // The first failure among the documents, or "".
@@ -67,9 +68,9 @@ Manifest manifest_of(const PreparedDataset& p, const RunContext& context, std::i
 
 void write_text(const fs::path& path, const std::string& text) {
     std::FILE* file = std::fopen(path.c_str(), "wb");
-    if (!file) throw std::runtime_error("cannot write " + path.string());
+    if (!file) throw std::runtime_error(core::tr("cannot write {1}", path.string()));
     const bool ok = std::fwrite(text.data(), 1, text.size(), file) == text.size();
-    if (std::fclose(file) != 0 || !ok) throw std::runtime_error("cannot write " + path.string());
+    if (std::fclose(file) != 0 || !ok) throw std::runtime_error(core::tr("cannot write {1}", path.string()));
 }
 
 void publish_dataset(PreparedDataset& p, const RunContext& context) {
@@ -89,7 +90,7 @@ void publish_dataset(PreparedDataset& p, const RunContext& context) {
         fs::copy(current / name, fs::path(p.staging) / name,
                  fs::copy_options::recursive | fs::copy_options::create_hard_links);
         p.result.diagnostics.warning({(current / name).string(), 0, 0},
-                                     "this file was not made by fuel; it is kept where it is");
+                                     core::tr("this file was not made by fuel; it is kept where it is"));
     }
     add_earlier_versions(p, context);
     const auto now = context.now();
@@ -117,7 +118,7 @@ void render_document(PreparedDataset& p, std::size_t index, const RunContext& co
     auto& plan = p.plans[index];
     if (plan.kept) return;
     if (context.spec.stop && context.spec.stop->load()) {
-        plan.failure = "the build was stopped before this document";
+        plan.failure = core::tr("the build was stopped before this document");
         plan.stopped = true;
         return;
     }
@@ -161,7 +162,8 @@ void finish_dataset(PreparedDataset& p, const RunContext& context) {
         std::none_of(p.plans.begin(), p.plans.end(),
                      [](const DocumentPlan& plan) { return !plan.stopped && !plan.failure.empty(); });
     p.result.outcome = stopped ? Outcome::Stopped : Outcome::InternalFailure;
-    p.result.failure = stopped ? "the build was stopped before all documents of this dataset were written" : failure;
+    p.result.failure =
+        stopped ? core::tr("the build was stopped before all documents of this dataset were written") : failure;
     if (p.previous) {
         p.result.documents =
             last_good_documents(*p.previous, (fs::path(context.spec.out_dir) / p.result.name).string());

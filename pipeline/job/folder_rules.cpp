@@ -7,6 +7,7 @@
 
 #include "ingest/dataset_loader.hpp"
 #include "job/manifest.hpp"
+#include "core/messages.hpp"
 
 namespace job {
 
@@ -25,30 +26,42 @@ bool within(const fs::path& inner, const fs::path& outer) {
     return true;
 }
 
+// "the data folder 'x'": each kind of folder a phrase of its own in the
+// catalogue, which names it as the language does ("datamappen").
+std::string the_folder(const std::string& what, const std::string& path) {
+    if (what == "data") return core::tr("the data folder '{1}'", path);
+    if (what == "templates") return core::tr("the templates folder '{1}'", path);
+    if (what == "archive") return core::tr("the archive folder '{1}'", path);
+    return core::tr("the output folder '{1}'", path);
+}
+
 void require_folder(const std::string& path, const std::string& what, const std::string& option) {
     std::error_code ec;
     const auto status = fs::status(path, ec);
     if (!fs::exists(status))
-        throw SettingsError("the " + what + " folder '" + path + "' does not exist; give the right one with " + option);
+        throw SettingsError(
+            core::tr("{1} does not exist; give the right one with {2}", the_folder(what, path), option));
     if (!fs::is_directory(status))
-        throw SettingsError("the " + what + " folder '" + path + "' is a file, not a folder; give a folder with " +
-                            option);
+        throw SettingsError(
+            core::tr("{1} is a file, not a folder; give a folder with {2}", the_folder(what, path), option));
 }
 
 // Refuses an output folder that is, contains or lies inside `other`.
 void refuse_overlap(const fs::path& out, const std::string& out_given, const fs::path& other,
                     const std::string& other_given, const std::string& what) {
-    std::string where;
+    const char* message = nullptr;
     if (out == other)
-        where = "is the " + what + " folder '" + other_given + "'";
+        message =
+            core::tr_noop("{1} is {2}; fuel never writes where it could replace its own input: give another --out");
     else if (within(out, other))
-        where = "lies inside the " + what + " folder '" + other_given + "'";
+        message = core::tr_noop(
+            "{1} lies inside {2}; fuel never writes where it could replace its own input: give another --out");
     else if (within(other, out))
-        where = "contains the " + what + " folder '" + other_given + "'";
+        message = core::tr_noop(
+            "{1} contains {2}; fuel never writes where it could replace its own input: give another --out");
     else
         return;
-    throw SettingsError("the output folder '" + out_given + "' " + where +
-                        "; fuel never writes where it could replace its own input: give another --out");
+    throw SettingsError(core::tr(message, the_folder("output", out_given), the_folder(what, other_given)));
 }
 
 }  // namespace
@@ -70,8 +83,8 @@ void check_folders(const Spec& spec, const Environment& environment) {
     const fs::path out = resolved_folder(spec.out_dir);
     std::error_code ec;
     if (fs::exists(out, ec) && !fs::is_directory(out, ec))
-        throw SettingsError("the output folder '" + spec.out_dir +
-                            "' is a file, not a folder; give a folder with --out");
+        throw SettingsError(core::tr("{1} is a file, not a folder; give a folder with {2}",
+                                     the_folder("output", spec.out_dir), "--out"));
     refuse_overlap(out, spec.out_dir, resolved_folder(spec.data_dir), spec.data_dir, "data");
     refuse_overlap(out, spec.out_dir, resolved_folder(environment.templates_dir), environment.templates_dir,
                    "templates");
@@ -83,8 +96,9 @@ void check_folders(const Spec& spec, const Environment& environment) {
           std::pair{spec.out_dir, "output"}}) {
         const fs::path other = resolved_folder(folder);
         if (archive == other || within(archive, other) || within(other, archive))
-            throw SettingsError("the archive folder '" + archive_given + "' overlaps the " + what + " folder '" +
-                                folder + "'; the archive of decided documents must lie apart: give another --archive");
+            throw SettingsError(
+                core::tr("{1} overlaps {2}; the archive of decided documents must lie apart: give another --archive",
+                         the_folder("archive", archive_given), the_folder(what, folder)));
     }
     // A folder still to be made needs a folder to be made in.
     const auto require_makeable = [&](const fs::path& folder, const std::string& given, const std::string& what,
@@ -93,8 +107,8 @@ void check_folders(const Spec& spec, const Environment& environment) {
             const auto status = fs::status(above, ec);
             if (!fs::exists(status)) continue;
             if (!fs::is_directory(status))
-                throw SettingsError("the " + what + " folder '" + given + "' cannot be created or written ('" +
-                                    above.string() + "' is a file); give another " + option);
+                throw SettingsError(core::tr("{1} cannot be created or written ('{2}' is a file); give another {3}",
+                                             the_folder(what, given), above.string(), option));
             break;
         }
     };
@@ -114,16 +128,19 @@ void check_replaceable(const std::string& out_dir, const std::vector<std::string
         if (!fs::exists(status)) continue;
         const auto shown = "'" + folder.string() + "'";
         if (fs::is_symlink(status))
-            throw SettingsError(shown +
-                                " is a symbolic link; fuel replaces only folders it made: remove the link or "
-                                "give another --out");
+            throw SettingsError(core::tr(
+                "{1} is a symbolic link; fuel replaces only folders it made: remove the link or give another --out",
+                shown));
         if (!fs::is_directory(status))
-            throw SettingsError(shown + " is a file, not a folder fuel made; move it away or give another --out");
+            throw SettingsError(
+                core::tr("{1} is a file, not a folder fuel made; move it away or give another --out", shown));
         const auto record = folder / kManifestFile;
         if (fs::is_regular_file(fs::symlink_status(record, ec))) continue;
         if (fs::is_empty(folder, ec)) continue;  // nothing in it to lose
-        throw SettingsError(shown + " holds files fuel did not make (it has no " + std::string(kManifestFile) +
-                            "); fuel will not replace it: move it away or give another --out");
+        throw SettingsError(core::tr(
+            "{1} holds files fuel did not make (it has no {2}); fuel will not replace it: move it away or give "
+            "another --out",
+            shown, kManifestFile));
     }
 }
 

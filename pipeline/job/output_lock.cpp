@@ -17,6 +17,7 @@
 #include <thread>
 
 #include "job/job.hpp"
+#include "core/messages.hpp"
 
 namespace job {
 
@@ -34,7 +35,7 @@ std::string holder_of(const std::string& path) {
     std::ifstream in(path);
     std::string pid;
     std::getline(in, pid);
-    return pid.empty() ? "" : " (process " + pid + ")";
+    return pid.empty() ? "" : core::tr(" (process {1})", pid);
 }
 
 bool same_file(int fd, const std::string& path) {
@@ -53,15 +54,16 @@ OutputLock::OutputLock(const std::string& out_dir, bool wait, const std::atomic<
         bool busy = false;
         if (try_lock_once(busy)) return;
         if (!busy) continue;  // the file we locked had just been released and unlinked
-        if (!wait) throw OutputBusy("another build is writing to " + out_dir + holder_of(path_));
-        if (stop && stop->load()) throw OutputBusy("stopped while waiting for the build writing to " + out_dir);
+        if (!wait) throw OutputBusy(core::tr("another build is writing to {1}{2}", out_dir, holder_of(path_)));
+        if (stop && stop->load())
+            throw OutputBusy(core::tr("stopped while waiting for the build writing to {1}", out_dir));
         std::this_thread::sleep_for(kPollInterval);
     }
 }
 
 bool OutputLock::try_lock_once(bool& busy) {
     const int fd = ::open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (fd < 0) throw os_error("cannot open the lock file " + path_);
+    if (fd < 0) throw os_error(core::tr("cannot open the lock file {1}", path_));
     if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
         const int error = errno;
         ::close(fd);
@@ -70,7 +72,7 @@ bool OutputLock::try_lock_once(bool& busy) {
             return false;
         }
         errno = error;
-        throw os_error("cannot lock " + path_);
+        throw os_error(core::tr("cannot lock {1}", path_));
     }
     if (!same_file(fd, path_)) {
         ::close(fd);
@@ -80,7 +82,7 @@ bool OutputLock::try_lock_once(bool& busy) {
     const std::string pid = std::to_string(::getpid()) + "\n";
     if (::ftruncate(fd, 0) != 0 || ::pwrite(fd, pid.data(), pid.size(), 0) < 0) {
         ::close(fd);
-        throw os_error("cannot write " + path_);
+        throw os_error(core::tr("cannot write {1}", path_));
     }
     fd_ = fd;
     return true;

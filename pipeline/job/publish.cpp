@@ -1,4 +1,5 @@
 #include "job/publish.hpp"
+#include "core/messages.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -24,7 +25,8 @@ fs::path parking(const std::string& out_dir) { return staging_root(out_dir) / ".
 [[noreturn]] void fail(const std::string& what) { throw std::system_error(errno, std::generic_category(), what); }
 
 void rename_or_fail(const fs::path& from, const fs::path& to) {
-    if (std::rename(from.c_str(), to.c_str()) != 0) fail("cannot rename " + from.string() + " to " + to.string());
+    if (std::rename(from.c_str(), to.c_str()) != 0)
+        fail(core::tr("cannot rename {1} to {2}", from.string(), to.string()));
 }
 
 // For filesystems without RENAME_EXCHANGE (EINVAL), e.g. some network
@@ -60,14 +62,14 @@ void flush_files(const fs::path& folder) {
     };
     const auto flush_batch = [&] {
         for (const int fd : files)
-            if (::fsync(fd) != 0) fail("cannot flush a file of " + folder.string() + " to disk");
+            if (::fsync(fd) != 0) fail(core::tr("cannot flush a file of {1} to disk", folder.string()));
         close_all();
     };
     try {
         for (const auto& entry : fs::directory_iterator(folder)) {
             if (!entry.is_regular_file()) continue;
             const int fd = ::open(entry.path().c_str(), O_RDONLY | O_CLOEXEC);
-            if (fd < 0) fail("cannot open " + entry.path().string());
+            if (fd < 0) fail(core::tr("cannot open {1}", entry.path().string()));
             files.push_back(fd);
             // Only a hint: the fsync is what makes the file durable.
             ::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
@@ -105,7 +107,7 @@ void publish(const std::string& out_dir, const std::string& dataset) {
         publish_by_two_renames(out_dir, dataset);
         return;
     } else {
-        fail("cannot publish " + staged.string() + " as " + target.string());
+        fail(core::tr("cannot publish {1} as {2}", staged.string(), target.string()));
     }
     sync_directory(out_dir);
 }
@@ -140,12 +142,12 @@ void keep_file(const std::string& from, const std::string& to) {
 
 void sync_directory(const std::string& path) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) fail("cannot open " + path);
+    if (fd < 0) fail(core::tr("cannot open {1}", path));
     const int result = ::fsync(fd);
     const int error = errno;
     ::close(fd);
     errno = error;
-    if (result != 0) fail("cannot flush " + path + " to disk");
+    if (result != 0) fail(core::tr("cannot flush {1} to disk", path));
 }
 
 }  // namespace job

@@ -16,6 +16,7 @@
 #include "job/job.hpp"
 #include "job/output_lock.hpp"
 #include "job/publish.hpp"
+#include "core/messages.hpp"
 
 namespace job {
 
@@ -25,10 +26,11 @@ DatasetResult no_dataset_here(const Spec& spec) {
     DatasetResult none;
     none.name = spec.data_dir;
     none.directory = spec.data_dir;
-    none.diagnostics.error({spec.data_dir, 0, 0}, std::string("no dataset here: a dataset is a folder with a ") +
-                                                      ingest::kRoundFile + " (docs/formats.md) or a " +
-                                                      "report.xml (docs/formats-final-report.md) or an " +
-                                                      "application.xml (docs/formats-application.md)");
+    none.diagnostics.error(
+        {spec.data_dir, 0, 0},
+        core::tr("no dataset here: a dataset is a folder with a {1} (docs/formats.md) or a report.xml "
+                 "(docs/formats-final-report.md) or an application.xml (docs/formats-application.md)",
+                 ingest::kRoundFile));
     return none;
 }
 
@@ -150,10 +152,11 @@ void lock_output(std::optional<OutputLock>& lock, const Spec& spec) {
         lock.emplace(spec.out_dir, spec.wait_for_lock, spec.stop);
     } catch (const std::system_error& e) {
         if (e.code() == std::errc::no_space_on_device || disk_is_full(spec.out_dir))
-            throw SettingsError("the disk holding the output folder '" + spec.out_dir +
-                                "' is full; nothing was written");
-        throw SettingsError("the output folder '" + spec.out_dir + "' cannot be created or written (" +
-                            e.code().message() + "); give another --out or fix its permissions");
+            throw SettingsError(
+                core::tr("the disk holding the output folder '{1}' is full; nothing was written", spec.out_dir));
+        throw SettingsError(core::tr(
+            "the output folder '{1}' cannot be created or written ({2}); give another --out or fix its permissions",
+            spec.out_dir, e.code().message()));
     }
 }
 
@@ -167,9 +170,10 @@ void report_full_disk(const std::vector<PreparedDataset>& prepared, const Spec& 
         full = full || p.disk_full;
     }
     if (failed == 0 || !(full || disk_is_full(spec.out_dir))) return;
-    throw SettingsError("the disk holding the output folder '" + spec.out_dir + "' is full: " + std::to_string(failed) +
-                        " of " + std::to_string(prepared.size()) +
-                        " datasets could not be written, and their last good documents stay in place");
+    throw SettingsError(
+        core::tr("the disk holding the output folder '{1}' is full: {2} of {3} datasets could not be written, and "
+                 "their last good documents stay in place",
+                 spec.out_dir, std::to_string(failed), std::to_string(prepared.size())));
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include "job/folder_rules.hpp"
 #include "job/manifest.hpp"
 #include "job/published_files.hpp"
+#include "core/messages.hpp"
 
 namespace job {
 
@@ -30,7 +31,8 @@ struct Scratch {
     fs::path path;
     Scratch() {
         auto pattern = (fs::temp_directory_path() / "fuel-verify-XXXXXX").string();
-        if (!::mkdtemp(pattern.data())) throw std::runtime_error("cannot make a scratch folder for fuel verify");
+        if (!::mkdtemp(pattern.data()))
+            throw std::runtime_error(core::tr("cannot make a scratch folder for fuel verify"));
         path = pattern;
     }
     ~Scratch() {
@@ -46,7 +48,7 @@ void verify_version(const std::string& archive_dir, const std::string& dataset, 
     const auto seal = read_seal(version);
     if (!seal) {
         result.diagnostics.error({(version / kSealFile).string(), 0, 0},
-                                 "the seal of this archived version is missing or damaged");
+                                 core::tr("the seal of this archived version is missing or damaged"));
         result.versions.push_back(verified);
         return;
     }
@@ -71,11 +73,11 @@ void verify_version(const std::string& archive_dir, const std::string& dataset, 
     const auto rebuilt = run(again, kept);
     const auto made = scratch.path / "out" / seal->dataset;
     if (rebuilt.exit_code() != 0 || rebuilt.datasets.empty())
-        own.error(
-            {again.data_dir, 0, 0},
-            "the archived data of version " + std::to_string(number) + " could not be built again" +
-                (rebuilt.datasets.empty() || rebuilt.datasets[0].failure.empty() ? ""
-                                                                                 : ": " + rebuilt.datasets[0].failure));
+        own.error({again.data_dir, 0, 0},
+                  rebuilt.datasets.empty() || rebuilt.datasets[0].failure.empty()
+                      ? core::tr("the archived data of version {1} could not be built again", std::to_string(number))
+                      : core::tr("the archived data of version {1} could not be built again: {2}",
+                                 std::to_string(number), rebuilt.datasets[0].failure));
     else
         for (const auto& f : seal->documents) {
             if (records_a_build(f.path)) continue;
@@ -83,14 +85,15 @@ void verify_version(const std::string& archive_dir, const std::string& dataset, 
             const auto archived = version / kArchivedDocuments / f.path;
             std::error_code ec;
             if (!fs::is_regular_file(made / f.path, ec))
-                own.error({archived.string(), 0, 0},
-                          "made again from the archived data and templates, this "
-                          "document does not come out at all");
+                own.error(
+                    {archived.string(), 0, 0},
+                    core::tr(
+                        "made again from the archived data and templates, this document does not come out at all"));
             else if (read_bytes(made / f.path) != read_bytes(archived))
                 own.error({archived.string(), 0, 0},
-                          "made again from the archived data and templates, this "
-                          "document does not come out with the same bytes (made by " +
-                              seal->generator + ")");
+                          core::tr("made again from the archived data and templates, this document does not come out "
+                                   "with the same bytes (made by {1})",
+                                   seal->generator));
         }
     verified.ok = !own.has_errors();
     result.diagnostics.append(own);
@@ -118,8 +121,9 @@ VerifyResult verify_archive(const Spec& spec, const Environment& environment) {
         if (const auto seal = read_seal(version_folder(archive_dir, dataset, last));
             seal && !published_as_archived(fs::path(spec.out_dir) / dataset, *seal, environment.digest))
             result.diagnostics.warning({(fs::path(spec.out_dir) / dataset).string(), 0, 0},
-                                       "the published documents differ from the archived version " +
-                                           std::to_string(last) + "; the next build puts the archived ones back");
+                                       core::tr("the published documents differ from the archived version {1}; the "
+                                                "next build puts the archived ones back",
+                                                std::to_string(last)));
     }
     return result;
 }

@@ -1,4 +1,5 @@
 #include "layout/hyphenation.hpp"
+#include "core/messages.hpp"
 
 #include <hyphen.h>
 #include <unicode/uchar.h>
@@ -33,8 +34,8 @@ Hyphenator::Hyphenator(const std::string& patterns_path)
     : path_(patterns_path), dictionary_(std::make_unique<Dictionary>()) {
     dictionary_->dict = hnj_hyphen_load(patterns_path.c_str());
     if (!dictionary_->dict)
-        throw std::runtime_error("cannot read the hyphenation patterns '" + patterns_path +
-                                 "' (Debian package hyphen-sv)");
+        throw std::runtime_error(
+            core::tr("cannot read the hyphenation patterns '{1}' (Debian package hyphen-sv)", patterns_path));
 }
 
 Hyphenator::~Hyphenator() = default;

@@ -1,4 +1,5 @@
 #include "layout/text_shaping.hpp"
+#include "core/messages.hpp"
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
@@ -113,7 +114,7 @@ TextShaper::TextShaper(const FontMetrics& metrics, core::Diagnostics& diagnostic
     impl_->breaker.reset(icu::BreakIterator::createLineInstance(icu::Locale("sv", "SE"), status));
     impl_->nfc = icu::Normalizer2::getNFCInstance(status);
     if (U_FAILURE(status) || !impl_->breaker || !impl_->nfc)
-        throw std::runtime_error(std::string("ICU line breaking is unavailable: ") + u_errorName(status));
+        throw std::runtime_error(core::tr("ICU line breaking is unavailable: {1}", u_errorName(status)));
 }
 
 TextShaper::~TextShaper() = default;
@@ -326,8 +327,8 @@ void TextShaper::report_missing(const ShapedText& out) {
                            static_cast<int32_t>(end - begin))
             .toUTF8String(word);
         const FontId font = out.spans[out.glyphs[index].span].font;
-        std::string message = "the font " + std::string(to_string(font)) + " has no glyph for " + hex(cp) + " in \"" +
-                              word + "\"; it is shown as " + hex(out.glyphs[index].code_point);
+        std::string message = core::tr("the font {1} has no glyph for {2} in \"{3}\"; it is shown as {4}",
+                                       to_string(font), hex(cp), word, hex(out.glyphs[index].code_point));
         if (impl_->reported.insert(message).second) diagnostics_.warning({}, std::move(message));
     }
 }

@@ -11,6 +11,7 @@
 #include <fstream>
 
 #include "job/folder_rules.hpp"
+#include "core/messages.hpp"
 
 namespace nightly {
 
@@ -24,7 +25,7 @@ void replace_file(const fs::path& path, const std::string& text) {
         std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
         out << text;
         out.close();
-        if (!out) throw std::runtime_error("cannot write " + temporary);
+        if (!out) throw std::runtime_error(core::tr("cannot write {1}", temporary));
     }
     fs::rename(temporary, path);
 }
@@ -80,9 +81,9 @@ void refuse_foreign(const fs::path& path, const std::string& mark) {
     in.read(head.data(), static_cast<std::streamsize>(head.size()));
     head.resize(static_cast<std::size_t>(in.gcount()));
     if (fs::is_regular_file(fs::symlink_status(path, ec)) && head.find(mark) != std::string::npos) return;
-    throw job::SettingsError("'" + path.string() +
-                             "' was not written by fuel; the status page is not written over it: move it away or "
-                             "give another --out");
+    throw job::SettingsError(core::tr(
+        "'{1}' was not written by fuel; the status page is not written over it: move it away or give another --out",
+        path.string()));
 }
 
 std::map<std::string, std::string> previous_statuses(const BuildReport& report) {

@@ -6,6 +6,7 @@
 #include <Poco/Util/OptionSet.h>
 
 #include <string>
+#include <string_view>
 
 namespace nightly {
 
@@ -18,5 +19,14 @@ void handle_settings_option(Poco::Util::Application& app, const std::string& nam
 
 // Whether --config was given: then the status page is written by default.
 bool configuration_loaded(const Poco::Util::Application& app);
+
+// The language of the messages (docs/messages.md), chosen once at start
+// before anything is said and before any thread exists: --lang sv|en on the
+// command line wins, else the environment (core::language_from_environment).
+void choose_language(int argc, char** argv);
+
+// After the settings are read: fuel.language, when the command line did not
+// name a language. Still before any thread exists.
+void apply_language_setting(const Poco::Util::Application& app, const std::string& language);
 
 }  // namespace nightly

@@ -21,6 +21,7 @@
 #include <stdexcept>
 
 #include "core/diagnostics.hpp"
+#include "core/messages.hpp"
 
 namespace nightly {
 
@@ -91,7 +92,7 @@ AutoPtr<Poco::Channel> file_channel(const LogSettings& log) {
         file->setProperty(Poco::FileChannel::PROP_PURGECOUNT, std::to_string(log.keep));
         file->setProperty(Poco::FileChannel::PROP_TIMES, "local");
     } catch (const Poco::Exception& e) {
-        throw std::invalid_argument("fuel.log.rotation '" + log.rotation + "': " + e.displayText());
+        throw std::invalid_argument(core::tr("fuel.log.rotation '{1}': {2}", log.rotation, e.displayText()));
     }
     // Local time with its offset, so that a line logged in the repeated
     // hour of a DST change is unambiguous.

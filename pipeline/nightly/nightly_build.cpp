@@ -8,20 +8,23 @@
 #include "job/verify.hpp"
 #include "nightly/fingerprint.hpp"
 #include "nightly/log_setup.hpp"
+#include "core/messages.hpp"
 
 namespace nightly {
 
 namespace {
 
 std::string counts(const core::Diagnostics& d) {
-    return std::to_string(d.error_count()) + " errors, " + std::to_string(d.warning_count()) + " warnings";
+    return core::tr("{1}, {2}", core::trn("{1} error", "{1} errors", d.error_count(), std::to_string(d.error_count())),
+                    core::trn("{1} warning", "{1} warnings", d.warning_count(), std::to_string(d.warning_count())));
 }
 
 // "; 28 records read, 27 used, 1 rejected": nothing is lost without a word.
 std::string records(const job::DatasetResult& d) {
     if (d.account_text.empty()) return "";
-    return "; " + std::to_string(d.records_read) + " records read, " + std::to_string(d.records_used) + " used, " +
-           std::to_string(d.records_rejected) + " rejected" + (d.account_note.empty() ? "" : "; " + d.account_note);
+    const auto counts = core::tr("; {1} records read, {2} used, {3} rejected", std::to_string(d.records_read),
+                                 std::to_string(d.records_used), std::to_string(d.records_rejected));
+    return d.account_note.empty() ? counts : counts + "; " + d.account_note;
 }
 
 void log_diagnostics(const job::DatasetResult& d) {
@@ -39,8 +42,8 @@ void log_diagnostics(const job::DatasetResult& d) {
 
 std::string kept_note(const job::DatasetResult& d) {
     if (d.documents.empty()) return "";
-    return "; the " + std::to_string(d.documents.size()) + " documents of " + iso_local(d.last_good_build) +
-           " stay in place";
+    return core::tr("; the {1} documents of {2} stay in place", std::to_string(d.documents.size()),
+                    iso_local(d.last_good_build));
 }
 
 void log_dataset(const job::DatasetResult& d, const Settings& settings, Poco::Logger& log) {
@@ -49,35 +52,40 @@ void log_dataset(const job::DatasetResult& d, const Settings& settings, Poco::Lo
     if (d.outcome != job::Outcome::Unchanged || !d.archive_note.empty()) log_diagnostics(d);
     // A sent or decided dataset: one line of what the archive did.
     if (!d.archive_note.empty() && (d.outcome == job::Outcome::Built || d.outcome == job::Outcome::Unchanged)) {
-        log.information(d.name + ": " + d.archive_note);
+        log.information(core::tr("{1}: {2}", d.name, d.archive_note));
         if (d.account_text.empty()) return;  // served from the archive: nothing else was done
     }
     switch (d.outcome) {
         case job::Outcome::Built:
-            log.information(d.name + ": " + std::to_string(d.documents.size()) + " documents written to " +
-                            settings.out_dir + "/" + d.name + " (" + counts(d.diagnostics) + records(d) + ")");
+            log.information(core::tr("{1}: {2} documents written to {3}/{4} ({5}{6})", d.name,
+                                     std::to_string(d.documents.size()), settings.out_dir, d.name,
+                                     counts(d.diagnostics), records(d)));
             for (const auto& doc : d.documents)
-                log.information("  " + doc.path + " (" + std::to_string(doc.pages) + " pages, " +
-                                (doc.rebuilt ? "built" : "unchanged, kept") + ")");
+                log.information(
+                    doc.rebuilt ? core::tr("  {1} ({2} pages, built)", doc.path, std::to_string(doc.pages))
+                                : core::tr("  {1} ({2} pages, unchanged, kept)", doc.path, std::to_string(doc.pages)));
             break;
         case job::Outcome::Unchanged:
-            log.information(d.name + ": unchanged since " + iso_local(d.last_good_build) + "; " +
-                            std::to_string(d.documents.size()) + " documents kept");
+            log.information(core::tr("{1}: unchanged since {2}; {3} documents kept", d.name,
+                                     iso_local(d.last_good_build), std::to_string(d.documents.size())));
             break;
         case job::Outcome::Checked:
-            log.information(d.name + ": the input is valid (" + counts(d.diagnostics) + records(d) + ")");
+            log.information(core::tr("{1}: the input is valid ({2}{3})", d.name, counts(d.diagnostics), records(d)));
             break;
         case job::Outcome::InputErrors:
-            log.error(d.name + (d.account_note.empty() ? ": the input has errors" : ": a template has errors") +
-                      "; nothing was written (" + counts(d.diagnostics) + records(d) + ")" + kept_note(d));
+            log.error(core::tr(d.account_note.empty()
+                                   ? core::tr_noop("{1}: the input has errors; nothing was written ({2}{3}){4}")
+                                   : core::tr_noop("{1}: a template has errors; nothing was written ({2}{3}){4}"),
+                               d.name, counts(d.diagnostics), records(d), kept_note(d)));
             break;
         case job::Outcome::InternalFailure:
-            log.critical(d.name + ": internal failure: " + core::visible(d.failure) + kept_note(d));
+            log.critical(core::tr("{1}: internal failure: {2}{3}", d.name, core::visible(d.failure), kept_note(d)));
             break;
         case job::Outcome::Stopped:
             // Asked for by the operator (or systemd): information, not a problem.
-            log.information(d.name + ": stopped before it was published" +
-                            (d.documents.empty() ? std::string("; it has no earlier documents") : kept_note(d)));
+            log.information(d.documents.empty()
+                                ? core::tr("{1}: stopped before it was published; it has no earlier documents", d.name)
+                                : core::tr("{1}: stopped before it was published{2}", d.name, kept_note(d)));
             break;
     }
 }
@@ -86,22 +94,25 @@ void log_end(const BuildReport& report, bool check_only, Poco::Logger& log) {
     const auto& r = report.result;
     char seconds[32];
     std::snprintf(seconds, sizeof seconds, "%.2f", report.seconds);
-    std::string text = std::string(check_only ? "check" : "build") + " finished in " + seconds + " s: ";
-    if (!check_only)
-        text += std::to_string(r.documents_rebuilt()) + " documents built, " + std::to_string(r.documents_kept()) +
-                " skipped, ";
-    text += std::to_string(r.datasets_failed()) + " of " + std::to_string(r.datasets.size()) + " datasets failed";
+    const auto failed = std::to_string(r.datasets_failed());
+    const auto datasets = std::to_string(r.datasets.size());
+    std::string text =
+        check_only
+            ? core::tr("check finished in {1} s: {2} of {3} datasets failed", seconds, failed, datasets)
+            : core::tr("build finished in {1} s: {2} documents built, {3} skipped, {4} of {5} datasets failed", seconds,
+                       std::to_string(r.documents_rebuilt()), std::to_string(r.documents_kept()), failed, datasets);
     if (report.stopped) {
         std::size_t stopped = 0;
         for (const auto& d : r.datasets) stopped += d.outcome == job::Outcome::Stopped;
-        text = std::string("build stopped after ") + seconds + " s: " + std::to_string(r.documents_rebuilt()) +
-               " documents built, " + std::to_string(stopped) + " of " + std::to_string(r.datasets.size()) +
-               " datasets not published (their last good documents stay)";
+        text = core::tr(
+            "build stopped after {1} s: {2} documents built, {3} of {4} datasets not published (their last good "
+            "documents stay)",
+            seconds, std::to_string(r.documents_rebuilt()), std::to_string(stopped), datasets);
     }
     if (report.exit_code == 0)
         log.information(text);
     else
-        log.error(text + " (exit status " + std::to_string(report.exit_code) + ")");
+        log.error(core::tr("{1} (exit status {2})", text, std::to_string(report.exit_code)));
 }
 
 job::Spec spec_of(const Settings& settings, const BuildOptions& options) {
@@ -128,7 +139,8 @@ job::Environment environment_of(const Settings& settings, const BuildOptions& op
 job::DocumentProgress progress_line(const BuildOptions& options) {
     if (!options.show_progress) return {};
     return [](std::size_t done, std::size_t total) {
-        std::cerr << "\rfuel: " << done << " of " << total << " documents" << (done == total ? "\n" : "") << std::flush;
+        std::cerr << '\r' << core::tr("fuel: {1} of {2} documents", std::to_string(done), std::to_string(total))
+                  << (done == total ? "\n" : "") << std::flush;
     };
 }
 
@@ -146,16 +158,16 @@ void run_job(BuildReport& report, const Settings& settings, const BuildOptions& 
         if (options.stop && options.stop->load()) {
             // Stopped while waiting for another build: nothing was started.
             report.stopped = true;
-            log.information(core::visible(e.what()) + "; nothing was done");
+            log.information(core::tr("{1}; nothing was done", core::visible(e.what())));
             return;
         }
         report.failure = e.what();
         report.exit_code = kExitBusy;
-        log.error(core::visible(e.what()) + "; nothing was done (wait with --wait or fuel.wait = true)");
+        log.error(core::tr("{1}; nothing was done (wait with --wait or fuel.wait = true)", core::visible(e.what())));
     } catch (const std::exception& e) {
         report.failure = e.what();
         report.exit_code = 3;
-        log.critical(std::string("internal failure: ") + core::visible(e.what()));
+        log.critical(core::tr("internal failure: {1}", core::visible(e.what())));
     }
 }
 
@@ -175,13 +187,13 @@ int run_verify(const Settings& settings, const BuildOptions& options, Poco::Logg
         log.error(core::visible(e.what()));
         return kExitSettings;
     }
-    log.information("verify started: the archive of " + core::visible(settings.data_dir) + " in " +
-                    core::visible(job::archive_folder(spec)));
+    log.information(core::tr("verify started: the archive of {1} in {2}", core::visible(settings.data_dir),
+                             core::visible(job::archive_folder(spec))));
     job::VerifyResult result;
     try {
         result = job::verify_archive(spec, environment);
     } catch (const std::exception& e) {
-        log.critical(std::string("internal failure: ") + core::visible(e.what()));
+        log.critical(core::tr("internal failure: {1}", core::visible(e.what())));
         return 3;
     }
     auto& diagnostics_log = Poco::Logger::get(kDiagnosticsLogger);
@@ -194,14 +206,17 @@ int run_verify(const Settings& settings, const BuildOptions& options, Poco::Logg
     std::size_t failed = 0;
     for (const auto& v : result.versions) {
         failed += v.ok ? 0 : 1;
-        const auto line = v.dataset + " version " + std::to_string(v.version) + ": " +
-                          std::to_string(v.documents_compared) + " files made again from the archive, " +
-                          (v.ok ? "all equal to the archived ones" : "not all equal (see above)");
+        const auto line =
+            core::tr(v.ok ? core::tr_noop("{1} version {2}: {3} files made again from the archive, all equal to the "
+                                          "archived ones")
+                          : core::tr_noop("{1} version {2}: {3} files made again from the archive, not all equal (see "
+                                          "above)"),
+                     v.dataset, std::to_string(v.version), std::to_string(v.documents_compared));
         v.ok ? log.information(line) : log.error(line);
     }
-    const auto end = "verify finished: " + std::to_string(result.versions.size()) + " archived versions, " +
-                     std::to_string(failed) + " not reproduced";
-    result.exit_code() == 0 ? log.information(end) : log.error(end + " (exit status 1)");
+    const auto end = core::tr("verify finished: {1} archived versions, {2} not reproduced",
+                              std::to_string(result.versions.size()), std::to_string(failed));
+    result.exit_code() == 0 ? log.information(end) : log.error(core::tr("{1} (exit status 1)", end));
     return result.exit_code();
 }
 
@@ -222,11 +237,10 @@ BuildReport run_build(const Settings& settings, const BuildOptions& options, Poc
         log.error(core::visible(e.what()));
         return report;
     }
-    log.information(std::string(options.check_only ? "check" : "build") +
-                    " started: " + core::visible(settings.data_dir) +
-                    (options.check_only ? ""
-                                        : " -> " + core::visible(settings.out_dir) + ", " +
-                                              std::to_string(settings.jobs) + " threads, " + report.generator));
+    log.information(options.check_only
+                        ? core::tr("check started: {1}", core::visible(settings.data_dir))
+                        : core::tr("build started: {1} -> {2}, {3} threads, {4}", core::visible(settings.data_dir),
+                                   core::visible(settings.out_dir), std::to_string(settings.jobs), report.generator));
     run_job(report, settings, options, log);
     report.stopped = report.stopped || report.result.stopped();
     report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -242,7 +256,7 @@ BuildReport run_build(const Settings& settings, const BuildOptions& options, Poc
             log.error(core::visible(e.what()));
             report.exit_code = kExitSettings;
         } catch (const std::exception& e) {
-            log.critical(std::string("cannot write the status page: ") + e.what());
+            log.critical(core::tr("cannot write the status page: {1}", e.what()));
             report.exit_code = 3;
         }
     }

@@ -1,4 +1,5 @@
 #include "nightly/schedule.hpp"
+#include "core/messages.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -68,10 +69,11 @@ std::vector<TimeOfDay> parse_schedule(const std::string& text) {
         const auto part = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
         std::smatch m;
         if (!std::regex_match(part, m, one))
-            throw std::invalid_argument("the schedule '" + text + "' is not a list of times like 02:00 or 02:00:30");
+            throw std::invalid_argument(
+                core::tr("the schedule '{1}' is not a list of times like 02:00 or 02:00:30", text));
         TimeOfDay t{parse_part(m[1]), parse_part(m[2]), m[3].matched ? parse_part(m[3]) : 0};
         if (t.hour > 23 || t.minute > 59 || t.second > 59)
-            throw std::invalid_argument("the schedule '" + text + "' has a time that does not exist: " + part);
+            throw std::invalid_argument(core::tr("the schedule '{1}' has a time that does not exist: {2}", text, part));
         times.push_back(t);
         if (comma == std::string::npos) break;
         start = comma + 1;
@@ -104,7 +106,7 @@ std::time_t run_on_day(std::time_t day, const TimeOfDay& time) {
 }
 
 std::time_t next_run(std::time_t after, const std::vector<TimeOfDay>& times) {
-    if (times.empty()) throw std::invalid_argument("an empty schedule has no next run");
+    if (times.empty()) throw std::invalid_argument(core::tr("an empty schedule has no next run"));
     std::time_t best = 0;
     // Today's runs, else tomorrow's; the day after covers a day whose every
     // run is already past when `after` is late in a long (25-hour) day.

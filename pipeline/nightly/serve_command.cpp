@@ -21,6 +21,7 @@
 #include "nightly/nightly_build.hpp"
 #include "nightly/serve_checks.hpp"
 #include "nightly/service.hpp"
+#include "core/messages.hpp"
 
 namespace nightly {
 
@@ -48,7 +49,7 @@ public:
 protected:
     void defineOptions(Poco::Util::OptionSet& options) override {
         ServerApplication::defineOptions(options);
-        options.addOption(Poco::Util::Option("help", "h", "show this help and exit"));
+        options.addOption(Poco::Util::Option("help", "h", core::tr("show this help and exit")));
         define_settings_options(options);
     }
 
@@ -61,7 +62,8 @@ protected:
     int main(const ArgVec& args) override {
         if (help_) return print_help(), EXIT_OK;
         if (args.size() != 1 || args[0] != "serve") {
-            std::cerr << "fuel: serve takes no arguments besides its options; see fuel serve --help\n";
+            std::cerr << "fuel: " << core::tr("serve takes no arguments besides its options; see fuel serve --help")
+                      << '\n';
             return kExitUsage;
         }
         const sigset_t signals = service_signals();
@@ -69,6 +71,7 @@ protected:
         Settings settings;
         try {
             settings = read_settings(config(), true);
+            apply_language_setting(*this, settings.language);
             // The journal gets everything, each line with its priority, so
             // that `journalctl -p warning` picks out the problems.
             const bool everything = settings.log.file.empty() || isatty(STDERR_FILENO) || stderr_is_journal();
@@ -80,7 +83,7 @@ protected:
         // Folders missing or not writable: one message now, not a failed
         // build at night. systemd does not restart it (RestartPreventExitStatus=2).
         if (const auto problem = service_settings_problem(settings); !problem.empty()) {
-            logger().error(core::visible(problem) + "; fuel serve cannot run");
+            logger().error(core::tr("{1}; fuel serve cannot run", core::visible(problem)));
             return kExitUsage;
         }
         return serve(settings, signals);
@@ -95,25 +98,25 @@ private:
         options.stop = &stop;
         Service service(
             settings.schedule, [&] { run_build(settings, options, logger()); }, logger());
-        logger().information("serving: builds " + settings.data_dir + " -> " + settings.out_dir + " at " +
-                             settings.schedule_text + " local time; SIGHUP builds now");
+        logger().information(core::tr("serving: builds {1} -> {2} at {3} local time; SIGHUP builds now",
+                                      settings.data_dir, settings.out_dir, settings.schedule_text));
         service.start();
         for (int signal = 0; sigwait(&signals, &signal) == 0 && signal == SIGHUP;) service.build_now();
-        logger().information("stopping");
+        logger().information(core::tr("stopping"));
         stop = true;
         service.stop();
-        logger().information("stopped");
+        logger().information(core::tr("stopped"));
         return EXIT_OK;
     }
 
     void print_help() const {
         Poco::Util::HelpFormatter formatter(options());
         formatter.setCommand("fuel");
-        formatter.setUsage("serve --config FILE [options]");
+        formatter.setUsage(core::tr("serve --config FILE [options]"));
         formatter.setHeader(
-            "Runs as a service: builds every dataset at the times of fuel.schedule\n"
-            "(local time), and at once on SIGHUP; stops on SIGTERM. Logs to\n"
-            "fuel.log.file; writes OUT/index.html and OUT/status.json after each build.");
+            core::tr("Runs as a service: builds every dataset at the times of fuel.schedule\n"
+                     "(local time), and at once on SIGHUP; stops on SIGTERM. Logs to\n"
+                     "fuel.log.file; writes OUT/index.html and OUT/status.json after each build."));
         formatter.format(std::cout);
     }
 

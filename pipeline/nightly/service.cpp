@@ -4,6 +4,7 @@
 #include <Poco/Util/TimerTaskAdapter.h>
 
 #include "nightly/build_report.hpp"
+#include "core/messages.hpp"
 
 namespace nightly {
 
@@ -17,7 +18,7 @@ Service::~Service() { stop(); }
 void Service::start() { schedule_next(); }
 
 void Service::build_now() {
-    log_.information("build requested");
+    log_.information(core::tr("build requested"));
     timer_.schedule(new TimerTaskAdapter<Service>(*this, &Service::run_on_demand), Poco::Timestamp());
 }
 
@@ -39,7 +40,7 @@ void Service::schedule_next() {
     }
     timer_.schedule(new TimerTaskAdapter<Service>(*this, &Service::run_scheduled),
                     Poco::Timestamp::fromEpochTime(next));
-    log_.information("next build at " + iso_local(next));
+    log_.information(core::tr("next build at {1}", iso_local(next)));
 }
 
 void Service::run_scheduled(Poco::Util::TimerTask&) {

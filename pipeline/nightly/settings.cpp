@@ -7,6 +7,8 @@
 #include <stdexcept>
 #include <thread>
 
+#include "core/messages.hpp"
+
 namespace nightly {
 
 namespace {
@@ -17,7 +19,7 @@ int read_int(const Poco::Util::AbstractConfiguration& config, const std::string&
     try {
         return config.getInt(key, fallback);
     } catch (const Poco::Exception&) {
-        throw std::invalid_argument(key + " must be a whole number, not '" + config.getString(key) + "'");
+        throw std::invalid_argument(core::tr("{1} must be a whole number, not '{2}'", key, config.getString(key)));
     }
 }
 
@@ -25,7 +27,7 @@ bool read_bool(const Poco::Util::AbstractConfiguration& config, const std::strin
     try {
         return config.getBool(key, fallback);
     } catch (const Poco::Exception&) {
-        throw std::invalid_argument(key + " must be true or false, not '" + config.getString(key) + "'");
+        throw std::invalid_argument(core::tr("{1} must be true or false, not '{2}'", key, config.getString(key)));
     }
 }
 
@@ -35,15 +37,15 @@ LogSettings read_log(const Poco::Util::AbstractConfiguration& config) {
     log.rotation = config.getString("fuel.log.rotation", log.rotation);
     log.archive = config.getString("fuel.log.archive", log.archive);
     if (log.archive != "number" && log.archive != "timestamp")
-        throw std::invalid_argument("fuel.log.archive must be number or timestamp, not '" + log.archive + "'");
+        throw std::invalid_argument(core::tr("fuel.log.archive must be number or timestamp, not '{1}'", log.archive));
     log.keep = read_int(config, "fuel.log.keep", log.keep);
-    if (log.keep < 1) throw std::invalid_argument("fuel.log.keep must be 1 or more");
+    if (log.keep < 1) throw std::invalid_argument(core::tr("fuel.log.keep must be 1 or more"));
     log.level = config.getString("fuel.log.level", log.level);
     try {
         Poco::Logger::parseLevel(log.level);
     } catch (const Poco::Exception&) {
-        throw std::invalid_argument("fuel.log.level '" + log.level +
-                                    "' is not a level (error, warning, information, debug…)");
+        throw std::invalid_argument(
+            core::tr("fuel.log.level '{1}' is not a level (error, warning, information, debug…)", log.level));
     }
     return log;
 }
@@ -51,9 +53,9 @@ LogSettings read_log(const Poco::Util::AbstractConfiguration& config) {
 }  // namespace
 
 const std::vector<std::string> kSettingKeys = {
-    "fuel.data",        "fuel.out",      "fuel.archive",  "fuel.templates", "fuel.schedule",
-    "fuel.jobs",        "fuel.wait",     "fuel.status",   "fuel.log.file",  "fuel.log.rotation",
-    "fuel.log.archive", "fuel.log.keep", "fuel.log.level"};
+    "fuel.data",        "fuel.out",      "fuel.archive",   "fuel.templates", "fuel.schedule",
+    "fuel.jobs",        "fuel.wait",     "fuel.status",    "fuel.log.file",  "fuel.log.rotation",
+    "fuel.log.archive", "fuel.log.keep", "fuel.log.level", "fuel.language"};
 
 // The templates shipped with the program: share/fuel/templates beside the
 // bin folder the program runs from (/usr/bin/fuel -> /usr/share/fuel), so an
@@ -85,14 +87,17 @@ Settings read_settings(const Poco::Util::AbstractConfiguration& config, bool sta
     try {
         s.schedule = parse_schedule(s.schedule_text);
     } catch (const std::invalid_argument& e) {
-        throw std::invalid_argument(std::string("fuel.schedule: ") + e.what());
+        throw std::invalid_argument(core::tr("fuel.schedule: {1}", e.what()));
     }
     const int jobs = read_int(config, "fuel.jobs", static_cast<int>(default_jobs()));
-    if (jobs < 1) throw std::invalid_argument("fuel.jobs must be 1 or more, not " + std::to_string(jobs));
+    if (jobs < 1) throw std::invalid_argument(core::tr("fuel.jobs must be 1 or more, not {1}", std::to_string(jobs)));
     s.jobs = static_cast<unsigned>(jobs);
     s.wait = read_bool(config, "fuel.wait", s.wait);
     s.status = read_bool(config, "fuel.status", status_by_default);
     s.log = read_log(config);
+    s.language = config.getString("fuel.language", "");
+    if (!s.language.empty() && !core::parse_language(s.language))
+        throw std::invalid_argument(core::tr("fuel.language must be sv or en, not '{1}'", s.language));
     return s;
 }
 

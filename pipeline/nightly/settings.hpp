@@ -30,6 +30,7 @@ struct Settings {
     bool wait = false;    // fuel.wait: wait for another build of the same output folder
     bool status = false;  // fuel.status: write OUT/index.html and OUT/status.json
     LogSettings log;
+    std::string language;  // fuel.language: "sv" or "en"; empty: --lang, else the environment
 };
 
 // Reads and checks every setting; throws std::invalid_argument naming the

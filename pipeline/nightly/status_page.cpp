@@ -1,8 +1,9 @@
 // OUT/index.html: every dataset and document with its status, the time of
 // its last good build, its page count, a link to the PDF and the
 // diagnostics of a failure. One self-contained file (no script, no
-// external style) that works opened from disk. The text is Swedish, for the
-// case officers; the diagnostics are quoted as the program wrote them.
+// external style) that works opened from disk. The text is in the language
+// of the messages (Swedish for the case officers unless English was asked
+// for; docs/messages.md), like the diagnostics it quotes.
 #include <Poco/URI.h>
 
 #include <algorithm>
@@ -11,6 +12,7 @@
 #include <sstream>
 
 #include "core/diagnostics.hpp"
+#include "core/messages.hpp"
 #include "job/folder_rules.hpp"
 #include "nightly/build_report.hpp"
 
@@ -52,14 +54,14 @@ std::string duration(double seconds) {
     return s;
 }
 
-const char* outcome_label(job::Outcome outcome) {
+std::string outcome_label(job::Outcome outcome) {
     switch (outcome) {
-        case job::Outcome::Built: return "Byggd";
-        case job::Outcome::Unchanged: return "Oförändrad";
-        case job::Outcome::Checked: return "Kontrollerad";
-        case job::Outcome::InputErrors: return "Misslyckades: fel i indata";
-        case job::Outcome::InternalFailure: return "Misslyckades: internt fel";
-        case job::Outcome::Stopped: return "Stoppad";
+        case job::Outcome::Built: return core::tr("Built");
+        case job::Outcome::Unchanged: return core::tr("Unchanged");
+        case job::Outcome::Checked: return core::tr("Checked");
+        case job::Outcome::InputErrors: return core::tr("Failed: errors in the input");
+        case job::Outcome::InternalFailure: return core::tr("Failed: internal failure");
+        case job::Outcome::Stopped: return core::tr("Stopped");
     }
     return "";
 }
@@ -74,10 +76,8 @@ std::string label_of_status(const std::string& name) {
 }
 
 // "1 varning", "2 varningar", "1 dokument byggt", "3 dokument byggda":
-// Swedish counts agree with their number, and so do their participles.
-std::string count(std::size_t n, const char* one, const char* many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
-}
+// counts agree with their number, and so do their participles (each count
+// below is core::trn, ngettext).
 
 // "ok", "failed" or "stopped": the section's colour and its place on the page.
 const char* section_status(job::Outcome outcome) {
@@ -140,9 +140,9 @@ std::string companion_links(const job::DocumentResult& d, const job::DatasetResu
 }
 
 std::string document_row(const job::DocumentResult& d, const job::DatasetResult& dataset) {
-    const char* state = failed(dataset.outcome) ? "Senaste lyckade version (nattens bygge misslyckades)"
-                        : d.rebuilt             ? "Nybyggd"
-                                                : "Oförändrad, inte byggd om";
+    const auto state = failed(dataset.outcome) ? core::tr("Last good version (tonight's build failed)")
+                       : d.rebuilt             ? core::tr("Newly built")
+                                               : core::tr("Unchanged, not rebuilt");
     std::ostringstream row;
     row << "<tr data-rebuilt=\"" << (d.rebuilt ? "true" : "false") << "\"><td><a href=\""
         << escape(href(dataset.name, d.path)) << "\">" << escape(d.name) << ".pdf</a></td><td>"
@@ -153,11 +153,14 @@ std::string document_row(const job::DocumentResult& d, const job::DatasetResult&
 
 std::string documents_table(const job::DatasetResult& d) {
     if (d.documents.empty())
-        return failed(d.outcome) ? "<p>Inga dokument: datamängden har aldrig byggts utan fel.</p>\n" : "";
-    std::string html = "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Dokument i " +
-                       escape(d.name) +
-                       "\">\n<table><thead><tr><th>Dokument</th><th>Även som</th><th>Status</th><th>Senast byggt</th>"
-                       "<th class=\"pages\">Sidor</th></tr></thead><tbody>\n";
+        return failed(d.outcome)
+                   ? "<p>" + core::tr("No documents: the dataset has never been built without errors.") + "</p>\n"
+                   : "";
+    std::string html = "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"" +
+                       escape(core::tr("Documents in {1}", d.name)) + "\">\n<table><thead><tr><th>" +
+                       core::tr("Document") + "</th><th>" + core::tr("Also as") + "</th><th>" + core::tr("Status") +
+                       "</th><th>" + core::tr("Last built") + "</th><th class=\"pages\">" + core::tr("Pages") +
+                       "</th></tr></thead><tbody>\n";
     for (const auto& document : d.documents) html += document_row(document, d);
     return html + "</tbody></table>\n</div>\n";
 }
@@ -179,33 +182,41 @@ std::string shown(std::string line, const std::string& data_dir) {
     return line;
 }
 
+// The language of the page and its messages (HTML's lang attribute).
+const char* language_code() { return core::language() == core::Language::Swedish ? "sv" : "en"; }
+
 // One list item a diagnostic, its severity first in words: an error and a
 // warning differ in word, colour and border, not in colour alone. The
-// diagnostic is quoted as the program wrote it, in English, and marked so
-// (WCAG 2.1 SC 3.1.2, language of parts).
-std::string item(const char* kind, const char* label, const std::string& text) {
-    return std::string("<li class=\"") + kind + "\"><span class=\"severity\">" + label + ":</span> <span lang=\"en\">" +
-           escape(text) + "</span></li>\n";
+// diagnostic is quoted as the program wrote it, and marked with the
+// language it is in (WCAG 2.1 SC 3.1.2, language of parts).
+std::string item(const char* kind, const std::string& label, const std::string& text) {
+    return std::string("<li class=\"") + kind + "\"><span class=\"severity\">" + label + ":</span> <span lang=\"" +
+           language_code() + "\">" + escape(text) + "</span></li>\n";
 }
 
 std::string diagnostics_block(const job::DatasetResult& d, const std::string& data_dir) {
     std::string items;
     // A stopped dataset says so in Swedish above (stopped_note).
     if (!d.failure.empty() && d.outcome != job::Outcome::Stopped)
-        items += item("error", "Internt fel", shown(core::visible(d.failure), data_dir));
+        items += item("error", core::tr("Internal failure"), shown(core::visible(d.failure), data_dir));
     for (const auto& diagnostic : d.diagnostics.sorted()) {
         const auto text = shown(core::to_string(diagnostic), data_dir);
         if (diagnostic.severity == core::Severity::Error)
-            items += item("error", "Fel", text);
+            items += item("error", core::tr("Error"), text);
         else if (diagnostic.severity == core::Severity::Warning)
-            items += item("warning", "Varning", text);
+            items += item("warning", core::tr("Warning"), text);
         else
-            items += item("note", "Notering", text);
+            items += item("note", core::tr("Note"), text);
     }
     if (items.empty()) return "";
     std::ostringstream html;
-    html << "<p>" << d.diagnostics.error_count() << " fel, "
-         << count(d.diagnostics.warning_count(), "varning", "varningar") << ":</p>\n"
+    html << "<p>"
+         << core::tr("{1}, {2}:",
+                     core::trn("{1} error", "{1} errors", d.diagnostics.error_count(),
+                               std::to_string(d.diagnostics.error_count())),
+                     core::trn("{1} warning", "{1} warnings", d.diagnostics.warning_count(),
+                               std::to_string(d.diagnostics.warning_count())))
+         << "</p>\n"
          << "<ul class=\"diagnostics\">\n"
          << items << "</ul>\n";
     return html.str();
@@ -220,19 +231,23 @@ std::string account_links(const job::DatasetResult& d) {
     const auto link = [&](const char* file) {
         return "<a href=\"" + href(d.name, (folder / file).string()) + "\">" + file + "</a>";
     };
-    return "<p>Redovisning av varje inläst post: " + link(job::kAccountTextFile) + " (" + link(job::kAccountJsonFile) +
-           ")</p>\n";
+    return "<p>" +
+           core::tr("Account of every record read: {1} ({2})", link(job::kAccountTextFile),
+                    link(job::kAccountJsonFile)) +
+           "</p>\n";
 }
 
 // A stopped dataset's status before this build, from the status.json it
 // replaces, so that a stop does not hide what the last finished build found.
 std::string stopped_note(const job::DatasetResult& d, const BuildReport& report) {
     if (d.outcome != job::Outcome::Stopped) return "";
-    std::string text = "<p>Bygget stoppades innan datamängden publicerades; den senaste lyckade versionen ligger kvar.";
+    std::string text =
+        "<p>" + core::tr("The build was stopped before the dataset was published; the last good version stays.");
     const auto previous = report.previous_status.find(d.name);
     if (previous != report.previous_status.end() && !label_of_status(previous->second).empty())
-        text += " Status efter förra bygget: <span data-previous-outcome=\"" + escape(previous->second) + "\">" +
-                label_of_status(previous->second) + "</span>.";
+        text += " " + core::tr("Status after the previous build: {1}.",
+                               "<span data-previous-outcome=\"" + escape(previous->second) + "\">" +
+                                   label_of_status(previous->second) + "</span>");
     return text + "</p>\n";
 }
 
@@ -244,9 +259,11 @@ std::string dataset_section(const job::DatasetResult& d, const BuildReport& repo
          << "\" data-outcome=\"" << status_name(d.outcome) << "\" data-state=\"" << escape(d.stage) << "\">\n<h2 id=\""
          << escape(d.name) << "-rubrik\">" << escape(d.name) << " <span class=\"status\">" << outcome_label(d.outcome)
          << "</span></h2>\n"
-         << stopped_note(d, report) << "<p>Ärendet: " << escape(d.state_text)
-         << (d.stage == "beslutat" ? " (förseglat: dokumenten ändras inte)" : "")
-         << ".</p>\n<p>Senaste lyckade bygge: " << time_element(d.last_good_build) << "</p>\n"
+         << stopped_note(d, report) << "<p>"
+         << (d.stage == "beslutat"
+                 ? core::tr("The case: {1} (sealed: the documents do not change).", escape(d.state_text))
+                 : core::tr("The case: {1}.", escape(d.state_text)))
+         << "</p>\n<p>" << core::tr("Last good build: {1}", time_element(d.last_good_build)) << "</p>\n"
          << account_links(d) << documents_table(d) << diagnostics_block(d, data_dir) << "</section>\n";
     return html.str();
 }
@@ -275,24 +292,32 @@ std::string summary(const BuildReport& report) {
         if (d.outcome == job::Outcome::Stopped) stopped.push_back(&d);
     }
     std::ostringstream html;
-    html << "<p class=\"summary\">Senaste bygget startade " << time_element(report.started) << " och tog "
-         << duration(report.seconds) << ": " << count(r.documents_rebuilt(), "dokument byggt", "dokument byggda")
-         << ", " << count(r.documents_kept(), "oförändrat", "oförändrade") << ". ";
+    html << "<p class=\"summary\">"
+         << core::tr(
+                "The last build started {1} and took {2}: {3}, {4}.", time_element(report.started),
+                duration(report.seconds),
+                core::trn("{1} document built", "{1} documents built", r.documents_rebuilt(),
+                          std::to_string(r.documents_rebuilt())),
+                core::trn("{1} unchanged", "{1} unchanged", r.documents_kept(), std::to_string(r.documents_kept())))
+         << " ";
     if (!report.failure.empty())
-        html << "<span class=\"failed\">Bygget kunde inte köras: " << escape(shown(report.failure, report.data_dir))
-             << "</span>";
+        html << "<span class=\"failed\">"
+             << core::tr("The build could not run: {1}", escape(shown(report.failure, report.data_dir))) << "</span>";
     else if (!failures.empty())
-        html << "<span class=\"failed\">" << failures.size() << " av "
-             << count(r.datasets.size(), "datamängd", "datamängder") << " misslyckades:</span> " << links_to(failures)
-             << ".";
+        html << "<span class=\"failed\">"
+             << core::trn("{1} of {2} dataset failed:", "{1} of {2} datasets failed:", r.datasets.size(),
+                          std::to_string(failures.size()), std::to_string(r.datasets.size()))
+             << "</span> " << links_to(failures) << ".";
     else if (stopped.empty())
-        html << (r.datasets.size() == 1 ? std::string("Datamängden är byggd.")
-                                        : "Alla " + std::to_string(r.datasets.size()) + " datamängder är byggda.");
+        html << core::trn("The dataset is built.", "All {1} datasets are built.", r.datasets.size(),
+                          std::to_string(r.datasets.size()));
     if (!stopped.empty())
-        html << " Bygget stoppades innan "
-             << (stopped.size() == 1 ? std::string("en datamängd") : count(stopped.size(), "datamängd", "datamängder"))
-             << " publicerades (" << (stopped.size() == 1 ? "den" : "de")
-             << " har kvar sina senaste lyckade dokument): " << links_to(stopped) << ".";
+        html << " "
+             << core::trn(
+                    "The build was stopped before one dataset was published (it keeps its last good documents): {2}.",
+                    "The build was stopped before {1} datasets were published (they keep their last good "
+                    "documents): {2}.",
+                    stopped.size(), std::to_string(stopped.size()), links_to(stopped));
     html << "</p>\n";
     return html.str();
 }
@@ -313,16 +338,18 @@ std::vector<const job::DatasetResult*> in_page_order(const job::Result& result) 
 
 std::string status_page(const BuildReport& report) {
     std::ostringstream html;
-    html << "<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n"
+    html << "<!DOCTYPE html>\n<html lang=\"" << language_code() << "\">\n<head>\n<meta charset=\"utf-8\">\n"
          << "<meta name=\"generator\" content=\"" << escape(report.generator) << "\">\n"
-         << "<title>fuel – byggstatus</title>\n<style>" << kStyle << "</style>\n</head>\n"
+         << "<title>" << core::tr("fuel – build status") << "</title>\n<style>" << kStyle << "</style>\n</head>\n"
          << "<body data-exit-status=\"" << report.exit_code << "\"" << (report.stopped ? " data-stopped=\"true\"" : "")
-         << ">\n<main>\n<h1>Byggstatus</h1>\n"
+         << ">\n<main>\n<h1>" << core::tr("Build status") << "</h1>\n"
          << summary(report);
     for (const auto* d : in_page_order(report.result)) html << dataset_section(*d, report);
-    html << "</main>\n<footer><p>Data: " << escape(core::visible(report.data_dir)) << ". Byggt av "
-         << escape(report.generator)
-         << ". Samma status för övervakning: <a href=\"status.json\">status.json</a>.</p></footer>\n"
+    html << "</main>\n<footer><p>"
+         << core::tr("Data: {1}. Built by {2}. The same status for monitoring: {3}.",
+                     escape(core::visible(report.data_dir)), escape(report.generator),
+                     "<a href=\"status.json\">status.json</a>")
+         << "</p></footer>\n"
          << "</body>\n</html>\n";
     return html.str();
 }

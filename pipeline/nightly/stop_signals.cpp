@@ -1,4 +1,5 @@
 #include "nightly/stop_signals.hpp"
+#include "core/messages.hpp"
 
 #include <Poco/Logger.h>
 
@@ -16,9 +17,9 @@ StopOnSignals::StopOnSignals() {
             if (stop_.exchange(true)) continue;
             signal_ = received;
             Poco::Logger::get("fuel").information(
-                std::string(received == SIGINT ? "SIGINT" : "SIGTERM") +
-                " received: stopping after the documents being written; what is not published keeps its last "
-                "good documents");
+                core::tr("{1} received: stopping after the documents being written; what is not published keeps its "
+                         "last good documents",
+                         std::string(received == SIGINT ? "SIGINT" : "SIGTERM")));
         }
     });
 }

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "pdf/writer.hpp"
+#include "core/messages.hpp"
 
 namespace pdf {
 
@@ -70,7 +71,7 @@ std::optional<CalendarDate> document_date(const doc::Metadata& meta) {
     }
     const auto date = parse_iso_date(meta.date);
     if (!date) {
-        throw Error("document date '" + meta.date + "' is not an ISO date (YYYY-MM-DD)");
+        throw Error(core::tr("document date '{1}' is not an ISO date (YYYY-MM-DD)", meta.date));
     }
     return date;
 }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "pdf/writer.hpp"
+#include "core/messages.hpp"
 
 namespace pdf {
 
@@ -17,7 +18,7 @@ T* copy_to_haru(HPDF_FontDef def, const std::vector<T>& values) {
     // libharu frees these with its own memory manager (the font
     // definition's free function), so they are allocated with it.
     auto* memory = static_cast<T*>(HPDF_GetMem(def->mmgr, static_cast<HPDF_UINT>(sizeof(T) * values.size())));
-    if (memory == nullptr) throw Error("libharu could not allocate a font's character map (out of memory)");
+    if (memory == nullptr) throw Error(core::tr("libharu could not allocate a font's character map (out of memory)"));
     for (std::size_t i = 0; i < values.size(); ++i) memory[i] = values[i];
     return memory;
 }
@@ -26,7 +27,7 @@ T* copy_to_haru(HPDF_FontDef def, const std::vector<T>& values) {
 
 void restrict_cmap(HPDF_FontDef def, const CodePoints& used) {
     if (def == nullptr || def->type != HPDF_FONTDEF_TYPE_TRUETYPE)
-        throw Error("not a libharu TrueType font definition");
+        throw Error(core::tr("not a libharu TrueType font definition"));
     auto* attr = static_cast<HPDF_TTFontDefAttr>(def->attr);
     HPDF_TTF_CmapRange& cmap = attr->cmap;
     if (cmap.format != 4) return;

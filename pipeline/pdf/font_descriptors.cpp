@@ -8,6 +8,7 @@
 #include <string>
 
 #include "pdf/writer.hpp"
+#include "core/messages.hpp"
 
 namespace pdf {
 
@@ -33,7 +34,7 @@ void mark_if_kept(std::vector<std::uint8_t>& bits, HPDF_FontDef def, unsigned co
 HPDF_FontDef font_definition(HPDF_Font font) {
     const auto* attr = static_cast<HPDF_FontAttr>(font->attr);
     if (attr == nullptr || attr->fontdef == nullptr || attr->fontdef->type != HPDF_FONTDEF_TYPE_TRUETYPE) {
-        throw Error("not a libharu TrueType font laid out as in 2.3.0");
+        throw Error(core::tr("not a libharu TrueType font laid out as in 2.3.0"));
     }
     return attr->fontdef;
 }
@@ -68,13 +69,13 @@ void complete_font_descriptor(HaruDocument& doc, HPDF_Font font, bool with_cid_s
     HPDF_FontDef def = font_definition(font);
     if (def->descriptor == nullptr) {
         if (font->before_write_fn == nullptr) {
-            throw Error("libharu's font '" + std::string(def->base_font) + "' has no before-write hook");
+            throw Error(core::tr("libharu's font '{1}' has no before-write hook", std::string(def->base_font)));
         }
         font->before_write_fn(font);
         doc.check(std::string("build the font descriptor of '") + def->base_font + "'");
     }
     if (def->descriptor == nullptr) {
-        throw Error(std::string("libharu built no font descriptor for '") + def->base_font + "'");
+        throw Error(core::tr("libharu built no font descriptor for '{1}'", def->base_font));
     }
     HPDF_Dict_AddNumber(def->descriptor, "CapHeight", def->cap_height);
     if (with_cid_set) {

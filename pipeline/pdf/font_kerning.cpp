@@ -1,4 +1,5 @@
 #include "pdf/font_kerning.hpp"
+#include "core/messages.hpp"
 
 #include <hb.h>
 
@@ -29,7 +30,7 @@ const hb_feature_t* features(unsigned& count) {
 
 FontLibrary::Shaper load_shaper(const std::string& path) {
     hb_blob_t* blob = hb_blob_create_from_file_or_fail(path.c_str());
-    if (blob == nullptr) throw Error("HarfBuzz cannot read the font file '" + path + "'");
+    if (blob == nullptr) throw Error(core::tr("HarfBuzz cannot read the font file '{1}'", path));
     hb_face_t* face = hb_face_create(blob, 0);
     hb_blob_destroy(blob);
     hb_font_t* font = hb_font_create(face);

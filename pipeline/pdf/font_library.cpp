@@ -11,6 +11,7 @@
 
 #include "pdf/font_kerning.hpp"
 #include "pdf/haru_document.hpp"
+#include "core/messages.hpp"
 
 namespace pdf {
 
@@ -93,7 +94,7 @@ FontLibrary FontLibrary::load(const FontFiles& files) {
         doc.check("load font file '" + path + "'");
         HPDF_FontDef def = name != nullptr ? HPDF_Doc_FindFontDef(doc.get(), name) : nullptr;
         if (def == nullptr) {
-            throw Error("libharu loaded no font definition from '" + path + "'");
+            throw Error(core::tr("libharu loaded no font definition from '{1}'", path));
         }
         faces[i] = read_face(def);
         shapers[i] = load_shaper(path);

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "pdf/writer.hpp"
+#include "core/messages.hpp"
 
 namespace pdf {
 
@@ -20,7 +21,7 @@ std::string hex(HPDF_STATUS value) {
 HaruDocument::HaruDocument() : first_error_(std::make_unique<FirstError>()) {
     doc_ = HPDF_New(&HaruDocument::on_error, first_error_.get());
     if (doc_ == nullptr) {
-        throw Error("libharu could not create a document (out of memory)");
+        throw Error(core::tr("libharu could not create a document (out of memory)"));
     }
 }
 
@@ -47,8 +48,8 @@ void HaruDocument::check(std::string_view step) const {
     } else {
         return;
     }
-    throw Error("libharu error " + hex(code) + " (detail " + std::to_string(detail) +
-                ") in step: " + std::string(step));
+    throw Error(
+        core::tr("libharu error {1} (detail {2}) in step: {3}", hex(code), std::to_string(detail), std::string(step)));
 }
 
 }  // namespace pdf

@@ -11,6 +11,7 @@
 #include "pdf/document_info.hpp"
 #include "pdf/page_painter.hpp"
 #include "pdf/writer.hpp"
+#include "core/messages.hpp"
 
 namespace pdf {
 
@@ -34,8 +35,8 @@ std::map<std::string_view, const layout::Anchor*> index_anchors(const layout::Pa
 
 std::size_t anchor_page(const std::vector<HPDF_Page>& pages, const layout::Anchor& anchor) {
     if (anchor.page < 0 || static_cast<std::size_t>(anchor.page) >= pages.size()) {
-        throw Error("anchor '" + anchor.id + "' is on page " + std::to_string(anchor.page + 1) +
-                    " of a document with " + std::to_string(pages.size()) + " pages");
+        throw Error(core::tr("anchor '{1}' is on page {2} of a document with {3} pages", anchor.id,
+                             std::to_string(anchor.page + 1), std::to_string(pages.size())));
     }
     return static_cast<std::size_t>(anchor.page);
 }
@@ -93,7 +94,8 @@ void add_links(HaruDocument& doc, const std::vector<HPDF_Page>& pages, const lay
             if (link->target.starts_with('#')) {
                 const auto it = anchors.find(std::string_view(link->target).substr(1));
                 if (it == anchors.end()) {
-                    throw Error("link on page " + std::to_string(p + 1) + " to unknown anchor '" + link->target + "'");
+                    throw Error(
+                        core::tr("link on page {1} to unknown anchor '{2}'", std::to_string(p + 1), link->target));
                 }
                 annotation = HPDF_Page_CreateLinkAnnot(pages[p], rect, destination(doc, pages, document, *it->second));
                 if (!it->second->title.empty()) description = it->second->title;

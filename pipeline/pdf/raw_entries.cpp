@@ -6,12 +6,13 @@
 #include <charconv>
 
 #include "pdf/writer.hpp"
+#include "core/messages.hpp"
 
 namespace pdf {
 
 void RawEntries::attach(HPDF_Dict dict, std::size_t begin, std::size_t end) {
     if (dict->write_fn != nullptr || dict->attr != nullptr)
-        throw Error("a dictionary given raw entries already has a write hook or attributes");
+        throw Error(core::tr("a dictionary given raw entries already has a write hook or attributes"));
     ranges_.push_back(Range{&text_, begin, end});
     dict->attr = &ranges_.back();
     dict->write_fn = &RawEntries::write;
@@ -32,7 +33,7 @@ void append_number(std::string& text, long long value) {
 void append_reference(std::string& text, const void* object) {
     const auto* header = static_cast<const HPDF_Obj_Header*>(object);
     if ((header->obj_id & HPDF_OTYPE_INDIRECT) == 0)
-        throw Error("a reference to an object that is not in the cross-reference table");
+        throw Error(core::tr("a reference to an object that is not in the cross-reference table"));
     append_number(text, header->obj_id & 0x00FFFFFF);
     text += ' ';
     append_number(text, header->gen_no);

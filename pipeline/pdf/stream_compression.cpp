@@ -12,6 +12,7 @@
 
 #include "core/parallel.hpp"
 #include "pdf/writer.hpp"
+#include "core/messages.hpp"
 
 namespace pdf {
 
@@ -41,7 +42,7 @@ std::vector<unsigned char> stream_bytes(HPDF_Stream stream) {
     for (HPDF_UINT i = 0; i < count; ++i) {
         HPDF_UINT length = 0;
         const HPDF_BYTE* buffer = HPDF_MemStream_GetBufPtr(stream, i, &length);
-        if (buffer == nullptr) throw Error("libharu could not read back a stream's buffer");
+        if (buffer == nullptr) throw Error(core::tr("libharu could not read back a stream's buffer"));
         bytes.insert(bytes.end(), buffer, buffer + length);
     }
     return bytes;
@@ -118,8 +119,8 @@ void compress_streams(HaruDocument& doc, const std::vector<HPDF_Dict>& streams, 
 
     for (std::size_t i = 0; i < pending.size(); ++i) {
         if (failed[i])
-            throw Error("libdeflate could not compress a stream of " + std::to_string(pending[i].data.size()) +
-                        " bytes");
+            throw Error(core::tr("libdeflate could not compress a stream of {1} bytes",
+                                 std::to_string(pending[i].data.size())));
         HPDF_Dict dict = pending[i].dict;
         HPDF_Stream_Write(dict->stream, pending[i].data.data(), static_cast<HPDF_UINT>(pending[i].data.size()));
         // Written as they are; the filter entry comes from us, since

@@ -11,6 +11,7 @@
 
 #include "pdf/raw_entries.hpp"
 #include "pdf/writer.hpp"
+#include "core/messages.hpp"
 
 namespace pdf {
 
@@ -55,7 +56,7 @@ HPDF_Dict parent_tree(HaruDocument& doc, const std::vector<std::pair<int, std::s
     }
     const std::size_t leaves = (entries.size() + kPairs - 1) / kPairs;
     if (leaves > StructureTree::kMaxArray)
-        throw Error("the parent tree has more entries than two levels of a number tree hold");
+        throw Error(core::tr("the parent tree has more entries than two levels of a number tree hold"));
     HPDF_Array kids = HPDF_Array_New(pdf->mmgr);
     for (std::size_t first = 0; first < entries.size(); first += kPairs) {
         const std::size_t last = std::min(first + kPairs, entries.size());
@@ -117,7 +118,7 @@ StructureTree::StructureTree(const layout::PagedDocument& document) : elements_(
     for (std::size_t i = 1; i < elements_.size(); ++i) {
         const auto parent = elements_[i].parent;
         if (parent < 0 || static_cast<std::size_t>(parent) >= i)
-            throw Error("structure element " + std::to_string(i) + " has no parent before it");
+            throw Error(core::tr("structure element {1} has no parent before it", std::to_string(i)));
     }
     kids_.resize(elements_.size());
     page_content_.resize(document.pages.size());
@@ -144,8 +145,8 @@ StructureTree::StructureTree(const layout::PagedDocument& document) : elements_(
 std::int32_t StructureTree::element_of(const layout::Item& item) const {
     if (item.structure == layout::kNoElement) return 0;
     if (item.structure < 0 || static_cast<std::size_t>(item.structure) >= elements_.size())
-        throw Error("an item names structure element " + std::to_string(item.structure) + " of " +
-                    std::to_string(elements_.size()));
+        throw Error(core::tr("an item names structure element {1} of {2}", std::to_string(item.structure),
+                             std::to_string(elements_.size())));
     return item.structure;
 }
 
@@ -330,7 +331,8 @@ void StructureTree::write(HaruDocument& doc, const std::vector<HPDF_Page>& pages
     for (std::size_t p = 0; p < pages.size(); ++p, ++next_key) {
         if (page_content_[p].empty()) continue;
         if (page_content_[p].size() > kMaxArray)
-            throw Error("page " + std::to_string(p + 1) + " has more marked-content sequences than PDF/A-1 allows");
+            throw Error(
+                core::tr("page {1} has more marked-content sequences than PDF/A-1 allows", std::to_string(p + 1)));
         HPDF_Dict_AddNumber(pages[p], "StructParents", next_key);
         std::string parents = "[";
         for (const std::int32_t e : page_content_[p]) {

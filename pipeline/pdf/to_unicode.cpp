@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "pdf/writer.hpp"
+#include "core/messages.hpp"
 
 namespace pdf {
 
@@ -75,7 +76,7 @@ void replace_to_unicode(HPDF_Font font) {
     HPDF_Dict stream_dict = attr != nullptr ? attr->cmap_stream : nullptr;
     if (stream_dict == nullptr || stream_dict->stream == nullptr ||
         HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT) != stream_dict) {
-        throw Error("libharu's Type0 font keeps no /ToUnicode stream where 2.3.0 does");
+        throw Error(core::tr("libharu's Type0 font keeps no /ToUnicode stream where 2.3.0 does"));
     }
     HPDF_MemStream_FreeData(stream_dict->stream);
     HPDF_Stream_WriteStr(stream_dict->stream, identity_to_unicode_cmap().c_str());

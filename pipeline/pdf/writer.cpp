@@ -20,6 +20,7 @@
 #include "pdf/page_painter.hpp"
 #include "pdf/stream_compression.hpp"
 #include "pdf/tagging.hpp"
+#include "core/messages.hpp"
 
 namespace pdf {
 
@@ -95,7 +96,7 @@ void flush_to_disk(const std::string& path) {
         if (fd >= 0) {
             ::close(fd);
         }
-        throw Error("cannot flush '" + path + "' to disk: " + std::strerror(error));
+        throw Error(core::tr("cannot flush '{1}' to disk: {2}", path, std::strerror(error)));
     }
     ::close(fd);
 }
@@ -128,11 +129,11 @@ void write_file(const layout::PagedDocument& document, const FontFiles& fonts, c
         HPDF_SaveToFile(doc.get(), temporary.c_str());
         // libharu reports a failed write as a generic file error; the
         // operator needs to hear that the disk is full.
-        if (errno == ENOSPC || errno == EDQUOT) throw Error("the disk is full: cannot save '" + path + "'");
+        if (errno == ENOSPC || errno == EDQUOT) throw Error(core::tr("the disk is full: cannot save '{1}'", path));
         doc.check("save to '" + temporary + "'");
         if (options.flush_to_disk) flush_to_disk(temporary);
         if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-            throw Error("cannot rename '" + temporary + "' to '" + path + "': " + std::strerror(errno));
+            throw Error(core::tr("cannot rename '{1}' to '{2}': {3}", temporary, path, std::strerror(errno)));
         }
     } catch (...) {
         const int error = errno;  // for the caller, who may ask whether the disk was full

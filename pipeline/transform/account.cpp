@@ -1,6 +1,7 @@
 // Building the account: each error is placed on the record it lies within,
 // then each record is classified as used or rejected.
 #include "transform/account.hpp"
+#include "core/messages.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -47,7 +48,7 @@ const FeedNames kFeedNames[] = {
 // "Follow-up of grants").
 constexpr std::string_view kFollowUpRegisters[] = {"reports", "repayments"};
 constexpr const char* kKeptForNextRound =
-    "kept: the follow-up of this round's grants, which the next round's documents state";
+    core::tr_noop("kept: the follow-up of this round's grants, which the next round's documents state");
 
 std::string lower_ascii(std::string text) {
     for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -138,7 +139,7 @@ private:
     // that is fit is not rejected for another record's error.
     void settle(const model::SourceRecord& record, AccountEntry& entry) const {
         if (record.application < 0 && record.feeds.empty()) {
-            entry.reasons.push_back(record.dropped_because.empty() ? "ingest could not keep it"
+            entry.reasons.push_back(record.dropped_because.empty() ? core::tr("ingest could not keep it")
                                                                    : record.dropped_because);
             return;
         }
@@ -150,7 +151,7 @@ private:
         for (const auto& scope : documents_)
             if (uses(report_, scope, application)) entry.documents.push_back(scope.name);
         if (entry.documents.empty())
-            entry.reasons.push_back("no document uses the applications of the fund " + application.fund);
+            entry.reasons.push_back(core::tr("no document uses the applications of the fund {1}", application.fund));
     }
 
     // A register row, a statistics row, a final report's project or CSV row.
@@ -162,9 +163,9 @@ private:
         const bool follow_up = std::find(std::begin(kFollowUpRegisters), std::end(kFollowUpRegisters), record.feeds) !=
                                std::end(kFollowUpRegisters);
         if (follow_up && !dataset_.final_report)
-            entry.kept = kKeptForNextRound;
+            entry.kept = core::tr(kKeptForNextRound);
         else
-            entry.reasons.push_back("no document states the " + record.feeds + " of this dataset");
+            entry.reasons.push_back(core::tr("no document states the {1} of this dataset", record.feeds));
     }
 
     const model::Dataset& dataset_;
@@ -217,10 +218,12 @@ std::string template_note(const Account& account) {
     if (account.template_errors.empty() || account.errors != static_cast<int>(account.template_errors.size()))
         return "";
     const auto& first = account.template_errors.front();
-    std::string note = "no record was rejected; the template " + first.where.file + " failed at " +
-                       core::to_string(first.where) + ": " + first.message;
-    if (account.template_errors.size() > 1)
-        note += " (and " + std::to_string(account.template_errors.size() - 1) + " more template errors)";
+    std::string note = core::tr("no record was rejected; the template {1} failed at {2}: {3}", first.where.file,
+                                core::to_string(first.where), first.message);
+    if (account.template_errors.size() > 1) {
+        const auto more = account.template_errors.size() - 1;
+        note += core::tr(" (and {1} more template errors)", std::to_string(more));
+    }
     return note;
 }
 

@@ -1,19 +1,21 @@
-// The account as text for the case officer and as JSON for programs.
+// The account as text for the case officer and as JSON for programs. The
+// text is in the language of the messages (docs/messages.md); the JSON's
+// keys are not translated, its reasons are.
 #include "core/diagnostics_json.hpp"
+#include "core/messages.hpp"
 #include "transform/account.hpp"
 
 namespace transform {
 
 namespace {
 
-std::string plural(int n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
-
 std::string counts(int read, int used, int rejected) {
-    return std::to_string(read) + " read, " + std::to_string(used) + " used, " + std::to_string(rejected) + " rejected";
+    return core::tr("{1} read, {2} used, {3} rejected", std::to_string(read), std::to_string(used),
+                    std::to_string(rejected));
 }
 
 std::string name_of(const AccountEntry& e) {
-    std::string name = e.id.empty() ? "(no id)" : e.id;
+    std::string name = e.id.empty() ? core::tr("(no id)") : e.id;
     if (!e.title.empty()) name += " \"" + e.title + "\"";
     return name;
 }
@@ -26,15 +28,16 @@ std::string joined(const std::vector<std::string>& items, const char* separator)
 
 void file_text(const FileAccount& f, std::string& out) {
     out += "\n" + f.file + ": " + counts(f.read, static_cast<int>(f.used.size()), static_cast<int>(f.rejected.size()));
-    out += f.readable ? "\n" : " (the file could not be read)\n";
+    out += f.readable ? "\n" : core::tr(" (the file could not be read)") + "\n";
     for (const auto& e : f.used)
-        out += "  used      " + core::to_string(e.where) + "  " + name_of(e) + " -> " +
-               (e.documents.empty() ? e.kept : joined(e.documents, ", ")) + "\n";
+        out += core::tr("  used      {1}  {2} -> {3}", core::to_string(e.where), name_of(e),
+                        e.documents.empty() ? e.kept : joined(e.documents, ", ")) +
+               "\n";
     for (const auto& e : f.rejected) {
-        out += "  rejected  " + core::to_string(e.where) + "  " + name_of(e) + "\n";
+        out += core::tr("  rejected  {1}  {2}", core::to_string(e.where), name_of(e)) + "\n";
         for (const auto& reason : e.reasons) out += "            - " + reason + "\n";
     }
-    for (const auto& p : f.problems) out += "  problem   " + core::to_string(p) + "\n";
+    for (const auto& p : f.problems) out += core::tr("  problem   {1}", core::to_string(p)) + "\n";
 }
 
 std::string entry_json(const AccountEntry& e) {
@@ -81,19 +84,33 @@ std::string document_json(const DocumentAccount& d) {
 }  // namespace
 
 std::string to_text(const Account& a) {
-    std::string out = "account of " + a.dataset + ": " + plural(a.read(), "record", "records") + " read, " +
-                      std::to_string(a.used()) + " used, " + std::to_string(a.rejected()) + " rejected\n";
+    std::string out =
+        core::trn("account of {1}: {2} record read, {3} used, {4} rejected",
+                  "account of {1}: {2} records read, {3} used, {4} rejected", static_cast<unsigned long>(a.read()),
+                  a.dataset, std::to_string(a.read()), std::to_string(a.used()), std::to_string(a.rejected())) +
+        "\n";
     const auto note = template_note(a);
-    out += a.accepted      ? "the documents are made from the used records\n"
-           : !note.empty() ? "no document is made: " + note + "\n"
-                           : "no document is made: the dataset has " + plural(a.errors, "error", "errors") +
-                                 "; the records marked used are fit for the documents named, once it has none\n";
+    out += a.accepted ? core::tr("the documents are made from the used records")
+           : !note.empty()
+               ? core::tr("no document is made: {1}", note)
+               : core::trn(
+                     "no document is made: the dataset has {1} error; the records marked used are fit for the "
+                     "documents named, once it has none",
+                     "no document is made: the dataset has {1} errors; the records marked used are fit for the "
+                     "documents named, once it has none",
+                     static_cast<unsigned long>(a.errors), std::to_string(a.errors));
+    out += "\n";
     for (const auto& f : a.files) file_text(f, out);
-    if (!a.documents.empty()) out += "\ndocuments:\n";
-    for (const auto& d : a.documents)
-        out += "  " + d.name + ": " + plural(static_cast<int>(d.ids.size()), "application", "applications") +
-               (d.ids.empty() ? "" : ": " + joined(d.ids, ", ")) + "\n";
-    if (!a.problems.empty()) out += "\nother problems:\n";
+    if (!a.documents.empty()) out += "\n" + core::tr("documents:") + "\n";
+    for (const auto& d : a.documents) {
+        const auto n = d.ids.size();
+        out += "  " +
+               (d.ids.empty() ? core::trn("{1}: {2} application", "{1}: {2} applications", n, d.name, std::to_string(n))
+                              : core::trn("{1}: {2} application: {3}", "{1}: {2} applications: {3}", n, d.name,
+                                          std::to_string(n), joined(d.ids, ", "))) +
+               "\n";
+    }
+    if (!a.problems.empty()) out += "\n" + core::tr("other problems:") + "\n";
     for (const auto& p : a.problems) out += "  " + core::to_string(p) + "\n";
     return out;
 }

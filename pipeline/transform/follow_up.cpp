@@ -1,5 +1,6 @@
 // Report statuses, repayments, shortfalls and the money per year.
 #include "transform/follow_up.hpp"
+#include "core/messages.hpp"
 
 #include "core/checked.hpp"
 
@@ -136,15 +137,15 @@ model::YearSummary year_summary(const model::Dataset& round) {
 
 std::string describe(const model::ReportState& state) {
     const std::string kind = model::to_string(state.kind);
-    const std::string due = state.record ? " (due " + core::to_iso(state.record->due) + ")" : "";
+    const std::string due = state.record ? core::tr(" (due {1})", core::to_iso(state.record->due)) : "";
     switch (state.status) {
-        case model::ReportStatus::ApprovedOnTime: return kind + ": approved";
-        case model::ReportStatus::ApprovedLate: return kind + ": approved, late" + due;
-        case model::ReportStatus::NotApproved: return kind + ": not approved";
-        case model::ReportStatus::NotYetAssessed: return kind + ": not yet assessed";
-        case model::ReportStatus::Missing: return kind + ": missing" + due;
-        case model::ReportStatus::NotYetDue: return kind + ": not yet due" + due;
-        case model::ReportStatus::NotRecorded: return kind + ": not in the report register";
+        case model::ReportStatus::ApprovedOnTime: return core::tr("{1}: approved", kind);
+        case model::ReportStatus::ApprovedLate: return core::tr("{1}: approved, late{2}", kind, due);
+        case model::ReportStatus::NotApproved: return core::tr("{1}: not approved", kind);
+        case model::ReportStatus::NotYetAssessed: return core::tr("{1}: not yet assessed", kind);
+        case model::ReportStatus::Missing: return core::tr("{1}: missing{2}", kind, due);
+        case model::ReportStatus::NotYetDue: return core::tr("{1}: not yet due{2}", kind, due);
+        case model::ReportStatus::NotRecorded: return core::tr("{1}: not in the report register", kind);
     }
     return kind;
 }

@@ -6,6 +6,7 @@
 
 #include "core/checked.hpp"
 #include "transform/follow_up.hpp"
+#include "core/messages.hpp"
 
 namespace transform {
 
@@ -25,9 +26,9 @@ const model::Application* grant_named(const model::Dataset& dataset, const std::
                                       const core::SourceLocation& where, core::Diagnostics& diagnostics) {
     const auto* a = find_application(dataset, id);
     if (!a)
-        diagnostics.error(where, "\"" + id + "\" is not an application of the round " + dataset.round.id);
+        diagnostics.error(where, core::tr("\"{1}\" is not an application of the round {2}", id, dataset.round.id));
     else if (a->decision == model::Decision::Rejected)
-        diagnostics.error(where, id + " was rejected; only grants owe reports and repayments");
+        diagnostics.error(where, core::tr("{1} was rejected; only grants owe reports and repayments", id));
     return a && a->decision != model::Decision::Rejected ? a : nullptr;
 }
 
@@ -37,17 +38,19 @@ void check_report_register(const model::Dataset& dataset, core::Diagnostics& dia
         grant_named(dataset, r.grant, r.where, diagnostics);
         const auto [it, fresh] = seen.emplace(std::make_pair(r.grant, r.kind), &r);
         if (!fresh)
-            diagnostics.error(r.where, r.grant + " " + model::to_string(r.kind) +
-                                           " is in the register again; first at " + core::to_string(it->second->where) +
-                                           " (it would be counted twice; remove one row)");
+            diagnostics.error(
+                r.where,
+                core::tr("{1} {2} is in the register again; first at {3} (it would be counted twice; remove one row)",
+                         r.grant, model::to_string(r.kind), core::to_string(it->second->where)));
     }
     if (dataset.round.report_source.empty()) return;
     for (const auto& a : dataset.applications) {
         if (a.decision == model::Decision::Rejected) continue;
         for (const auto kind : {model::ReportKind::Economy, model::ReportKind::Implementation})
             if (!seen.count({a.id, kind}))
-                diagnostics.warning(a.where, a.id + " has no row for its " + std::string(model::to_string(kind)) +
-                                                 " report in " + dataset.round.report_source);
+                diagnostics.warning(a.where,
+                                    core::tr("{1} has no row for its {2} report in {3}", a.id,
+                                             std::string(model::to_string(kind)), dataset.round.report_source));
     }
 }
 
@@ -61,21 +64,21 @@ void check_repayment_register(const model::Dataset& dataset, core::Diagnostics& 
     for (const auto& r : dataset.repayments) {
         const auto [first, fresh] = seen.emplace(std::make_tuple(r.grant, core::to_iso(r.notified), r.amount), &r);
         if (!fresh) {
-            diagnostics.error(r.where, r.grant + " repayment of " + kronor(r.amount) + " announced " +
-                                           core::to_iso(r.notified) + " is in the register again; first at " +
-                                           core::to_string(first->second->where) +
-                                           " (it would be counted twice; remove one row)");
+            diagnostics.error(r.where, core::tr("{1} repayment of {2} announced {3} is in the register again; first at "
+                                                "{4} (it would be counted twice; remove one row)",
+                                                r.grant, kronor(r.amount), core::to_iso(r.notified),
+                                                core::to_string(first->second->where)));
             continue;
         }
         const auto* grant = grant_named(dataset, r.grant, r.where, diagnostics);
         if (deadline && r.notified > *deadline)
-            diagnostics.warning(r.where, r.grant + ": the repayment was announced " + core::to_iso(r.notified) +
-                                             ", after the deadline " + core::to_iso(*deadline));
+            diagnostics.warning(r.where, core::tr("{1}: the repayment was announced {2}, after the deadline {3}",
+                                                  r.grant, core::to_iso(r.notified), core::to_iso(*deadline)));
         if (!grant) continue;
         core::add_or_throw(repaid[r.grant], r.amount, "amounts");
         if (repaid[r.grant] > grant->granted)
-            diagnostics.error(r.where, r.grant + ": the repayments add up to " + kronor(repaid[r.grant]) +
-                                           ", more than the " + kronor(grant->granted) + " granted");
+            diagnostics.error(r.where, core::tr("{1}: the repayments add up to {2}, more than the {3} granted", r.grant,
+                                                kronor(repaid[r.grant]), kronor(grant->granted)));
     }
 }
 
@@ -95,10 +98,10 @@ void check_registers(const model::Dataset& dataset, core::Diagnostics& diagnosti
     std::set<std::string> excepted;
     for (const auto& e : dataset.round.report_exceptions) {
         if (!find_application(dataset, e.application))
-            diagnostics.error(e.where,
-                              "the exception names " + e.application + ", which is not an application of the round");
+            diagnostics.error(
+                e.where, core::tr("the exception names {1}, which is not an application of the round", e.application));
         else if (!excepted.insert(e.application).second)
-            diagnostics.error(e.where, "a second exception for " + e.application);
+            diagnostics.error(e.where, core::tr("a second exception for {1}", e.application));
     }
 }
 
@@ -107,9 +110,10 @@ void check_report_rule(const model::Dataset& dataset, core::Diagnostics& diagnos
     bool has_previous_year = false;
     for (const auto& e : dataset.earlier) has_previous_year |= e.round.year == round.year - 1;
     if (!dataset.earlier.empty() && !has_previous_year)
-        diagnostics.warning(round.where, "the data folder holds earlier rounds but none of " +
-                                             std::to_string(round.year - 1) +
-                                             ", so the rule on reports is not checked");
+        diagnostics.warning(
+            round.where,
+            core::tr("the data folder holds earlier rounds but none of {1}, so the rule on reports is not checked",
+                     std::to_string(round.year - 1)));
     const auto found = shortfalls(dataset, previous_grants(dataset));
     std::set<std::string> needed;
     for (const auto& s : found) {
@@ -119,20 +123,19 @@ void check_report_rule(const model::Dataset& dataset, core::Diagnostics& diagnos
             for (const auto* e : s.exceptions) excepted |= e->application == a->id;
             if (excepted) needed.insert(a->id);
             if (excepted || a->decision == model::Decision::Rejected) continue;
-            diagnostics.error(a->where, "application " + a->id + " (\"" + a->title + "\"): " + s.administration +
-                                            " has no approved report for its " + std::to_string(round.year - 1) +
-                                            " grant " + grant.id + " (\"" + grant.title + "\", " +
-                                            s.grant.round->round.id + ": " + reports_missing(s.grant) +
-                                            "), so it cannot be granted money (seed 004) unless round.xml "
-                                            "<report-exceptions> records an exception for " +
-                                            a->id);
+            diagnostics.error(a->where,
+                              core::tr("application {1} (\"{2}\"): {3} has no approved report for its {4} grant {5} "
+                                       "(\"{6}\", {7}: {8}), so it cannot be granted money (seed 004) unless round.xml "
+                                       "<report-exceptions> records an exception for {9}",
+                                       a->id, a->title, s.administration, std::to_string(round.year - 1), grant.id,
+                                       grant.title, s.grant.round->round.id, reports_missing(s.grant), a->id));
         }
     }
     for (const auto& e : round.report_exceptions)
         if (!needed.count(e.application) && find_application(dataset, e.application))
-            diagnostics.warning(e.where, "the exception for " + e.application +
-                                             " is not needed: its administration "
-                                             "has approved reports for last year's grants, or none to give");
+            diagnostics.warning(e.where, core::tr("the exception for {1} is not needed: its administration has "
+                                                  "approved reports for last year's grants, or none to give",
+                                                  e.application));
 }
 
 }  // namespace transform

@@ -7,6 +7,7 @@
 
 #include "core/checked.hpp"
 #include "core/closest_match.hpp"
+#include "core/messages.hpp"
 
 namespace transform {
 
@@ -52,19 +53,22 @@ void check_recipient_statistics(const model::Dataset& dataset, core::Diagnostics
     std::set<std::string> warned;
     for (const auto& c : counts) {
         if (c.recipients < 0)
-            diagnostics.error(c.where, year_and_name(c) + ": the number of recipients is negative (" +
-                                           std::to_string(c.recipients) + ")");
+            diagnostics.error(c.where, core::tr("{1}: the number of recipients is negative ({2})", year_and_name(c),
+                                                std::to_string(c.recipients)));
         const auto [it, inserted] = first_row.insert({{c.administration, c.year}, &c});
         if (!inserted)
-            diagnostics.error(c.where, year_and_name(c) + " is given twice; the first is on line " +
-                                           std::to_string(it->second->where.line));
+            diagnostics.error(c.where, core::tr("{1} is given twice; the first is on line {2}", year_and_name(c),
+                                                std::to_string(it->second->where.line)));
         if (std::find(names.begin(), names.end(), c.administration) != names.end() ||
             !warned.insert(c.administration).second)
             continue;
-        std::string message = "\"" + c.administration + "\" is not one of the round's administrations";
-        if (const auto guess = core::closest_match(c.administration, names))
-            message += "; did you mean " + *guess + "?";
-        diagnostics.warning(c.where, message + " (its counts still add to the city's total)");
+        const auto guess = core::closest_match(c.administration, names);
+        diagnostics.warning(c.where, guess ? core::tr("\"{1}\" is not one of the round's administrations; did you mean "
+                                                      "{2}? (its counts still add to the city's total)",
+                                                      c.administration, *guess)
+                                           : core::tr("\"{1}\" is not one of the round's administrations (its counts "
+                                                      "still add to the city's total)",
+                                                      c.administration));
     }
     // An administration missing from a year makes that year's total smaller
     // for no real reason: say which.
@@ -80,8 +84,8 @@ void check_recipient_statistics(const model::Dataset& dataset, core::Diagnostics
         for (const int year : years)
             if (!own.count(year))
                 diagnostics.warning(first_of[administration]->where,
-                                    administration + " has no count for " + std::to_string(year) +
-                                        ", so the city's total of " + std::to_string(year) + " lacks it");
+                                    core::tr("{1} has no count for {2}, so the city's total of {3} lacks it",
+                                             administration, std::to_string(year), std::to_string(year)));
 }
 
 std::optional<model::RecipientTrend> recipient_trend(const std::vector<RecipientCount>& counts) {

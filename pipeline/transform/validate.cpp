@@ -7,6 +7,7 @@
 #include "transform/follow_up.hpp"
 #include "transform/recipients.hpp"
 #include "transform/transform.hpp"
+#include "core/messages.hpp"
 
 namespace transform {
 
@@ -32,7 +33,7 @@ std::string name_of(const Application& a) {
         ++shown;
     }
     const std::string title = a.title.substr(0, end) + (end < a.title.size() ? "..." : "");
-    return "application " + a.id + " (\"" + title + "\")";
+    return core::tr("application {1} (\"{2}\")", a.id, title);
 }
 
 std::string kronor(model::Kronor amount) { return std::to_string(amount) + " kr"; }
@@ -42,8 +43,8 @@ void check_unique_ids(const model::Dataset& dataset, core::Diagnostics& diagnost
     for (const auto& a : dataset.applications) {
         const auto [it, inserted] = first.emplace(a.id, &a);
         if (!inserted)
-            diagnostics.error(a.where,
-                              "the id " + a.id + " is used again; first at " + core::to_string(it->second->where));
+            diagnostics.error(
+                a.where, core::tr("the id {1} is used again; first at {2}", a.id, core::to_string(it->second->where)));
     }
 }
 
@@ -54,42 +55,48 @@ void check_administration(const model::Round& round, const Application& a, core:
         names.push_back(admin.name);
     }
     if (a.administration.empty()) return;  // reported by ingest
-    std::string message = name_of(a) + ": \"" + a.administration + "\" is not one of the city's administrations";
-    if (const auto guess = core::closest_match(a.administration, names)) message += "; did you mean " + *guess + "?";
-    diagnostics.error(a.where, message);
+    const auto guess = core::closest_match(a.administration, names);
+    diagnostics.error(
+        a.where, guess
+                     ? core::tr("{1}: \"{2}\" is not one of the city's administrations; did you mean {3}?", name_of(a),
+                                a.administration, *guess)
+                     : core::tr("{1}: \"{2}\" is not one of the city's administrations", name_of(a), a.administration));
 }
 
 // The decision rules of the round (seed 004 and docs/formats.md).
 void check_decision(const Application& a, const model::Fund& fund, core::Diagnostics& diagnostics) {
     const std::string who = name_of(a);
-    if (a.requested <= 0) diagnostics.error(a.where, who + ": the requested amount must be above zero");
+    if (a.requested <= 0) diagnostics.error(a.where, core::tr("{1}: the requested amount must be above zero", who));
     if (a.granted > a.requested)
-        diagnostics.error(a.where, who + ": granted " + kronor(a.granted) + " is more than the " + kronor(a.requested) +
-                                       " requested");
+        diagnostics.error(a.where, core::tr("{1}: granted {2} is more than the {3} requested", who, kronor(a.granted),
+                                            kronor(a.requested)));
     switch (a.decision) {
         case Decision::Granted:
             if (a.granted != a.requested)
-                diagnostics.error(a.where, who + ": granted in full, but granted " + kronor(a.granted) +
-                                               " differs from the " + kronor(a.requested) +
-                                               " requested (use \"beviljas delvis\")");
+                diagnostics.error(a.where, core::tr("{1}: granted in full, but granted {2} differs from the {3} "
+                                                    "requested (use \"beviljas delvis\")",
+                                                    who, kronor(a.granted), kronor(a.requested)));
             break;
         case Decision::PartlyGranted:
             if (a.granted <= 0 || a.granted >= a.requested)
-                diagnostics.error(a.where, who + ": a partial grant must be above 0 and below the " +
-                                               kronor(a.requested) + " requested, not " + kronor(a.granted));
-            if (a.motivation.empty()) diagnostics.error(a.where, who + ": a partial grant needs a motivation");
+                diagnostics.error(
+                    a.where, core::tr("{1}: a partial grant must be above 0 and below the {2} requested, not {3}", who,
+                                      kronor(a.requested), kronor(a.granted)));
+            if (a.motivation.empty())
+                diagnostics.error(a.where, core::tr("{1}: a partial grant needs a motivation", who));
             break;
         case Decision::Rejected:
-            if (a.granted != 0) diagnostics.error(a.where, who + ": rejected, but granted " + kronor(a.granted));
-            if (a.motivation.empty()) diagnostics.error(a.where, who + ": a rejection needs a motivation");
+            if (a.granted != 0)
+                diagnostics.error(a.where, core::tr("{1}: rejected, but granted {2}", who, kronor(a.granted)));
+            if (a.motivation.empty()) diagnostics.error(a.where, core::tr("{1}: a rejection needs a motivation", who));
             break;
     }
     if (fund.max_per_application && a.granted > *fund.max_per_application)
-        diagnostics.error(a.where, who + ": granted " + kronor(a.granted) + " is above the " + fund.code +
-                                       " maximum of " + kronor(*fund.max_per_application) + " per application");
+        diagnostics.error(a.where, core::tr("{1}: granted {2} is above the {3} maximum of {4} per application", who,
+                                            kronor(a.granted), fund.code, kronor(*fund.max_per_application)));
     else if (fund.max_per_application && a.requested > *fund.max_per_application)
-        diagnostics.warning(a.where, who + ": requests " + kronor(a.requested) + ", above the " + fund.code +
-                                         " maximum of " + kronor(*fund.max_per_application));
+        diagnostics.warning(a.where, core::tr("{1}: requests {2}, above the {3} maximum of {4}", who,
+                                              kronor(a.requested), fund.code, kronor(*fund.max_per_application)));
 }
 
 // The totals of the round, added as aggregate() will add them, with the
@@ -100,15 +107,16 @@ bool check_totals(const model::Dataset& dataset, core::Diagnostics& diagnostics)
     model::Kronor requested = 0, granted = 0, repaid = 0;
     for (const auto& a : dataset.applications) {
         if (!core::add_checked(requested, a.requested) || !core::add_checked(granted, a.granted)) {
-            diagnostics.error(a.where, "application " + a.id +
-                                           ": the round's total of requested or granted "
-                                           "amounts does not fit in 64 bits at this record");
+            diagnostics.error(a.where, core::tr("application {1}: the round's total of requested or granted amounts "
+                                                "does not fit in 64 bits at this record",
+                                                a.id));
             return false;
         }
     }
     for (const auto& r : dataset.repayments) {
         if (!core::add_checked(repaid, r.amount)) {
-            diagnostics.error(r.where, "repayment of " + r.grant + ": the total of repayments does not fit in 64 bits");
+            diagnostics.error(r.where,
+                              core::tr("repayment of {1}: the total of repayments does not fit in 64 bits", r.grant));
             return false;
         }
     }
@@ -122,8 +130,8 @@ void check_budgets(const model::Dataset& dataset, core::Diagnostics& diagnostics
         for (const auto& a : dataset.applications)
             if (a.fund == fund.code) core::add_or_throw(total, a.granted, "amounts");
         if (total > fund.budget)
-            diagnostics.error(fund.where, fund.code + ": the grants add up to " + kronor(total) +
-                                              ", more than the budget of " + kronor(fund.budget));
+            diagnostics.error(fund.where, core::tr("{1}: the grants add up to {2}, more than the budget of {3}",
+                                                   fund.code, kronor(total), kronor(fund.budget)));
     }
 }
 

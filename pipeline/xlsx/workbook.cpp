@@ -19,6 +19,7 @@
 #include "xlsx/sheet_names.hpp"
 #include "xlsx/swedish_number.hpp"
 #include "xlsx/tables.hpp"
+#include "core/messages.hpp"
 
 namespace xlsx {
 
@@ -91,7 +92,7 @@ private:
 };
 
 void check(lxw_error error, const std::string& what) {
-    if (error != LXW_NO_ERROR) throw Error("libxlsxwriter: " + what + ": " + lxw_strerror(error));
+    if (error != LXW_NO_ERROR) throw Error(core::tr("libxlsxwriter: {1}: {2}", what, lxw_strerror(error)));
 }
 
 bool right_aligned(const doc::Table& t, std::size_t column) {
@@ -238,7 +239,7 @@ bool plain_reference(const std::string& name) {
 // stands below the table after an empty row.
 void write_sheet(lxw_workbook* workbook, Formats& formats, const NamedTable& named, const std::string& name) {
     lxw_worksheet* sheet = workbook_add_worksheet(workbook, name.c_str());
-    if (!sheet) throw Error("libxlsxwriter: cannot add the sheet \"" + name + "\"");
+    if (!sheet) throw Error(core::tr("libxlsxwriter: cannot add the sheet \"{1}\"", name));
     const auto& t = *named.table;
     std::size_t count = t.columns.size();
     for (const auto* rows : {&t.head, &t.body, &t.foot})
@@ -354,7 +355,7 @@ bool has_tables(const doc::Document& document) { return !tables_of(document).emp
 
 void write_workbook(const doc::Document& document, const std::string& path) {
     lxw_workbook* workbook = workbook_new(path.c_str());
-    if (!workbook) throw Error("libxlsxwriter: cannot create " + path);
+    if (!workbook) throw Error(core::tr("libxlsxwriter: cannot create {1}", path));
     std::string title = core::xml_chars(document.meta.title), author = core::xml_chars(document.meta.author),
                 subject = core::xml_chars(document.meta.subject);
     lxw_doc_properties properties{};

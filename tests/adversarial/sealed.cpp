@@ -101,7 +101,8 @@ TEST_CASE("sealed: an empty output folder gets the archived documents back, not 
 
 TEST_CASE("sealed: the status shows each dataset's state, and the archive has a handover list with checksums") {
     World world("sealed-status", kAllFixtures);
-    const auto run = world.fuel("build", {"--status", "--format", "json"});
+    // The status page in Swedish, as the case officers read it.
+    const auto run = world.fuel("build", {"--status", "--format", "json", "--lang", "sv"});
     INFO(run.err);
     REQUIRE(run.status == 0);
     CHECK(contains(run.out, "\"state\": \"beslutat\""));

@@ -234,7 +234,7 @@ TEST_CASE("stop: SIGTERM during a build is a stop, not a failure, and keeps the 
     const auto page = read_file(live + "/index.html");
     // The section's own attributes (the style sheet names the statuses too).
     CHECK(page.find("data-dataset=\"stor\" data-status=\"stopped\" data-outcome=\"stopped\"") != std::string::npos);
-    CHECK(page.find("Stoppad") != std::string::npos);
+    CHECK(page.find("Stopped") != std::string::npos);  // the tests run fuel in English
     CHECK(page.find("data-previous-outcome=\"built\"") != std::string::npos);
     CHECK(page.find("data-status=\"failed\" data-outcome") == std::string::npos);
 

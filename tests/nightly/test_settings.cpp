@@ -35,8 +35,8 @@ TEST_CASE("settings: defaults without a file, and wrong values named by their ke
     CHECK_FALSE(defaults.status);
     CHECK(nightly::read_settings(*config, true).status);
     const std::vector<std::pair<std::string, std::string>> wrong = {
-        {"fuel.jobs", "0"},          {"fuel.jobs", "två"},   {"fuel.wait", "kanske"},   {"fuel.schedule", "2 am"},
-        {"fuel.log.archive", "zip"}, {"fuel.log.keep", "0"}, {"fuel.log.level", "loud"}};
+        {"fuel.jobs", "0"},          {"fuel.jobs", "två"},   {"fuel.wait", "kanske"},    {"fuel.schedule", "2 am"},
+        {"fuel.log.archive", "zip"}, {"fuel.log.keep", "0"}, {"fuel.log.level", "loud"}, {"fuel.language", "de"}};
     for (const auto& [key, value] : wrong) {
         CAPTURE(key, value);
         Poco::AutoPtr<Poco::Util::MapConfiguration> bad(new Poco::Util::MapConfiguration);

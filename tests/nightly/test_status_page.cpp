@@ -53,7 +53,10 @@ const Site& site() {
         copy_folder(source_path("tests/fixtures/invalid-round"), data + "/invalid-round");
         write_file(root + "/fuel.properties", "fuel.data = " + data + "\nfuel.out = " + x.out +
                                                   "\nfuel.templates = " + source_path("templates") +
-                                                  "\nfuel.log.file = " + root + "/log/fuel.log\n");
+                                                  "\nfuel.log.file = " + root + "/log/fuel.log\n" +
+                                                  // The page in Swedish, as the case officers read it;
+                                                  // the setting wins over the tests' LANGUAGE=en.
+                                                  "fuel.language = sv\n");
         const auto build = fuel_program() + " build --config " + quote(root + "/fuel.properties") + " 2>&1";
         x.first_status = run_command(build).status;
         edit_file(data + "/lum-ändrad/mul-ansokningar.xml", "<granted>20000</granted>", "<granted>900000</granted>");
@@ -158,7 +161,7 @@ TEST_CASE("status page: a dataset that has never built is shown as failed, with 
     CHECK(contains(bad, "Misslyckades: fel i indata"));
     CHECK(contains(bad, "Inga dokument"));
     CHECK(contains(bad, "ansokningar.csv:3:"));
-    CHECK(contains(bad, "a rejection needs a motivation"));
+    CHECK(contains(bad, "ett avslag behöver en motivering"));  // the page and its diagnostics in Swedish
     CHECK(hrefs(bad).empty());
 }
 
@@ -188,10 +191,10 @@ TEST_CASE("status page: failed datasets first, in a main landmark, errors and wa
     // Each diagnostic says its severity in words, and has its own class.
     const auto bad = section("invalid-round");
     CHECK(
-        std::regex_search(bad, std::regex(R"(<li class="error"><span class="severity">Fel:</span> <span lang="en">)")));
+        std::regex_search(bad, std::regex(R"(<li class="error"><span class="severity">Fel:</span> <span lang="sv">)")));
     CHECK_FALSE(contains(bad, "<li class=\"warning\"><span class=\"severity\">Fel"));
     // Paths relative to the data folder: the folder itself is never named in a diagnostic.
-    CHECK(contains(bad, "Fel:</span> <span lang=\"en\">invalid-round/ansokningar.csv:3:"));
+    CHECK(contains(bad, "Fel:</span> <span lang=\"sv\">invalid-round/ansokningar.csv:3:1: fel: "));
     CHECK_FALSE(contains(bad, "/data/invalid-round"));
     // Swedish counts: "1 varning", "2 varningar", never "1 varningar".
     CHECK_FALSE(std::regex_search(d, std::regex(R"(\b1 varningar\b)")));
@@ -223,13 +226,16 @@ TEST_CASE("status JSON: the same status for monitoring") {
 }
 
 TEST_CASE("status: the log file records start, end, duration and counts") {
+    // The site is built in Swedish (fuel.language = sv), its log too.
     const auto log = read_file(fs::path(site().out).parent_path().string() + "/log/fuel.log");
     INFO(log);
-    CHECK(contains(log, "build started"));
+    CHECK(contains(log, "bygget startade"));
     CHECK(std::regex_search(
-        log, std::regex(R"(build finished in [0-9.]+ s: 6 documents built, 0 skipped, 1 of 3 datasets failed)")));
+        log, std::regex(
+                 R"(bygget klart på [0-9.]+ s: 6 dokument byggda, 0 hoppades över, 1 av 3 datamängder misslyckades)")));
     CHECK(std::regex_search(
-        log, std::regex(R"(build finished in [0-9.]+ s: 0 documents built, 3 skipped, 2 of 3 datasets failed)")));
-    CHECK(contains(log, "lum-ändrad: the input has errors; nothing was written"));
-    CHECK(contains(log, "stay in place"));
+        log, std::regex(
+                 R"(bygget klart på [0-9.]+ s: 0 dokument byggda, 3 hoppades över, 2 av 3 datamängder misslyckades)")));
+    CHECK(contains(log, "lum-ändrad: indata har fel; inget skrevs"));
+    CHECK(contains(log, "ligger kvar"));
 }

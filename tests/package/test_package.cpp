@@ -57,7 +57,8 @@ TEST_CASE("contents: the program, templates, schemas, units, user, folders, sett
           "./usr/lib/systemd/system/fuel.service", "./usr/lib/systemd/system/fuel-build.service",
           "./usr/lib/systemd/system/fuel-build.timer", "./usr/lib/sysusers.d/fuel.conf",
           "./usr/lib/tmpfiles.d/fuel.conf", "./etc/fuel/fuel.properties", "./usr/share/man/man1/fuel.1.gz",
-          "./usr/share/doc/fuel/copyright", "./usr/share/doc/fuel/changelog.gz"}) {
+          "./usr/share/locale/sv/LC_MESSAGES/fuel.mo", "./usr/share/doc/fuel/copyright",
+          "./usr/share/doc/fuel/changelog.gz"}) {
         CAPTURE(path);
         CHECK(contains(listing, std::string(" ") + path + "\n"));
     }
@@ -121,9 +122,9 @@ TEST_CASE("man page: fuel(1) renders without warnings and covers the commands, o
                                " 2>&1 >" + quote(root + "/man.txt"));
     CHECK(r.output.empty());
     const auto text = read_file(root + "/man.txt");
-    for (const auto* part :
-         {"build", "check", "verify", "serve", "--config", "--data", "--out", "--templates", "--jobs", "--wait",
-          "--status", "--quiet", "--format", "EXIT STATUS", "143", "JOURNAL_STREAM", "/etc/fuel/fuel.properties"}) {
+    for (const auto* part : {"build", "check", "verify", "serve", "--config", "--data", "--out", "--templates",
+                             "--jobs", "--wait", "--status", "--quiet", "--format", "--lang", "EXIT STATUS", "143",
+                             "JOURNAL_STREAM", "/etc/fuel/fuel.properties"}) {
         CAPTURE(part);
         CHECK(contains(text, part));
     }
@@ -178,4 +179,8 @@ TEST_CASE("program: the unpacked fuel builds the fixtures with the templates it 
         CHECK(pdfs >= 1);
     }
     CHECK(run_command(quote(root + "/usr/bin/fuel") + " --version").output == "fuel " FUEL_VERSION_TEXT "\n");
+    // The Swedish messages are found where the package put them (usr/share/locale).
+    const auto help = run_command("env -u LANGUAGE -u LC_ALL -u LC_MESSAGES -u LANG " + quote(root + "/usr/bin/fuel") +
+                                  " --help 2>&1");
+    CHECK(contains(help.output, "visa den här hjälpen och avsluta"));
 }
