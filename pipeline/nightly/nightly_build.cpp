@@ -3,6 +3,7 @@
 #include <chrono>
 #include <iostream>
 
+#include "core/messages.hpp"
 #include "core/diagnostics.hpp"
 #include "job/folder_rules.hpp"
 #include "job/verify.hpp"
@@ -18,10 +19,15 @@ std::string counts(const core::Diagnostics& d) {
 }
 
 // "; 28 records read, 27 used, 1 rejected": nothing is lost without a word.
+// When only a template failed, that is what is said: no record was
+// rejected, and counts of used and rejected records would only suggest
+// the data was at fault.
 std::string records(const job::DatasetResult& d) {
     if (d.account_text.empty()) return "";
+    if (!d.account_note.empty())
+        return "; " + d.account_note + "; " + core::tr("{1} records read", std::to_string(d.records_read));
     return "; " + std::to_string(d.records_read) + " records read, " + std::to_string(d.records_used) + " used, " +
-           std::to_string(d.records_rejected) + " rejected" + (d.account_note.empty() ? "" : "; " + d.account_note);
+           std::to_string(d.records_rejected) + " rejected";
 }
 
 void log_diagnostics(const job::DatasetResult& d) {
