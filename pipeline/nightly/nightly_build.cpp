@@ -119,6 +119,7 @@ job::Spec spec_of(const Settings& settings, const BuildOptions& options) {
     spec.jobs = settings.jobs;
     spec.wait_for_lock = options.wait || settings.wait;
     spec.stop = options.stop;
+    spec.only_document = options.only_document;
     return spec;
 }
 
