@@ -22,6 +22,7 @@
 #include "nightly/nightly_build.hpp"
 #include "nightly/serve_command.hpp"
 #include "nightly/stop_signals.hpp"
+#include "nightly/values_command.hpp"
 
 namespace cli {
 
@@ -50,6 +51,10 @@ protected:
                                  core::tr("text (default) or json: json prints the report, every diagnostic with its "
                                           "file, line and column, on standard output"))
                               .argument("FORMAT"));
+        options.addOption(Option("document", "D",
+                                 core::tr("build: build only this document of the dataset (its name, as its PDF is "
+                                          "named); the others stay as last published. values: show only this document"))
+                              .argument("NAME"));
         nightly::define_settings_options(options);
     }
 
@@ -58,6 +63,7 @@ protected:
         if (name == "help") help_ = true;
         if (name == "version") version_ = true;
         if (name == "quiet") quiet_ = true;
+        if (name == "document") document_ = value;
         if (name == "format") {
             if (value != "text" && value != "json")
                 throw Poco::Util::InvalidArgumentException(core::tr("--format takes text or json, not '{1}'", value));
@@ -69,9 +75,15 @@ protected:
     int main(const ArgVec& args) override {
         if (help_) return print_help(), kExitDone;
         if (version_) return std::cout << "fuel " << FUEL_VERSION << '\n', kExitDone;
-        if (args.size() != 1 || (args[0] != "build" && args[0] != "check" && args[0] != "verify")) {
-            std::cerr << "fuel: " << core::tr("expected one command, build, check, verify or serve; see fuel --help")
-                      << '\n';
+        if (args.size() != 1 ||
+            (args[0] != "build" && args[0] != "check" && args[0] != "verify" && args[0] != "values")) {
+            std::cerr << "fuel: "
+                      << core::tr("expected one command, build, check, verify, values or serve; see fuel --help")
+                      << "\n";
+            return kExitUsage;
+        }
+        if (!document_.empty() && args[0] != "build" && args[0] != "values") {
+            std::cerr << "fuel: " << core::tr("--document is for build and values; see fuel --help") << "\n";
             return kExitUsage;
         }
         nightly::Settings settings;
@@ -88,8 +100,10 @@ protected:
             std::cerr << "fuel: " << core::visible(e.what()) << '\n';
             return kExitUsage;
         }
+        if (args[0] == "values") return nightly::run_values(settings, document_, json_, std::cout, std::cerr);
         nightly::BuildOptions options;
         options.version = FUEL_VERSION;
+        options.only_document = document_;
         if (args[0] == "verify") return nightly::run_verify(settings, options, logger());
         options.check_only = args[0] == "check";
         options.show_progress = !quiet_ && !options.check_only && isatty(STDERR_FILENO);
@@ -110,7 +124,7 @@ private:
     void print_help() const {
         Poco::Util::HelpFormatter formatter(options());
         formatter.setCommand("fuel");
-        formatter.setUsage(core::tr("build|check|verify|serve [options]"));
+        formatter.setUsage(core::tr("build|check|verify|values|serve [options]"));
         formatter.setHeader(
             core::tr("Builds the social services committee's documents from development-fund data.\n"
                      "  build   validate each dataset and write its documents to OUT/<dataset>/,\n"
@@ -118,6 +132,12 @@ private:
                      "  check   validate only; write nothing\n"
                      "  verify  make every archived (sent or decided) version again from what was\n"
                      "          kept, and compare it byte for byte with the archived documents\n"
+                     "  values  list every name the dataset's templates may use, its value this\n"
+                     "          round and where the templates use it (--data DATASET, optional\n"
+                     "          --document NAME, --format json)\n"
+                     "  build --document NAME  build one document of a draft dataset; the\n"
+                     "          others stay as last published (a sent or decided dataset is\n"
+                     "          refused: its documents are archived as one set)\n"
                      "  serve   run as a service that builds on a schedule (fuel serve --help)\n"
                      "Exit status: 0 done, 1 the input has errors (nothing written for that\n"
                      "dataset), 2 usage error, 3 internal failure, 4 another build is writing\n"
@@ -130,6 +150,7 @@ private:
     bool version_ = false;
     bool quiet_ = false;
     bool json_ = false;
+    std::string document_;
 };
 
 int run_build_or_check(int argc, char** argv) {

@@ -6,6 +6,7 @@
 #include "core/parallel.hpp"
 #include "document/headings.hpp"
 #include "document/markdown_to_doc.hpp"
+#include "document/template_check.hpp"
 #include "document/view_model.hpp"
 #include "core/messages.hpp"
 
@@ -116,7 +117,7 @@ Inlines expand_page_fields(const std::string& text) {
 
 Blocks build_body(const RenderedTemplate& rendered, const std::string& path, core::Diagnostics& diagnostics) {
     std::vector<InternalLink> links;
-    const MarkdownOptions options{numbering_level(rendered, path, diagnostics), &links};
+    const MarkdownOptions options{numbering_level(rendered, path, diagnostics), &links, rendered.template_source};
     Blocks body = markdown_to_blocks(rendered.markdown, path, rendered.body_first_line, diagnostics, options);
     std::map<std::string, int> used;
     reserve_explicit_ids(body, used);
@@ -133,10 +134,22 @@ Document build_document(const model::Report& report, const Template& tmpl, core:
 
 Document build_document(const model::Report& report, const kainjow::mustache::data& view, const Template& tmpl,
                         core::Diagnostics& diagnostics) {
+    const auto check = check_template(tmpl, view_schema(document_kind(view)), view, diagnostics);
+    return build_document(report, view, tmpl, check, diagnostics);
+}
+
+Document build_document(const model::Report& report, const kainjow::mustache::data& view, const Template& tmpl,
+                        const TemplateCheck& check, core::Diagnostics& diagnostics) {
     const auto& round = report.dataset->round;
-    lint_template(tmpl, diagnostics);
-    const auto rendered = render_template(tmpl, view, diagnostics);
     Document document;
+    if (check.broken()) {
+        // Reported once where it opens; rendering would only add errors
+        // that follow from it (an unclosed block swallows the rest).
+        document.meta.title = round.title;
+        return document;
+    }
+    lint_template(tmpl, diagnostics);
+    const auto rendered = render_template(tmpl, view, diagnostics, &check);
     document.meta.title = setting(rendered, "title", round.title);
     document.meta.subject = setting(rendered, "subject", "");
     document.meta.author = setting(rendered, "author", round.administration);

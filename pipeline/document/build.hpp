@@ -27,6 +27,12 @@ Document build_document(const model::Report& report, const Template& tmpl, core:
 Document build_document(const model::Report& report, const kainjow::mustache::data& view, const Template& tmpl,
                         core::Diagnostics& diagnostics);
 
+// The same with the template already checked (check_template): the letters
+// of a template are checked once, not once per letter. A broken template
+// (check.broken()) gives a document without a body.
+Document build_document(const model::Report& report, const kainjow::mustache::data& view, const Template& tmpl,
+                        const TemplateCheck& check, core::Diagnostics& diagnostics);
+
 // The documents of `templates` with one view, in template order, built on
 // up to `threads` threads: each rendering only reads the view. The
 // diagnostics come in template order, as on one thread; the first

@@ -174,7 +174,7 @@ std::string chart_alt_text(const Chart& chart) {
     return out;
 }
 
-Chart parse_chart(const std::string& body, std::vector<std::string>& errors) {
+Chart parse_chart(const std::string& body, std::vector<ChartProblem>& problems) {
     Chart chart;
     std::vector<std::string> series_names;
     std::string sort;
@@ -183,21 +183,29 @@ Chart parse_chart(const std::string& body, std::vector<std::string>& errors) {
     bool in_data = false;
     std::istringstream in(body);
     int row = 0;
+    int line_number = 0;
+    // Each problem with the body line it is on, and the key or data row.
+    std::string key;
+    auto error = [&](std::string message) {
+        problems.push_back({std::move(message), line_number, key, in_data ? row : 0});
+    };
     for (std::string line; std::getline(in, line);) {
+        ++line_number;
+        key.clear();
         if (trim(line).empty()) continue;
         if (in_data) {
             ++row;
             auto parts = split_unescaped_bars(line);
             if (parts.size() < 2) {
-                errors.push_back(core::tr("data row {1}: \"{2}\" has no value; write \"category | value\"",
-                                          std::to_string(row), trim(line)));
+                error(core::tr("data row {1}: \"{2}\" has no value; write \"category | value\"", std::to_string(row),
+                               trim(line)));
                 continue;
             }
             chart.categories.push_back(parts[0]);
             if (chart.series.empty()) chart.series.resize(parts.size() - 1);
             if (parts.size() - 1 != chart.series.size()) {
-                errors.push_back(core::tr("data row {1} has {2} values; the first row has {3}", std::to_string(row),
-                                          std::to_string(parts.size() - 1), std::to_string(chart.series.size())));
+                error(core::tr("data row {1} has {2} values; the first row has {3}", std::to_string(row),
+                               std::to_string(parts.size() - 1), std::to_string(chart.series.size())));
                 chart.categories.pop_back();
                 continue;
             }
@@ -205,7 +213,7 @@ Chart parse_chart(const std::string& body, std::vector<std::string>& errors) {
                 double value = 0;
                 int d = 0;
                 if (!parse_chart_number(parts[k], value, d)) {
-                    errors.push_back(core::tr("data row {1}: \"{2}\" is not a number", std::to_string(row), parts[k]));
+                    error(core::tr("data row {1}: \"{2}\" is not a number", std::to_string(row), parts[k]));
                     value = 0;
                 }
                 data_decimals = std::max(data_decimals, d);
@@ -215,10 +223,10 @@ Chart parse_chart(const std::string& body, std::vector<std::string>& errors) {
         }
         const auto colon = line.find(':');
         if (colon == std::string::npos) {
-            errors.push_back(core::tr("\"{1}\" is neither \"key: value\" nor after \"data:\"", trim(line)));
+            error(core::tr("\"{1}\" is neither \"key: value\" nor after \"data:\"", trim(line)));
             continue;
         }
-        const std::string key = trim(line.substr(0, colon));
+        key = trim(line.substr(0, colon));
         const std::string value = unescape_markdown(trim(line.substr(colon + 1)));
         if (key == "kind") {
             if (value == "columns")
@@ -228,7 +236,7 @@ Chart parse_chart(const std::string& body, std::vector<std::string>& errors) {
             else if (value == "line")
                 chart.kind = ChartKind::Line;
             else
-                errors.push_back(core::tr("kind: \"{1}\" is not columns, bars or line", value));
+                error(core::tr("kind: \"{1}\" is not columns, bars or line", value));
         } else if (key == "title")
             chart.title = value;
         else if (key == "unit")
@@ -241,23 +249,27 @@ Chart parse_chart(const std::string& body, std::vector<std::string>& errors) {
             for (auto& name : split_unescaped_bars(line.substr(colon + 1))) series_names.push_back(std::move(name));
         } else if (key == "sort") {
             if (value != "descending" && value != "ascending" && value != "none")
-                errors.push_back(core::tr("sort: \"{1}\" is not descending, ascending or none", value));
+                error(core::tr("sort: \"{1}\" is not descending, ascending or none", value));
             sort = value;
         } else if (key == "decimals") {
             if (value.size() != 1 || value[0] < '0' || value[0] > '3')
-                errors.push_back(core::tr("decimals: \"{1}\" is not 0-3", value));
+                error(core::tr("decimals: \"{1}\" is not 0-3", value));
             else
                 decimals = value[0] - '0';
         } else if (key == "data")
             in_data = true;
         else
-            errors.push_back(core::tr("unknown key \"{1}\"", key));
+            error(core::tr("unknown key \"{1}\"", key));
     }
-    if (chart.categories.empty()) errors.push_back(core::tr("the chart has no data rows"));
+    line_number = 0;  // what follows is the whole chart's
+    key.clear();
+    row = 0;
+    in_data = false;
+    if (chart.categories.empty()) error(core::tr("the chart has no data rows"));
     for (std::size_t k = 0; k < chart.series.size(); ++k)
         chart.series[k].name = k < series_names.size() ? series_names[k] : "";
     if (chart.series.size() > 1 && series_names.size() != chart.series.size())
-        errors.push_back(core::tr("series: name each of the {1} series", std::to_string(chart.series.size())));
+        error(core::tr("series: name each of the {1} series", std::to_string(chart.series.size())));
 
     // Sorted bars rank the categories by the first series.
     if ((sort == "descending" || sort == "ascending") && !chart.series.empty()) {
@@ -287,6 +299,13 @@ Chart parse_chart(const std::string& body, std::vector<std::string>& errors) {
     chart.ticks = axis(low, high);
     chart.panel_ticks = panel_axes(chart);
     if (chart.alt.empty() && !chart.categories.empty()) chart.alt = chart_alt_text(chart);
+    return chart;
+}
+
+Chart parse_chart(const std::string& body, std::vector<std::string>& errors) {
+    std::vector<ChartProblem> problems;
+    Chart chart = parse_chart(body, problems);
+    for (auto& p : problems) errors.push_back(std::move(p.message));
     return chart;
 }
 

@@ -24,6 +24,15 @@ TableOfContents parse_contents(const std::string& body, int first_level, std::st
 // The ```chart block (chart_block.cpp). Each problem is appended to `errors`;
 // the chart is still returned, with what could be read.
 Chart parse_chart(const std::string& body, std::vector<std::string>& errors);
+// The same with where each problem is: its line in `body` (1-based; 0 for
+// the whole chart), the key of a "key: value" line, the data row's number.
+struct ChartProblem {
+    std::string message;
+    int line = 0;
+    std::string key;
+    int row = 0;
+};
+Chart parse_chart(const std::string& body, std::vector<ChartProblem>& problems);
 // A chart's value: "3836", "3 836", "37,5", "−12" (chart_block.cpp); false
 // for anything else, "300 000 kronor" among them.
 bool parse_chart_number(const std::string& text, double& value, int& decimals);

@@ -5,11 +5,13 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "core/checked.hpp"
 #include "core/closest_match.hpp"
 #include "document/build.hpp"
+#include "document/template_check.hpp"
 #include "document/view_model.hpp"
 #include "document/view_values.hpp"
 
@@ -153,9 +155,12 @@ std::vector<BuiltLetter> build_letters(const model::Report& report, const Templa
     const auto files = letter_file_names(administrations, tmpl.name);
     // One view for all letters; each letter replaces the last one's values.
     auto view = make_view_model(report, scope);
+    std::optional<TemplateCheck> check;  // once per template, with the first letter's view
     for (const auto& administration : administrations) {
         view.set("letter", letter_view(report, administration, scope));
-        letters.push_back({administration, files.at(administration), build_document(report, view, tmpl, diagnostics)});
+        if (!check) check = check_template(tmpl, view_schema(DocumentKind::Letter), view, diagnostics);
+        letters.push_back(
+            {administration, files.at(administration), build_document(report, view, tmpl, *check, diagnostics)});
     }
     return letters;
 }

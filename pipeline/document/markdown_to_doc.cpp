@@ -9,6 +9,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include "document/chart_place.hpp"
 #include "document/fenced_blocks.hpp"
 #include "core/messages.hpp"
 
@@ -47,6 +48,7 @@ struct Converter {
     // the end of the document (unreferenced ones are dropped).
     std::vector<Inlines> notes;
     mutable std::vector<bool> referenced;
+    mutable int charts_seen = 0;  // the next chart's place among the template's
 
     core::SourceLocation where(cmark_node* node) const {
         return {file, first_line - 1 + cmark_node_get_start_line(node), cmark_node_get_start_column(node)};
@@ -255,9 +257,17 @@ struct Converter {
     }
 
     Chart chart(cmark_node* n, const std::string& body) const {
-        std::vector<std::string> errors;
-        Chart c = parse_chart(body, errors);
-        for (const auto& e : errors) diagnostics->error(where(n), core::tr("chart: {1}", e));
+        std::vector<ChartProblem> problems;
+        Chart c = parse_chart(body, problems);
+        const int ordinal = charts_seen++;
+        for (const auto& p : problems) {
+            auto at = where(n);
+            if (options.template_source != nullptr)
+                at = chart_problem_place(*options.template_source, ordinal, p, at);
+            else if (p.line > 0)
+                at.line += p.line, at.column = 1;
+            diagnostics->error(at, core::tr("chart: {1}", p.message));
+        }
         return c;
     }
 

@@ -31,6 +31,9 @@ struct MarkdownOptions {
     // 0 numbers none (the front matter's `number-headings`).
     int number_headings_from = 0;
     std::vector<InternalLink>* links = nullptr;
+    // The template's text, when known: a ```chart problem is then placed at
+    // its key's or data row's line in the template (chart_place.hpp).
+    const std::string* template_source = nullptr;
 };
 
 Blocks markdown_to_blocks(const std::string& markdown, const std::string& file, int first_line,

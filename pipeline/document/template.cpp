@@ -6,9 +6,10 @@
 #include <set>
 #include <sstream>
 
-#include "document/markdown_escape.hpp"
-#include "document/view_model.hpp"
 #include "core/messages.hpp"
+#include "document/markdown_escape.hpp"
+#include "document/template_check.hpp"
+#include "document/view_model.hpp"
 
 namespace doc {
 
@@ -133,8 +134,7 @@ void lint_fences(const Template& tmpl, const std::vector<std::string>& lines, st
         if (line.find(':') == std::string::npos || !is_known(*keys, key))
             diagnostics.error(where, core::tr("unknown key \"{1}\" in this block", key));
     }
-    if (inside)
-        diagnostics.error({tmpl.path, static_cast<int>(lines.size()), 1}, core::tr("a ``` block is never closed"));
+    // A block never closed is scan_template's to report, at its opening line.
 }
 
 }  // namespace
@@ -166,23 +166,50 @@ void lint_template(const Template& tmpl, core::Diagnostics& diagnostics) {
     lint_fences(tmpl, lines, end == 0 ? 0 : end + 1, diagnostics);
 }
 
-RenderedTemplate render_template(const Template& tmpl, const data& view, core::Diagnostics& diagnostics) {
+RenderedTemplate render_template(const Template& tmpl, const data& view, core::Diagnostics& diagnostics,
+                                 const TemplateCheck* check) {
     RenderedTemplate result;
+    result.template_source = &tmpl.source;
     mustache engine(tmpl.source);
     if (!engine.is_valid()) {
-        diagnostics.error({tmpl.path, 0, 0}, core::tr("Mustache: {1}", engine.error_message()));
+        // scan_template finds these first, where the construct opens; this
+        // is kainjow's own reading, at the byte offset it gives ("… at 5055").
+        std::string message = engine.error_message();
+        int line = 0, column = 0;
+        const auto at = message.rfind(" at ");
+        if (at != std::string::npos && message.find_first_not_of("0123456789", at + 4) == std::string::npos &&
+            at + 4 < message.size()) {
+            const auto offset = std::stoul(message.substr(at + 4));
+            line = line_of(tmpl.source, offset);
+            const auto line_start = tmpl.source.rfind('\n', offset == 0 ? 0 : offset - 1);
+            column = 1 + static_cast<int>(offset - (line_start == std::string::npos ? 0 : line_start + 1));
+            message.erase(at);
+        }
+        diagnostics.error({tmpl.path, line, column}, core::tr("Mustache: {1}", message));
         return result;
     }
     engine.set_custom_escape([](const std::string& s) { return escape_markdown(s); });
     StrictContext context(&view);
     const std::string text = engine.render(context);
     for (const auto& name : context.missing) {
-        const auto at = tmpl.source.find(name);
-        diagnostics.error(
-            {tmpl.path, at == std::string::npos ? 0 : line_of(tmpl.source, at), 0},
-            core::tr(
-                "the template asks for {{{1}}}, which the data does not have (templates/README.md lists the names)",
-                name));
+        if (check != nullptr && check->reported.count(name) > 0) continue;
+        core::SourceLocation where{tmpl.path, 0, 0};
+        const TemplateTag* tag = nullptr;
+        if (check != nullptr)
+            for (const auto& t : check->scanned.tags)
+                if (t.name == name && t.kind != TemplateTag::Kind::Close) {
+                    tag = &t;
+                    break;
+                }
+        if (tag != nullptr) {
+            where = {tmpl.path, tag->line, tag->column};
+        } else {
+            const auto at = tmpl.source.find(name);
+            where.line = at == std::string::npos ? 0 : line_of(tmpl.source, at);
+        }
+        diagnostics.error(where, core::tr("the template asks for {{{1}}}, which the data does not have "
+                                          "(templates/README.md lists the names)",
+                                          name));
     }
     const auto lines = split_lines(text);
     const std::size_t end = front_matter_end(lines);

@@ -14,6 +14,8 @@
 
 namespace doc {
 
+struct TemplateCheck;  // template_check.hpp
+
 struct Template {
     std::string name;  // file name without ".md": the output's name
     std::string path;
@@ -25,20 +27,25 @@ struct Template {
 std::vector<Template> load_templates(const std::string& folder, core::Diagnostics& diagnostics);
 
 struct RenderedTemplate {
-    std::map<std::string, std::string> settings;  // front matter, unescaped
-    std::string markdown;                         // the body, data escaped
-    int body_first_line = 1;                      // template line of the body's first line
+    std::map<std::string, std::string> settings;   // front matter, unescaped
+    std::string markdown;                          // the body, data escaped
+    int body_first_line = 1;                       // template line of the body's first line
+    const std::string* template_source = nullptr;  // the Template's source (it outlives this)
 };
 
-// Checks the template's own structure (front matter keys, fenced block
-// names and keys) against what fuel knows, with the template's line numbers.
+// Checks the template's front matter keys and fenced block names and keys
+// against what fuel knows, with the template's line numbers. Its structure
+// (sections, braces, fences closed) is scan_template's (template_tags.hpp),
+// checked first.
 void lint_template(const Template& tmpl, core::Diagnostics& diagnostics);
 
 // Renders with Mustache: data escaped for Markdown; a tag that names no data
 // is an error (Mustache would print nothing and the sentence would silently
-// lose a word).
+// lose a word). With `check` (check_template's), a name it reported is not
+// reported again, and a name it let through but the data lacks is reported
+// at its tag's line and column.
 RenderedTemplate render_template(const Template& tmpl, const kainjow::mustache::data& data,
-                                 core::Diagnostics& diagnostics);
+                                 core::Diagnostics& diagnostics, const TemplateCheck* check = nullptr);
 
 // Fenced blocks the templates may use, and the keys each takes.
 extern const std::map<std::string, std::vector<std::string>> kFencedBlocks;

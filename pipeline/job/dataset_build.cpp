@@ -7,7 +7,9 @@
 #include <set>
 
 #include "casefields/case_fields.hpp"
+#include "core/closest_match.hpp"
 #include "core/diagnostics.hpp"
+#include "core/messages.hpp"
 #include "ingest/dataset_loader.hpp"
 #include "ingest/state_reader.hpp"
 #include "job/build_plan.hpp"
@@ -117,6 +119,31 @@ struct Sources {
     std::vector<DocumentSource> documents;
 };
 
+// Spec::only_document: the other documents are kept as last published
+// whatever their keys say, or left out when there is no good file to keep
+// (never published, or changed since). Plans and trees stay index-aligned.
+void keep_all_but_one(PreparedDataset& p, const RunContext& context) {
+    const auto& only = context.spec.only_document;
+    const auto out = dataset_out(context, p.result.name);
+    std::vector<DocumentPlan> plans;
+    std::vector<doc::BuiltDocument> documents;
+    for (std::size_t i = 0; i < p.plans.size(); ++i) {
+        auto& plan = p.plans[i];
+        if (plan.name != only && !plan.kept) {
+            const auto* recorded = p.previous ? p.previous->find(plan.name) : nullptr;
+            if (recorded == nullptr || !all_files_there(out, *recorded) ||
+                !first_changed_file(out, files_of(*recorded), *p.previous, context.environment.digest).empty())
+                continue;
+            plan.kept = *recorded;
+            plan.key = recorded->key;
+        }
+        plans.push_back(std::move(plan));
+        documents.push_back(std::move(p.documents[i]));
+    }
+    p.plans = std::move(plans);
+    p.documents = std::move(documents);
+}
+
 void plan_documents(PreparedDataset& p, const Sources& sources, const RunContext& context) {
     const auto out = dataset_out(context, p.result.name);
     for (const auto& source : sources.documents) {
@@ -137,6 +164,28 @@ void plan_documents(PreparedDataset& p, const Sources& sources, const RunContext
         }
         p.plans.push_back(std::move(plan));
     }
+    if (!context.spec.only_document.empty()) keep_all_but_one(p, context);
+}
+
+// Spec::only_document names a document of this dataset; an error (with the
+// names it has) otherwise.
+bool has_only_document(PreparedDataset& p, const RunContext& context) {
+    const auto& only = context.spec.only_document;
+    std::vector<std::string> names;
+    for (const auto& d : p.documents) {
+        if (d.name == only) return true;
+        names.push_back(d.name);
+    }
+    std::string all;
+    for (const auto& n : names) all += (all.empty() ? "" : ", ") + n;
+    const auto close = core::closest_match(only, names);
+    p.result.diagnostics.error(
+        {p.result.directory, 0, 0},
+        close ? core::tr("--document: the dataset has no document \"{1}\"; did you mean "
+                         "\"{2}\"? It has {3}",
+                         only, *close, all)
+              : core::tr("--document: the dataset has no document \"{1}\"; it has {2}", only, all));
+    return false;
 }
 
 // Every record read is used by a document or rejected with its reason
@@ -236,6 +285,17 @@ void prepare(PreparedDataset& p, const std::string& directory, const RunContext&
     p.state = ingest::read_committee_state(directory, p.result.diagnostics);
     p.result.stage = model::stage_word(p.state.stage());
     p.result.state_text = model::describe(p.state);
+    if (!spec.only_document.empty() && p.state.stage() != model::CommitteeState::Stage::Draft) {
+        // A sent or decided dataset's documents are the committee's, kept
+        // and archived as one set: one of them alone is never made.
+        p.result.diagnostics.error({directory, 0, 0},
+                                   core::tr("--document: this dataset is {1}; its documents are archived as one set "
+                                            "and none is built alone (run fuel build without --document)",
+                                            p.result.state_text));
+        p.previous = read_manifest(dataset_out(context, p.result.name).string());
+        report_last_good(p, context);
+        return;
+    }
     if (!spec.check_only && p.state.stage() != model::CommitteeState::Stage::Draft &&
         !p.result.diagnostics.has_errors()) {
         if (serve_archived(p, directory, context)) return;
@@ -246,7 +306,7 @@ void prepare(PreparedDataset& p, const std::string& directory, const RunContext&
     // makes the next build run again, rather than hide behind a new key.
     if (context.environment.digest && !spec.check_only)
         p.inputs = round_inputs_digest(directory, context.environment.digest, context.folder_digests);
-    if (!p.result.diagnostics.has_errors() && unchanged_since_last_build(p, context)) {
+    if (!p.result.diagnostics.has_errors() && spec.only_document.empty() && unchanged_since_last_build(p, context)) {
         p.result.outcome = Outcome::Unchanged;
         for (const auto& d : p.previous->diagnostics) p.result.diagnostics.add(d);
         report_last_good(p, context);
@@ -268,6 +328,10 @@ void prepare(PreparedDataset& p, const std::string& directory, const RunContext&
     Sources sources;
     const auto scope = spec.check_only ? doc::ViewScope::Shapes : doc::ViewScope::Full;
     if (!build_trees(p, directory, context, sources, scope)) {
+        report_last_good(p, context);
+        return;
+    }
+    if (!spec.only_document.empty() && !has_only_document(p, context)) {
         report_last_good(p, context);
         return;
     }

@@ -56,6 +56,14 @@ struct Spec {
     bool check_only = false;     // validate, write nothing
     unsigned jobs = 1;           // documents built at once (threads)
     bool wait_for_lock = false;  // another build holds out_dir: wait, or throw OutputBusy
+    // Not empty: build only this document of each dataset (`fuel build
+    // --document NAME`): the dataset's other documents stay as last
+    // published, files and manifest entries, even where their inputs
+    // changed (the manifest keeps the key they were made from, so the next
+    // full build makes them again); one never published is not made. A sent
+    // or decided dataset is archived whole and is refused (nothing decided
+    // is rewritten); a dataset without the document is an error.
+    std::string only_document;
     // Set from another thread to stop early (SIGTERM, SIGINT): a dataset
     // whose documents are all written is still published, whole; the others
     // keep their last good documents and are reported as Stopped.
@@ -105,8 +113,9 @@ struct DatasetResult {
     std::string account_text;
     std::string account_json;
     int records_read = 0, records_used = 0, records_rejected = 0;
-    // When only templates failed: "no record was rejected; the template …
-    // failed at file:line: …" (transform::template_note); "" otherwise.
+    // When only templates failed: "a template problem, not the data's: the
+    // template failed at file:line:column: …" (transform::template_note);
+    // "" otherwise.
     std::string account_note;
 };
 

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <iostream>
 
+#include "core/messages.hpp"
 #include "core/diagnostics.hpp"
 #include "job/folder_rules.hpp"
 #include "job/verify.hpp"
@@ -20,11 +21,15 @@ std::string counts(const core::Diagnostics& d) {
 }
 
 // "; 28 records read, 27 used, 1 rejected": nothing is lost without a word.
+// When only a template failed, that is what is said: no record was
+// rejected, and counts of used and rejected records would only suggest
+// the data was at fault.
 std::string records(const job::DatasetResult& d) {
     if (d.account_text.empty()) return "";
-    const auto counts = core::tr("; {1} records read, {2} used, {3} rejected", std::to_string(d.records_read),
-                                 std::to_string(d.records_used), std::to_string(d.records_rejected));
-    return d.account_note.empty() ? counts : counts + "; " + d.account_note;
+    if (!d.account_note.empty())
+        return "; " + d.account_note + "; " + core::tr("{1} records read", std::to_string(d.records_read));
+    return core::tr("; {1} records read, {2} used, {3} rejected", std::to_string(d.records_read),
+                    std::to_string(d.records_used), std::to_string(d.records_rejected));
 }
 
 void log_diagnostics(const job::DatasetResult& d) {
@@ -124,6 +129,7 @@ job::Spec spec_of(const Settings& settings, const BuildOptions& options) {
     spec.jobs = settings.jobs;
     spec.wait_for_lock = options.wait || settings.wait;
     spec.stop = options.stop;
+    spec.only_document = options.only_document;
     return spec;
 }
 

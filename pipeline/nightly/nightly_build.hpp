@@ -26,6 +26,7 @@ struct BuildOptions {
     bool show_progress = false;  // "12 of 40 documents" on standard error (a terminal)
     bool wait = false;           // for the lock; overrides Settings::wait when true
     const std::atomic<bool>* stop = nullptr;
+    std::string only_document;  // fuel build --document NAME (job::Spec::only_document)
 };
 
 // Runs it and returns the report (exit_code set). Never throws: a build

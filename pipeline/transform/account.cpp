@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <tuple>
 
+#include "core/messages.hpp"
+
 namespace transform {
 
 namespace fs = std::filesystem;
@@ -217,14 +219,18 @@ DocumentScope scope_of(const std::string& name, const std::string& template_file
 std::string template_note(const Account& account) {
     if (account.template_errors.empty() || account.errors != static_cast<int>(account.template_errors.size()))
         return "";
+    // A template problem, said as one: the data is not at fault, so the
+    // note gives no count of rejected records (the records are read, and
+    // none is rejected for a template's error).
     const auto& first = account.template_errors.front();
-    std::string note = core::tr("no record was rejected; the template {1} failed at {2}: {3}", first.where.file,
-                                core::to_string(first.where), first.message);
-    if (account.template_errors.size() > 1) {
-        const auto more = account.template_errors.size() - 1;
-        note += core::tr(" (and {1} more template errors)", std::to_string(more));
-    }
-    return note;
+    const auto more = account.template_errors.size() - 1;
+    if (more == 0)
+        return core::tr("a template problem, not the data's: the template failed at {1}: {2}",
+                        core::to_string(first.where), first.message);
+    return core::tr(
+        "a template problem, not the data's: the template failed at {1}: {2} (and {3} more template "
+        "errors)",
+        core::to_string(first.where), first.message, std::to_string(more));
 }
 
 int Account::read() const {

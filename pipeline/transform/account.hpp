@@ -100,8 +100,9 @@ struct Account {
 Account make_account(const model::Dataset& dataset, const model::Report& report,
                      const std::vector<DocumentScope>& documents, const core::Diagnostics& diagnostics);
 
-// Why no document was made, when only templates failed: "no record was
-// rejected; the template T failed at file:line: …"; "" otherwise.
+// Why no document was made, when only templates failed: "a template
+// problem, not the data's: the template failed at file:line:column: …";
+// "" otherwise.
 std::string template_note(const Account& account);
 
 // For the case officer: a summary line, then each file with each record.

@@ -115,7 +115,9 @@ TEST_CASE("document: a chart block in a template becomes a Chart node and its er
     CHECK(std::holds_alternative<doc::Chart>(blocks[1].node));
     REQUIRE(diagnostics.items().size() == 1);
     CHECK(diagnostics.items()[0].message == "chart: data row 1: \"y\" is not a number");
-    CHECK(diagnostics.items()[0].where.line == 9);
+    // At the data row at fault, not at the block's fence (line 9).
+    CHECK(diagnostics.items()[0].where.line == 12);
+    CHECK(diagnostics.items()[0].where.column == 1);
 }
 
 TEST_CASE("document: the dump shows a chart's kind, labels, axis and alternative text") {

@@ -253,7 +253,7 @@ TEST_CASE("account: a template's error rejects no record, and the account says i
     CHECK(account.used() == 4);
     const auto note = transform::template_note(account);
     CHECK(note ==
-          "no record was rejected; the template templates/b/beslut.md failed at templates/b/beslut.md:7:3: "
+          "a template problem, not the data's: the template failed at templates/b/beslut.md:7:3: "
           "the section lum.x is never closed");
     CHECK(transform::to_text(account).find("no document is made: " + note) != std::string::npos);
     CHECK(transform::to_json(account).find("\"template_failed\": ") != std::string::npos);
