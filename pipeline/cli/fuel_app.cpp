@@ -21,6 +21,7 @@
 #include "nightly/nightly_build.hpp"
 #include "nightly/serve_command.hpp"
 #include "nightly/stop_signals.hpp"
+#include "preview/preview_command.hpp"
 
 namespace cli {
 
@@ -69,7 +70,7 @@ protected:
         if (help_) return print_help(), kExitDone;
         if (version_) return std::cout << "fuel " << FUEL_VERSION << '\n', kExitDone;
         if (args.size() != 1 || (args[0] != "build" && args[0] != "check" && args[0] != "verify")) {
-            std::cerr << "fuel: expected one command, build, check, verify or serve; see fuel --help\n";
+            std::cerr << "fuel: expected one command, build, check, verify, serve or preview; see fuel --help\n";
             return kExitUsage;
         }
         nightly::Settings settings;
@@ -107,7 +108,7 @@ private:
     void print_help() const {
         Poco::Util::HelpFormatter formatter(options());
         formatter.setCommand("fuel");
-        formatter.setUsage("build|check|verify|serve [options]");
+        formatter.setUsage("build|check|verify|serve|preview [options]");
         formatter.setHeader(
             "Builds the social services committee's documents from development-fund data.\n"
             "  build   validate each dataset and write its documents to OUT/<dataset>/,\n"
@@ -116,6 +117,9 @@ private:
             "  verify  make every archived (sent or decided) version again from what was\n"
             "          kept, and compare it byte for byte with the archived documents\n"
             "  serve   run as a service that builds on a schedule (fuel serve --help)\n"
+            "  preview show one dataset's documents in a web browser while you edit\n"
+            "          its templates or data; builds again on every save, into a\n"
+            "          scratch folder of its own (fuel preview --help)\n"
             "Exit status: 0 done, 1 the input has errors (nothing written for that\n"
             "dataset), 2 usage error, 3 internal failure, 4 another build is writing\n"
             "to OUT (nothing done; see --wait), 130 or 143 stopped by SIGINT or\n"
@@ -148,6 +152,7 @@ int run_build_or_check(int argc, char** argv) {
 int run_fuel(int argc, char** argv) {
     nightly::log_to_console();
     if (argc > 1 && std::strcmp(argv[1], "serve") == 0) return nightly::run_serve(argc, argv, FUEL_VERSION);
+    if (argc > 1 && std::strcmp(argv[1], "preview") == 0) return preview::run_preview(argc, argv, FUEL_VERSION);
     return run_build_or_check(argc, argv);
 }
 
