@@ -235,7 +235,7 @@ void prepare(PreparedDataset& p, const std::string& directory, const RunContext&
     p.state = ingest::read_committee_state(directory, p.result.diagnostics);
     p.result.stage = model::stage_word(p.state.stage());
     p.result.state_text = model::describe(p.state);
-    if (!spec.check_only && p.state.stage() != model::CommitteeState::Stage::Draft &&
+    if (!spec.check_only && !spec.ignore_archive && p.state.stage() != model::CommitteeState::Stage::Draft &&
         !p.result.diagnostics.has_errors()) {
         if (serve_archived(p, directory, context)) return;
         p.archive_after_publish = true;

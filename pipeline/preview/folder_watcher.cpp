@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <optional>
 #include <stdexcept>
 
 #include "core/messages.hpp"
@@ -29,12 +30,12 @@ bool editor_file(const char* name) {
 
 }  // namespace
 
-FolderWatcher::FolderWatcher(std::vector<std::string> folders, std::function<void()> changed, int settle_ms)
+FolderWatcher::FolderWatcher(std::vector<Folder> folders, std::function<void()> changed, int settle_ms)
     : folders_(std::move(folders)), changed_(std::move(changed)), settle_ms_(settle_ms) {}
 
 FolderWatcher::~FolderWatcher() { stop(); }
 
-void FolderWatcher::add_tree(const std::string& folder) {
+void FolderWatcher::add_tree(const std::string& folder, const std::string& suffix) {
     const int wd = inotify_add_watch(inotify_, folder.c_str(), kSaveEvents | IN_ONLYDIR);
     if (wd < 0) {
         if (errno == ENOSPC)
@@ -44,12 +45,12 @@ void FolderWatcher::add_tree(const std::string& folder) {
                          folder));
         return;  // gone or unreadable meanwhile: the build will say so
     }
-    watches_.emplace_back(wd, folder);
+    watches_.push_back({wd, {folder, suffix}});
     std::error_code error;
     for (std::filesystem::directory_iterator it(folder, error), end; !error && it != end; it.increment(error)) {
         const auto name = it->path().filename().string();
         if (!name.empty() && name[0] != '.' && it->is_directory(error) && !it->is_symlink(error))
-            add_tree(it->path().string());
+            add_tree(it->path().string(), suffix);
     }
 }
 
@@ -57,7 +58,7 @@ void FolderWatcher::start() {
     inotify_ = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
     if (inotify_ < 0 || pipe2(wake_, O_CLOEXEC) != 0)
         throw std::runtime_error(core::tr("cannot watch the dataset's files: {1}", std::strerror(errno)));
-    for (const auto& folder : folders_) add_tree(folder);
+    for (const auto& folder : folders_) add_tree(folder.path, folder.suffix);
     thread_ = std::thread([this] { loop(); });
 }
 
@@ -86,12 +87,15 @@ bool FolderWatcher::read_events() {
             }
             const char* name = event->len > 0 ? event->name : "";
             if (event->len > 0 && editor_file(name)) continue;
-            if ((event->mask & IN_ISDIR) && (event->mask & (IN_CREATE | IN_MOVED_TO))) {
-                for (const auto& [wd, folder] : watches_)
-                    if (wd == event->wd) {
-                        add_tree(folder + "/" + name);
-                        break;
-                    }
+            std::optional<Folder> folder;  // a copy: add_tree adds to watches_
+            for (const auto& [wd, watched] : watches_)
+                if (wd == event->wd) folder = watched;
+            if (!folder) continue;
+            if (event->mask & IN_ISDIR) {
+                if (event->mask & (IN_CREATE | IN_MOVED_TO)) add_tree(folder->path + "/" + name, folder->suffix);
+            } else if (event->len > 0 && !folder->suffix.empty()) {
+                const std::size_t n = std::strlen(name), m = folder->suffix.size();
+                if (n < m || folder->suffix.compare(0, m, name + n - m) != 0) continue;
             }
             change = true;
         }

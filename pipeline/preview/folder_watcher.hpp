@@ -17,7 +17,14 @@ public:
     // `changed` is called on the watcher's thread once per burst of events:
     // after the first, events that follow within `settle_ms` are taken
     // together (an editor's save is several).
-    FolderWatcher(std::vector<std::string> folders, std::function<void()> changed, int settle_ms = 10);
+    // `suffix`, when not empty, is the only kind of file in `folders[i]`
+    // (and the folders in it) that counts: ".md" for the templates, whose
+    // builds read nothing else.
+    struct Folder {
+        std::string path;
+        std::string suffix;
+    };
+    FolderWatcher(std::vector<Folder> folders, std::function<void()> changed, int settle_ms = 10);
     ~FolderWatcher();
     FolderWatcher(const FolderWatcher&) = delete;
     FolderWatcher& operator=(const FolderWatcher&) = delete;
@@ -27,16 +34,16 @@ public:
     void stop();
 
 private:
-    void add_tree(const std::string& folder);
+    void add_tree(const std::string& folder, const std::string& suffix);
     void loop();
     bool read_events();  // true when some event counts as a change
 
-    std::vector<std::string> folders_;
+    std::vector<Folder> folders_;
     std::function<void()> changed_;
     int settle_ms_;
     int inotify_ = -1;
-    int wake_[2] = {-1, -1};  // a pipe: stop() writes to end the loop
-    std::vector<std::pair<int, std::string>> watches_;
+    int wake_[2] = {-1, -1};                       // a pipe: stop() writes to end the loop
+    std::vector<std::pair<int, Folder>> watches_;  // inotify's watch descriptor, the folder
     std::thread thread_;
 };
 

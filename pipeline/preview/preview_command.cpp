@@ -155,7 +155,8 @@ int run_preview(int argc, char** argv, const std::string& version) {
         Previewer previewer(settings);
         // The port first: when it is taken, say so before building anything.
         HttpServer server(previewer, options.address, options.port);
-        FolderWatcher watcher({options.data_dir, options.templates_dir}, [&] { previewer.request_build(); });
+        FolderWatcher watcher({{options.data_dir, ""}, {options.templates_dir, ".md"}},
+                              [&] { previewer.request_build(); });
         watcher.start();  // before the first build, so that no save is missed
         std::cerr << core::tr("fuel preview: building {1}…", core::visible(options.data_dir)) << '\n';
         previewer.build();

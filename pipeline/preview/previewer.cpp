@@ -45,8 +45,10 @@ void Previewer::build() {
     job::Spec spec;
     spec.data_dir = settings_.data_dir;
     spec.out_dir = (std::filesystem::path(settings_.scratch_dir) / "out").string();
-    // Sent and decided rounds are archived by a build: into the scratch
-    // folder too, never into the real archive.
+    // A sent or decided round is shown as its templates make it now, not
+    // as archived: the archive is neither read nor written (and its folder
+    // is named in the scratch folder all the same).
+    spec.ignore_archive = true;
     spec.archive_dir = (std::filesystem::path(settings_.scratch_dir) / "archive").string();
     spec.jobs = settings_.jobs;
     spec.stop = &stop_;
