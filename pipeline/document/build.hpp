@@ -49,6 +49,14 @@ struct BuiltLetter {
 std::vector<BuiltLetter> build_letters(const model::Report& report, const Template& tmpl,
                                        core::Diagnostics& diagnostics, ViewScope scope = ViewScope::Full);
 
+// The administrations that applied, in the order of their first
+// application: one letter each.
+std::vector<std::string> applicants(const model::Dataset& dataset);
+
+// Sets `letter` in a round's view: the values of the letter to
+// `administration` (as build_letters does for each).
+void add_letter_view(const model::Report& report, const std::string& administration, kainjow::mustache::data& view);
+
 // "Hägersten-Älvsjö" -> "hagersten-alvsjo": a file name in ASCII.
 std::string file_name_part(const std::string& text);
 

@@ -14,12 +14,10 @@ namespace doc {
 using fence::split_unescaped_bars;
 using fence::trim;
 
-namespace {
-
 // A value as a template writes it: "3836", "3 836" (with a space or a
 // no-break space between the groups), "37,5" or "37.5", "-12" or "−12".
 // Returns false for anything else; `decimals` is the count after the comma.
-bool parse_number(const std::string& text, double& value, int& decimals) {
+bool parse_chart_number(const std::string& text, double& value, int& decimals) {
     std::string plain;
     for (std::size_t i = 0; i < text.size(); ++i) {
         const unsigned char c = static_cast<unsigned char>(text[i]);
@@ -47,6 +45,8 @@ bool parse_number(const std::string& text, double& value, int& decimals) {
     decimals = dot == std::string::npos ? 0 : static_cast<int>(plain.size() - dot - 1);
     return true;
 }
+
+namespace {
 
 // "Nice numbers for graph labels" (Paul S. Heckbert, Graphics Gems, 1990):
 // a nice number is 1, 2 or 5 times a power of ten. The range is first made
@@ -203,7 +203,7 @@ Chart parse_chart(const std::string& body, std::vector<std::string>& errors) {
             for (std::size_t k = 1; k < parts.size(); ++k) {
                 double value = 0;
                 int d = 0;
-                if (!parse_number(parts[k], value, d)) {
+                if (!parse_chart_number(parts[k], value, d)) {
                     errors.push_back("data row " + std::to_string(row) + ": \"" + parts[k] + "\" is not a number");
                     value = 0;
                 }

@@ -24,6 +24,9 @@ TableOfContents parse_contents(const std::string& body, int first_level, std::st
 // The ```chart block (chart_block.cpp). Each problem is appended to `errors`;
 // the chart is still returned, with what could be read.
 Chart parse_chart(const std::string& body, std::vector<std::string>& errors);
+// A chart's value: "3836", "3 836", "37,5", "−12" (chart_block.cpp); false
+// for anything else, "300 000 kronor" among them.
+bool parse_chart_number(const std::string& text, double& value, int& decimals);
 // The alternative text parse_chart gives a chart whose template sets none.
 std::string chart_alt_text(const Chart& chart);
 

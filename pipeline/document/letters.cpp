@@ -17,15 +17,14 @@ namespace doc {
 
 using kainjow::mustache::data;
 
-namespace {
-
-// The administrations that applied, in the order of their first application.
 std::vector<std::string> applicants(const model::Dataset& dataset) {
     std::vector<std::string> names;
     for (const auto& a : dataset.applications)
         if (std::find(names.begin(), names.end(), a.administration) == names.end()) names.push_back(a.administration);
     return names;
 }
+
+namespace {
 
 const model::Fund* fund_of(const model::Round& round, const std::string& code) {
     for (const auto& f : round.funds)
@@ -141,6 +140,10 @@ std::map<std::string, std::string> letter_file_names(const std::vector<std::stri
         }
     }
     return files;
+}
+
+void add_letter_view(const model::Report& report, const std::string& administration, data& view) {
+    view.set("letter", letter_view(report, administration, ViewScope::Full));
 }
 
 std::vector<BuiltLetter> build_letters(const model::Report& report, const Template& tmpl,

@@ -63,6 +63,11 @@ std::uint64_t shape_digest(const data& value) {
     return mix(kOther);  // lambdas and partials: the view model makes none
 }
 
+void for_each_member(const data& object, const std::function<void(const std::string&, const data&)>& visit) {
+    if (!object.is_object()) return;
+    for (const auto& [key, member] : members(object)) visit(key, member);
+}
+
 std::uint64_t ListOfShapes::add(data& list, data&& item) {
     std::uint64_t digest = 0;
     if (scope_ == ViewScope::Shapes) {

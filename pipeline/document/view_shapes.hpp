@@ -14,6 +14,8 @@
 // each list keeps the first item of each shape gives a check the errors of
 // the whole view, in a time that does not grow with the data.
 #include <cstdint>
+#include <functional>
+#include <string>
 #include <unordered_set>
 
 #include <kainjow/mustache.hpp>
@@ -30,6 +32,11 @@ enum class ViewScope { Full, Shapes };
 // values of different shapes have different digests except by a 64-bit
 // collision.
 std::uint64_t shape_digest(const kainjow::mustache::data& value);
+
+// Calls `visit` with each member of an object, in no order (kainjow's
+// data has no way to list them; view_shapes.cpp says how this does).
+void for_each_member(const kainjow::mustache::data& object,
+                     const std::function<void(const std::string&, const kainjow::mustache::data&)>& visit);
 
 // Adds items to a list, or in ViewScope::Shapes only those of a shape the
 // list does not have yet.
