@@ -92,6 +92,11 @@ public:
             case TargetKind::PdfJsWorker: return send_file(response, kPdfJsWorkerFile, "text/javascript");
             case TargetKind::Document: return send_document(response, target->document);
             case TargetKind::Events: return send_events(request, response);
+            case TargetKind::Values: {
+                const auto json = previewer_.values_json(target->document);
+                if (json.empty()) return not_found(response);
+                return send_text(response, HTTPResponse::HTTP_OK, "application/json", json);
+            }
         }
         not_found(response);
     }

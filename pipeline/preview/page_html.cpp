@@ -30,6 +30,11 @@ std::string script_texts() {
         "Problems",
         "Page {1}",
         "No document yet.",
+        "Name",
+        "Value",
+        "Used on lines",
+        "not used in this template",
+        "no value in this dataset",
     };
     std::string json = "{";
     for (const char* id : ids) {
@@ -66,7 +71,8 @@ std::string page_html(const std::string& dataset) {
     page += "</head>\n<body>\n";
     page += "<a class=\"skip\" href=\"#pages\">" + escape(tr("Skip to the pages")) + "</a>\n";
     page += "<header>\n<h1>" + escape(tr("Preview: {1}", dataset)) + "</h1>\n";
-    page += "<p id=\"status\" role=\"status\">" + escape(tr("Waiting for the first build…")) + "</p>\n</header>\n";
+    page += "<p id=\"status\" role=\"status\">" + escape(tr("Waiting for the first build…")) + "</p>\n";
+    page += "<p id=\"archive-note\" hidden></p>\n</header>\n";
     page += "<nav aria-labelledby=\"documents-heading\">\n<h2 id=\"documents-heading\">" + escape(tr("Documents")) +
             "</h2>\n<ul id=\"documents\"></ul>\n</nav>\n";
     page += "<main>\n<div id=\"errors\" role=\"alert\" hidden></div>\n";
@@ -77,7 +83,9 @@ std::string page_html(const std::string& dataset) {
     page += "<section aria-labelledby=\"problems-heading\">\n<h3 id=\"problems-heading\">" + escape(tr("Problems")) +
             "</h3>\n<div id=\"diagnostics\"></div>\n</section>\n";
     page += "<section aria-labelledby=\"values-heading\">\n<h3 id=\"values-heading\">" +
-            escape(tr("Values in the template")) + "</h3>\n<div id=\"values\"></div>\n</section>\n";
+            escape(tr("Values in the template")) + "</h3>\n<p class=\"filter\"><label for=\"values-filter\">" +
+            escape(tr("Find a name")) + "</label> <input id=\"values-filter\" type=\"search\"></p>\n" +
+            "<div id=\"values\"></div>\n</section>\n";
     page += "</aside>\n</body>\n</html>\n";
     return page;
 }

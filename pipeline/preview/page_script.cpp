@@ -99,7 +99,9 @@ async function showPages() {
   const pdf = await pdfjsLib.getDocument({
     url: '/files/' + encodeURIComponent(name) + '.pdf?v=' + encodeURIComponent(doc.version),
     isEvalSupported: false }).promise;
-  const width = Math.max(300, pagesBox.clientWidth - 48);
+  // Inside the box's padding, whether or not a scroll bar shows; at most
+  // about 1.5 times an A4 page's size in points, for reading.
+  const width = Math.max(300, Math.min(900, pagesBox.clientWidth - 48));
   const ratio = window.devicePixelRatio || 1;
   const pages = [];
   for (let n = 1; n <= pdf.numPages; n++) {
@@ -126,13 +128,64 @@ async function showPages() {
   shown = { name, version: doc.version };
 }
 
+// A dotted name, which may break after each dot and nowhere else.
+function nameCode(name) {
+  const code = element('code');
+  name.split('.').forEach((part, i) => {
+    if (i > 0) code.append('.', element('wbr'));
+    code.append(part);
+  });
+  return code;
+}
+
+// The values panel: every name the document's template may use, its value
+// here and the lines that use it; the names the template uses first.
+let valuesShown = '';
+async function showValues() {
+  const name = chosenName();
+  const key = name + '@' + state.generation;
+  if (!name || key === valuesShown) return;
+  const response = await fetch('/values/' + encodeURIComponent(name) + '.json', { cache: 'no-store' });
+  if (!response.ok) return;
+  const values = await response.json();
+  values.sort((a, b) => (b.uses.length > 0) - (a.uses.length > 0) || a.name.localeCompare(b.name));
+  const rows = values.map(v => {
+    const lines = v.uses.length
+      ? v.uses.map(u => (u.file.split('/').pop() === name + '.md' ? '' : u.file.split('/').pop() + ':') + u.line).join(', ')
+      : t('not used in this template');
+    return element('tr', { className: v.uses.length ? 'used' : 'unused' }, [
+      element('th', { scope: 'row' }, [nameCode(v.name)]),
+      element('td', { textContent: v.present ? v.value : t('no value in this dataset') }),
+      element('td', { className: 'lines', textContent: lines })]);
+  });
+  const table = element('table', { className: 'values' }, [
+    element('thead', {}, [element('tr', {}, [
+      element('th', { scope: 'col', textContent: t('Name') }),
+      element('th', { scope: 'col', textContent: t('Value') }),
+      element('th', { scope: 'col', textContent: t('Used on lines') })])]),
+    element('tbody', {}, rows)]);
+  const filter = document.getElementById('values-filter');
+  const apply = () => {
+    const q = filter.value.trim().toLowerCase();
+    for (const row of table.tBodies[0].rows) row.hidden = q !== '' && !row.textContent.toLowerCase().includes(q);
+  };
+  filter.oninput = apply;
+  apply();
+  document.getElementById('values').replaceChildren(table);
+  valuesShown = key;
+}
+
 async function refresh() {
   const response = await fetch('/state.json', { cache: 'no-store' });
   state = await response.json();
   document.getElementById('status').textContent = state.status;
+  const note = document.getElementById('archive-note');
+  note.textContent = state.archive_note;
+  note.hidden = state.archive_note === '';
   showDocuments();
   showDiagnostics();
   await showPages();
+  await showValues();
   document.body.dataset.generation = String(state.generation);
   window.dispatchEvent(new CustomEvent('preview-shown', { detail: state.generation }));
 }
@@ -142,7 +195,9 @@ function later(work) {
   queue = queue.then(work).catch(error => console.error(error));
 }
 
-window.addEventListener('hashchange', () => later(() => { if (state) { showDocuments(); return showPages(); } }));
+window.addEventListener('hashchange', () => later(async () => {
+  if (state) { showDocuments(); await showPages(); await showValues(); }
+}));
 const events = new EventSource('/events');
 events.onmessage = message => {
   if (!state || String(state.generation) !== message.data) later(refresh);
@@ -161,11 +216,12 @@ html, body { height: 100%; margin: 0; }
 body { font: 15px/1.45 "Liberation Sans", Arial, sans-serif; color: var(--ink); background: #eef0f3;
   display: grid; grid-template-columns: 15rem minmax(0, 1fr) 27rem; grid-template-rows: auto minmax(0, 1fr);
   grid-template-areas: "head head head" "nav main side"; }
-header { grid-area: head; display: flex; align-items: baseline; gap: 1.5rem; padding: .6rem 1.2rem;
+header { grid-area: head; display: flex; flex-wrap: wrap; align-items: baseline; gap: .3rem 1.5rem; padding: .6rem 1.2rem;
   background: #fff; border-bottom: 1px solid var(--line); }
-h1 { font-size: 1.25rem; margin: 0; }
+h1 { font-size: 1.25rem; margin: 0; white-space: nowrap; }
 h2, h3 { font-size: 1rem; margin: 0 0 .5rem; }
 #status { margin: 0; color: var(--muted); }
+#archive-note { flex-basis: 100%; margin: 0; padding: .2rem .6rem; background: #fff4d6; border-radius: 4px; font-size: .9em; }
 nav { grid-area: nav; overflow: auto; padding: 1rem .8rem; background: #fff; border-right: 1px solid var(--line); }
 nav ul { list-style: none; margin: 0; padding: 0; }
 nav a { display: block; padding: .45rem .6rem; border-radius: 4px; color: var(--ink); text-decoration: none;
@@ -176,7 +232,7 @@ nav a[aria-current="page"] { background: var(--accent); color: #fff; }
 nav a[aria-current="page"] .count { color: #fff; }
 a:focus-visible, #pages:focus-visible { outline: 3px solid #e08a00; outline-offset: 2px; }
 main { grid-area: main; display: flex; flex-direction: column; min-height: 0; }
-#pages { flex: 1; overflow: auto; padding: 1.2rem 24px; }
+#pages { flex: 1; overflow-x: auto; overflow-y: scroll; padding: 1.2rem 24px; }
 .page { margin: 0 auto 1.2rem; width: fit-content; }
 .page canvas { display: block; background: #fff; box-shadow: 0 1px 4px rgba(0, 0, 0, .25); }
 .page figcaption { text-align: center; font-size: .85em; color: var(--muted); margin-top: .3rem; }
@@ -197,10 +253,16 @@ ul { padding-left: 0; }
 .quoted { margin: .3rem 0 0; padding: .3rem .5rem; background: #f4f5f7; border-radius: 4px; white-space: pre-wrap;
   overflow-wrap: anywhere; font-size: .9em; }
 .quoted .line-number { color: var(--muted); margin-right: .8em; user-select: none; }
-.values { width: 100%; border-collapse: collapse; font-size: .9em; }
+.values { width: 100%; border-collapse: collapse; font-size: .9em; table-layout: fixed; }
 .values th, .values td { text-align: left; vertical-align: top; padding: .25rem .3rem; border-bottom: 1px solid var(--line);
-  overflow-wrap: anywhere; }
-.values td.lines { color: var(--muted); }
+  overflow-wrap: break-word; }
+.values th code { font-size: .92em; }
+.values thead th:nth-child(1) { width: 42%; }
+.values thead th:nth-child(3) { width: 24%; }
+.values td.lines { color: var(--muted); font-size: .9em; }
+.values tr.unused th code { color: var(--muted); }
+.filter { display: flex; gap: .5rem; align-items: center; margin-bottom: .5rem; }
+.filter input { flex: 1; font: inherit; padding: .25rem .4rem; border: 1px solid #6b7480; border-radius: 4px; }
 .skip { position: absolute; left: -999px; }
 .skip:focus { left: 1rem; top: .5rem; z-index: 1; background: #fff; padding: .3rem .6rem; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }

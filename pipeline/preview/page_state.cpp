@@ -34,6 +34,12 @@ std::string state_json(const Snapshot& snapshot) {
     json += ", \"input_errors\": " + std::string(snapshot.input_errors ? "true" : "false");
     json += ", \"failure\": " + json_string(snapshot.failure);
     json += ", \"status\": " + json_string(status_text(snapshot));
+    json += ", \"archive_note\": " +
+            json_string(snapshot.committee_state.empty()
+                            ? std::string()
+                            : core::tr("The committee has these documents ({1}): they are kept in the archive, and "
+                                       "the pages here show what the templates make now.",
+                                       snapshot.committee_state));
     json += ",\n\"documents\": [";
     for (std::size_t i = 0; i < snapshot.documents.size(); ++i) {
         const auto& d = snapshot.documents[i];

@@ -5,6 +5,8 @@
 #include <filesystem>
 
 #include "core/messages.hpp"
+#include "core/diagnostics_json.hpp"
+#include "job/document_values.hpp"
 #include "job/job.hpp"
 #include "nightly/fingerprint.hpp"
 #include "preview/source_lines.hpp"
@@ -68,6 +70,7 @@ void Previewer::build() {
             const auto& dataset = result.datasets.front();
             next->dataset = dataset.name;
             next->input_errors = dataset.outcome == job::Outcome::InputErrors;
+            if (dataset.stage != "utkast") next->committee_state = dataset.state_text;
             if (dataset.outcome == job::Outcome::InternalFailure) next->failure = dataset.failure;
             next->diagnostics = quoted(dataset.diagnostics);
             for (const auto& document : dataset.documents) {
@@ -127,6 +130,50 @@ void Previewer::stop() {
 std::shared_ptr<const Snapshot> Previewer::snapshot() const {
     std::lock_guard<std::mutex> hold(mutex_);
     return snapshot_;
+}
+
+namespace {
+
+std::string values_to_json(const std::vector<doc::TemplateValue>& values) {
+    using core::json_string;
+    std::string json = "[";
+    for (const auto& v : values) {
+        json += std::string(json.size() > 1 ? ",\n" : "\n") + "{\"name\": " + json_string(v.name) +
+                ", \"kind\": " + json_string(doc::to_string(v.kind)) +
+                ", \"value\": " + json_string(core::visible(v.value)) +
+                ", \"present\": " + (v.present ? "true" : "false") + ", \"uses\": [";
+        for (std::size_t i = 0; i < v.uses.size(); ++i)
+            json += std::string(i ? ", " : "") + "{\"file\": " + json_string(v.uses[i].file) +
+                    ", \"line\": " + std::to_string(v.uses[i].line) +
+                    ", \"column\": " + std::to_string(v.uses[i].column) + "}";
+        json += "]}";
+    }
+    return json + "]\n";
+}
+
+}  // namespace
+
+std::string Previewer::values_json(const std::string& name) {
+    const auto current = snapshot();
+    const bool known = std::any_of(current->documents.begin(), current->documents.end(),
+                                   [&](const ShownDocument& d) { return d.name == name; });
+    if (!known) return {};
+    std::lock_guard<std::mutex> hold(values_mutex_);
+    if (values_generation_ != current->generation) {
+        values_.clear();
+        values_generation_ = current->generation;
+    }
+    auto at = values_.find(name);
+    if (at != values_.end()) return at->second;
+    core::Diagnostics ignored;  // the build reports the dataset's problems
+    std::string json = "[]\n";
+    try {
+        const auto documents = job::dataset_values(settings_.data_dir, settings_.templates_dir, name, ignored);
+        if (!documents.empty()) json = values_to_json(documents.front().values);
+    } catch (const std::exception&) {
+        // The panel stays empty; the build says what is wrong.
+    }
+    return values_.emplace(name, json).first->second;
 }
 
 std::uint64_t Previewer::wait_for_change(std::uint64_t seen, std::chrono::milliseconds timeout) {

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -41,6 +42,9 @@ struct Snapshot {
     double build_milliseconds = 0;
     std::size_t rebuilt = 0;  // documents rendered by this build; the others were kept
     std::string built_at;     // local time of day, "12:04:31"
+    // Not a draft: what the committee has (model::describe: "beslutat
+    // 2024-12-17 § 14"); the pages shown are still made anew.
+    std::string committee_state;
 };
 
 struct PreviewSettings {
@@ -71,6 +75,11 @@ public:
     const std::string& scratch_folder() const { return settings_.scratch_dir; }
 
     std::shared_ptr<const Snapshot> snapshot() const;
+    // The values panel of document `name` (a document of the last build), as
+    // JSON: job::dataset_values read from the dataset now, made when asked
+    // for rather than with every build, so that a save shows its pages
+    // first; kept until the next build. "" when no such document.
+    std::string values_json(const std::string& name);
     // Returns when the generation is past `seen`, on stop(), or after
     // `timeout`; the current generation.
     std::uint64_t wait_for_change(std::uint64_t seen, std::chrono::milliseconds timeout);
@@ -87,6 +96,9 @@ private:
     std::shared_ptr<const Snapshot> snapshot_;
     std::uint64_t generation_ = 0;
     std::thread thread_;
+    std::mutex values_mutex_;
+    std::uint64_t values_generation_ = 0;
+    std::map<std::string, std::string> values_;  // document name -> JSON, of values_generation_
 };
 
 }  // namespace preview

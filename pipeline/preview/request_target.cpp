@@ -1,5 +1,7 @@
 #include "preview/request_target.hpp"
 
+#include <tuple>
+
 namespace preview {
 
 bool is_document_name(std::string_view name) {
@@ -27,11 +29,14 @@ std::optional<Target> resolve_target(std::string_view uri) {
     if (path == "/state.json") return Target{TargetKind::State, {}};
     if (path == "/pdfjs/pdf.js") return Target{TargetKind::PdfJs, {}};
     if (path == "/pdfjs/pdf.worker.js") return Target{TargetKind::PdfJsWorker, {}};
-    constexpr std::string_view prefix = "/files/", suffix = ".pdf";
-    if (path.size() > prefix.size() + suffix.size() && path.substr(0, prefix.size()) == prefix &&
-        path.substr(path.size() - suffix.size()) == suffix) {
-        const auto name = path.substr(prefix.size(), path.size() - prefix.size() - suffix.size());
-        if (is_document_name(name)) return Target{TargetKind::Document, std::string(name)};
+    for (const auto& [kind, prefix, suffix] :
+         {std::tuple{TargetKind::Document, std::string_view("/files/"), std::string_view(".pdf")},
+          std::tuple{TargetKind::Values, std::string_view("/values/"), std::string_view(".json")}}) {
+        if (path.size() > prefix.size() + suffix.size() && path.substr(0, prefix.size()) == prefix &&
+            path.substr(path.size() - suffix.size()) == suffix) {
+            const auto name = path.substr(prefix.size(), path.size() - prefix.size() - suffix.size());
+            if (is_document_name(name)) return Target{kind, std::string(name)};
+        }
     }
     return std::nullopt;
 }

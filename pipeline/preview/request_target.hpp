@@ -12,11 +12,13 @@
 
 namespace preview {
 
-enum class TargetKind { Page, Script, Style, Events, State, PdfJs, PdfJsWorker, Document };
+enum class TargetKind { Page, Script, Style, Events, State, PdfJs, PdfJsWorker, Document, Values };
 
 struct Target {
     TargetKind kind = TargetKind::Page;
-    std::string document;  // for Document: the name, as in "/files/<name>.pdf"
+    // For Document and Values: the name, as in "/files/<name>.pdf" and
+    // "/values/<name>.json".
+    std::string document;
 };
 
 // The target of a request's URI ("/files/tjansteutlatande.pdf?g=3"), or none
