@@ -94,6 +94,21 @@ class PreviewInBrowser(unittest.TestCase):
         self.assertEqual(self.evaluate("document.getElementById('pages').scrollTop"), top)
         self.assertEqual(self.evaluate("location.hash"), "#doc=tjansteutlatande")
 
+    def test_the_values_panel_names_values_and_lines(self):
+        # application.project_name: its value in the fixture, and the line of
+        # the template that uses it.
+        line = self.original[:self.original.index("{{application.project_name}}")].count("\n") + 1
+        row = self.evaluate("""new Promise(resolve => {
+          const find = () => [...document.querySelectorAll('#values tbody tr')]
+            .find(r => r.querySelector('th').textContent === 'application.project_name');
+          const done = () => { const r = find(); if (r) resolve([...r.cells].map(c => c.textContent)); };
+          window.addEventListener('preview-shown', done);
+          done();
+        })""", True)
+        self.assertEqual(row[0], "application.project_name")
+        self.assertNotEqual(row[1], "")
+        self.assertIn(str(line), row[2].split(", "))
+
     def test_a_broken_template_shows_its_error_and_line(self):
         broken = self.original.replace("\n## Bilagor", "\n{{#oavslutad}}\n## Bilagor", 1)
         line = broken[:broken.index("{{#oavslutad}}")].count("\n") + 1

@@ -6,6 +6,7 @@ removes its scratch folder when stopped.
 
 Usage: test_preview_http.py FUEL SOURCE_DIR"""
 import http.client
+import json
 import os
 import re
 import socket
@@ -80,6 +81,13 @@ class PreviewServer(unittest.TestCase):
         self.assertEqual(response.status, 200)
         self.assertTrue(body.startswith(b"%PDF-"))
         self.assertEqual(response.getheader("Content-Type"), "application/pdf")
+        response, body = self.get("/values/tjansteutlatande.json")
+        self.assertEqual(response.status, 200)
+        values = json.loads(body)
+        used = [v for v in values if v["uses"]]
+        self.assertTrue(used)
+        self.assertTrue(all(u["file"].endswith("tjansteutlatande.md") and u["line"] > 0 for v in used for u in v["uses"]))
+        self.assertEqual(self.get("/values/nothing.json")[0].status, 404)
         response, body = self.get("/pdfjs/pdf.js")
         self.assertEqual(response.status, 200)
         response, body = self.get("/files/" + names[0].decode() + ".pdf", "HEAD")
@@ -92,7 +100,7 @@ class PreviewServer(unittest.TestCase):
                      "/files//etc/passwd.pdf", "/files/\\..\\x.pdf", "/files/account.txt", "/files/nothing.pdf",
                      "/files/tjansteutlatande.html", "/pdfjs/../pdf.js", "/pdfjs/viewer.html", "/preview.js/..",
                      "//etc/passwd", "http://127.0.0.1/etc/passwd", "/usr/share/javascript/pdf/build/pdf.js",
-                     "/.fuel-build", "/out/", "/files/"]:
+                     "/.fuel-build", "/out/", "/files/", "/values/../state.json", "/values/%2e%2e.json"]:
             with self.subTest(path=path):
                 self.assertEqual(raw_request(self.port, "GET " + path + " HTTP/1.1"), 404)
 
