@@ -44,6 +44,7 @@ def main():
     parser.add_argument("--edits", type=int, default=9)
     args = parser.parse_args()
     work = tempfile.mkdtemp(prefix="fuel-preview-bench-")
+    preview = None
     try:
         data = os.path.join(work, "lum-mul-2025")
         templates = os.path.join(work, "templates")
@@ -96,8 +97,9 @@ def main():
         print("median of %d edits: %.0f ms from save to PDF served; build alone %.0f ms"
               % (args.edits, statistics.median(timings), statistics.median(builds)))
         events.close()
-        preview.stop()
     finally:
+        if preview:
+            preview.stop()
         shutil.rmtree(work, ignore_errors=True)
 
 
