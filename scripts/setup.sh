@@ -15,7 +15,7 @@ packages=(
   libhpdf-dev            # PDF writer (libharu 2.3.0), pdf/ only
   libpugixml-dev         # XML reader, ingest/ only
   libxml2-dev            # XSD validation of the XML inputs at run time, ingest/ only
-  libpoco-dev            # application, options, logging (cli/); Zip: the .docx container (docx/)
+  libpoco-dev            # application, options, logging (cli/); Zip: the .docx container (docx/); Net: fuel preview's server
   libicu-dev             # UAX #14 line breaking, NFC, case mapping, encodings
   libkainjow-mustache-dev  # templates: Mustache
   libcmark-gfm-dev       # templates: CommonMark -> doc tree
@@ -29,6 +29,7 @@ packages=(
   gettext                # xgettext and msgfmt: po/sv.po compiled at build time, checked by a test
   fonts-liberation2      # the embedded fonts (Liberation Sans / Serif)
   icc-profiles-free      # sRGB.icc (ICC v2): the PDF/A-1 output intent's profile
+  libjs-pdf              # pdf.js 2.14: fuel preview's page draws the PDF pages with it (preview/)
   # tests
   catch2                 # unit tests, one CTest test per case
   clang-format           # the format test: every source file as .clang-format says
@@ -36,7 +37,7 @@ packages=(
   qpdf                   # structural PDF check
   libpng-dev             # reference-image tests: read and write PNG
   libxml2-utils          # xmllint: validates fixtures against the XSDs
-  chromium               # headless: the nightly status page loads, links resolve
+  chromium               # headless: the nightly status page loads, links resolve; fuel preview's page follows saves
   unzip                  # reads the Excel workbooks back in tests (an .xlsx is a zip of XML)
   libreoffice-writer-nogui  # tests: opens every fixture's .docx and converts it to PDF (headless)
   python3-docx           # tests/docx/docx_read.py: reads the .docx files back (Debian's python3)

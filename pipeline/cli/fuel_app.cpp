@@ -23,6 +23,7 @@
 #include "nightly/serve_command.hpp"
 #include "nightly/stop_signals.hpp"
 #include "nightly/values_command.hpp"
+#include "preview/preview_command.hpp"
 
 namespace cli {
 
@@ -78,7 +79,8 @@ protected:
         if (args.size() != 1 ||
             (args[0] != "build" && args[0] != "check" && args[0] != "verify" && args[0] != "values")) {
             std::cerr << "fuel: "
-                      << core::tr("expected one command, build, check, verify, values or serve; see fuel --help")
+                      << core::tr(
+                             "expected one command, build, check, verify, values, serve or preview; see fuel --help")
                       << "\n";
             return kExitUsage;
         }
@@ -124,7 +126,7 @@ private:
     void print_help() const {
         Poco::Util::HelpFormatter formatter(options());
         formatter.setCommand("fuel");
-        formatter.setUsage(core::tr("build|check|verify|values|serve [options]"));
+        formatter.setUsage(core::tr("build|check|verify|values|serve|preview [options]"));
         formatter.setHeader(
             core::tr("Builds the social services committee's documents from development-fund data.\n"
                      "  build   validate each dataset and write its documents to OUT/<dataset>/,\n"
@@ -139,6 +141,9 @@ private:
                      "          others stay as last published (a sent or decided dataset is\n"
                      "          refused: its documents are archived as one set)\n"
                      "  serve   run as a service that builds on a schedule (fuel serve --help)\n"
+                     "  preview show one dataset's documents in a web browser while you edit\n"
+                     "          its templates or data; builds again on every save, into a\n"
+                     "          scratch folder of its own (fuel preview --help)\n"
                      "Exit status: 0 done, 1 the input has errors (nothing written for that\n"
                      "dataset), 2 usage error, 3 internal failure, 4 another build is writing\n"
                      "to OUT (nothing done; see --wait), 130 or 143 stopped by SIGINT or\n"
@@ -173,6 +178,7 @@ int run_fuel(int argc, char** argv) {
     nightly::choose_language(argc, argv);
     nightly::log_to_console();
     if (argc > 1 && std::strcmp(argv[1], "serve") == 0) return nightly::run_serve(argc, argv, FUEL_VERSION);
+    if (argc > 1 && std::strcmp(argv[1], "preview") == 0) return preview::run_preview(argc, argv, FUEL_VERSION);
     return run_build_or_check(argc, argv);
 }
 

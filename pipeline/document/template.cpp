@@ -69,6 +69,37 @@ int line_of(const std::string& source, std::size_t offset) {
                source.begin(), source.begin() + static_cast<std::ptrdiff_t>(std::min(offset, source.size())), '\n'));
 }
 
+// kainjow's parse errors end in " at <byte offset into the source>"
+// ("Unclosed section \"x\" at 2447"): that offset, or npos.
+std::size_t parse_error_offset(const std::string& message) {
+    const auto at = message.rfind(" at ");
+    if (at == std::string::npos || at + 4 >= message.size()) return std::string::npos;
+    std::size_t offset = 0;
+    for (std::size_t i = at + 4; i < message.size(); ++i) {
+        if (message[i] < '0' || message[i] > '9') return std::string::npos;
+        offset = offset * 10 + static_cast<std::size_t>(message[i] - '0');
+    }
+    return offset;
+}
+
+// The message without the offset, which the location says as line:column.
+std::string parse_error_text(const std::string& message) {
+    return parse_error_offset(message) == std::string::npos ? message : message.substr(0, message.rfind(" at "));
+}
+
+// file:line:column of a parse error; the column counts characters (UTF-8
+// sequences), as an editor shows it.
+core::SourceLocation parse_error_location(const Template& tmpl, const std::string& message) {
+    const auto offset = parse_error_offset(message);
+    if (offset == std::string::npos || offset > tmpl.source.size()) return {tmpl.path, 0, 0};
+    const auto line_start = tmpl.source.rfind('\n', offset == 0 ? 0 : offset - 1);
+    const std::size_t from = line_start == std::string::npos || offset == 0 ? 0 : line_start + 1;
+    int column = 1;
+    for (std::size_t i = from; i < offset; ++i)
+        if ((static_cast<unsigned char>(tmpl.source[i]) & 0xC0) != 0x80) ++column;
+    return {tmpl.path, line_of(tmpl.source, offset), column};
+}
+
 std::vector<std::string> split_lines(const std::string& text) {
     std::vector<std::string> lines;
     std::istringstream in(text);
@@ -172,20 +203,8 @@ RenderedTemplate render_template(const Template& tmpl, const data& view, core::D
     result.template_source = &tmpl.source;
     mustache engine(tmpl.source);
     if (!engine.is_valid()) {
-        // scan_template finds these first, where the construct opens; this
-        // is kainjow's own reading, at the byte offset it gives ("… at 5055").
-        std::string message = engine.error_message();
-        int line = 0, column = 0;
-        const auto at = message.rfind(" at ");
-        if (at != std::string::npos && message.find_first_not_of("0123456789", at + 4) == std::string::npos &&
-            at + 4 < message.size()) {
-            const auto offset = std::stoul(message.substr(at + 4));
-            line = line_of(tmpl.source, offset);
-            const auto line_start = tmpl.source.rfind('\n', offset == 0 ? 0 : offset - 1);
-            column = 1 + static_cast<int>(offset - (line_start == std::string::npos ? 0 : line_start + 1));
-            message.erase(at);
-        }
-        diagnostics.error({tmpl.path, line, column}, core::tr("Mustache: {1}", message));
+        diagnostics.error(parse_error_location(tmpl, engine.error_message()),
+                          core::tr("Mustache: {1}", parse_error_text(engine.error_message())));
         return result;
     }
     engine.set_custom_escape([](const std::string& s) { return escape_markdown(s); });

@@ -153,7 +153,8 @@ bool serve_archived(PreparedDataset& p, const std::string& directory, const RunC
 }
 
 void add_revision_documents(PreparedDataset& p, const RunContext& context) {
-    if (p.state.version() < 2 || p.state.stage() == model::CommitteeState::Stage::Draft) return;
+    if (p.state.version() < 2 || p.state.stage() == model::CommitteeState::Stage::Draft || context.spec.ignore_archive)
+        return;
     const auto before_number = p.state.version() - 1;
     const auto archive_dir = archive_folder(context.spec);
     const auto before = version_folder(archive_dir, p.result.name, before_number);
@@ -204,7 +205,8 @@ void add_revision_documents(PreparedDataset& p, const RunContext& context) {
 }
 
 void add_earlier_versions(PreparedDataset& p, const RunContext& context) {
-    if (p.state.version() < 2 || p.state.stage() == model::CommitteeState::Stage::Draft) return;
+    if (p.state.version() < 2 || p.state.stage() == model::CommitteeState::Stage::Draft || context.spec.ignore_archive)
+        return;
     const auto archive_dir = archive_folder(context.spec);
     for (auto& plan : p.plans) {
         auto& companions = plan.kept ? plan.kept->companions : plan.companions;

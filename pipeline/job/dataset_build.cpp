@@ -296,7 +296,7 @@ void prepare(PreparedDataset& p, const std::string& directory, const RunContext&
         report_last_good(p, context);
         return;
     }
-    if (!spec.check_only && p.state.stage() != model::CommitteeState::Stage::Draft &&
+    if (!spec.check_only && !spec.ignore_archive && p.state.stage() != model::CommitteeState::Stage::Draft &&
         !p.result.diagnostics.has_errors()) {
         if (serve_archived(p, directory, context)) return;
         p.archive_after_publish = true;

@@ -68,6 +68,12 @@ struct Spec {
     // whose documents are all written is still published, whole; the others
     // keep their last good documents and are reported as Stopped.
     const std::atomic<bool>* stop = nullptr;
+    // Make a sent or decided dataset's documents anew from its current
+    // inputs and templates, as for a draft: no archive is read or written,
+    // and a revised version gets no change report. For `fuel preview`, whose
+    // documents are a look at what the templates make, never what the
+    // committee got (that stays in the archive).
+    bool ignore_archive = false;
 };
 
 // Unchanged: every document was up to date; nothing was rendered and the
