@@ -18,15 +18,17 @@
 // (ru_maxrss) is its own and not the largest size's so far.
 //
 // Memory, per stage: the resident high-water mark during the stage (VmHWM,
-// reset before it) and the heap still in use after it (glibc's mallinfo2:
-// what the stage's results and the structures still held take). The
-// one-thread run releases each stage's structures as soon as the next has
-// what it needs, as job::run does: the view once the trees are built, the
-// dataset and report with them, a tree once laid out, each page's layout
-// once painted (after the floor has run on the same pages). Last, `fuel build` itself runs on the
-// size's round in a child process, as a user runs it (--jobs threads, an
-// empty output folder each time): its wall time and peak resident set
-// (ru_maxrss), the process's maximum.
+// reset before it, after malloc has given back what earlier stages freed)
+// and the heap still in use after it (glibc's mallinfo2: what the stage's
+// results and the structures still held take). The one-thread run releases
+// each stage's structures as soon as the next has what it needs, as
+// job::run does: the view once the templates are rendered (before their
+// Markdown is parsed), the dataset and report with the trees, a tree once
+// laid out, each page's layout once painted (after the floor has run on
+// the same pages). Last, `fuel build` itself runs on the size's round in a
+// child process, as a user runs it (--jobs threads, an empty output folder
+// each time): its wall time and peak resident set (ru_maxrss), the
+// process's maximum.
 //
 // Usage: pipeline_speed [--runs N] [--jobs N] [--save DIR] [--timeline] [applications ...]
 //   (default: 5 runs; 10 1000 10000). --save writes the last run's PDFs and
@@ -116,6 +118,10 @@ long heap_in_use_kb() {
 // parts (one document at a time) adds up its time and keeps the largest
 // peak and heap of its parts.
 void stage(Sample& sample, Stage which, const std::function<void()>& work) {
+    // What earlier stages freed goes back to the system first (untimed), so
+    // that the resident mark starts from what is held and the stage's peak
+    // is its own, not an earlier stage's memory that malloc kept.
+    malloc_trim(0);
     reset_peak_memory();
     const auto started = std::chrono::steady_clock::now();
     work();
@@ -165,21 +171,14 @@ std::size_t run_on_threads(const std::string& data, const Tools& tools) {
     ended("ingest, transform, templates read");
     auto view = std::make_unique<kainjow::mustache::data>(doc::make_view_model(report));
     ended("view");
-    auto trees = doc::build_documents(report, *view, templates, diagnostics, tools.jobs);
+    // As job::run does: the view is freed once the templates are rendered.
+    auto trees = doc::build_documents(report, std::move(view), templates, diagnostics, tools.jobs);
     if (diagnostics.has_errors()) fail(diagnostics);
     ended("documents built");
     std::vector<std::size_t> bytes(trees.size());
     std::vector<core::Diagnostics> found(trees.size());
-    // As job::run does: the view is freed first, by one thread while the
-    // others start the documents; each tree and layout is released once
-    // written.
-    core::parallel_for(1 + trees.size(), tools.jobs, [&](std::size_t k) {
-        if (k == 0) {
-            view.reset();
-            ended("view freed");
-            return;
-        }
-        const std::size_t i = k - 1;
+    // Each tree and layout is released once written, as job::run does.
+    core::parallel_for(trees.size(), tools.jobs, [&](std::size_t i) {
         auto paged = layout::lay_out(trees[i], tools.fonts, found[i], layout::Style{}, &tools.hyphenator);
         trees[i] = doc::Document{};
         const std::string name =
@@ -215,7 +214,8 @@ Sample run_once(const std::string& data, const Tools& tools, const std::string& 
     stage(sample, Document, [&] {
         const auto folder = nightly_test::source_path("templates/" + dataset->round.template_name);
         const auto templates = doc::load_templates(folder, diagnostics);
-        trees = doc::build_documents(*report, doc::make_view_model(*report), templates, diagnostics, 1);
+        trees = doc::build_documents(*report, std::make_unique<kainjow::mustache::data>(doc::make_view_model(*report)),
+                                     templates, diagnostics, 1);
         // The trees own their text: the report and the dataset go with the view.
         report.reset();
         dataset.reset();

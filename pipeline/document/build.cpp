@@ -2,6 +2,7 @@
 
 #include <exception>
 #include <filesystem>
+#include <memory>
 
 #include "core/parallel.hpp"
 #include "document/headings.hpp"
@@ -130,11 +131,12 @@ Document build_document(const model::Report& report, const Template& tmpl, core:
     return build_document(report, make_view_model(report), tmpl, diagnostics);
 }
 
-Document build_document(const model::Report& report, const kainjow::mustache::data& view, const Template& tmpl,
-                        core::Diagnostics& diagnostics) {
+namespace {
+
+// The document of a rendered template: its settings and its body.
+Document document_of(const model::Report& report, const Template& tmpl, const RenderedTemplate& rendered,
+                     core::Diagnostics& diagnostics) {
     const auto& round = report.dataset->round;
-    lint_template(tmpl, diagnostics);
-    const auto rendered = render_template(tmpl, view, diagnostics);
     Document document;
     document.meta.title = setting(rendered, "title", round.title);
     document.meta.subject = setting(rendered, "subject", "");
@@ -149,6 +151,14 @@ Document build_document(const model::Report& report, const kainjow::mustache::da
     if (!apply_text_align(align, document.body))
         diagnostics.error({tmpl.path, 1, 1}, "text-align is \"" + align + "\"; fuel knows left and justify");
     return document;
+}
+
+}  // namespace
+
+Document build_document(const model::Report& report, const kainjow::mustache::data& view, const Template& tmpl,
+                        core::Diagnostics& diagnostics) {
+    lint_template(tmpl, diagnostics);
+    return document_of(report, tmpl, render_template(tmpl, view, diagnostics), diagnostics);
 }
 
 std::vector<Document> build_documents(const model::Report& report, const kainjow::mustache::data& view,
@@ -170,11 +180,50 @@ std::vector<Document> build_documents(const model::Report& report, const kainjow
     return documents;
 }
 
+std::vector<Document> build_documents(const model::Report& report, std::unique_ptr<kainjow::mustache::data> view,
+                                      const std::vector<Template>& templates, core::Diagnostics& diagnostics,
+                                      unsigned threads) {
+    const std::size_t n = templates.size();
+    std::vector<RenderedTemplate> rendered(n);
+    std::vector<Document> documents(n);
+    std::vector<core::Diagnostics> found(n);
+    std::vector<std::exception_ptr> failures(n);
+    core::parallel_for(n, threads, [&](std::size_t i) {
+        try {
+            lint_template(templates[i], found[i]);
+            rendered[i] = render_template(templates[i], *view, found[i]);
+        } catch (...) {
+            failures[i] = std::current_exception();
+        }
+    });
+    // Index 0 frees the view while the other threads start on the
+    // Markdown; each rendered text goes once its tree is built.
+    core::parallel_for(1 + n, threads, [&](std::size_t k) {
+        if (k == 0) {
+            view.reset();
+            return;
+        }
+        const std::size_t i = k - 1;
+        if (failures[i]) return;
+        try {
+            documents[i] = document_of(report, templates[i], rendered[i], found[i]);
+        } catch (...) {
+            failures[i] = std::current_exception();
+        }
+        rendered[i] = RenderedTemplate{};
+    });
+    for (const auto& d : found) diagnostics.append(d);
+    for (const auto& failure : failures)
+        if (failure) std::rethrow_exception(failure);
+    return documents;
+}
+
 std::vector<BuiltDocument> build_documents(const model::Report& report, const std::string& templates_root,
                                            core::Diagnostics& diagnostics) {
     const auto folder = (std::filesystem::path(templates_root) / report.dataset->round.template_name).string();
     const auto templates = load_templates(folder, diagnostics);
-    auto documents = build_documents(report, make_view_model(report), templates, diagnostics, 1);
+    auto documents = build_documents(report, std::make_unique<kainjow::mustache::data>(make_view_model(report)),
+                                     templates, diagnostics, 1);
     std::vector<BuiltDocument> built;
     for (std::size_t i = 0; i < templates.size(); ++i) built.push_back({templates[i].name, std::move(documents[i])});
     return built;

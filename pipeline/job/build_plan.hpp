@@ -44,10 +44,6 @@ struct PreparedDataset {
     // publishing, which reads the titles.
     std::vector<doc::BuiltDocument> documents;
     std::vector<DocumentPlan> plans;
-    // The view the documents were built from, handed to run.cpp to be freed
-    // first thing when the documents render, by one thread while the others
-    // start them: freeing a large round's view costs as much as building it.
-    std::unique_ptr<kainjow::mustache::data> view;
     // Warnings about this build's own output (a published file changed
     // since): reported once, not kept in the build record with the input's.
     core::Diagnostics output_warnings;

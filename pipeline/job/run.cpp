@@ -79,18 +79,8 @@ void render_all(std::vector<PreparedDataset>& prepared, const RunContext& contex
     }
     DocumentCounter counter(document_progress, total);
     if (total > 0) counter.add(kept);
-    // The datasets' views are freed first: the trees own their text, and a
-    // view held while the documents are laid out and written was the
-    // largest part of a large round's peak memory. The indexes are handed
-    // out in order, so on several threads the others start the documents
-    // while one frees the views (freeing a large round's view costs as
-    // much as building it).
-    core::parallel_for(prepared.size() + items.size(), context.spec.jobs, [&](std::size_t k) {
-        if (k < prepared.size()) {
-            prepared[k].view.reset();
-            return;
-        }
-        const auto& item = items[k - prepared.size()];
+    core::parallel_for(items.size(), context.spec.jobs, [&](std::size_t k) {
+        const auto& item = items[k];
         auto& dataset = prepared[item.dataset];
         render_document(dataset, item.document, context);
         counter.add(1);
