@@ -17,10 +17,25 @@
 // Each size runs in a child process of its own, so that its peak memory
 // (ru_maxrss) is its own and not the largest size's so far.
 //
+// Memory, per stage: the resident high-water mark during the stage (VmHWM,
+// reset before it, after malloc has given back what earlier stages freed)
+// and the heap still in use after it (glibc's mallinfo2: what the stage's
+// results and the structures still held take). The one-thread run releases
+// each stage's structures as soon as the next has what it needs, as
+// job::run does: the view once the templates are rendered (before their
+// Markdown is parsed), the dataset and report with the trees, a tree once
+// laid out, each page's layout once painted (after the floor has run on
+// the same pages). Last, `fuel build` itself runs on the size's round in a
+// child process, as a user runs it (--jobs threads, an empty output folder
+// each time): its wall time and peak resident set (ru_maxrss), the
+// process's maximum.
+//
 // Usage: pipeline_speed [--runs N] [--jobs N] [--save DIR] [--timeline] [applications ...]
 //   (default: 5 runs; 10 1000 10000). --save writes the last run's PDFs and
 //   the floor's to DIR/<applications>/, to look at what was measured;
 //   --timeline prints when each step of the threaded run ended, to stderr.
+#include <fcntl.h>
+#include <malloc.h>
 #include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -56,13 +71,14 @@ extern char** environ;
 
 namespace {
 
-enum Stage { Ingest, Transform, Document, Layout, Pdf, Floor, Parallel, kStages };
+enum Stage { Ingest, Transform, Document, Layout, Pdf, Floor, Parallel, Build, kStages };
 constexpr std::array<const char*, kStages> kStageNames = {
-    "ingest", "transform", "document", "layout", "pdf", "floor (raw libharu)", "pipeline, on threads"};
+    "ingest", "transform", "document", "layout", "pdf", "floor (raw libharu)", "pipeline, on threads", "fuel build"};
 
 struct Sample {
     std::array<double, kStages> seconds{};
     std::array<long, kStages> peak_kb{};  // the high-water mark of resident memory during the stage
+    std::array<long, kStages> held_kb{};  // the heap in use after the stage (mallinfo2)
     int pages = 0;
     std::size_t pdf_bytes = 0, floor_bytes = 0;
 };
@@ -91,13 +107,27 @@ long peak_memory_kb() {
     return usage.ru_maxrss;
 }
 
-// Runs one stage, recording its time and peak memory.
+// The heap glibc's malloc has handed out and not had back: small blocks
+// from its arenas and large ones mapped on their own (mallinfo(3)).
+long heap_in_use_kb() {
+    const struct mallinfo2 info = mallinfo2();
+    return static_cast<long>((info.uordblks + info.hblkhd) / 1024);
+}
+
+// Runs one stage, recording its time and peak memory. A stage run in
+// parts (one document at a time) adds up its time and keeps the largest
+// peak and heap of its parts.
 void stage(Sample& sample, Stage which, const std::function<void()>& work) {
+    // What earlier stages freed goes back to the system first (untimed), so
+    // that the resident mark starts from what is held and the stage's peak
+    // is its own, not an earlier stage's memory that malloc kept.
+    malloc_trim(0);
     reset_peak_memory();
     const auto started = std::chrono::steady_clock::now();
     work();
-    sample.seconds[which] = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    sample.peak_kb[which] = peak_memory_kb();
+    sample.seconds[which] += std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    sample.peak_kb[which] = std::max(sample.peak_kb[which], peak_memory_kb());
+    sample.held_kb[which] = std::max(sample.held_kb[which], heap_in_use_kb());
 }
 
 [[noreturn]] void fail(const core::Diagnostics& diagnostics) {
@@ -141,25 +171,22 @@ std::size_t run_on_threads(const std::string& data, const Tools& tools) {
     ended("ingest, transform, templates read");
     auto view = std::make_unique<kainjow::mustache::data>(doc::make_view_model(report));
     ended("view");
-    const auto trees = doc::build_documents(report, *view, templates, diagnostics, tools.jobs);
+    // As job::run does: the view is freed once the templates are rendered.
+    auto trees = doc::build_documents(report, std::move(view), templates, diagnostics, tools.jobs);
     if (diagnostics.has_errors()) fail(diagnostics);
     ended("documents built");
     std::vector<std::size_t> bytes(trees.size());
     std::vector<core::Diagnostics> found(trees.size());
-    // As job::run does, the view is freed after the documents are handed out.
-    core::parallel_for(trees.size() + 1, tools.jobs, [&](std::size_t i) {
-        if (i == trees.size()) {
-            view.reset();
-            ended("view freed");
-            return;
-        }
-        const auto paged = layout::lay_out(trees[i], tools.fonts, found[i], layout::Style{}, &tools.hyphenator);
+    // Each tree and layout is released once written, as job::run does.
+    core::parallel_for(trees.size(), tools.jobs, [&](std::size_t i) {
+        auto paged = layout::lay_out(trees[i], tools.fonts, found[i], layout::Style{}, &tools.hyphenator);
+        trees[i] = doc::Document{};
         const std::string name =
             "document " + std::to_string(i + 1) + " (" + std::to_string(paged.pages.size()) + " pages)";
         ended(name + " laid out");
         pdf::WriteOptions options;
         options.compression_threads = tools.jobs;  // as job::run writes
-        bytes[i] = pdf::render(paged, tools.files, options).size();
+        bytes[i] = pdf::render(std::move(paged), tools.files, options).size();
         ended(name + " written");
     });
     std::size_t total = 0;
@@ -167,8 +194,12 @@ std::size_t run_on_threads(const std::string& data, const Tools& tools) {
     return total;
 }
 
+// One document at a time after the trees: laid out, written and its floor
+// run, then released, so that no stage holds more than it needs.
 Sample run_once(const std::string& data, const Tools& tools, const std::string& save_dir) {
     const auto& files = tools.files;
+    // The floor writes the body face, the one most of the text is set in.
+    const auto& body_font = files.paths[static_cast<std::size_t>(layout::FontId::SerifRegular)];
     Sample sample;
     core::Diagnostics diagnostics;
     std::optional<model::Dataset> dataset;
@@ -183,22 +214,36 @@ Sample run_once(const std::string& data, const Tools& tools, const std::string& 
     stage(sample, Document, [&] {
         const auto folder = nightly_test::source_path("templates/" + dataset->round.template_name);
         const auto templates = doc::load_templates(folder, diagnostics);
-        trees = doc::build_documents(*report, doc::make_view_model(*report), templates, diagnostics, 1);
+        trees = doc::build_documents(*report, std::make_unique<kainjow::mustache::data>(doc::make_view_model(*report)),
+                                     templates, diagnostics, 1);
+        // The trees own their text: the report and the dataset go with the view.
+        report.reset();
+        dataset.reset();
     });
     if (diagnostics.has_errors()) fail(diagnostics);
-    std::vector<layout::PagedDocument> paged;
-    stage(sample, Layout, [&] {
-        for (const auto& tree : trees)
-            paged.push_back(layout::lay_out(tree, tools.fonts, diagnostics, layout::Style{}, &tools.hyphenator));
-    });
-    stage(sample, Pdf, [&] {
-        for (const auto& document : paged) sample.pdf_bytes += pdf::render(document, files).size();
-    });
-    // The floor writes the body face, the one most of the text is set in.
-    const auto& body_font = files.paths[static_cast<std::size_t>(layout::FontId::SerifRegular)];
-    stage(sample, Floor, [&] {
-        for (const auto& document : paged) sample.floor_bytes += pdf::write_speed_floor(document, body_font).size();
-    });
+    if (!save_dir.empty()) std::filesystem::create_directories(save_dir);
+    for (std::size_t i = 0; i < trees.size(); ++i) {
+        std::optional<layout::PagedDocument> paged;
+        stage(sample, Layout, [&] {
+            paged = layout::lay_out(trees[i], tools.fonts, diagnostics, layout::Style{}, &tools.hyphenator);
+            trees[i] = doc::Document{};
+        });
+        sample.pages += static_cast<int>(paged->pages.size());
+        std::vector<unsigned char> pdf, floor;
+        // The floor first: the PDF stage releases the pages as it paints them.
+        stage(sample, Floor, [&] { floor = pdf::write_speed_floor(*paged, body_font); });
+        stage(sample, Pdf, [&] {
+            pdf = pdf::render(std::move(*paged), files);
+            paged.reset();
+        });
+        sample.pdf_bytes += pdf.size();
+        sample.floor_bytes += floor.size();
+        if (!save_dir.empty()) {
+            save(save_dir + "/document-" + std::to_string(i + 1) + ".pdf", pdf);
+            save(save_dir + "/floor-" + std::to_string(i + 1) + ".pdf", floor);
+        }
+    }
+    trees.clear();
     std::size_t parallel_bytes = 0;
     stage(sample, Parallel, [&] { parallel_bytes = run_on_threads(data, tools); });
     if (parallel_bytes != sample.pdf_bytes) {
@@ -206,15 +251,39 @@ Sample run_once(const std::string& data, const Tools& tools, const std::string& 
                      parallel_bytes, sample.pdf_bytes);
         std::exit(1);
     }
-    for (const auto& document : paged) sample.pages += static_cast<int>(document.pages.size());
-    if (!save_dir.empty()) {
-        std::filesystem::create_directories(save_dir);
-        for (std::size_t i = 0; i < paged.size(); ++i) {
-            save(save_dir + "/document-" + std::to_string(i + 1) + ".pdf", pdf::render(paged[i], files));
-            save(save_dir + "/floor-" + std::to_string(i + 1) + ".pdf", pdf::write_speed_floor(paged[i], body_font));
-        }
-    }
     return sample;
+}
+
+// `fuel build` on the round (`data` holds it as its one dataset) in a
+// child process, into an empty output folder: its wall time and peak
+// resident set (ru_maxrss, kB) go to the sample's Build stage.
+void run_fuel_build(Sample& sample, const std::string& data, unsigned jobs) {
+    const std::string program = std::string(FUEL_BINARY_DIR) + "/fuel";
+    const std::string templates = nightly_test::source_path("templates");
+    const std::string out = nightly_test::scratch("bench-speed-out");
+    const std::string threads = std::to_string(jobs);
+    std::vector<char*> args = {
+        const_cast<char*>(program.c_str()), const_cast<char*>("build"),           const_cast<char*>("--data"),
+        const_cast<char*>(data.c_str()),    const_cast<char*>("--out"),           const_cast<char*>(out.c_str()),
+        const_cast<char*>("--templates"),   const_cast<char*>(templates.c_str()), const_cast<char*>("--jobs"),
+        const_cast<char*>(threads.c_str()), const_cast<char*>("--quiet"),         nullptr};
+    posix_spawn_file_actions_t quiet;
+    posix_spawn_file_actions_init(&quiet);
+    posix_spawn_file_actions_addopen(&quiet, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&quiet, 2, "/dev/null", O_WRONLY, 0);
+    std::fflush(stdout);
+    const auto started = std::chrono::steady_clock::now();
+    pid_t child = 0;
+    const int spawned = posix_spawn(&child, program.c_str(), &quiet, nullptr, args.data(), environ);
+    posix_spawn_file_actions_destroy(&quiet);
+    int status = 0;
+    rusage usage{};
+    if (spawned != 0 || wait4(child, &status, 0, &usage) != child || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        std::fprintf(stderr, "pipeline_speed: %s build failed on %s\n", program.c_str(), data.c_str());
+        std::exit(1);
+    }
+    sample.seconds[Build] = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    sample.peak_kb[Build] = usage.ru_maxrss;
 }
 
 double median_of(const std::vector<Sample>& samples, const std::function<double(const Sample&)>& value) {
@@ -229,8 +298,16 @@ double pipeline_seconds(const Sample& s) {
     return total;
 }
 
-void print_row(const char* name, int pages, double seconds, long peak_kb) {
-    std::printf("  %-20s %8.4f s %10.0f pages/s %8.1f MB\n", name, seconds, pages / seconds, peak_kb / 1024.0);
+void print_row(const char* name, int pages, double seconds, long peak_kb, long held_kb) {
+    std::printf("  %-20s %8.4f s %10.0f pages/s %8.1f MB", name, seconds, pages / seconds, peak_kb / 1024.0);
+    if (held_kb >= 0) std::printf(" %8.1f MB", held_kb / 1024.0);
+    std::printf("\n");
+}
+
+long largest(const std::vector<Sample>& samples, const std::array<long, kStages> Sample::*field, int which) {
+    long most = 0;
+    for (const auto& s : samples) most = std::max(most, (s.*field)[static_cast<std::size_t>(which)]);
+    return most;
 }
 
 void print_samples(int applications, unsigned jobs, const std::vector<Sample>& samples) {
@@ -238,27 +315,36 @@ void print_samples(int applications, unsigned jobs, const std::vector<Sample>& s
     std::printf("%d applications: %d pages in 3 documents (PDF %.1f MB, floor %.1f MB), median of %zu runs\n",
                 applications, pages, static_cast<double>(samples.front().pdf_bytes) / 1e6,
                 static_cast<double>(samples.front().floor_bytes) / 1e6, samples.size());
-    long pipeline_peak = 0;
+    std::printf("  %-20s %10s %18s %11s %11s\n", "", "time", "", "peak RSS", "heap after");
+    long pipeline_peak = 0, pipeline_held = 0;
     for (int i = Ingest; i <= Floor; ++i) {
         const auto which = static_cast<std::size_t>(i);
-        long peak = 0;
-        for (const auto& s : samples) peak = std::max(peak, s.peak_kb[which]);
-        if (i <= Pdf) pipeline_peak = std::max(pipeline_peak, peak);
-        if (i == Floor) print_row("pipeline, in total", pages, median_of(samples, pipeline_seconds), pipeline_peak);
+        const long peak = largest(samples, &Sample::peak_kb, i), held = largest(samples, &Sample::held_kb, i);
+        if (i <= Pdf) {
+            pipeline_peak = std::max(pipeline_peak, peak);
+            pipeline_held = std::max(pipeline_held, held);
+        }
+        if (i == Floor)
+            print_row("pipeline, in total", pages, median_of(samples, pipeline_seconds), pipeline_peak, pipeline_held);
         print_row(kStageNames[which], pages, median_of(samples, [&](const Sample& s) { return s.seconds[which]; }),
-                  peak);
+                  peak, held);
     }
     const double ratio = median_of(samples, [](const Sample& s) { return s.seconds[Floor] / pipeline_seconds(s); });
     std::printf("  pipeline / floor, pages per second: %.2f on one thread (median of the runs' ratios)\n", ratio);
-    long parallel_peak = 0;
-    for (const auto& s : samples) parallel_peak = std::max(parallel_peak, s.peak_kb[Parallel]);
     char name[64];
     std::snprintf(name, sizeof name, "pipeline, %u thread%s", jobs, jobs == 1 ? "" : "s");
-    print_row(name, pages, median_of(samples, [](const Sample& s) { return s.seconds[Parallel]; }), parallel_peak);
+    print_row(name, pages, median_of(samples, [](const Sample& s) { return s.seconds[Parallel]; }),
+              largest(samples, &Sample::peak_kb, Parallel), largest(samples, &Sample::held_kb, Parallel));
     const double on_threads =
         median_of(samples, [](const Sample& s) { return s.seconds[Floor] / s.seconds[Parallel]; });
     std::printf("  pipeline / floor, pages per second: %.2f on %u thread%s, as fuel build runs (goal 0.50 or more)\n",
                 on_threads, jobs, jobs == 1 ? "" : "s");
+    std::snprintf(name, sizeof name, "fuel build, --jobs %u", jobs);
+    print_row(name, pages, median_of(samples, [](const Sample& s) { return s.seconds[Build]; }),
+              largest(samples, &Sample::peak_kb, Build), -1);
+    std::printf(
+        "  (fuel build: the whole program, reading and writing files and the HTML, Word, Excel and\n"
+        "   case-file companions too; its peak is the process's ru_maxrss)\n");
 }
 
 // The child: one size, all runs.
@@ -275,6 +361,7 @@ int measure(int applications, int runs, unsigned jobs, const std::string& save_d
     for (int r = 0; r < runs; ++r) {
         if (timeline) std::fprintf(stderr, "%d applications, run %d, on %u threads:\n", applications, r + 1, jobs);
         samples.push_back(run_once(data, tools, r + 1 == runs ? save_to : ""));
+        run_fuel_build(samples.back(), data, jobs);
     }
     print_samples(applications, jobs, samples);
     std::fflush(stdout);

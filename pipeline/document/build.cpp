@@ -2,6 +2,7 @@
 
 #include <exception>
 #include <filesystem>
+#include <memory>
 
 #include "core/parallel.hpp"
 #include "document/headings.hpp"
@@ -132,24 +133,13 @@ Document build_document(const model::Report& report, const Template& tmpl, core:
     return build_document(report, make_view_model(report), tmpl, diagnostics);
 }
 
-Document build_document(const model::Report& report, const kainjow::mustache::data& view, const Template& tmpl,
-                        core::Diagnostics& diagnostics) {
-    const auto check = check_template(tmpl, view_schema(document_kind(view)), view, diagnostics);
-    return build_document(report, view, tmpl, check, diagnostics);
-}
+namespace {
 
-Document build_document(const model::Report& report, const kainjow::mustache::data& view, const Template& tmpl,
-                        const TemplateCheck& check, core::Diagnostics& diagnostics) {
+// The document of a rendered template: its settings and its body.
+Document document_of(const model::Report& report, const Template& tmpl, const RenderedTemplate& rendered,
+                     core::Diagnostics& diagnostics) {
     const auto& round = report.dataset->round;
     Document document;
-    if (check.broken()) {
-        // Reported once where it opens; rendering would only add errors
-        // that follow from it (an unclosed block swallows the rest).
-        document.meta.title = round.title;
-        return document;
-    }
-    lint_template(tmpl, diagnostics);
-    const auto rendered = render_template(tmpl, view, diagnostics, &check);
     document.meta.title = setting(rendered, "title", round.title);
     document.meta.subject = setting(rendered, "subject", "");
     document.meta.author = setting(rendered, "author", round.administration);
@@ -163,6 +153,30 @@ Document build_document(const model::Report& report, const kainjow::mustache::da
     if (!apply_text_align(align, document.body))
         diagnostics.error({tmpl.path, 1, 1}, core::tr("text-align is \"{1}\"; fuel knows left and justify", align));
     return document;
+}
+
+// A template whose structure is broken is reported once where the construct
+// opens and not rendered: rendering would only add errors that follow from
+// it (an unclosed block swallows the rest).
+Document unrendered_document(const model::Report& report) {
+    Document document;
+    document.meta.title = report.dataset->round.title;
+    return document;
+}
+
+}  // namespace
+
+Document build_document(const model::Report& report, const kainjow::mustache::data& view, const Template& tmpl,
+                        core::Diagnostics& diagnostics) {
+    const auto check = check_template(tmpl, view_schema(document_kind(view)), view, diagnostics);
+    return build_document(report, view, tmpl, check, diagnostics);
+}
+
+Document build_document(const model::Report& report, const kainjow::mustache::data& view, const Template& tmpl,
+                        const TemplateCheck& check, core::Diagnostics& diagnostics) {
+    if (check.broken()) return unrendered_document(report);
+    lint_template(tmpl, diagnostics);
+    return document_of(report, tmpl, render_template(tmpl, view, diagnostics, &check), diagnostics);
 }
 
 std::vector<Document> build_documents(const model::Report& report, const kainjow::mustache::data& view,
@@ -184,11 +198,58 @@ std::vector<Document> build_documents(const model::Report& report, const kainjow
     return documents;
 }
 
+std::vector<Document> build_documents(const model::Report& report, std::unique_ptr<kainjow::mustache::data> view,
+                                      const std::vector<Template>& templates, core::Diagnostics& diagnostics,
+                                      unsigned threads) {
+    const std::size_t n = templates.size();
+    std::vector<RenderedTemplate> rendered(n);
+    std::vector<char> broken(n, 0);
+    std::vector<Document> documents(n);
+    std::vector<core::Diagnostics> found(n);
+    std::vector<std::exception_ptr> failures(n);
+    const auto& schema = view_schema(document_kind(*view));
+    core::parallel_for(n, threads, [&](std::size_t i) {
+        try {
+            const auto check = check_template(templates[i], schema, *view, found[i]);
+            if (check.broken()) {
+                broken[i] = 1;
+                return;
+            }
+            lint_template(templates[i], found[i]);
+            rendered[i] = render_template(templates[i], *view, found[i], &check);
+        } catch (...) {
+            failures[i] = std::current_exception();
+        }
+    });
+    // Index 0 frees the view while the other threads start on the
+    // Markdown; each rendered text goes once its tree is built.
+    core::parallel_for(1 + n, threads, [&](std::size_t k) {
+        if (k == 0) {
+            view.reset();
+            return;
+        }
+        const std::size_t i = k - 1;
+        if (failures[i]) return;
+        try {
+            documents[i] =
+                broken[i] ? unrendered_document(report) : document_of(report, templates[i], rendered[i], found[i]);
+        } catch (...) {
+            failures[i] = std::current_exception();
+        }
+        rendered[i] = RenderedTemplate{};
+    });
+    for (const auto& d : found) diagnostics.append(d);
+    for (const auto& failure : failures)
+        if (failure) std::rethrow_exception(failure);
+    return documents;
+}
+
 std::vector<BuiltDocument> build_documents(const model::Report& report, const std::string& templates_root,
                                            core::Diagnostics& diagnostics) {
     const auto folder = (std::filesystem::path(templates_root) / report.dataset->round.template_name).string();
     const auto templates = load_templates(folder, diagnostics);
-    auto documents = build_documents(report, make_view_model(report), templates, diagnostics, 1);
+    auto documents = build_documents(report, std::make_unique<kainjow::mustache::data>(make_view_model(report)),
+                                     templates, diagnostics, 1);
     std::vector<BuiltDocument> built;
     for (std::size_t i = 0; i < templates.size(); ++i) built.push_back({templates[i].name, std::move(documents[i])});
     return built;

@@ -1,6 +1,7 @@
 #pragma once
 // The document stage's entry point: model::Report + templates -> doc trees.
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,14 @@ Document build_document(const model::Report& report, const kainjow::mustache::da
 // diagnostics come in template order, as on one thread; the first
 // exception, in template order, is rethrown once all have finished.
 std::vector<Document> build_documents(const model::Report& report, const kainjow::mustache::data& view,
+                                      const std::vector<Template>& templates, core::Diagnostics& diagnostics,
+                                      unsigned threads);
+// The same, giving up the view: it is freed once every template is
+// rendered, before their Markdown is parsed, and each rendered text once
+// its tree is built. The view, the rendered text and its parse tree held
+// at once were a large round's peak memory. The same trees and
+// diagnostics as with the view kept.
+std::vector<Document> build_documents(const model::Report& report, std::unique_ptr<kainjow::mustache::data> view,
                                       const std::vector<Template>& templates, core::Diagnostics& diagnostics,
                                       unsigned threads);
 

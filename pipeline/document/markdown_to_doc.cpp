@@ -5,6 +5,8 @@
 #include <cstring>
 #include <memory>
 #include <sstream>
+#include <string_view>
+#include <vector>
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
@@ -40,8 +42,8 @@ struct Converter {
     int first_line = 1;
     core::Diagnostics* diagnostics = nullptr;
     MarkdownOptions options;
-    std::vector<std::string> source_lines;
-    mutable std::array<int, 7> counters{};  // per heading level, for the numbering
+    std::vector<std::string_view> source_lines;  // into the Markdown, which outlives the converter
+    mutable std::array<int, 7> counters{};       // per heading level, for the numbering
     // The footnote definitions, in the order of their numbers: cmark-gfm
     // numbers the notes by their first reference, gives each reference its
     // number as its literal, and moves the definitions, in that order, to
@@ -310,6 +312,20 @@ struct Converter {
     }
 };
 
+// The lines as std::getline gives them (split at '\n', no empty line after
+// a final newline), as views: a long document's Markdown is not copied
+// line by line beside the parse tree.
+std::vector<std::string_view> split_lines(std::string_view text) {
+    std::vector<std::string_view> lines;
+    for (std::size_t start = 0; start < text.size();) {
+        const auto end = text.find('\n', start);
+        lines.push_back(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+        if (end == std::string_view::npos) break;
+        start = end + 1;
+    }
+    return lines;
+}
+
 NodePtr parse(const std::string& markdown) {
     cmark_gfm_core_extensions_ensure_registered();
     std::unique_ptr<cmark_parser, decltype(&cmark_parser_free)> parser(
@@ -324,8 +340,7 @@ NodePtr parse(const std::string& markdown) {
 Blocks markdown_to_blocks(const std::string& markdown, const std::string& file, int first_line,
                           core::Diagnostics& diagnostics, const MarkdownOptions& options) {
     Converter converter{file, first_line, &diagnostics, options, {}, {}, {}, {}};
-    std::istringstream lines(markdown);
-    for (std::string line; std::getline(lines, line);) converter.source_lines.push_back(line);
+    converter.source_lines = split_lines(markdown);
     const auto root = parse(markdown);
     converter.collect_notes(root.get());
     Blocks out;

@@ -5,6 +5,8 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <string_view>
+#include <vector>
 
 #include "core/messages.hpp"
 #include "document/markdown_escape.hpp"
@@ -104,6 +106,18 @@ std::vector<std::string> split_lines(const std::string& text) {
     std::vector<std::string> lines;
     std::istringstream in(text);
     for (std::string line; std::getline(in, line);) lines.push_back(line);
+    return lines;
+}
+
+// The same lines as views into `text`.
+std::vector<std::string_view> line_views(std::string_view text) {
+    std::vector<std::string_view> lines;
+    for (std::size_t start = 0; start < text.size();) {
+        const auto end = text.find('\n', start);
+        lines.push_back(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+        if (end == std::string_view::npos) break;
+        start = end + 1;
+    }
     return lines;
 }
 
@@ -209,7 +223,7 @@ RenderedTemplate render_template(const Template& tmpl, const data& view, core::D
     }
     engine.set_custom_escape([](const std::string& s) { return escape_markdown(s); });
     StrictContext context(&view);
-    const std::string text = engine.render(context);
+    std::string text = engine.render(context);
     for (const auto& name : context.missing) {
         if (check != nullptr && check->reported.count(name) > 0) continue;
         core::SourceLocation where{tmpl.path, 0, 0};
@@ -230,14 +244,25 @@ RenderedTemplate render_template(const Template& tmpl, const data& view, core::D
                                           "(templates/README.md lists the names)",
                                           name));
     }
-    const auto lines = split_lines(text);
-    const std::size_t end = front_matter_end(lines);
+    // The body is the text after the front matter, each line ended by a
+    // newline; it is taken from the rendered text in place, not copied
+    // line by line (a long document's text was held three times over).
+    const auto lines = line_views(text);
+    std::size_t end = 0;
+    if (!lines.empty() && trim(std::string(lines[0])) == "---")
+        for (std::size_t i = 1; i < lines.size() && end == 0; ++i)
+            if (trim(std::string(lines[i])) == "---") end = i;
     for (std::size_t i = 1; i < end; ++i) {
-        const auto colon = lines[i].find(':');
+        const std::string line(lines[i]);
+        const auto colon = line.find(':');
         if (colon == std::string::npos) continue;
-        result.settings[trim(lines[i].substr(0, colon))] = unescape_markdown(trim(lines[i].substr(colon + 1)));
+        result.settings[trim(line.substr(0, colon))] = unescape_markdown(trim(line.substr(colon + 1)));
     }
-    for (std::size_t i = end == 0 ? 0 : end + 1; i < lines.size(); ++i) result.markdown += lines[i] + '\n';
+    const std::size_t body =
+        end == 0 ? 0 : static_cast<std::size_t>(lines[end].data() - text.data()) + lines[end].size() + 1;
+    text.erase(0, std::min(body, text.size()));
+    if (!text.empty() && text.back() != '\n') text += '\n';
+    result.markdown = std::move(text);
     result.body_first_line = end == 0 ? 1 : static_cast<int>(end) + 2;
     return result;
 }

@@ -39,12 +39,11 @@ struct PreparedDataset {
     std::string inputs;
     std::string template_name;
     std::string staging;
-    std::vector<doc::BuiltDocument> documents;  // owns the trees the plans point to
+    // Owns the trees the plans point to; a tree is emptied once its files
+    // are written (render_document), unless the version is archived after
+    // publishing, which reads the titles.
+    std::vector<doc::BuiltDocument> documents;
     std::vector<DocumentPlan> plans;
-    // The view the documents were built from, kept to be freed while the
-    // documents render (run.cpp): freeing a large round's view costs as
-    // much as building it.
-    std::unique_ptr<kainjow::mustache::data> view;
     // Warnings about this build's own output (a published file changed
     // since): reported once, not kept in the build record with the input's.
     core::Diagnostics output_warnings;

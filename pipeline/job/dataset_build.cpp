@@ -261,8 +261,9 @@ bool build_trees(PreparedDataset& p, const std::string& directory, const RunCont
     // reported errors again, not an internal failure.
     const bool input_errors = diagnostics.has_errors();
     try {
-        p.view = std::make_unique<kainjow::mustache::data>(doc::make_view_model(report, scope));
-        auto trees = doc::build_documents(report, *p.view, sources.round, diagnostics, context.template_threads);
+        auto trees =
+            doc::build_documents(report, std::make_unique<kainjow::mustache::data>(doc::make_view_model(report, scope)),
+                                 sources.round, diagnostics, context.template_threads);
         for (std::size_t i = 0; i < trees.size(); ++i) {
             const auto& tmpl = sources.round[i];
             sources.documents.push_back({tmpl.name, p.template_name, &tmpl, ""});

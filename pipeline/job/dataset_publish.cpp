@@ -40,8 +40,8 @@ const layout::Hyphenator& hyphenator(const std::string& path) {
     return *slot;
 }
 
-const doc::Document& tree_of(const PreparedDataset& p, const std::string& name) {
-    for (const auto& d : p.documents)
+doc::Document& tree_of(PreparedDataset& p, const std::string& name) {
+    for (auto& d : p.documents)
         if (d.name == name) return d.document;
     throw std::logic_error(core::tr("no document tree for {1}", name));
 }
@@ -124,15 +124,23 @@ void render_document(PreparedDataset& p, std::size_t index, const RunContext& co
     }
     try {
         const auto& environment = context.environment;
-        const auto& tree = tree_of(p, plan.name);
-        const auto paged = layout::lay_out(tree, font_library(environment.fonts), plan.diagnostics, layout::Style{},
-                                           &hyphenator(environment.hyphenation_patterns));
+        auto& tree = tree_of(p, plan.name);
+        auto paged = layout::lay_out(tree, font_library(environment.fonts), plan.diagnostics, layout::Style{},
+                                     &hyphenator(environment.hyphenation_patterns));
+        plan.pages = static_cast<int>(paged.pages.size());
         pdf::WriteOptions options;
         options.flush_to_disk = false;  // publish() flushes the staging folder's files together
         options.compression_threads = context.spec.jobs;
-        pdf::write_file(paged, environment.fonts, (fs::path(p.staging) / (plan.name + ".pdf")).string(), options);
-        plan.pages = static_cast<int>(paged.pages.size());
+        // The pages are released as they are painted, the rest of the
+        // layout before the companions, which are made from the tree.
+        pdf::write_file(std::move(paged), environment.fonts, (fs::path(p.staging) / (plan.name + ".pdf")).string(),
+                        options);
+        paged = layout::PagedDocument{};
         plan.companions = write_companions(tree, plan.name, p.staging, plan.diagnostics);
+        // Nothing reads the tree after its files are written, unless the
+        // version is archived once published (its titles and letterheads:
+        // archive_published).
+        if (!p.archive_after_publish) tree = doc::Document{};
     } catch (const std::exception& e) {
         plan.disk_full = errno == ENOSPC || errno == EDQUOT || disk_is_full(context.spec.out_dir);
         plan.failure = e.what();

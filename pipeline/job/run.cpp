@@ -81,18 +81,12 @@ void render_all(std::vector<PreparedDataset>& prepared, const RunContext& contex
     }
     DocumentCounter counter(document_progress, total);
     if (total > 0) counter.add(kept);
-    // After the documents, the datasets' views are freed: the indexes are
-    // handed out in order, so a thread that has no document left frees one
-    // while the others still write theirs.
-    core::parallel_for(items.size() + prepared.size(), context.spec.jobs, [&](std::size_t k) {
-        if (k >= items.size()) {
-            prepared[k - items.size()].view.reset();
-            return;
-        }
-        auto& dataset = prepared[items[k].dataset];
-        render_document(dataset, items[k].document, context);
+    core::parallel_for(items.size(), context.spec.jobs, [&](std::size_t k) {
+        const auto& item = items[k];
+        auto& dataset = prepared[item.dataset];
+        render_document(dataset, item.document, context);
         counter.add(1);
-        if (remaining[items[k].dataset].fetch_sub(1) == 1) finish_dataset(dataset, context);
+        if (remaining[item.dataset].fetch_sub(1) == 1) finish_dataset(dataset, context);
     });
 }
 

@@ -12,8 +12,6 @@
 
 namespace pdf {
 
-namespace {
-
 // Feeds values to MD5 in a fixed byte order, each string with its length in
 // front, so that no two different inputs give the same byte sequence.
 class Hasher {
@@ -45,6 +43,8 @@ public:
 private:
     HPDF_MD5_CTX context_{};
 };
+
+namespace {
 
 void add_item(Hasher& hash, const layout::Item& item) {
     hash.add(static_cast<std::uint64_t>(item.content.index()));
@@ -87,18 +87,28 @@ void add_metadata(Hasher& hash, const doc::Metadata& meta) {
 
 }  // namespace
 
-Digest document_digest(const layout::PagedDocument& document, const FontFiles& fonts, const WriteOptions& options) {
-    Hasher hash;
-    add_metadata(hash, document.meta);
-    hash.add(static_cast<std::uint64_t>(document.pages.size()));
-    for (const layout::Page& page : document.pages) {
-        hash.add(page.width);
-        hash.add(page.height);
-        hash.add(static_cast<std::uint64_t>(page.items.size()));
-        for (const layout::Item& item : page.items) {
-            add_item(hash, item);
-        }
+// The order below is that of the digest's inputs: what comes before the
+// pages is known before any page is painted, what comes after is not
+// released with them.
+DocumentDigest::DocumentDigest(const layout::PagedDocument& document) : hash_(std::make_unique<Hasher>()) {
+    add_metadata(*hash_, document.meta);
+    hash_->add(static_cast<std::uint64_t>(document.pages.size()));
+}
+
+DocumentDigest::~DocumentDigest() = default;
+
+void DocumentDigest::add_page(const layout::Page& page) {
+    hash_->add(page.width);
+    hash_->add(page.height);
+    hash_->add(static_cast<std::uint64_t>(page.items.size()));
+    for (const layout::Item& item : page.items) {
+        add_item(*hash_, item);
     }
+}
+
+Digest DocumentDigest::finish(const layout::PagedDocument& document, const FontFiles& fonts,
+                              const WriteOptions& options) {
+    Hasher& hash = *hash_;
     hash.add(static_cast<std::uint64_t>(document.anchors.size()));
     for (const layout::Anchor& anchor : document.anchors) {
         hash.add(anchor.id);
@@ -114,6 +124,14 @@ Digest document_digest(const layout::PagedDocument& document, const FontFiles& f
     hash.add(static_cast<int>(options.archival));
     hash.add(options.output_profile);
     return hash.finish();
+}
+
+Digest document_digest(const layout::PagedDocument& document, const FontFiles& fonts, const WriteOptions& options) {
+    DocumentDigest digest(document);
+    for (const layout::Page& page : document.pages) {
+        digest.add_page(page);
+    }
+    return digest.finish(document, fonts, options);
 }
 
 void set_document_id(HaruDocument& doc, const Digest& digest) {

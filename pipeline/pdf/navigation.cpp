@@ -75,19 +75,25 @@ HPDF_Rect annotation_rect(const layout::Link& link, const PageSpace& space) {
 
 }  // namespace
 
-void add_links(HaruDocument& doc, const std::vector<HPDF_Page>& pages, const layout::PagedDocument& document,
-               StructureTree& tree) {
+PageLinks links_of(const layout::Page& page) {
+    PageLinks links;
+    for (std::size_t i = 0; i < page.items.size(); ++i) {
+        if (std::holds_alternative<layout::Link>(page.items[i].content)) {
+            links.emplace_back(i, page.items[i]);
+        }
+    }
+    return links;
+}
+
+void add_links(HaruDocument& doc, const std::vector<HPDF_Page>& pages, const std::vector<PageLinks>& links,
+               const layout::PagedDocument& document, StructureTree& tree) {
     const auto anchors = index_anchors(document);
     HPDF_Encoder utf8 = HPDF_GetEncoder(doc.get(), "UTF-8");
     for (std::size_t p = 0; p < pages.size(); ++p) {
         const PageSpace space{document.pages[p].height};
         bool any = false;
-        for (std::size_t i = 0; i < document.pages[p].items.size(); ++i) {
-            const layout::Item& item = document.pages[p].items[i];
+        for (const auto& [i, item] : links[p]) {
             const auto* link = std::get_if<layout::Link>(&item.content);
-            if (link == nullptr) {
-                continue;
-            }
             const HPDF_Rect rect = annotation_rect(*link, space);
             HPDF_Annotation annotation = nullptr;
             std::string description = link->target;

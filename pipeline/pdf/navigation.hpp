@@ -3,6 +3,7 @@
 // Internal to the PDF stage.
 #include <hpdf.h>
 
+#include <utility>
 #include <vector>
 
 #include "layout/paged_document.hpp"
@@ -17,8 +18,16 @@ namespace pdf {
 // its Link element, and says where it leads in /Contents (its alternative
 // description, ISO 32000-1 §14.9.3). Throws pdf::Error for a link to an
 // anchor that does not exist.
-void add_links(HaruDocument& doc, const std::vector<HPDF_Page>& pages, const layout::PagedDocument& document,
-               StructureTree& tree);
+// The link items of a page, each with its index among the page's items,
+// gathered as the page is painted: its items may be released before the
+// links are made, once every page they may point to exists.
+using PageLinks = std::vector<std::pair<std::size_t, layout::Item>>;
+PageLinks links_of(const layout::Page& page);
+
+// `links` holds links_of() of every page; `document`'s pages are read for
+// their sizes only, its anchors for the targets.
+void add_links(HaruDocument& doc, const std::vector<HPDF_Page>& pages, const std::vector<PageLinks>& links,
+               const layout::PagedDocument& document, StructureTree& tree);
 
 // Builds the outline (bookmarks) from the anchors, nested by level, and opens
 // it when the document is opened. Each item's /Dest is a direct array, as

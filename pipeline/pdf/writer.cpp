@@ -26,10 +26,17 @@ namespace pdf {
 
 namespace {
 
+// Pages painted between two compressions of their content: a long
+// document's content is held deflated (about 15 % of its size) rather than
+// whole until the save, and a batch is still large enough to share among
+// helper threads.
+constexpr std::size_t kPagesPerCompression = 64;
+
 // What needs every page painted first: the font descriptors describe the
-// glyphs drawn, and the /ID digests the whole content.
+// glyphs drawn, and the /ID digests the whole content (`digest` has had
+// every page).
 void finish(HaruDocument& doc, const EmbeddedFonts& embedded, const layout::PagedDocument& document,
-            const FontFiles& fonts, const WriteOptions& options) {
+            DocumentDigest& digest, const FontFiles& fonts, const WriteOptions& options) {
     write_document_info(doc, document.meta);
     switch (options.archival) {
         case Archival::None:
@@ -43,11 +50,25 @@ void finish(HaruDocument& doc, const EmbeddedFonts& embedded, const layout::Page
                         options.archival == Archival::PdfA1a ? 'A' : 'B');
             break;
     }
-    set_document_id(doc, document_digest(document, fonts, options));
+    set_document_id(doc, digest.finish(document, fonts, options));
 }
 
-void build(HaruDocument& doc, const layout::PagedDocument& document, const FontFiles& fonts,
-           const WriteOptions& options) {
+// A page's content is final once painted (links and the structure go into
+// the page's dictionary, not its content), so it is compressed then.
+void compress_contents(HaruDocument& doc, const std::vector<HPDF_Page>& pages, std::size_t from,
+                       const WriteOptions& options) {
+    std::vector<HPDF_Dict> streams;
+    streams.reserve(pages.size() - from);
+    for (std::size_t i = from; i < pages.size(); ++i)
+        streams.push_back(static_cast<HPDF_PageAttr>(pages[i]->attr)->contents);
+    compress_streams(doc, streams, options.compression_threads);
+}
+
+// `release`: the same document, whose pages' items are freed as soon as
+// each page is painted, added to the digest and its links noted; nullptr
+// leaves `document` as it is. The bytes are the same either way.
+void build(HaruDocument& doc, const layout::PagedDocument& document, layout::PagedDocument* release,
+           const FontFiles& fonts, const WriteOptions& options) {
     HPDF_Doc pdf = doc.get();
     HPDF_SetCompressionMode(pdf, options.compress ? HPDF_COMP_ALL : HPDF_COMP_NONE);
     // Text strings (Info, bookmarks) and page text are UTF-8 from here on.
@@ -63,19 +84,30 @@ void build(HaruDocument& doc, const layout::PagedDocument& document, const FontF
     doc.check("group the pages");
     const EmbeddedFonts embedded(doc, fonts, document);
     StructureTree tree(document);
+    DocumentDigest digest(document);
     std::vector<HPDF_Page> pages;
+    std::vector<PageLinks> links;
     pages.reserve(document.pages.size());
+    links.reserve(document.pages.size());
+    std::size_t compressed = 0;  // pages whose content is compressed
     for (std::size_t i = 0; i < document.pages.size(); ++i) {
         pages.push_back(paint_page(doc, document.pages[i], i, embedded, tree));
+        digest.add_page(document.pages[i]);
+        links.push_back(links_of(document.pages[i]));
+        if (release) std::vector<layout::Item>().swap(release->pages[i].items);
+        if (options.compress && pages.size() - compressed == kPagesPerCompression) {
+            compress_contents(doc, pages, compressed, options);
+            compressed = pages.size();
+        }
     }
-    add_links(doc, pages, document, tree);
+    add_links(doc, pages, links, document, tree);
+    links.clear();
     add_outline(doc, pages, document);
     tree.write(doc, pages);
-    finish(doc, embedded, document, fonts, options);
+    finish(doc, embedded, document, digest, fonts, options);
     if (options.compress) {
+        compress_contents(doc, pages, compressed, options);
         std::vector<HPDF_Dict> streams;
-        streams.reserve(pages.size() + embedded.distinct().size());
-        for (HPDF_Page page : pages) streams.push_back(static_cast<HPDF_PageAttr>(page->attr)->contents);
         for (HPDF_Font font : embedded.distinct()) streams.push_back(font_program(font));
         compress_streams(doc, streams, options.compression_threads);
     }
@@ -103,10 +135,9 @@ void flush_to_disk(const std::string& path) {
 
 }  // namespace
 
-std::vector<unsigned char> render(const layout::PagedDocument& document, const FontFiles& fonts,
-                                  const WriteOptions& options) {
-    HaruDocument doc;
-    build(doc, document, fonts, options);
+namespace {
+
+std::vector<unsigned char> save_to_memory(HaruDocument& doc) {
     HPDF_Doc pdf = doc.get();
     HPDF_SaveToStream(pdf);
     doc.check("save to memory");
@@ -119,10 +150,7 @@ std::vector<unsigned char> render(const layout::PagedDocument& document, const F
     return bytes;
 }
 
-void write_file(const layout::PagedDocument& document, const FontFiles& fonts, const std::string& path,
-                const WriteOptions& options) {
-    HaruDocument doc;
-    build(doc, document, fonts, options);
+void save_to_file(HaruDocument& doc, const std::string& path, const WriteOptions& options) {
     const std::string temporary = temporary_name(path);
     try {
         errno = 0;
@@ -141,6 +169,36 @@ void write_file(const layout::PagedDocument& document, const FontFiles& fonts, c
         errno = error;
         throw;
     }
+}
+
+}  // namespace
+
+std::vector<unsigned char> render(const layout::PagedDocument& document, const FontFiles& fonts,
+                                  const WriteOptions& options) {
+    HaruDocument doc;
+    build(doc, document, nullptr, fonts, options);
+    return save_to_memory(doc);
+}
+
+std::vector<unsigned char> render(layout::PagedDocument&& document, const FontFiles& fonts,
+                                  const WriteOptions& options) {
+    HaruDocument doc;
+    build(doc, document, &document, fonts, options);
+    return save_to_memory(doc);
+}
+
+void write_file(const layout::PagedDocument& document, const FontFiles& fonts, const std::string& path,
+                const WriteOptions& options) {
+    HaruDocument doc;
+    build(doc, document, nullptr, fonts, options);
+    save_to_file(doc, path, options);
+}
+
+void write_file(layout::PagedDocument&& document, const FontFiles& fonts, const std::string& path,
+                const WriteOptions& options) {
+    HaruDocument doc;
+    build(doc, document, &document, fonts, options);
+    save_to_file(doc, path, options);
 }
 
 }  // namespace pdf

@@ -70,4 +70,15 @@ std::vector<unsigned char> render(const layout::PagedDocument& document, const F
 void write_file(const layout::PagedDocument& document, const FontFiles& fonts, const std::string& path,
                 const WriteOptions& options = {});
 
+// The same, taking the pages: each page's items are freed as soon as the
+// page is painted, and its content compressed with the pages around it, so
+// that a long document is not held whole twice, as laid-out pages and as
+// PDF content. The bytes are those of the overloads above. Afterwards
+// `document` keeps its metadata, anchors, structure and page sizes; its
+// pages hold no items.
+std::vector<unsigned char> render(layout::PagedDocument&& document, const FontFiles& fonts,
+                                  const WriteOptions& options = {});
+void write_file(layout::PagedDocument&& document, const FontFiles& fonts, const std::string& path,
+                const WriteOptions& options = {});
+
 }  // namespace pdf

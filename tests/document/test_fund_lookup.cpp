@@ -5,6 +5,8 @@
 // gives, in the same order.
 #include <catch2/catch.hpp>
 
+#include <memory>
+
 #include "document/build.hpp"
 #include "document/template.hpp"
 #include "document/view_model.hpp"
@@ -99,4 +101,16 @@ TEST_CASE("fund lookup: templates built on four threads give the documents and d
         CHECK(core::to_string(four.items()[i]) == core::to_string(one.items()[i]));
     CHECK(core::to_string(one.items()[0]).find("t0.md") != std::string::npos);
     CHECK(core::to_string(one.items()[3]).find("t9.md") != std::string::npos);
+    // With the view given up (freed between the renderings and the parsing):
+    // the same documents and diagnostics, in the same order.
+    for (const unsigned threads : {1u, 4u}) {
+        core::Diagnostics given;
+        const auto built =
+            doc::build_documents(report, std::make_unique<kainjow::mustache::data>(view()), templates, given, threads);
+        REQUIRE(built.size() == templates.size());
+        for (std::size_t i = 0; i < templates.size(); ++i) CHECK(doc::dump(built[i]) == doc::dump(sequential[i]));
+        REQUIRE(given.items().size() == one.items().size());
+        for (std::size_t i = 0; i < one.items().size(); ++i)
+            CHECK(core::to_string(given.items()[i]) == core::to_string(one.items()[i]));
+    }
 }

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <thread>
 #include <vector>
 
@@ -64,4 +65,44 @@ TEST_CASE("streams compressed on several threads give the one-thread bytes, and 
     const auto text = pdf_test::run_tool("pdftotext -q", {path, "-"});
     CHECK(text.exit_code == 0);
     CHECK(text.out.find("1 Ärenden") != std::string::npos);
+}
+
+namespace {
+
+// The sample's two pages over and over: more pages than the writer
+// compresses at once (writer.cpp), each with its links and marks.
+layout::PagedDocument long_report(std::size_t copies) {
+    auto document = pdf_test::two_page_report();
+    const auto pages = document.pages;
+    for (std::size_t i = 1; i < copies; ++i) document.pages.insert(document.pages.end(), pages.begin(), pages.end());
+    return document;
+}
+
+}  // namespace
+
+TEST_CASE("pages released as they are painted give the same bytes, every page compressed", "[determinism]") {
+    const auto document = long_report(75);  // 150 pages: two batches of 64 and the rest
+    const auto kept = pdf::render(document, pdf::FontFiles::liberation());
+    auto consumed = document;
+    const auto released = pdf::render(std::move(consumed), pdf::FontFiles::liberation());
+    CHECK(released == kept);
+    // What the writer took is gone; what the caller may still read is not.
+    REQUIRE(consumed.pages.size() == document.pages.size());
+    CHECK(std::all_of(consumed.pages.begin(), consumed.pages.end(),
+                      [](const layout::Page& page) { return page.items.empty(); }));
+    CHECK(consumed.anchors.size() == document.anchors.size());
+    CHECK(consumed.structure.size() == document.structure.size());
+
+    // Every page's content compressed once, in its batch or the last one.
+    const std::string raw(released.begin(), released.end());
+    const std::size_t fonts = pdf_test::count(raw, "/FontFile2 ");
+    CHECK(pdf_test::count(raw, "/Filter /FlateDecode\n") == document.pages.size() + fonts);
+    const std::string path = pdf_test::scratch_path("released-pages.pdf");
+    pdf_test::write_bytes(path, released);
+    const auto check = pdf_test::run_tool("qpdf --check", {path});
+    INFO(check.out << check.err);
+    CHECK(check.exit_code == 0);
+    // The text of every page is there: each copy's first page has the heading.
+    const auto text = pdf_test::run_tool("pdftotext -q", {path, "-"});
+    CHECK(pdf_test::count(text.out, "1 Ärenden") == 75);
 }
