@@ -4,6 +4,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "core/messages.hpp"
 #include "document/fenced_blocks.hpp"
 #include "document/view_shapes.hpp"
 
@@ -132,7 +133,7 @@ SchemaNode from_text(const std::string& text) {
     std::string name, kind;
     while (in >> name >> kind) {
         const auto k = kind_of(kind);
-        if (!k) throw std::runtime_error("view schema: unknown kind " + kind);
+        if (!k) throw std::runtime_error(core::tr("view schema: unknown kind {1}", kind));
         SchemaNode* node = &root;
         std::size_t start = 0;
         while (start < name.size()) {
@@ -177,7 +178,7 @@ std::map<DocumentKind, SchemaNode> schemas_from_text(const std::string& text) {
             for (auto k :
                  {DocumentKind::Round, DocumentKind::Letter, DocumentKind::FinalReport, DocumentKind::FundApplication})
                 if (name == to_string(k)) current = k, known = true;
-            if (!known) throw std::runtime_error("view schema: unknown document kind " + name);
+            if (!known) throw std::runtime_error(core::tr("view schema: unknown document kind {1}", name));
             schemas[current];
             continue;
         }

@@ -103,7 +103,7 @@ void publish_dataset(PreparedDataset& p, const RunContext& context) {
     // Checked when the build began (run.cpp); again here, where a folder
     // made in between would be replaced.
     check_replaceable(out_dir, {p.result.name});
-    publish(out_dir, p.result.name);
+    publish(out_dir, p.result.name, context.spec.durable ? Durability::Flushed : Durability::Scratch);
     p.result.documents = last_good_documents(manifest, current.string());
     for (std::size_t i = 0; i < p.plans.size() && i < p.result.documents.size(); ++i)
         p.result.documents[i].rebuilt = !p.plans[i].kept;

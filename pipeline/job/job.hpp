@@ -74,6 +74,10 @@ struct Spec {
     // documents are a look at what the templates make, never what the
     // committee got (that stays in the archive).
     bool ignore_archive = false;
+    // False: the published folders are not flushed to disk (publish.hpp,
+    // Durability::Scratch); for `fuel preview`'s scratch folder, removed
+    // when it stops, where a power loss loses nothing worth keeping.
+    bool durable = true;
 };
 
 // Unchanged: every document was up to date; nothing was rendered and the

@@ -91,16 +91,19 @@ std::string prepare_staging(const std::string& out_dir, const std::string& datas
     return staged.string();
 }
 
-void publish(const std::string& out_dir, const std::string& dataset) {
+void publish(const std::string& out_dir, const std::string& dataset, Durability durability) {
     const auto staged = staging_root(out_dir) / dataset;
     const auto target = fs::path(out_dir) / dataset;
-    flush_files(staged);
-    sync_directory(staged.string());
+    const bool flushed = durability == Durability::Flushed;
+    if (flushed) {
+        flush_files(staged);
+        sync_directory(staged.string());
+    }
     if (!fs::exists(target)) {
         rename_or_fail(staged, target);
     } else if (::renameat2(AT_FDCWD, staged.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) == 0) {
         // The old set is now where the new one was staged.
-        sync_directory(out_dir);
+        if (flushed) sync_directory(out_dir);
         fs::remove_all(staged);
         return;
     } else if (errno == EINVAL || errno == ENOSYS) {
@@ -109,7 +112,7 @@ void publish(const std::string& out_dir, const std::string& dataset) {
     } else {
         fail(core::tr("cannot publish {1} as {2}", staged.string(), target.string()));
     }
-    sync_directory(out_dir);
+    if (flushed) sync_directory(out_dir);
 }
 
 void discard_staging(const std::string& out_dir, const std::string& dataset) {

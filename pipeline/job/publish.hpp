@@ -14,9 +14,15 @@ inline constexpr const char* kStagingDir = ".fuel-staging";
 // An empty staging folder for `dataset` (leftovers removed).
 std::string prepare_staging(const std::string& out_dir, const std::string& dataset);
 
-// Makes the staging folder OUT/<dataset>/ and removes what it replaced; every
-// file in it is flushed to disk first.
-void publish(const std::string& out_dir, const std::string& dataset);
+// Whether a published folder must survive a power loss. Scratch: for a
+// folder that is thrown away when the program ends (`fuel preview`), where
+// waiting for the disk would only delay what the reader sees.
+enum class Durability { Flushed, Scratch };
+
+// Makes the staging folder OUT/<dataset>/ and removes what it replaced; with
+// Durability::Flushed every file in it, and the folders, are flushed to disk
+// first.
+void publish(const std::string& out_dir, const std::string& dataset, Durability durability = Durability::Flushed);
 
 // Drops the staging folder of a dataset that failed.
 void discard_staging(const std::string& out_dir, const std::string& dataset);

@@ -51,6 +51,9 @@ void Previewer::build() {
     // as archived: the archive is neither read nor written (and its folder
     // is named in the scratch folder all the same).
     spec.ignore_archive = true;
+    // The scratch folder is removed when the preview stops: waiting for the
+    // disk on every save would only delay the new pages.
+    spec.durable = false;
     spec.archive_dir = (std::filesystem::path(settings_.scratch_dir) / "archive").string();
     spec.jobs = settings_.jobs;
     spec.stop = &stop_;
