@@ -283,7 +283,7 @@ TEST_CASE("a template that fails rejects no record: the log says it is the templ
     INFO(run.err);
     CHECK(run.status == 1);
     CHECK(contains(run.err, "lum-mul-2025: a template has errors; nothing was written"));
-    CHECK(contains(run.err, "(1 errors, 0 warnings; a template problem, not the data's: the template failed at "));
+    CHECK(contains(run.err, "(1 error, 0 warnings; a template problem, not the data's: the template failed at "));
     CHECK(contains(run.err, "tjansteutlatande.md:"));
     CHECK(contains(run.err, " records read)"));
     CHECK(!contains(run.err, "rejected"));
