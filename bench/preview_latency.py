@@ -27,6 +27,8 @@ sys.path.insert(0, os.path.join(HERE, "..", "tests", "preview"))
 from preview_process import Preview  # noqa: E402
 
 SOURCE = os.path.dirname(HERE)
+# The server's status line is read below in English ("Built ... in N ms").
+os.environ["LANGUAGE"] = "en"
 SENTENCE = "2. Ärendet överlämnas till stadsdelsnämnderna för kännedom."
 
 
