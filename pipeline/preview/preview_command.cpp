@@ -35,6 +35,7 @@ struct Options {
 void print_help() {
     std::cout << core::tr(
         "usage: fuel preview --data DATASET [--templates DIR] [--port N] [--address ADDR]\n"
+        "                    [--lang sv|en]\n"
         "\n"
         "Shows a dataset's documents in a web browser while you edit them: builds the\n"
         "dataset into a scratch folder of its own (removed when it stops; the output\n"
@@ -52,6 +53,8 @@ void print_help() {
         "                    reach it over the network can read the dataset's documents\n"
         "                    and problems, with no password. Use it only on a network\n"
         "                    you trust.\n"
+        "  --lang sv|en      the language of the page and the messages (default:\n"
+        "                    Swedish, or English when LANG or LANGUAGE asks for it)\n"
         "  -h, --help        show this help and exit\n");
 }
 
@@ -69,7 +72,8 @@ Options parse(int argc, char** argv) {
             options.help = true;
             continue;
         }
-        const bool takes_value = arg == "--data" || arg == "--templates" || arg == "--port" || arg == "--address";
+        const bool takes_value =
+            arg == "--data" || arg == "--templates" || arg == "--port" || arg == "--address" || arg == "--lang";
         if (!takes_value) throw std::invalid_argument(core::tr("unknown option {1}", core::visible(arg)));
         if (!value) {
             if (i + 1 >= argc) throw std::invalid_argument(core::tr("{1} needs a value", arg));
@@ -78,6 +82,9 @@ Options parse(int argc, char** argv) {
         if (arg == "--data") options.data_dir = *value;
         if (arg == "--templates") options.templates_dir = *value;
         if (arg == "--address") options.address = *value;
+        // Applied before anything is said (nightly::choose_language); checked here.
+        if (arg == "--lang" && !core::parse_language(*value))
+            throw std::invalid_argument(core::tr("--lang takes sv or en, not '{1}'", core::visible(*value)));
         if (arg == "--port") {
             std::size_t used = 0;
             unsigned long port = 0;

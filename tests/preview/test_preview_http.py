@@ -128,7 +128,10 @@ class PreviewLifetime(unittest.TestCase):
     def test_usage_errors(self):
         for args, message in [([], "needs --data"), (["--data", TEMPLATES], "is not a dataset folder"),
                               (["--data", DATASET, "--port", "70000"], "--port takes a number"),
-                              (["--data", DATASET, "--bind", "0.0.0.0"], "unknown option --bind")]:
+                              (["--data", DATASET, "--bind", "0.0.0.0"], "unknown option --bind"),
+                              (["--data", DATASET, "--lang", "fi"], "--lang takes sv or en, not 'fi'"),
+                              (["--lang", "sv", "--data", DATASET, "--port", "x"],
+                               "--port tar ett tal från 0 till 65535, inte x")]:
             with self.subTest(args=args):
                 result = subprocess.run([FUEL, "preview", *args], capture_output=True, text=True, timeout=60)
                 self.assertEqual(result.returncode, 2)
