@@ -6,9 +6,12 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 missing=()
-for p in hyperfine fonts-liberation2 nodejs npm poppler-utils python3; do
+for p in hyperfine fonts-liberation2 poppler-utils python3; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
+# Node.js and npm from Debian unless the machine already has them (as
+# scripts/setup.sh does: another npm may be installed without the package).
+command -v npm >/dev/null || missing+=(nodejs npm)
 if ((${#missing[@]})); then
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
