@@ -14,6 +14,7 @@
 #include "document/chart_place.hpp"
 #include "document/fenced_blocks.hpp"
 #include "core/messages.hpp"
+#include "core/text_lines.hpp"
 
 namespace doc {
 
@@ -312,20 +313,6 @@ struct Converter {
     }
 };
 
-// The lines as std::getline gives them (split at '\n', no empty line after
-// a final newline), as views: a long document's Markdown is not copied
-// line by line beside the parse tree.
-std::vector<std::string_view> split_lines(std::string_view text) {
-    std::vector<std::string_view> lines;
-    for (std::size_t start = 0; start < text.size();) {
-        const auto end = text.find('\n', start);
-        lines.push_back(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
-        if (end == std::string_view::npos) break;
-        start = end + 1;
-    }
-    return lines;
-}
-
 NodePtr parse(const std::string& markdown) {
     cmark_gfm_core_extensions_ensure_registered();
     std::unique_ptr<cmark_parser, decltype(&cmark_parser_free)> parser(
@@ -340,7 +327,7 @@ NodePtr parse(const std::string& markdown) {
 Blocks markdown_to_blocks(const std::string& markdown, const std::string& file, int first_line,
                           core::Diagnostics& diagnostics, const MarkdownOptions& options) {
     Converter converter{file, first_line, &diagnostics, options, {}, {}, {}, {}};
-    converter.source_lines = split_lines(markdown);
+    converter.source_lines = core::line_views(markdown);
     const auto root = parse(markdown);
     converter.collect_notes(root.get());
     Blocks out;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/messages.hpp"
+#include "core/text_lines.hpp"
 #include "document/markdown_escape.hpp"
 #include "document/template_check.hpp"
 #include "document/view_model.hpp"
@@ -106,18 +107,6 @@ std::vector<std::string> split_lines(const std::string& text) {
     std::vector<std::string> lines;
     std::istringstream in(text);
     for (std::string line; std::getline(in, line);) lines.push_back(line);
-    return lines;
-}
-
-// The same lines as views into `text`.
-std::vector<std::string_view> line_views(std::string_view text) {
-    std::vector<std::string_view> lines;
-    for (std::size_t start = 0; start < text.size();) {
-        const auto end = text.find('\n', start);
-        lines.push_back(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
-        if (end == std::string_view::npos) break;
-        start = end + 1;
-    }
     return lines;
 }
 
@@ -247,7 +236,7 @@ RenderedTemplate render_template(const Template& tmpl, const data& view, core::D
     // The body is the text after the front matter, each line ended by a
     // newline; it is taken from the rendered text in place, not copied
     // line by line (a long document's text was held three times over).
-    const auto lines = line_views(text);
+    const auto lines = core::line_views(text);
     std::size_t end = 0;
     if (!lines.empty() && trim(std::string(lines[0])) == "---")
         for (std::size_t i = 1; i < lines.size() && end == 0; ++i)
