@@ -163,7 +163,7 @@ int run_build_or_check(int argc, char** argv) {
     try {
         app.init(argc, argv);
     } catch (const Poco::Util::OptionException& e) {
-        std::cerr << "fuel: " << core::tr("{1}; see fuel --help", core::visible(e.displayText())) << '\n';
+        std::cerr << "fuel: " << core::tr("{1}; see fuel --help", nightly::option_error_text(e)) << '\n';
         return kExitUsage;
     } catch (const std::exception& e) {
         std::cerr << "fuel: " << core::visible(e.what()) << '\n';

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string_view>
 
+#include "core/diagnostics.hpp"
 #include "core/messages.hpp"
 
 namespace nightly {
@@ -87,6 +88,33 @@ void choose_language(int argc, char** argv) {
 void apply_language_setting(const Poco::Util::Application& app, const std::string& language) {
     if (app.config().has(kLanguageKey) || language.empty()) return;
     if (const auto chosen = core::parse_language(language)) core::set_language(*chosen);
+}
+
+std::string option_error_text(const Poco::Util::OptionException& error) {
+    using namespace Poco::Util;
+    const std::string detail = core::visible(error.message());
+    if (dynamic_cast<const InvalidArgumentException*>(&error) != nullptr) return detail;  // fuel's own, translated
+    if (dynamic_cast<const UnknownOptionException*>(&error) != nullptr)
+        return core::tr("unknown option {1}", detail.rfind('-', 0) == 0 ? detail : "--" + detail);
+    if (dynamic_cast<const AmbiguousOptionException*>(&error) != nullptr)
+        return core::tr("the option {1} is ambiguous; write more of its name", detail);
+    if (dynamic_cast<const MissingArgumentException*>(&error) != nullptr) {
+        // Poco writes "<option> requires <argument>".
+        const auto requires_at = detail.find(" requires ");
+        if (requires_at != std::string::npos)
+            return core::tr("the option --{1} needs a value ({2})", detail.substr(0, requires_at),
+                            detail.substr(requires_at + 10));
+        return core::tr("an option needs a value: {1}", detail);
+    }
+    if (dynamic_cast<const UnexpectedArgumentException*>(&error) != nullptr)
+        return core::tr("the option {1} takes no value", detail);
+    if (dynamic_cast<const DuplicateOptionException*>(&error) != nullptr)
+        return core::tr("the option {1} is given more than once", detail);
+    if (dynamic_cast<const MissingOptionException*>(&error) != nullptr)
+        return core::tr("a required option is missing: {1}", detail);
+    if (dynamic_cast<const IncompatibleOptionsException*>(&error) != nullptr)
+        return core::tr("these options cannot be used together: {1}", detail);
+    return core::visible(error.displayText());
 }
 
 }  // namespace nightly

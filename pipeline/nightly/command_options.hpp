@@ -3,6 +3,7 @@
 // the layered configuration (settings.hpp), above the --config file, so a
 // command-line value overrides the file's.
 #include <Poco/Util/Application.h>
+#include <Poco/Util/OptionException.h>
 #include <Poco/Util/OptionSet.h>
 
 #include <string>
@@ -28,5 +29,11 @@ void choose_language(int argc, char** argv);
 // After the settings are read: fuel.language, when the command line did not
 // name a language. Still before any thread exists.
 void apply_language_setting(const Poco::Util::Application& app, const std::string& language);
+
+// A command-line mistake Poco's option parser found, said in the user's
+// language: Poco's own texts ("Unknown option specified: x") are English
+// and fixed, so the kind of mistake is told by the exception's class and
+// only the option's name is taken from its text.
+std::string option_error_text(const Poco::Util::OptionException& error);
 
 }  // namespace nightly

@@ -84,3 +84,17 @@ TEST_CASE("language: --lang takes sv or en, else a usage error in the language o
     CHECK(en.status == 2);
     CHECK(contains(en.output, "--lang takes sv or en, not 'de'"));
 }
+
+TEST_CASE("language: a mistake on the command line is said in the user's language, not in Poco's English") {
+    const auto sv = run_command(kClean + fuel() + " build --bogus --jobs 2>&1");
+    INFO(sv.output);
+    CHECK(sv.status == 2);
+    CHECK(contains(sv.output, "okänt alternativ --bogus; se fuel --help"));
+    CHECK_FALSE(contains(sv.output, "Unknown option"));
+    const auto missing = run_command(kClean + fuel() + " check --jobs 2>&1");
+    INFO(missing.output);
+    CHECK(contains(missing.output, "alternativet --jobs behöver ett värde (N)"));
+    const auto en = run_command(kClean + fuel() + " --lang en check --jobs 2>&1");
+    INFO(en.output);
+    CHECK(contains(en.output, "the option --jobs needs a value (N); see fuel --help"));
+}
