@@ -3,6 +3,7 @@
 #include <libintl.h>
 
 #include <clocale>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 
@@ -90,6 +91,16 @@ std::string fill_placeholders(std::string_view text, const std::string_view* val
         out += text[i];
     }
     return out;
+}
+
+std::string decimal(double value, int decimals) {
+    char text[64];
+    std::snprintf(text, sizeof text, "%.*f", decimals, value);
+    std::string result = text;
+    if (language() == Language::Swedish)
+        for (auto& c : result)
+            if (c == '.') c = ',';
+    return result;
 }
 
 }  // namespace core

@@ -25,6 +25,10 @@ Language language();
 // sv/LC_MESSAGES/fuel.mo; empty: catalogue_dir() below.
 void set_language(Language language, const std::string& catalogue_dir = "");
 
+// A decimal number in a message, with the decimal mark of the language:
+// "1,25" in Swedish (Språkrådet: the decimal comma), "1.25" in English.
+std::string decimal(double value, int decimals);
+
 // "sv" or "en" (as --lang and fuel.language take them); nullopt otherwise.
 std::optional<Language> parse_language(std::string_view name);
 

@@ -66,9 +66,11 @@ void log_dataset(const job::DatasetResult& d, const Settings& settings, Poco::Lo
                                      std::to_string(d.documents.size()), settings.out_dir, d.name,
                                      counts(d.diagnostics), records(d)));
             for (const auto& doc : d.documents)
-                log.information(
-                    doc.rebuilt ? core::tr("  {1} ({2} pages, built)", doc.path, std::to_string(doc.pages))
-                                : core::tr("  {1} ({2} pages, unchanged, kept)", doc.path, std::to_string(doc.pages)));
+                log.information(doc.rebuilt ? core::trn("  {1} ({2} page, built)", "  {1} ({2} pages, built)",
+                                                        doc.pages, doc.path, std::to_string(doc.pages))
+                                            : core::trn("  {1} ({2} page, unchanged, kept)",
+                                                        "  {1} ({2} pages, unchanged, kept)", doc.pages, doc.path,
+                                                        std::to_string(doc.pages)));
             break;
         case job::Outcome::Unchanged:
             log.information(core::tr("{1}: unchanged since {2}; {3} documents kept", d.name,
@@ -97,8 +99,7 @@ void log_dataset(const job::DatasetResult& d, const Settings& settings, Poco::Lo
 
 void log_end(const BuildReport& report, bool check_only, Poco::Logger& log) {
     const auto& r = report.result;
-    char seconds[32];
-    std::snprintf(seconds, sizeof seconds, "%.2f", report.seconds);
+    const std::string seconds = core::decimal(report.seconds, 2);
     const auto failed = std::to_string(r.datasets_failed());
     const auto datasets = std::to_string(r.datasets.size());
     std::string text =

@@ -113,6 +113,9 @@ TEST_CASE("messages: in Swedish, tr reads po/sv.po through gettext, also under t
     core::Diagnostics d;
     d.error({"a.csv", 3, 1}, core::tr("the file is empty (0 bytes)"));
     CHECK(core::to_string(d.items()[0]) == "a.csv:3:1: fel: filen är tom (0 byte)");
+    // Numbers in a message take the language's decimal mark.
+    CHECK(core::decimal(1.004, 2) == "1,00");
     core::set_language(core::Language::English);
     CHECK(core::tr("the file is empty (0 bytes)") == "the file is empty (0 bytes)");
+    CHECK(core::decimal(12.345, 1) == "12.3");
 }
