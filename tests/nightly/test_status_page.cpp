@@ -231,11 +231,13 @@ TEST_CASE("status: the log file records start, end, duration and counts") {
     INFO(log);
     CHECK(contains(log, "bygget startade"));
     CHECK(std::regex_search(
-        log, std::regex(
-                 R"(bygget klart på [0-9]+,[0-9]{2} s: 6 dokument byggda, 0 hoppades över, 1 av 3 datamängder misslyckades)")));
+        log,
+        std::regex(
+            R"(bygget klart på [0-9]+,[0-9]{2} s: 6 dokument byggda, 0 hoppades över, 1 av 3 datamängder misslyckades)")));
     CHECK(std::regex_search(
-        log, std::regex(
-                 R"(bygget klart på [0-9]+,[0-9]{2} s: 0 dokument byggda, 3 hoppades över, 2 av 3 datamängder misslyckades)")));
+        log,
+        std::regex(
+            R"(bygget klart på [0-9]+,[0-9]{2} s: 0 dokument byggda, 3 hoppades över, 2 av 3 datamängder misslyckades)")));
     CHECK(contains(log, "lum-ändrad: indata har fel; inget skrevs"));
     CHECK(contains(log, "ligger kvar"));
 }
