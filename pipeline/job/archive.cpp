@@ -311,7 +311,7 @@ void archive_version(const std::string& archive_dir, const std::string& dataset,
     sync_directory(target.parent_path().string());
 }
 
-void check_archive(const fs::path& version, const Seal& seal, const Digest& digest, core::Diagnostics& diagnostics) {
+void check_archive(const fs::path& version, const Seal& seal, FileDigests& digests, core::Diagnostics& diagnostics) {
     for (const auto& [folder, files] :
          {std::pair{kArchivedDocuments, &seal.documents}, std::pair{kArchivedData, &seal.data},
           std::pair{kArchivedTemplates, &seal.templates}}) {
@@ -324,7 +324,7 @@ void check_archive(const fs::path& version, const Seal& seal, const Digest& dige
                                                                   seal.dataset, std::to_string(seal.version)));
                 continue;
             }
-            if (digest && digest(read_bytes(path)) != f.digest)
+            if (digests && digests.of(path) != f.digest)
                 diagnostics.error({path.string(), 0, 0},
                                   core::tr("this archived file was changed after it was sealed (its SHA-256 is not the "
                                            "one in {1}); restore it from a backup",
@@ -358,14 +358,14 @@ void compare_with_seal(const fs::path& version, const Seal& seal, const ArchiveS
     }
 }
 
-bool published_as_archived(const fs::path& published, const Seal& seal, const Digest& digest) {
+bool published_as_archived(const fs::path& published, const Seal& seal, FileDigests& digests) {
     std::error_code ec;
     if (!fs::is_directory(published, ec)) return false;
     for (const auto& f : seal.documents) {
         const auto path = published / f.path;
         if (!fs::is_regular_file(fs::symlink_status(path, ec))) return false;
         if (fs::file_size(path, ec) != f.size) return false;
-        if (digest && digest(read_bytes(path)) != f.digest) return false;
+        if (digests && digests.of(path) != f.digest) return false;
     }
     return true;
 }

@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "core/diagnostics.hpp"
+#include "job/file_digests.hpp"
 #include "job/job.hpp"
 
 namespace job {
@@ -89,7 +90,10 @@ void archive_version(const std::string& archive_dir, const std::string& dataset,
 
 // Problems of the archived files themselves: each one that is missing or
 // differs from its seal, as errors (the archive must not be trusted then).
-void check_archive(const std::filesystem::path& version, const Seal& seal, const Digest& digest,
+// A build passes its FileDigests with the record, so an archived file not
+// written since it was last hashed is not read again; `fuel verify` passes
+// one without, so every file is read (file_digests.hpp).
+void check_archive(const std::filesystem::path& version, const Seal& seal, FileDigests& digests,
                    core::Diagnostics& diagnostics);
 
 // The dataset's and templates' files as they are now against the seal: a
@@ -100,7 +104,7 @@ void compare_with_seal(const std::filesystem::path& version, const Seal& seal, c
 
 // The published folder holds exactly the archived documents (files fuel did
 // not make may lie beside them).
-bool published_as_archived(const std::filesystem::path& published, const Seal& seal, const Digest& digest);
+bool published_as_archived(const std::filesystem::path& published, const Seal& seal, FileDigests& digests);
 
 // The archived documents into `staging` (hard links where possible).
 void copy_archived_documents(const std::filesystem::path& version, const std::filesystem::path& staging);

@@ -69,8 +69,15 @@ struct RunContext {
     // The dataset folders' digests, each made once in this build; none: each
     // made when asked.
     FolderDigests* folder_digests = nullptr;
+    // Published, archived and font files' digests, remembered between
+    // builds in OUT/.fuel-digests (file_digests.hpp).
+    FileDigests* file_digests = nullptr;
     std::int64_t now() const;
 };
+
+// context.file_digests, or, where a context has none, one that compares
+// nothing (as without a digest function).
+FileDigests& file_digests(const RunContext& context);
 
 std::string dataset_name(const std::string& directory);
 

@@ -26,16 +26,22 @@ std::string file_digest(const fs::path& path, const Digest& digest) {
     return digest(*bytes);
 }
 
+std::string file_digest(const fs::path& path, FileDigests& digests) {
+    auto digest = digests.of(path);
+    if (!digest) throw std::runtime_error(core::tr("cannot read {1}", path.string()));
+    return std::move(*digest);
+}
+
 }  // namespace
 
-RunFingerprint fingerprint_run(const Environment& environment) {
+RunFingerprint fingerprint_run(const Environment& environment, FileDigests& files) {
     RunFingerprint run;
     run.generator = environment.generator;
     if (!environment.digest) return run;
     std::string fonts;
-    for (const auto& path : environment.fonts.paths) fonts += file_digest(path, environment.digest) + '\n';
+    for (const auto& path : environment.fonts.paths) fonts += file_digest(path, files) + '\n';
     // The hyphenation patterns decide line breaks just as the fonts do.
-    fonts += file_digest(environment.hyphenation_patterns, environment.digest) + '\n';
+    fonts += file_digest(environment.hyphenation_patterns, files) + '\n';
     run.fonts = environment.digest(fonts);
     return run;
 }
@@ -78,6 +84,24 @@ std::string round_inputs_digest(const std::string& directory, const Digest& dige
         listing +=
             fs::path(folder).lexically_normal().filename().generic_string() + '\t' + folder_digest(folder) + '\n';
     return digest(listing);
+}
+
+std::string sources_key(const Digest& digest, const RunFingerprint& run, const std::string& inputs,
+                        const std::string& templates_dir, const std::vector<std::string>& template_folders,
+                        FolderDigests& folders) {
+    if (!digest || template_folders.empty()) return "";
+    std::string recipe = std::string(kKeyRecipe) + " sources";
+    for (const auto& part : {std::string(kCompanionRecipe), run.generator, run.fonts, inputs}) recipe += '\n' + part;
+    try {
+        for (const auto& folder : template_folders) {
+            const auto path = fs::path(templates_dir) / folder;
+            if (!fs::is_directory(path)) return "";
+            recipe += "\nfolder " + folder + '\t' + folders.of(path.string());
+        }
+    } catch (const std::exception&) {  // unreadable: not known to be unchanged
+        return "";
+    }
+    return digest(recipe);
 }
 
 std::string document_key(const Digest& digest, const RunFingerprint& run, const std::string& inputs,

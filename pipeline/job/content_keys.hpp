@@ -10,8 +10,10 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "document/template.hpp"
+#include "job/file_digests.hpp"
 #include "job/job.hpp"
 
 namespace job {
@@ -22,7 +24,9 @@ struct RunFingerprint {
     std::string fonts;  // digest of the font files and the hyphenation patterns
 };
 
-RunFingerprint fingerprint_run(const Environment& environment);
+// The fonts' and patterns' digests come from `files` (file_digests.hpp):
+// read only when changed since the last build that hashed them.
+RunFingerprint fingerprint_run(const Environment& environment, FileDigests& files);
 
 // Every regular file under the dataset folder, by relative path and
 // content. A superset of what ingest reads, so no input change is missed.
@@ -54,6 +58,17 @@ private:
 // round without earlier rounds. With `folders`, each folder's digest comes
 // from there (the same value, hashed once per build).
 std::string round_inputs_digest(const std::string& directory, const Digest& digest, FolderDigests* folders = nullptr);
+
+// A digest of everything a dataset's documents are made from: the key
+// recipe, the companions written, the program, the fonts, the inputs
+// (round_inputs_digest) and every file of each template folder read
+// (under `templates_dir`, by name, in the order given). A folder's files
+// come from `folders`, hashed once per build. Equal keys mean the same
+// documents, letters included, whose number and names follow from these
+// inputs; "" when a folder cannot be read (the full build then says why).
+std::string sources_key(const Digest& digest, const RunFingerprint& run, const std::string& inputs,
+                        const std::string& templates_dir, const std::vector<std::string>& template_folders,
+                        FolderDigests& folders);
 
 // `instance` tells apart the documents one template makes for a round (a
 // letter per administration: its name); "" for a template's one document.

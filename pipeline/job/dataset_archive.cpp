@@ -92,7 +92,7 @@ std::vector<doc::BuiltDocument> archived_trees(const fs::path& version, const Se
     environment.templates_dir = (version / kArchivedTemplates).string();
     Spec spec = context.spec;
     spec.check_only = true;
-    const RunContext archived{spec, environment, context.fingerprint, 1};
+    const RunContext archived{spec, environment, context.fingerprint, 1, nullptr, context.file_digests};
     const auto directory = (version / kArchivedData / seal.dataset).string();
     // Unmarked: the change report is about what the documents say, and
     // the revision marks are its own subject.
@@ -108,7 +108,7 @@ bool serve_archived(PreparedDataset& p, const std::string& directory, const RunC
     if (!seal) return false;
     auto& diagnostics = p.result.diagnostics;
     const auto& digest = context.environment.digest;
-    check_archive(version, *seal, digest, diagnostics);
+    check_archive(version, *seal, file_digests(context), diagnostics);
     if (diagnostics.has_errors()) {
         p.result.outcome = Outcome::InputErrors;
         return true;
@@ -120,7 +120,7 @@ bool serve_archived(PreparedDataset& p, const std::string& directory, const RunC
     compare_with_seal(version, *seal, now, digest, diagnostics);
     const auto out = dataset_out(context, p.result.name);
     bool restored = false;
-    if (!published_as_archived(out, *seal, digest)) {
+    if (!published_as_archived(out, *seal, file_digests(context))) {
         // An empty output folder, a new server, or a file changed since:
         // the archived version goes back, byte for byte.
         const auto staging = prepare_staging(context.spec.out_dir, p.result.name);

@@ -49,29 +49,28 @@ bool all_files_there(const fs::path& out, const ManifestDocument& recorded) {
     return true;
 }
 
-// The nightly fast path: the dataset's files and every template are as they
-// were at the last good build, and its files are all there. Costs the
-// digests only; nothing is parsed. A round with letters has more documents
-// than templates and takes the full path, where unchanged documents are
-// still kept by their keys: which letters exist depends on the data.
+// The nightly fast path: the dataset's files, every template folder the last
+// good build read (its round's, letters' and evaluation's), the fonts and the
+// program are as they were then (Manifest::sources), and every file it
+// published is there with the bytes it had. Costs the digests only; nothing
+// is parsed, and the published and font files are read only when written
+// since they were last hashed (file_digests.hpp).
 bool unchanged_since_last_build(PreparedDataset& p, const RunContext& context) {
-    if (!context.environment.digest || !p.previous || p.previous->inputs != p.inputs) return false;
-    core::Diagnostics ignored;  // a broken template folder fails the full path, with the diagnostics reported
-    const auto templates = templates_of(p.previous->template_name, context, ignored);
-    if (ignored.has_errors() || templates.size() != p.previous->documents.size()) return false;
-    for (const auto& tmpl : templates) {
-        const auto* recorded = p.previous->find(tmpl.name);
-        const auto key =
-            document_key(context.environment.digest, context.fingerprint, p.inputs, p.previous->template_name, tmpl);
-        if (!recorded || recorded->key != key) return false;
-        if (!all_files_there(dataset_out(context, p.result.name), *recorded)) return false;
-    }
+    if (!context.environment.digest || !context.folder_digests || !p.previous || p.previous->inputs != p.inputs ||
+        p.previous->sources.empty())
+        return false;
+    const auto sources =
+        sources_key(context.environment.digest, context.fingerprint, p.inputs, context.environment.templates_dir,
+                    p.previous->template_folders, *context.folder_digests);
+    if (sources != p.previous->sources) return false;
+    const auto out = dataset_out(context, p.result.name);
+    for (const auto& recorded : p.previous->documents)
+        if (!all_files_there(out, recorded)) return false;
     // Every published file as it was published: one changed since takes the
     // full path, where plan_documents says which and makes it again.
     std::vector<std::string> published;
     for (const auto& [name, digest] : p.previous->digests) published.push_back(name);
-    return first_changed_file(dataset_out(context, p.result.name), published, *p.previous, context.environment.digest)
-        .empty();
+    return first_changed_file(out, published, *p.previous, file_digests(context)).empty();
 }
 
 // After planning, on the full path (a round with letters): every document
@@ -101,7 +100,7 @@ bool nothing_to_publish(const PreparedDataset& p, const RunContext& context) {
         recorded_account->second != context.environment.digest(p.result.account_text) ||
         recorded_json->second != context.environment.digest(p.result.account_json))
         return false;
-    return first_changed_file(out, published, *p.previous, context.environment.digest).empty();
+    return first_changed_file(out, published, *p.previous, file_digests(context)).empty();
 }
 
 // What each document is made from, for its key.
@@ -132,7 +131,7 @@ void keep_all_but_one(PreparedDataset& p, const RunContext& context) {
         if (plan.name != only && !plan.kept) {
             const auto* recorded = p.previous ? p.previous->find(plan.name) : nullptr;
             if (recorded == nullptr || !all_files_there(out, *recorded) ||
-                !first_changed_file(out, files_of(*recorded), *p.previous, context.environment.digest).empty())
+                !first_changed_file(out, files_of(*recorded), *p.previous, file_digests(context)).empty())
                 continue;
             plan.kept = *recorded;
             plan.key = recorded->key;
@@ -153,7 +152,7 @@ void plan_documents(PreparedDataset& p, const Sources& sources, const RunContext
                                 *source.tmpl, source.instance);
         const auto* recorded = p.previous ? p.previous->find(plan.name) : nullptr;
         if (recorded && !plan.key.empty() && recorded->key == plan.key && all_files_there(out, *recorded)) {
-            const auto changed = first_changed_file(out, files_of(*recorded), *p.previous, context.environment.digest);
+            const auto changed = first_changed_file(out, files_of(*recorded), *p.previous, file_digests(context));
             if (changed.empty())
                 plan.kept = *recorded;
             else
@@ -366,6 +365,11 @@ std::size_t PreparedDataset::to_render() const {
     std::size_t n = 0;
     for (const auto& plan : plans) n += plan.kept ? 0 : 1;
     return n;
+}
+
+FileDigests& file_digests(const RunContext& context) {
+    static FileDigests none{Digest{}};  // asked for nothing: no digest function, no state
+    return context.file_digests ? *context.file_digests : none;
 }
 
 std::int64_t RunContext::now() const {

@@ -58,6 +58,13 @@ Manifest manifest_of(const PreparedDataset& p, const RunContext& context, std::i
     m.generator = context.environment.generator;
     m.inputs = p.inputs;
     m.template_name = p.template_name;
+    // After a build of one document the others may be stale: no key then,
+    // so the next full build looks at each document's own key.
+    if (context.spec.only_document.empty() && context.folder_digests) {
+        m.template_folders = p.template_folders;
+        m.sources = sources_key(context.environment.digest, context.fingerprint, p.inputs,
+                                context.environment.templates_dir, p.template_folders, *context.folder_digests);
+    }
     m.built_at = now;
     for (const auto& plan : p.plans)
         m.documents.push_back(plan.kept ? *plan.kept
@@ -97,7 +104,7 @@ void publish_dataset(PreparedDataset& p, const RunContext& context) {
     auto manifest = manifest_of(p, context, now);
     write_text(fs::path(p.staging) / kAccountTextFile, p.result.account_text);
     write_text(fs::path(p.staging) / kAccountJsonFile, p.result.account_json);
-    manifest.digests = digest_files(p.staging, context.environment.digest);
+    manifest.digests = digest_files(p.staging, file_digests(context));
     for (const auto& name : foreign) manifest.digests.erase(name);
     write_text(fs::path(p.staging) / kManifestFile, format_manifest(manifest));
     // Checked when the build began (run.cpp); again here, where a folder

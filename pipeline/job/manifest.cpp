@@ -71,6 +71,10 @@ bool parse_record(const std::vector<std::string>& f, Manifest& m) {
         m.template_name = f[1];
     else if (kind == "built-at" && f.size() == 2)
         m.built_at = std::stoll(f[1]);
+    else if (kind == "folder" && f.size() == 2)
+        m.template_folders.push_back(f[1]);
+    else if (kind == "sources" && f.size() == 2)
+        m.sources = f[1];
     else if (kind == "document" && f.size() == 5)
         m.documents.push_back({f[1], f[2], std::stoi(f[3]), std::stoll(f[4]), {}});
     else if (kind == "companion" && f.size() == 3 && plain_file_name(f[2]) && !m.documents.empty() &&
@@ -102,6 +106,8 @@ std::string format_manifest(const Manifest& m) {
         << "inputs\t" << escape(m.inputs) << '\n'
         << "template\t" << escape(m.template_name) << '\n'
         << "built-at\t" << m.built_at << '\n';
+    for (const auto& folder : m.template_folders) out << "folder\t" << escape(folder) << '\n';
+    if (!m.sources.empty()) out << "sources\t" << escape(m.sources) << '\n';
     for (const auto& d : m.documents) {
         out << "document\t" << escape(d.name) << '\t' << escape(d.key) << '\t' << d.pages << '\t' << d.built_at << '\n';
         for (const auto& file : d.companions) out << "companion\t" << escape(d.name) << '\t' << escape(file) << '\n';

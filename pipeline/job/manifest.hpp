@@ -9,6 +9,8 @@
 //   inputs     <digest of the dataset's files>
 //   template   <the round's template folder>
 //   built-at   <seconds since the epoch>
+//   folder     <a template folder the build read>   (content_keys.hpp)
+//   sources    <digest of everything the documents were made from>
 //   document   <name> <key> <pages> <built-at>
 //   companion  <document name> <file name>   (a file written beside its PDF)
 //   file       <file name> <digest>           (every published file's bytes)
@@ -39,6 +41,13 @@ struct Manifest {
     std::string inputs;
     std::string template_name;
     std::int64_t built_at = 0;
+    // Every template folder the build read (the round's, its letters', its
+    // evaluation's), and sources_key() over them: equal keys mean a build
+    // now would make the same documents, letters included, so it can stop
+    // before reading anything. Empty after a build of one document
+    // (Spec::only_document), whose other documents may be stale.
+    std::vector<std::string> template_folders;
+    std::string sources;
     std::vector<ManifestDocument> documents;
     std::vector<core::Diagnostic> diagnostics;  // warnings and notes of that build
     // The digest of every file published with this record (but the record

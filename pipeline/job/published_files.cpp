@@ -26,9 +26,7 @@ bool fuels_own(const std::string& name) {
 // nothing to do reads every published and archived file to compare its
 // digest, and the iterator took a fifth of its time. Reads on past that
 // size, so a file that grew meanwhile is read whole.
-std::optional<std::string> read_file(const fs::path& path) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return std::nullopt;
+std::optional<std::string> read_descriptor(int fd) {
     struct stat info {};
     std::string bytes;
     if (::fstat(fd, &info) == 0 && info.st_size > 0) bytes.resize(static_cast<std::size_t>(info.st_size));
@@ -55,33 +53,40 @@ std::optional<std::string> read_file(const fs::path& path) {
         bytes.append(more, static_cast<std::size_t>(n));
         size += static_cast<std::size_t>(n);
     }
-    ::close(fd);
     if (failed) return std::nullopt;
+    return bytes;
+}
+
+std::optional<std::string> read_file(const fs::path& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return std::nullopt;
+    auto bytes = read_descriptor(fd);
+    ::close(fd);
     return bytes;
 }
 
 std::string read_bytes(const fs::path& path) { return read_file(path).value_or(""); }
 
-std::map<std::string, std::string> digest_files(const fs::path& folder, const Digest& digest) {
+std::map<std::string, std::string> digest_files(const fs::path& folder, FileDigests& files) {
     std::map<std::string, std::string> digests;
-    if (!digest) return digests;
+    if (!files) return digests;
     for (const auto& entry : fs::directory_iterator(folder)) {
         const auto name = entry.path().filename().string();
         if (name == kManifestFile || !entry.is_regular_file()) continue;
-        digests[name] = digest(read_bytes(entry.path()));
+        digests[name] = files.of(entry.path()).value_or(files.digest()(""));
     }
     return digests;
 }
 
 std::string first_changed_file(const fs::path& folder, const std::vector<std::string>& files, const Manifest& record,
-                               const Digest& digest) {
-    if (!digest || record.digests.empty()) return "";
+                               FileDigests& digests) {
+    if (!digests || record.digests.empty()) return "";
     for (const auto& name : files) {
         const auto recorded = record.digests.find(name);
         std::error_code ec;
         const auto path = folder / name;
         if (recorded == record.digests.end() || !fs::is_regular_file(fs::symlink_status(path, ec))) return name;
-        if (digest(read_bytes(path)) != recorded->second) return name;
+        if (digests.of(path) != recorded->second) return name;
     }
     return "";
 }

@@ -207,8 +207,16 @@ Result run(const Spec& spec, const Environment& environment, const Progress& pro
     const auto datasets_at_once =
         static_cast<unsigned>(std::min<std::size_t>(std::max(spec.jobs, 1u), directories.size()));
     FolderDigests folder_digests(environment.digest);
-    const RunContext context{spec, environment, spec.check_only ? RunFingerprint{} : fingerprint_run(environment),
-                             std::max(1u, spec.jobs / datasets_at_once), &folder_digests};
+    // A check writes nothing, so it keeps no record either.
+    FileDigests file_digests =
+        spec.check_only ? FileDigests(environment.digest)
+                        : FileDigests(environment.digest, std::filesystem::path(spec.out_dir) / kFileDigestsFile);
+    const RunContext context{spec,
+                             environment,
+                             spec.check_only ? RunFingerprint{} : fingerprint_run(environment, file_digests),
+                             std::max(1u, spec.jobs / datasets_at_once),
+                             &folder_digests,
+                             &file_digests};
     register_markdown_extensions();
     // libxml2 is initialised and the XSDs parsed here, before the threads.
     ingest::prepare_xml_schemas();
@@ -217,6 +225,15 @@ Result run(const Spec& spec, const Environment& environment, const Progress& pro
                        [&](std::size_t i) { prepared[i] = prepare_dataset(directories[i], context); });
     render_all(prepared, context, document_progress);
     if (!spec.check_only) {
+        // The record describes files of the dataset folders fuel made: an
+        // output folder holding none (every dataset failed on a first
+        // build) is left as it was, without it.
+        if (std::any_of(directories.begin(), directories.end(), [&](const std::string& directory) {
+                std::error_code ec;
+                return std::filesystem::exists(
+                    std::filesystem::path(spec.out_dir) / dataset_name(directory) / kManifestFile, ec);
+            }))
+            file_digests.save();
         tidy_staging(spec.out_dir);
         report_full_disk(prepared, spec);
     }

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include "datasets.hpp"
 
@@ -29,6 +30,10 @@ Scene scene(const std::string& name) {
         copy_folder(source_path(std::string("fixtures/") + round), s.data + "/" + round);
     copy_folder(source_path("templates"), s.templates);
     return s;
+}
+
+void append_file(const std::string& path, const std::string& text) {
+    std::ofstream(path, std::ios::app | std::ios::binary) << text;
 }
 
 const job::DatasetResult& round_2026(const job::Result& r) {
@@ -99,4 +104,31 @@ TEST_CASE("letters incremental: a round with letters whose inputs did not change
     REQUIRE(changed.exit_code() == 0);
     CHECK(round_2026(changed).outcome == job::Outcome::Built);
     CHECK(round_2026(changed).last_good_build == 1'700'000'000 + 7200);
+}
+
+// The fast path stops before reading round.xml, so it must know every
+// template folder the last build read: a letter or evaluation template
+// edited since makes its documents again, and only those.
+TEST_CASE("letters incremental: an edited letter or evaluation template remakes its documents, and only those") {
+    const auto s = scene("letters-templates");
+    const auto first = job::run(spec(s.data, s.out), environment(s.templates));
+    REQUIRE(first.exit_code() == 0);
+    const auto documents = round_2026(first).documents.size();
+
+    append_file(s.templates + "/beslutsbrev-lum-mul/beslutsbrev.md", "\nMed vänlig hälsning\n");
+    const auto letters = job::run(spec(s.data, s.out), environment(s.templates));
+    REQUIRE(letters.exit_code() == 0);
+    std::size_t rebuilt = 0;
+    for (const auto& doc : round_2026(letters).documents) {
+        CHECK(doc.rebuilt == (doc.name.rfind("beslutsbrev", 0) == 0));
+        rebuilt += doc.rebuilt ? 1 : 0;
+    }
+    CHECK(rebuilt == 12);
+    CHECK(round_2026(letters).documents.size() == documents);
+
+    append_file(s.templates + "/utvardering-lum-mul/arsuppfoljning.md", "\nSlut på uppföljningen.\n");
+    const auto evaluation = job::run(spec(s.data, s.out), environment(s.templates));
+    REQUIRE(evaluation.exit_code() == 0);
+    CHECK(evaluation.documents_rebuilt() == 1);
+    for (const auto& doc : round_2026(evaluation).documents) CHECK(doc.rebuilt == (doc.name == "arsuppfoljning"));
 }
