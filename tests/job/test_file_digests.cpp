@@ -36,19 +36,23 @@ void settle() { std::this_thread::sleep_for(40ms); }
 
 constexpr auto kTestSettled = std::chrono::nanoseconds(20ms);
 
+// `text` written to `file`, settled, hashed and its digest recorded in the
+// folder's record, as one build leaves it for the next.
+void remember(const fs::path& file, const std::string& text, std::chrono::nanoseconds settled = kTestSettled) {
+    write(file, text);
+    if (settled == kTestSettled) settle();
+    job::FileDigests digests(plain_digest, file.parent_path() / ".fuel-digests", settled);
+    REQUIRE(digests.of(file) == plain_digest(text));
+    CHECK(digests.hashed() == 1);
+    digests.save();
+}
+
 }  // namespace
 
 TEST_CASE("file digests: a file unwritten since it was hashed is answered from the record") {
     const auto dir = scratch("remembered");
     const auto file = dir / "a.pdf";
-    write(file, "first bytes");
-    settle();
-    {
-        job::FileDigests digests(plain_digest, dir / ".fuel-digests", kTestSettled);
-        CHECK(digests.of(file) == plain_digest("first bytes"));
-        CHECK(digests.hashed() == 1);
-        digests.save();
-    }
+    remember(file, "first bytes");
     REQUIRE(fs::exists(dir / ".fuel-digests"));
     job::FileDigests again(plain_digest, dir / ".fuel-digests", kTestSettled);
     CHECK(again.of(file) == plain_digest("first bytes"));
@@ -71,13 +75,7 @@ TEST_CASE("file digests: a file unwritten since it was hashed is answered from t
 TEST_CASE("file digests: a write that keeps the size and puts back the modification time is still seen") {
     const auto dir = scratch("rewritten");
     const auto file = dir / "a.pdf";
-    write(file, "AAAA");
-    settle();
-    {
-        job::FileDigests digests(plain_digest, dir / ".fuel-digests", kTestSettled);
-        REQUIRE(digests.of(file) == plain_digest("AAAA"));
-        digests.save();
-    }
+    remember(file, "AAAA");
     struct stat old {};
     REQUIRE(::stat(file.c_str(), &old) == 0);
     write(file, "BBBB");  // the same size
@@ -93,13 +91,8 @@ TEST_CASE("file digests: a write that keeps the size and puts back the modificat
 TEST_CASE("file digests: a file written just now is hashed again next time, not remembered") {
     const auto dir = scratch("fresh");
     const auto file = dir / "a.pdf";
-    write(file, "new");
-    {
-        // The rule of fuel builds: two seconds, far more than this test takes.
-        job::FileDigests digests(plain_digest, dir / ".fuel-digests");
-        CHECK(digests.of(file) == plain_digest("new"));
-        digests.save();
-    }
+    // The rule of fuel builds: two seconds, far more than this test takes.
+    remember(file, "new", job::FileDigests::kSettled);
     job::FileDigests again(plain_digest, dir / ".fuel-digests");
     CHECK(again.of(file) == plain_digest("new"));
     CHECK(again.hashed() == 1);
@@ -109,13 +102,7 @@ TEST_CASE("file digests: a file written just now is hashed again next time, not 
 TEST_CASE("file digests: a damaged record is ignored whole, and a file that is not there has no digest") {
     const auto dir = scratch("damaged");
     const auto file = dir / "a.pdf";
-    write(file, "bytes");
-    settle();
-    {
-        job::FileDigests digests(plain_digest, dir / ".fuel-digests", kTestSettled);
-        REQUIRE(digests.of(file));
-        digests.save();
-    }
+    remember(file, "bytes");
     auto text = [&] {
         std::ifstream in(dir / ".fuel-digests", std::ios::binary);
         return std::string(std::istreambuf_iterator<char>(in), {});
