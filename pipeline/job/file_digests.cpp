@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <ctime>
 #include <sstream>
@@ -118,13 +119,22 @@ void FileDigests::save() {
     const auto text = body + "end " + digest_(body) + "\n";
     auto temporary = record_;
     temporary += ".new";
-    std::FILE* file = std::fopen(temporary.c_str(), "wb");
-    if (!file) return;
-    const bool written = std::fwrite(text.data(), 1, text.size(), file) == text.size();
-    if (std::fclose(file) != 0 || !written || std::rename(temporary.c_str(), record_.c_str()) != 0) {
-        std::error_code ignored;
-        fs::remove(temporary, ignored);
+    // Made afresh (O_EXCL, after removing whatever has the name, a link
+    // itself rather than what it points to), so no file but fuel's own is
+    // ever written through this name.
+    ::unlink(temporary.c_str());
+    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (fd < 0) return;
+    std::size_t done = 0;
+    while (done < text.size()) {
+        const auto n = ::write(fd, text.data() + done, text.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        done += static_cast<std::size_t>(n);
     }
+    const bool closed = ::close(fd) == 0;
+    if (done != text.size() || !closed || std::rename(temporary.c_str(), record_.c_str()) != 0)
+        ::unlink(temporary.c_str());
 }
 
 std::size_t FileDigests::hashed() const {

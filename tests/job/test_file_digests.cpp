@@ -119,3 +119,16 @@ TEST_CASE("file digests: a damaged record is ignored whole, and a file that is n
     CHECK_FALSE(again.of(dir));  // a folder is not a file
     fs::remove_all(dir);
 }
+
+TEST_CASE("file digests: the record is never written through a link that stands where its new copy goes") {
+    const auto dir = scratch("link");
+    const auto precious = dir / "precious.txt";
+    write(precious, "a user's own text");
+    fs::create_directories(dir / "out");
+    fs::create_symlink(precious, dir / "out" / ".fuel-digests.new");
+    remember(dir / "out" / "a.pdf", "bytes");
+    std::ifstream in(precious, std::ios::binary);
+    CHECK(std::string(std::istreambuf_iterator<char>(in), {}) == "a user's own text");
+    CHECK(fs::is_regular_file(fs::symlink_status(dir / "out" / ".fuel-digests")));
+    fs::remove_all(dir);
+}
