@@ -207,6 +207,18 @@ std::optional<model::Dataset> load_dataset(const std::string& directory, core::D
     return dataset;
 }
 
+std::string named_template_folder(const std::string& directory) {
+    for (const auto* name : {kRoundFile, kReportFile, kApplicationFile}) {
+        const auto path = fs::path(directory) / name;
+        std::error_code ec;
+        if (!fs::is_regular_file(path, ec)) continue;
+        core::Diagnostics ignored;  // the build reports the file's problems
+        const auto file = XmlFile::load(path.string(), ignored);
+        return file ? normalize_space(text_content(file->root().child("template"))) : "";
+    }
+    return "";
+}
+
 std::vector<std::string> earlier_rounds(const std::string& directory) {
     const auto self = peek_round(directory);
     if (!self) return {};

@@ -32,6 +32,12 @@ std::optional<model::Dataset> load_dataset(const std::string& directory, core::D
 // build can key a round's documents on its earlier rounds' files cheaply.
 std::vector<std::string> earlier_rounds(const std::string& directory);
 
+// The template folder the dataset's round.xml, report.xml or
+// application.xml names in <template>, read without checking anything else
+// (for a command that must refuse a templates folder without it before it
+// starts); "" when there is no such file or element.
+std::string named_template_folder(const std::string& directory);
+
 // Pairs of earlier rounds (as earlier_rounds finds them) of the same year
 // that share a fund: a copy left beside the real round ("lum-mul-2024 -
 // kopia"). The round cannot tell which one the committee decided.

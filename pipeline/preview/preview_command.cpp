@@ -12,6 +12,7 @@
 
 #include "core/diagnostics.hpp"
 #include "core/messages.hpp"
+#include "ingest/dataset_loader.hpp"
 #include "preview/folder_watcher.hpp"
 #include "preview/http_server.hpp"
 #include "preview/previewer.hpp"
@@ -121,6 +122,14 @@ std::string folders_problem(const Options& options) {
     if (!fs::is_directory(options.templates_dir, error))
         return core::tr("{1} is not a folder; --templates takes the templates folder",
                         core::visible(options.templates_dir));
+    // A templates folder without the dataset's own template folder (another
+    // folder given by mistake) would only show an error page.
+    const auto named = ingest::named_template_folder(options.data_dir);
+    if (!named.empty() && !fs::is_directory(fs::path(options.templates_dir) / named, error))
+        return core::tr(
+            "{1} has no folder {2}, the template the dataset names in <template>; --templates takes "
+            "the templates folder",
+            core::visible(options.templates_dir), core::visible(named));
     return {};
 }
 

@@ -130,6 +130,8 @@ class PreviewLifetime(unittest.TestCase):
                               (["--data", DATASET, "--port", "70000"], "--port takes a number"),
                               (["--data", DATASET, "--bind", "0.0.0.0"], "unknown option --bind"),
                               (["--data", DATASET, "--lang", "fi"], "--lang takes sv or en, not 'fi'"),
+                              (["--data", DATASET, "--templates", os.path.dirname(DATASET)],
+                               "has no folder ansokan-fond, the template the dataset names in <template>"),
                               (["--lang", "sv", "--data", DATASET, "--port", "x"],
                                "--port tar ett tal från 0 till 65535, inte x")]:
             with self.subTest(args=args):
