@@ -38,7 +38,20 @@ void report_last_good(PreparedDataset& p, const RunContext& context) {
 
 std::vector<doc::Template> templates_of(const std::string& template_name, const RunContext& context,
                                         core::Diagnostics& diagnostics) {
-    return doc::load_templates((fs::path(context.environment.templates_dir) / template_name).string(), diagnostics);
+    const auto folder = (fs::path(context.environment.templates_dir) / template_name).string();
+    // The folder's digest for the build record's sources key is made before
+    // its templates are read, as the inputs' is: a template saved during
+    // the build then differs from the key recorded, and the next build makes
+    // the documents again rather than keep ones made from the older text.
+    std::error_code ec;
+    if (context.folder_digests && context.environment.digest && !context.spec.check_only &&
+        fs::is_directory(folder, ec)) {
+        try {
+            context.folder_digests->of(folder);
+        } catch (const std::exception&) {  // unreadable: the load below reports it
+        }
+    }
+    return doc::load_templates(folder, diagnostics);
 }
 
 // The PDF and every companion the manifest lists for the document.
