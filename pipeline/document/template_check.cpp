@@ -61,13 +61,10 @@ bool in_chart_value(const std::string& source, const std::vector<ChartRows>& row
 
 const SchemaNode* node_at(const SchemaNode& schema, const std::string& path) {
     const SchemaNode* here = &schema;
-    std::size_t start = 0;
     bool first = true;
-    while (here != nullptr && start < path.size()) {
-        const auto stop = path.find_first_of(".[", start);
-        const std::string part = path.substr(start, stop == std::string::npos ? std::string::npos : stop - start);
-        if (!part.empty()) {
-            const SchemaNode* next = here->find(part);
+    for (const auto& step : path_steps(path)) {
+        if (!step.name.empty()) {
+            const SchemaNode* next = here->find(step.name);
             if (next == nullptr && first) {  // a fund's code: an item of the funds
                 const SchemaNode* funds = schema.find("funds");
                 next = funds ? funds->find(kListItem) : nullptr;
@@ -75,14 +72,8 @@ const SchemaNode* node_at(const SchemaNode& schema, const std::string& path) {
             here = next;
         }
         first = false;
-        if (here == nullptr || stop == std::string::npos) break;
-        if (path[stop] == '[') {
-            here = here->find(kListItem);
-            start = stop + 2;
-            if (start < path.size() && path[start] == '.') ++start;
-        } else {
-            start = stop + 1;
-        }
+        if (here != nullptr && step.item) here = here->find(kListItem);
+        if (here == nullptr) break;
     }
     return here;
 }
@@ -105,26 +96,19 @@ std::string with_last_part(const std::string& name, const std::string& part) {
 // This dataset's value of a schema path, the first item's through a list.
 const data* value_at(const data& view, const std::string& path, const std::vector<std::string>& codes) {
     const data* here = &view;
-    std::size_t start = 0;
     bool first = true;
-    while (here != nullptr && start < path.size()) {
-        const auto stop = path.find_first_of(".[", start);
-        const std::string part = path.substr(start, stop == std::string::npos ? std::string::npos : stop - start);
-        if (!part.empty()) {
-            const data* next = here->is_object() ? here->get(part) : nullptr;
-            if (next == nullptr && first && std::find(codes.begin(), codes.end(), part) != codes.end())
-                next = fund_by_code(view, part);
+    for (const auto& step : path_steps(path)) {
+        if (!step.name.empty()) {
+            const data* next = here->is_object() ? here->get(step.name) : nullptr;
+            if (next == nullptr && first && std::find(codes.begin(), codes.end(), step.name) != codes.end())
+                next = fund_by_code(view, step.name);
             here = next;
         }
         first = false;
-        if (here == nullptr || stop == std::string::npos) break;
-        if (path[stop] == '[') {
+        if (here == nullptr) break;
+        if (step.item) {
             if (!here->is_list() || here->list_value().empty()) return nullptr;
             here = &here->list_value().front();
-            start = stop + 2;
-            if (start < path.size() && path[start] == '.') ++start;
-        } else {
-            start = stop + 1;
         }
     }
     return here;

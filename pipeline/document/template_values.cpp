@@ -42,19 +42,12 @@ std::string display(const data& value) {
 // The value at a schema path in `view`: through "[]", the first item.
 const data* value_at(const data& view, const std::string& path) {
     const data* here = &view;
-    std::size_t start = 0;
-    while (here != nullptr && start < path.size()) {
-        const auto stop = path.find_first_of(".[", start);
-        const std::string part = path.substr(start, stop == std::string::npos ? std::string::npos : stop - start);
-        if (!part.empty()) here = here->is_object() ? here->get(part) : nullptr;
-        if (here == nullptr || stop == std::string::npos) break;
-        if (path[stop] == '[') {
+    for (const auto& step : path_steps(path)) {
+        if (!step.name.empty()) here = here->is_object() ? here->get(step.name) : nullptr;
+        if (here == nullptr) break;
+        if (step.item) {
             if (!here->is_list() || here->list_value().empty()) return nullptr;
             here = &here->list_value().front();
-            start = stop + 2;
-            if (start < path.size() && path[start] == '.') ++start;
-        } else {
-            start = stop + 1;
         }
     }
     return here;

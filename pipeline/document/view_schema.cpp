@@ -188,4 +188,22 @@ std::map<DocumentKind, SchemaNode> schemas_from_text(const std::string& text) {
     return schemas;
 }
 
+std::vector<PathStep> path_steps(const std::string& path) {
+    std::vector<PathStep> steps;
+    std::size_t start = 0;
+    while (start < path.size()) {
+        const auto stop = path.find_first_of(".[", start);
+        steps.push_back({path.substr(start, stop == std::string::npos ? std::string::npos : stop - start), false});
+        if (stop == std::string::npos) break;
+        if (path[stop] == '[') {
+            steps.back().item = true;
+            start = stop + 2;  // past "[]", and a "." after it
+            if (start < path.size() && path[start] == '.') ++start;
+        } else {
+            start = stop + 1;
+        }
+    }
+    return steps;
+}
+
 }  // namespace doc

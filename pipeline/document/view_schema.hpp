@@ -49,6 +49,18 @@ struct SchemaNode {
 // The item key of a list in the schema and in dotted names: "funds[].code".
 inline constexpr const char* kListItem = "[]";
 
+// One step of a dotted name: a name to look up ("" when a list's item
+// follows another, "a[][]"), then, when `item`, that list's item.
+struct PathStep {
+    std::string name;
+    bool item = false;
+};
+
+// "areas[].projects[].title" -> {areas, item}, {projects, item}, {title}:
+// the one reading of a dotted name that every walk over a view or schema
+// shares.
+std::vector<PathStep> path_steps(const std::string& path);
+
 // The kinds of document, by the view their templates see.
 enum class DocumentKind {
     Round,            // the round's documents and its evaluation (make_view_model)

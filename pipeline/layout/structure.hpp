@@ -5,9 +5,10 @@
 // roles are the standard structure types of PDF 1.4 (PDF Reference 1.4
 // §9.7.4), so that a reader needs no role map.
 //
-// A new kind of doc node maps to one Role (and one case in pdf/tagging.cpp's
-// structure_type); the layout of that node opens its element with
-// StructureBuilder::open and every item it places is tagged with it.
+// A new kind of doc node maps to one Role, named in to_string by its PDF
+// structure type (pdf/tagging.cpp writes that name); the layout of that
+// node opens its element with StructureBuilder::open and every item it
+// places is tagged with it.
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -42,6 +43,8 @@ enum class Role : std::uint8_t {
     TOCI,     // one entry of it, holding a Link to its heading
 };
 
+// The role's standard structure type ("H1", "TOCI"): the name the tagged
+// PDF gives it. A view of a string literal, so .data() is NUL-terminated.
 std::string_view to_string(Role role);
 Role heading_role(int level);  // 1..6, clamped
 

@@ -80,37 +80,9 @@ HPDF_Dict parent_tree(HaruDocument& doc, const std::vector<std::pair<int, std::s
 
 // PDF Reference 1.4 §9.7.4, the standard structure types: PDF/A-1 is based
 // on PDF 1.4, so no type of a later version (THead, Caption in tables, ...)
-// is used and no /RoleMap is needed.
-const char* structure_type(layout::Role role) {
-    using layout::Role;
-    switch (role) {
-        case Role::Document: return "Document";
-        case Role::Div: return "Div";
-        case Role::H1: return "H1";
-        case Role::H2: return "H2";
-        case Role::H3: return "H3";
-        case Role::H4: return "H4";
-        case Role::H5: return "H5";
-        case Role::H6: return "H6";
-        case Role::P: return "P";
-        case Role::BlockQuote: return "BlockQuote";
-        case Role::L: return "L";
-        case Role::LI: return "LI";
-        case Role::Lbl: return "Lbl";
-        case Role::LBody: return "LBody";
-        case Role::Table: return "Table";
-        case Role::TR: return "TR";
-        case Role::TH: return "TH";
-        case Role::TD: return "TD";
-        case Role::Link: return "Link";
-        case Role::Note: return "Note";
-        case Role::Figure: return "Figure";
-        case Role::Caption: return "Caption";
-        case Role::TOC: return "TOC";
-        case Role::TOCI: return "TOCI";
-    }
-    return "NonStruct";
-}
+// is used and no /RoleMap is needed. layout::Role names its values after
+// those types (layout/structure.hpp), so the role's name is the type.
+const char* structure_type(layout::Role role) { return layout::to_string(role).data(); }
 
 StructureTree::StructureTree(const layout::PagedDocument& document) : elements_(document.structure) {
     if (elements_.empty())

@@ -134,3 +134,17 @@ TEST_CASE("view schema: the text form reads back as written") {
     const auto& round = doc::view_schema(doc::DocumentKind::Round);
     CHECK(doc::to_text(doc::from_text(doc::to_text(round))) == doc::to_text(round));
 }
+
+TEST_CASE("view schema: a dotted name reads as its steps, a list's item after a name or another item") {
+    const auto steps = doc::path_steps("areas[].projects[].title");
+    REQUIRE(steps.size() == 3);
+    CHECK((steps[0].name == "areas" && steps[0].item));
+    CHECK((steps[1].name == "projects" && steps[1].item));
+    CHECK((steps[2].name == "title" && !steps[2].item));
+    const auto nested = doc::path_steps("rows[][]");
+    REQUIRE(nested.size() == 2);
+    CHECK((nested[0].name == "rows" && nested[0].item));
+    CHECK((nested[1].name.empty() && nested[1].item));
+    CHECK(doc::path_steps("").empty());
+    CHECK(doc::path_steps("lum.total").size() == 2);
+}
