@@ -13,6 +13,7 @@
 
 #include "core/diagnostics.hpp"
 #include "core/messages.hpp"
+#include "html/escape.hpp"
 #include "job/folder_rules.hpp"
 #include "nightly/build_report.hpp"
 
@@ -20,21 +21,9 @@ namespace nightly {
 
 namespace {
 
-// HTML 5 §13.1.2.6: the characters that would end text or an attribute.
-std::string escape(const std::string& text) {
-    std::string out;
-    for (const char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
+// The HTML writer's escaping (HTML 5 §13.1.2.6, and only characters HTML
+// allows): the status page shows dataset names and messages from outside.
+using html::escape;
 
 // <time> with the ISO instant for machines and "2025-03-30 03:00" for
 // people (ISO 8601 date and 24-hour time).
