@@ -7,6 +7,7 @@
 
 #include "layout/font_metrics.hpp"
 #include "layout/paged_document.hpp"
+#include "pdf/font_file.hpp"
 #include "pdf/haru_document.hpp"
 #include "pdf/writer.hpp"
 
@@ -22,12 +23,18 @@ public:
     // The font for a face the pages use; nullptr for one they do not.
     HPDF_Font get(layout::FontId font) const { return fonts_[static_cast<std::size_t>(font)]; }
 
+    // A loaded font and the file it was loaded from.
+    struct Loaded {
+        HPDF_Font font;
+        const FontFile* file;
+    };
+
     // Each loaded font once (faces may share a file), in loading order.
-    const std::vector<HPDF_Font>& distinct() const { return distinct_; }
+    const std::vector<Loaded>& distinct() const { return distinct_; }
 
 private:
     std::array<HPDF_Font, layout::kFontCount> fonts_{};
-    std::vector<HPDF_Font> distinct_;
+    std::vector<Loaded> distinct_;
 };
 
 }  // namespace pdf
