@@ -1,6 +1,8 @@
 #include "pdf/embedded_fonts.hpp"
 
 #include <hpdf_doc.h>
+#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
 
 #include <map>
 #include <string>
@@ -42,6 +44,19 @@ FacesUsed faces_used(const layout::PagedDocument& document) {
     return faces;
 }
 
+// Measures each code point the text uses as libharu's text width does
+// (HPDF_TTFontDef_GetCharWidth, which TextWidth calls per character): that
+// marks its glyph, and the glyphs a composite glyph is made of, as used, so
+// that the subset and the CIDSet keep them. Returns the code points whose
+// width is 0.
+CodePoints mark_glyphs(HPDF_Font font, const CodePoints& used) {
+    HPDF_FontDef def = static_cast<HPDF_FontAttr>(font->attr)->fontdef;
+    CodePoints zero;
+    for (std::size_t c = used._Find_first(); c < used.size(); c = used._Find_next(c))
+        if (HPDF_TTFontDef_GetCharWidth(def, static_cast<HPDF_UINT16>(c)) == 0) zero.set(c);
+    return zero;
+}
+
 HPDF_Font load_font(HaruDocument& doc, const std::string& path, const CodePoints& used) {
     const std::string step = "embed font file '" + path + "'";
     const char* name = load_font_definition(doc, font_file(path));
@@ -75,11 +90,14 @@ EmbeddedFonts::EmbeddedFonts(HaruDocument& doc, const FontFiles& files, const la
         auto it = loaded_for.find(path);
         if (it == loaded_for.end()) {
             HPDF_Font font = load_font(doc, path, code_points[path]);
+            zero_width_[i] = mark_glyphs(font, code_points[path]);
+            doc.check("measure the text in font file '" + path + "'");
             it = loaded_for.emplace(path, i).first;
             distinct_.push_back({font, &font_file(path)});
             fonts_[i] = font;
         } else {
             fonts_[i] = fonts_[it->second];
+            zero_width_[i] = zero_width_[it->second];
         }
     }
 }
