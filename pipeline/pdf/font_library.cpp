@@ -109,12 +109,16 @@ double FontLibrary::advance(layout::FontId font, char32_t code_point) const {
 
 bool FontLibrary::has_glyph(layout::FontId font, char32_t code_point) const { return face(font).has(code_point); }
 
+FontLibrary::KerningCache::KerningCache()
+    : pairs_(new std::atomic<std::uint16_t>[layout::kFontCount * kSlots * kSlots]()) {}
+
 double FontLibrary::kerning(layout::FontId font, char32_t left, char32_t right) const {
     // A glyph libharu cannot address is drawn as a substitute: no kerning.
     if (!has_glyph(font, left) || !has_glyph(font, right)) {
         return 0;
     }
-    return pair_kerning(shapers_[static_cast<std::size_t>(font)].get(), left, right);
+    return kerning_->get(font, left, right,
+                         [&] { return pair_kerning(shapers_[static_cast<std::size_t>(font)].get(), left, right); });
 }
 
 double FontLibrary::ascent(layout::FontId font) const { return face(font).ascent; }
