@@ -8,6 +8,8 @@
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <deque>
 #include <cstdio>
@@ -96,6 +98,11 @@ struct TextShaper::Impl {
     // The ICU property lookups of classify() for every glyph were a quarter
     // of the layout stage; the answer depends on the code point alone.
     std::vector<CodeClass> classes = std::vector<CodeClass>(kCacheLimit, CodeClass::Unknown);
+    // Kerning is asked for every pair of neighbours: a table per font for
+    // pairs of Latin-1 code points (most of a Swedish text; a hash lookup per
+    // glyph was a tenth of the layout stage), a hash for the others.
+    static constexpr char32_t kKernTable = 0x100;
+    std::array<std::unique_ptr<float[]>, kFontCount> kerning_table;
     std::unordered_map<std::uint64_t, float> kerning;  // key: font, left, right
     // The link targets of footnote marks, which no doc node holds; a deque
     // keeps the spans' pointers valid as it grows.
@@ -134,6 +141,16 @@ bool TextShaper::has_glyph(FontId font, char32_t cp) {
 }
 
 double TextShaper::kerning(FontId font, char32_t left, char32_t right) {
+    if (left < Impl::kKernTable && right < Impl::kKernTable) {
+        auto& table = impl_->kerning_table[static_cast<std::size_t>(font)];
+        if (!table) {
+            table = std::make_unique<float[]>(Impl::kKernTable * Impl::kKernTable);
+            std::fill_n(table.get(), Impl::kKernTable * Impl::kKernTable, NAN);
+        }
+        float& cached = table[left * Impl::kKernTable + right];
+        if (std::isnan(cached)) cached = static_cast<float>(metrics_.kerning(font, left, right));
+        return cached;
+    }
     // 21 bits hold any code point.
     const std::uint64_t key =
         (static_cast<std::uint64_t>(font) << 42) | (static_cast<std::uint64_t>(left) << 21) | right;

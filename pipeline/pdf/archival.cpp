@@ -46,8 +46,8 @@ void make_pdfa_1(HaruDocument& doc, const EmbeddedFonts& fonts, const doc::Metad
     // ISO 19005-1 §5: PDF/A-1 is based on PDF 1.4. libharu keeps the version
     // in a plain field and writes it in the header at save time.
     doc.get()->pdf_version = HPDF_VER_14;
-    for (HPDF_Font font : fonts.distinct()) {
-        complete_font_descriptor(doc, font, true);
+    for (const EmbeddedFonts::Loaded& loaded : fonts.distinct()) {
+        complete_font_descriptor(doc, loaded.font, *loaded.file, true);
     }
     add_xmp_metadata(doc, meta, conformance);
     add_output_intent(doc, profile_path);

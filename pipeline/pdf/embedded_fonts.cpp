@@ -1,6 +1,8 @@
 #include "pdf/embedded_fonts.hpp"
 
 #include <hpdf_doc.h>
+#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
 
 #include <map>
 #include <string>
@@ -42,9 +44,22 @@ FacesUsed faces_used(const layout::PagedDocument& document) {
     return faces;
 }
 
+// Measures each code point the text uses as libharu's text width does
+// (HPDF_TTFontDef_GetCharWidth, which TextWidth calls per character): that
+// marks its glyph, and the glyphs a composite glyph is made of, as used, so
+// that the subset and the CIDSet keep them. Returns the code points whose
+// width is 0.
+CodePoints mark_glyphs(HPDF_Font font, const CodePoints& used) {
+    HPDF_FontDef def = static_cast<HPDF_FontAttr>(font->attr)->fontdef;
+    CodePoints zero;
+    for (std::size_t c = used._Find_first(); c < used.size(); c = used._Find_next(c))
+        if (HPDF_TTFontDef_GetCharWidth(def, static_cast<HPDF_UINT16>(c)) == 0) zero.set(c);
+    return zero;
+}
+
 HPDF_Font load_font(HaruDocument& doc, const std::string& path, const CodePoints& used) {
     const std::string step = "embed font file '" + path + "'";
-    const char* name = HPDF_LoadTTFontFromFile(doc.get(), path.c_str(), HPDF_TRUE);
+    const char* name = load_font_definition(doc, font_file(path));
     doc.check(step);
     restrict_cmap(name != nullptr ? HPDF_Doc_FindFontDef(doc.get(), name) : nullptr, used);
     doc.check(step + ": cut its character map to the text");
@@ -64,19 +79,26 @@ EmbeddedFonts::EmbeddedFonts(HaruDocument& doc, const FontFiles& files, const la
     std::map<std::string, CodePoints> code_points;
     for (std::size_t i = 0; i < used.size(); ++i)
         if (used[i]) code_points[files.paths[i]] |= faces.code_points[i];
-    // libharu refuses to register one font file twice in a document.
-    std::map<std::string, HPDF_Font> by_path;
+    // libharu refuses to register one font file twice in a document: a
+    // file is loaded for the first face that uses it.
+    std::map<std::string, std::size_t> loaded_for;
     for (std::size_t i = 0; i < used.size(); ++i) {
         if (!used[i]) {
             continue;
         }
         const std::string& path = files.paths[i];
-        auto it = by_path.find(path);
-        if (it == by_path.end()) {
-            it = by_path.emplace(path, load_font(doc, path, code_points[path])).first;
-            distinct_.push_back(it->second);
+        auto it = loaded_for.find(path);
+        if (it == loaded_for.end()) {
+            HPDF_Font font = load_font(doc, path, code_points[path]);
+            zero_width_[i] = mark_glyphs(font, code_points[path]);
+            doc.check("measure the text in font file '" + path + "'");
+            it = loaded_for.emplace(path, i).first;
+            distinct_.push_back({font, &font_file(path)});
+            fonts_[i] = font;
+        } else {
+            fonts_[i] = fonts_[it->second];
+            zero_width_[i] = zero_width_[it->second];
         }
-        fonts_[i] = it->second;
     }
 }
 

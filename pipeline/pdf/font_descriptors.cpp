@@ -7,6 +7,7 @@
 
 #include <string>
 
+#include "pdf/font_subset.hpp"
 #include "pdf/writer.hpp"
 #include "core/messages.hpp"
 
@@ -39,6 +40,44 @@ HPDF_FontDef font_definition(HPDF_Font font) {
     return attr->fontdef;
 }
 
+// What libharu 2.3.0's before-write hook (CIDFontType2_BeforeWrite_Func)
+// makes of an embedded TrueType font, in its order, so that the objects
+// and their numbers are the same: the /FontFile2 stream, then the
+// descriptor. The subset is written from the file in memory (font_subset.hpp)
+// instead of by HPDF_TTFontDef_SaveFontData. The hook, run afterwards,
+// finds the descriptor made and only names the fonts and links it.
+void describe_font(HPDF_Font font, const FontFile& file) {
+    const auto* font_attr = static_cast<HPDF_FontAttr>(font->attr);
+    HPDF_FontDef def = font_attr->fontdef;
+    auto* def_attr = static_cast<HPDF_TTFontDefAttr>(def->attr);
+    HPDF_Dict descriptor = HPDF_Dict_New(font->mmgr);
+    if (descriptor == nullptr) return;  // the error is the document's; check() reports it
+    HPDF_STATUS status = HPDF_OK;
+    if (def_attr->embedding) {
+        HPDF_Dict data = HPDF_DictStream_New(font->mmgr, font_attr->xref);
+        if (data == nullptr) return;
+        const std::vector<unsigned char> subset = font_subset(def, file);
+        def_attr->length1 = static_cast<HPDF_UINT>(subset.size());
+        status += HPDF_Stream_Write(data->stream, subset.data(), static_cast<HPDF_UINT>(subset.size()));
+        status += HPDF_Dict_Add(descriptor, "FontFile2", data);
+        status += HPDF_Dict_AddNumber(data, "Length1", static_cast<HPDF_INT32>(def_attr->length1));
+        status += HPDF_Dict_AddNumber(data, "Length2", 0);
+        status += HPDF_Dict_AddNumber(data, "Length3", 0);
+        data->filter = font->filter;
+    }
+    status += HPDF_Xref_Add(font_attr->xref, descriptor);
+    status += HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor");
+    status += HPDF_Dict_AddNumber(descriptor, "Ascent", def->ascent);
+    status += HPDF_Dict_AddNumber(descriptor, "Descent", def->descent);
+    status += HPDF_Dict_AddNumber(descriptor, "Flags", static_cast<HPDF_INT32>(def->flags));
+    status += HPDF_Dict_Add(descriptor, "FontBBox", HPDF_Box_Array_New(font->mmgr, def->font_bbox));
+    status += HPDF_Dict_AddName(descriptor, "FontName", def_attr->base_font);
+    status += HPDF_Dict_AddNumber(descriptor, "ItalicAngle", def->italic_angle);
+    status += HPDF_Dict_AddNumber(descriptor, "StemV", def->stemv);
+    status += HPDF_Dict_AddNumber(descriptor, "XHeight", def->x_height);
+    if (status == HPDF_OK) def->descriptor = descriptor;
+}
+
 }  // namespace
 
 std::vector<std::uint8_t> cid_set(HPDF_Font font) {
@@ -65,9 +104,11 @@ std::vector<std::uint8_t> cid_set(HPDF_Font font) {
     return bits;
 }
 
-void complete_font_descriptor(HaruDocument& doc, HPDF_Font font, bool with_cid_set) {
+void complete_font_descriptor(HaruDocument& doc, HPDF_Font font, const FontFile& file, bool with_cid_set) {
     HPDF_FontDef def = font_definition(font);
     if (def->descriptor == nullptr) {
+        describe_font(font, file);
+        doc.check(std::string("write the embedded subset of '") + def->base_font + "'");
         if (font->before_write_fn == nullptr) {
             throw Error(core::tr("libharu's font '{1}' has no before-write hook", std::string(def->base_font)));
         }

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "pdf/font_file.hpp"
 #include "pdf/haru_document.hpp"
 
 namespace pdf {
@@ -23,7 +24,9 @@ std::vector<std::uint8_t> cid_set(HPDF_Font font);
 // for fonts with Latin text) and, when `with_cid_set`, the /CIDSet stream
 // PDF/A-1 requires for a CIDFont subset (ISO 19005-1 §6.3.5). Call after
 // every page is painted.
-void complete_font_descriptor(HaruDocument& doc, HPDF_Font font, bool with_cid_set);
+// `file` is the file the font was loaded from (its subset is written from
+// it: font_subset.hpp).
+void complete_font_descriptor(HaruDocument& doc, HPDF_Font font, const FontFile& file, bool with_cid_set);
 
 // The embedded subset's /FontFile2 stream, made by complete_font_descriptor;
 // nullptr before.

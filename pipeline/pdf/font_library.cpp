@@ -9,6 +9,7 @@
 #include <string>
 #include <utility>
 
+#include "pdf/font_file.hpp"
 #include "pdf/font_kerning.hpp"
 #include "pdf/haru_document.hpp"
 #include "core/messages.hpp"
@@ -77,11 +78,9 @@ FontFiles FontFiles::liberation() {
 }
 
 FontLibrary FontLibrary::load(const FontFiles& files) {
-    HaruDocument doc;
     std::array<Face, layout::kFontCount> faces;
     std::array<Shaper, layout::kFontCount> shapers;
-    // libharu refuses to register one font twice in a document, and a file
-    // set may well use one file for several faces.
+    // A file set may well use one file for several faces.
     std::map<std::string, std::size_t> read;
     for (std::size_t i = 0; i < files.paths.size(); ++i) {
         const std::string& path = files.paths[i];
@@ -90,13 +89,8 @@ FontLibrary FontLibrary::load(const FontFiles& files) {
             shapers[i] = shapers[it->second];
             continue;
         }
-        const char* name = HPDF_LoadTTFontFromFile(doc.get(), path.c_str(), HPDF_TRUE);
-        doc.check("load font file '" + path + "'");
-        HPDF_FontDef def = name != nullptr ? HPDF_Doc_FindFontDef(doc.get(), name) : nullptr;
-        if (def == nullptr) {
-            throw Error(core::tr("libharu loaded no font definition from '{1}'", path));
-        }
-        faces[i] = read_face(def);
+        // The definition every document's fonts are copied from (font_file.hpp).
+        faces[i] = read_face(font_file(path).parsed);
         shapers[i] = load_shaper(path);
         read.emplace(path, i);
     }
@@ -115,12 +109,16 @@ double FontLibrary::advance(layout::FontId font, char32_t code_point) const {
 
 bool FontLibrary::has_glyph(layout::FontId font, char32_t code_point) const { return face(font).has(code_point); }
 
+FontLibrary::KerningCache::KerningCache()
+    : pairs_(new std::atomic<std::uint16_t>[layout::kFontCount * kSlots * kSlots]()) {}
+
 double FontLibrary::kerning(layout::FontId font, char32_t left, char32_t right) const {
     // A glyph libharu cannot address is drawn as a substitute: no kerning.
     if (!has_glyph(font, left) || !has_glyph(font, right)) {
         return 0;
     }
-    return pair_kerning(shapers_[static_cast<std::size_t>(font)].get(), left, right);
+    return kerning_->get(font, left, right,
+                         [&] { return pair_kerning(shapers_[static_cast<std::size_t>(font)].get(), left, right); });
 }
 
 double FontLibrary::ascent(layout::FontId font) const { return face(font).ascent; }

@@ -2,9 +2,11 @@
 
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
+#include <hpdf_utils.h>
 #include <unicode/utf8.h>
 
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <type_traits>
 #include <variant>
@@ -87,17 +89,22 @@ void paint_polylines(HPDF_Page target, const layout::Page& page, const PageSpace
     }
 }
 
-// The TJ operator (ISO 32000-1 §9.4.3) for a kerned run: libharu has none.
-// With the UTF-8 encoder and Identity-H, a glyph's code is its code point in
-// two bytes (library-notes.md §1.1); a TJ number is subtracted from the
-// position in 1/1000 em, so a kern of -74 is written as 74.
-std::string kerned_operator(const layout::TextRun& run) {
-    std::string out = "[<";
+// The text showing operator for a run: Tj (ISO 32000-1 §9.4.3) as libharu's
+// HPDF_Page_ShowText writes it, or, for a kerned run, TJ, which libharu
+// lacks. With the UTF-8 encoder and Identity-H, a glyph's code is its code
+// point in two bytes, in upper-case hex as HPDF_Stream_WriteBinary writes it
+// (library-notes.md §1.1); a TJ number is subtracted from the position in
+// 1/1000 em, so a kern of -74 is written as 74. Empty when ShowText would
+// write nothing: a Tj whose text libharu measures as no width at all.
+std::string text_operator(const layout::TextRun& run, const EmbeddedFonts& fonts) {
+    const bool kerned = !run.kerns.empty();
+    std::string out = kerned ? "[<" : "<";
     out.reserve(run.text.size() * 4 + 16);
     const auto* bytes = reinterpret_cast<const std::uint8_t*>(run.text.data());
     const auto length = static_cast<std::int32_t>(run.text.size());
     std::size_t next_kern = 0;
     std::uint32_t index = 0;
+    bool wide = false;
     char buffer[32];
     for (std::int32_t i = 0; i < length; ++index) {
         UChar32 c = 0;
@@ -115,21 +122,49 @@ std::string kerned_operator(const layout::TextRun& run) {
         const char digits[4] = {kHex[(code >> 12) & 0xF], kHex[(code >> 8) & 0xF], kHex[(code >> 4) & 0xF],
                                 kHex[code & 0xF]};
         out.append(digits, sizeof digits);
+        wide = wide || !fonts.zero_width(run.font, static_cast<char32_t>(c));
     }
-    return out + ">] TJ\012";
+    if (kerned) return out + ">] TJ\012";
+    return wide ? out + "> Tj\012" : std::string();
 }
 
-// Positions like HPDF_Page_TextOut (a Td relative to the text matrix), then
-// writes the TJ into the page's content stream. Measuring the text with
-// HPDF_Font_TextWidth first marks its glyphs as used, so that the subset and
-// the CIDSet keep them, as they do for the text libharu writes itself.
-void show_kerned(HPDF_Page target, HPDF_Font font, const layout::TextRun& run, HPDF_REAL x, HPDF_REAL y) {
-    HPDF_Font_TextWidth(font, reinterpret_cast<const HPDF_BYTE*>(run.text.c_str()),
-                        static_cast<HPDF_UINT>(run.text.size()));
-    const HPDF_TransMatrix matrix = HPDF_Page_GetTextMatrix(target);
-    HPDF_Page_MoveTextPos(target, x - matrix.x, y - matrix.y);
+// HPDF_Page_MoveTextPos (hpdf_page_operator.c, 2.3.0), which clears a
+// 512-byte buffer byte by byte for each Td: the same operator, written
+// with libharu's own number format, and the same move of the text matrix.
+void move_text(HPDF_Page target, HPDF_REAL x, HPDF_REAL y) {
+    if (HPDF_Page_CheckState(target, HPDF_GMODE_TEXT_OBJECT) != HPDF_OK) return;
     auto* attr = static_cast<HPDF_PageAttr>(target->attr);
-    HPDF_Stream_WriteStr(attr->stream, kerned_operator(run).c_str());
+    char buffer[64] = {};  // HPDF_FToA does not end what it writes
+    char* const end = buffer + sizeof buffer - 1;
+    char* at = HPDF_FToA(buffer, x, end);
+    *at++ = ' ';
+    at = HPDF_FToA(at, y, end);
+    std::memcpy(at, " Td\012", 5);
+    HPDF_Stream_WriteStr(attr->stream, buffer);
+    HPDF_TransMatrix& matrix = attr->text_matrix;
+    matrix.x += x * matrix.a + y * matrix.c;
+    matrix.y += y * matrix.d + x * matrix.b;
+    attr->text_pos.x = matrix.x;
+    attr->text_pos.y = matrix.y;
+}
+
+// HPDF_Page_TextOut, written here: a Td relative to the text matrix, as
+// TextOut computes it for a matrix that is only ever moved, then the text.
+// libharu's ShowText measured each text again, character by character
+// through its encoder, to mark the glyphs as used and move a current point
+// nothing here reads: most of the PDF stage's time per page. The glyphs are
+// marked once per code point instead, when the fonts are loaded
+// (EmbeddedFonts); the bytes are the same.
+void show(HPDF_Page target, const EmbeddedFonts& fonts, const layout::TextRun& run, HPDF_REAL x, HPDF_REAL y) {
+    const HPDF_TransMatrix matrix = HPDF_Page_GetTextMatrix(target);
+    const bool moved_only = matrix.a == 1 && matrix.b == 0 && matrix.c == 0 && matrix.d == 1;
+    if (!moved_only && run.kerns.empty()) {  // never set here (no Tm); TextOut knows the general case
+        HPDF_Page_TextOut(target, x, y, run.text.c_str());
+        return;
+    }
+    move_text(target, x - matrix.x, y - matrix.y);
+    const std::string text = text_operator(run, fonts);
+    if (!text.empty()) HPDF_Stream_WriteStr(static_cast<HPDF_PageAttr>(target->attr)->stream, text.c_str());
 }
 
 // All runs go into one BT/ET block, and Tf is written only when the font or
@@ -155,11 +190,7 @@ void paint_text(HPDF_Page target, const layout::Page& page, const PageSpace& spa
             current_font = font;
             current_size = run.size;
         }
-        if (run.kerns.empty()) {
-            HPDF_Page_TextOut(target, space.x(run.x), space.y(run.baseline), run.text.c_str());
-        } else {
-            show_kerned(target, font, run, space.x(run.x), space.y(run.baseline));
-        }
+        show(target, fonts, run, space.x(run.x), space.y(run.baseline));
     });
     marks.close();
     if (in_text) {

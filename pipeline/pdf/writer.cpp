@@ -40,8 +40,8 @@ void finish(HaruDocument& doc, const EmbeddedFonts& embedded, const layout::Page
     write_document_info(doc, document.meta);
     switch (options.archival) {
         case Archival::None:
-            for (HPDF_Font font : embedded.distinct()) {
-                complete_font_descriptor(doc, font, false);
+            for (const EmbeddedFonts::Loaded& loaded : embedded.distinct()) {
+                complete_font_descriptor(doc, loaded.font, *loaded.file, false);
             }
             break;
         case Archival::PdfA1b:
@@ -108,7 +108,7 @@ void build(HaruDocument& doc, const layout::PagedDocument& document, layout::Pag
     if (options.compress) {
         compress_contents(doc, pages, compressed, options);
         std::vector<HPDF_Dict> streams;
-        for (HPDF_Font font : embedded.distinct()) streams.push_back(font_program(font));
+        for (const EmbeddedFonts::Loaded& loaded : embedded.distinct()) streams.push_back(font_program(loaded.font));
         compress_streams(doc, streams, options.compression_threads);
     }
 }

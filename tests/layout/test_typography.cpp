@@ -192,6 +192,18 @@ TEST_CASE("kerning: not across a change of face, nor after the last glyph of a l
     CHECK(shaped.line_width(0, 2) == Approx(11));
 }
 
+TEST_CASE("kerning: the shaper's cache keeps faces and the order of a pair apart", "[layout][kerning]") {
+    static const KernedMetrics metrics;
+    core::Diagnostics diagnostics;
+    TextShaper shaper(metrics, diagnostics);
+    for (int asked = 0; asked < 2; ++asked) {  // computed, then from the cache
+        CHECK(shaper.kerning(FontId::SerifRegular, U'A', U'V') == -100);
+        CHECK(shaper.kerning(FontId::SerifRegular, U'V', U'A') == 0);
+        CHECK(shaper.kerning(FontId::SansRegular, U'A', U'V') == 0);
+        CHECK(shaper.kerning(FontId::SerifRegular, U'A', U'\u2019') == 0);
+    }
+}
+
 TEST_CASE("justification: never more than two hyphenated lines in a row", "[layout][justify][hyphenation]") {
     // Each "Vi ser" line would hyphenate the compound after it.
     const std::string word = "stadsdelsförvaltningarna";
