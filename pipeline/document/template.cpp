@@ -11,6 +11,7 @@
 #include "core/messages.hpp"
 #include "core/text_lines.hpp"
 #include "document/markdown_escape.hpp"
+#include "document/shared_item.hpp"
 #include "document/template_check.hpp"
 #include "document/view_model.hpp"
 
@@ -44,6 +45,9 @@ namespace {
 class StrictContext final : public kainjow::mustache::context<std::string> {
 public:
     explicit StrictContext(const data* root) : context(root), root_(root) {}
+    // A section over a list pushes each item: a shared item's value is
+    // what the section's names are looked up in (shared_item.hpp).
+    void push(const data* item) override { context::push(&resolved(*item)); }
     const data* get(const std::string& name) const override {
         const data* found = context::get(name);
         if (!found) found = in_fund(name);

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "core/messages.hpp"
+#include "document/shared_item.hpp"
 #include "document/template_names.hpp"
 #include "document/view_model.hpp"
 
@@ -120,7 +121,7 @@ const data* value_at(const data& view, const std::string& path, const std::vecto
         if (here == nullptr || stop == std::string::npos) break;
         if (path[stop] == '[') {
             if (!here->is_list() || here->list_value().empty()) return nullptr;
-            here = &here->list_value().front();
+            here = &resolved(here->list_value().front());
             start = stop + 2;
             if (start < path.size() && path[start] == '.') ++start;
         } else {
