@@ -70,6 +70,17 @@ private:
     const data* root_;
 };
 
+// What the renderer writes, appended to one string: kainjow's
+// render(context) collects the text in an ostringstream and returns a copy
+// of it, so a long document's text was held twice at the end of rendering.
+struct TextSink {
+    std::string& text;
+    TextSink& operator<<(const std::string& part) {
+        text += part;
+        return *this;
+    }
+};
+
 int line_of(const std::string& source, std::size_t offset) {
     return 1 +
            static_cast<int>(std::count(
@@ -216,7 +227,9 @@ RenderedTemplate render_template(const Template& tmpl, const data& view, core::D
     }
     engine.set_custom_escape([](const std::string& s) { return escape_markdown(s); });
     StrictContext context(&view);
-    std::string text = engine.render(context);
+    std::string text;
+    TextSink sink{text};
+    engine.render(context, sink);
     for (const auto& name : context.missing) {
         if (check != nullptr && check->reported.count(name) > 0) continue;
         core::SourceLocation where{tmpl.path, 0, 0};
