@@ -3,9 +3,14 @@
 // text parsed whole, wherever the parts end.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <limits>
 
 #include "document/markdown_to_doc.hpp"
+#include "document/template.hpp"
+#include "document/view_model.hpp"
+#include "ingest/dataset_loader.hpp"
+#include "transform/transform.hpp"
 
 namespace {
 
@@ -67,4 +72,26 @@ TEST_CASE("markdown parts: blocks, numbers, links and diagnostics as parsed whol
 
 TEST_CASE("markdown parts: a text with footnotes or link definitions is parsed whole") {
     same_in_parts("Text[^1] och [länk][l].\n\n# Rubrik\n\nMer[^1].\n\n# Sist\n\n[^1]: En not.\n\n[l]: http://x\n");
+}
+
+TEST_CASE("markdown parts: the round's templates over the fixture, cut at every heading, as parsed whole") {
+    // The goldens' texts are shorter than one part; here the real
+    // appendices are cut wherever a part may end.
+    const std::filesystem::path source(FUEL_SOURCE_DIR);
+    core::Diagnostics diagnostics;
+    const auto dataset = ingest::load_dataset((source / "fixtures/lum-mul-2025").string(), diagnostics);
+    REQUIRE(dataset);
+    const auto view = doc::make_view_model(transform::aggregate(*dataset));
+    const auto templates = doc::load_templates((source / "templates/beslut-lum-mul").string(), diagnostics);
+    REQUIRE(templates.size() == 3);
+    for (const auto& tmpl : templates) {
+        INFO(tmpl.name);
+        const auto rendered = doc::render_template(tmpl, view, diagnostics);
+        const auto whole = parse(rendered.markdown, std::numeric_limits<std::size_t>::max());
+        const auto parts = parse(rendered.markdown, 1);
+        CHECK(parts.dump == whole.dump);
+        CHECK(parts.diagnostics == whole.diagnostics);
+        CHECK(parts.links == whole.links);
+    }
+    CHECK(diagnostics.error_count() == 0);
 }
