@@ -34,6 +34,9 @@
 //   (default: 5 runs; 10 1000 10000). --save writes the last run's PDFs and
 //   the floor's to DIR/<applications>/, to look at what was measured;
 //   --timeline prints when each step of the threaded run ended, to stderr.
+//   pipeline_speed --write-round DIR [applications ...] only writes each
+//   size's round to DIR/<applications>/ and keeps it, for running `fuel
+//   build` on it under a profiler (heaptrack fuel build --data DIR/4000 ...).
 #include <fcntl.h>
 #include <malloc.h>
 #include <spawn.h>
@@ -396,7 +399,7 @@ int main(int argc, char** argv) {
                        argc > 5 ? argv[5] : "", argc > 6 && std::string(argv[6]) == "timeline");
     int runs = 5;
     int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    std::string save_dir;
+    std::string save_dir, round_dir;
     bool timeline = false;
     std::vector<int> sizes;
     for (int i = 1; i < argc; ++i) {
@@ -408,6 +411,8 @@ int main(int argc, char** argv) {
             jobs = std::atoi(argv[++i]);
         else if (std::string(argv[i]) == "--save" && i + 1 < argc)
             save_dir = std::filesystem::absolute(argv[++i]).string();
+        else if (std::string(argv[i]) == "--write-round" && i + 1 < argc)
+            round_dir = std::filesystem::absolute(argv[++i]).string();
         else
             sizes.push_back(std::atoi(argv[i]));
     }
@@ -415,8 +420,19 @@ int main(int argc, char** argv) {
     if (runs < 1 || jobs < 1 || std::any_of(sizes.begin(), sizes.end(), [](int n) { return n < 2; })) {
         std::fprintf(
             stderr,
-            "usage: pipeline_speed [--runs N] [--jobs N] [--save DIR] [--timeline] [applications (2 or more) ...]\n");
+            "usage: pipeline_speed [--runs N] [--jobs N] [--save DIR] [--timeline] [applications (2 or more) ...]\n"
+            "       pipeline_speed --write-round DIR [applications (2 or more) ...]\n");
         return 2;
+    }
+    if (!round_dir.empty()) {
+        for (int applications : sizes) {
+            const auto folder = round_dir + "/" + std::to_string(applications);
+            std::filesystem::remove_all(folder);
+            std::filesystem::create_directories(folder);
+            nightly_test::write_sized_fixture(folder, applications);
+            std::printf("%s\n", folder.c_str());
+        }
+        return 0;
     }
     for (int applications : sizes) {
         std::fflush(stdout);

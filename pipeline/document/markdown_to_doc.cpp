@@ -1,5 +1,6 @@
 #include "document/markdown_to_doc.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <cstring>
@@ -313,7 +314,7 @@ struct Converter {
     }
 };
 
-NodePtr parse(const std::string& markdown) {
+NodePtr parse(std::string_view markdown) {
     cmark_gfm_core_extensions_ensure_registered();
     std::unique_ptr<cmark_parser, decltype(&cmark_parser_free)> parser(
         cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES), &cmark_parser_free);
@@ -322,16 +323,62 @@ NodePtr parse(const std::string& markdown) {
     return NodePtr(cmark_parser_finish(parser.get()), &cmark_node_free);
 }
 
+// A large document's Markdown (an appendix of every application) is parsed
+// in parts of about MarkdownOptions::part_bytes, one cmark tree at a time: the tree of the
+// whole text was several times the text's size (docs/memory.md). A part
+// ends before a line that starts with '#' after an empty line. CommonMark
+// parses blocks line by line without looking ahead (spec 0.30, appendix
+// "A parsing strategy"), so up to that line a part's blocks are the whole
+// text's; and from an empty line, a '#' at the line's start continues no
+// block but a fenced code block or an HTML block of kinds 1-5 at the top
+// level (a list item needs indentation, a block quote '>', a paragraph
+// ended at the empty line, a table too: spec 4.4-4.6, 5.1-5.2; GFM 4.10).
+// A part whose last block is a code or HTML block is therefore joined with
+// the next. Inline parsing is per block, but for link reference definitions
+// and footnotes, which are the whole document's: a text with "]:" (any
+// definition has it) is parsed whole.
+//
+// The end of the part that starts at `from`: the first cut at least
+// `part_bytes` on, or the text's end.
+std::size_t part_end(std::string_view text, std::size_t from, std::size_t part_bytes) {
+    if (part_bytes >= text.size() - from) return text.size();
+    const auto cut = text.find("\n\n#", from + part_bytes - 1);
+    return cut == std::string_view::npos ? text.size() : cut + 2;
+}
+
+// The part may continue into the next: its last block is one that a '#'
+// line can belong to.
+bool may_continue(cmark_node* root) {
+    cmark_node* last = cmark_node_last_child(root);
+    if (last == nullptr) return false;
+    const auto type = cmark_node_get_type(last);
+    return type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK;
+}
+
 }  // namespace
 
 Blocks markdown_to_blocks(const std::string& markdown, const std::string& file, int first_line,
                           core::Diagnostics& diagnostics, const MarkdownOptions& options) {
     Converter converter{file, first_line, &diagnostics, options, {}, {}, {}, {}};
-    converter.source_lines = core::line_views(markdown);
-    const auto root = parse(markdown);
-    converter.collect_notes(root.get());
+    const std::string_view text(markdown);
+    const std::size_t part_bytes =
+        text.find("]:") != std::string_view::npos ? text.size() : std::max<std::size_t>(1, options.part_bytes);
     Blocks out;
-    converter.blocks(root.get(), out);
+    std::size_t start = 0;
+    do {
+        std::size_t end = part_end(text, start, part_bytes);
+        NodePtr root = parse(text.substr(start, end - start));
+        while (end < text.size() && may_continue(root.get())) {
+            end = part_end(text, end, part_bytes);
+            root = parse(text.substr(start, end - start));
+        }
+        const std::string_view part = text.substr(start, end - start);
+        converter.source_lines = core::line_views(part);
+        converter.collect_notes(root.get());
+        converter.blocks(root.get(), out);
+        converter.first_line += static_cast<int>(std::count(part.begin(), part.end(), '\n'));
+        start = end;
+    } while (start < text.size());
     return out;
 }
 

@@ -34,6 +34,9 @@ struct MarkdownOptions {
     // The template's text, when known: a ```chart problem is then placed at
     // its key's or data row's line in the template (chart_place.hpp).
     const std::string* template_source = nullptr;
+    // The text is parsed in parts of about this many bytes (markdown_to_doc.cpp:
+    // the same blocks as parsed whole); tests set it small.
+    std::size_t part_bytes = 64 * 1024;
 };
 
 Blocks markdown_to_blocks(const std::string& markdown, const std::string& file, int first_line,

@@ -11,6 +11,7 @@
 #include "core/messages.hpp"
 #include "core/text_lines.hpp"
 #include "document/markdown_escape.hpp"
+#include "document/shared_item.hpp"
 #include "document/template_check.hpp"
 #include "document/view_model.hpp"
 
@@ -44,6 +45,9 @@ namespace {
 class StrictContext final : public kainjow::mustache::context<std::string> {
 public:
     explicit StrictContext(const data* root) : context(root), root_(root) {}
+    // A section over a list pushes each item: a shared item's value is
+    // what the section's names are looked up in (shared_item.hpp).
+    void push(const data* item) override { context::push(&resolved(*item)); }
     const data* get(const std::string& name) const override {
         const data* found = context::get(name);
         if (!found) found = in_fund(name);
@@ -64,6 +68,17 @@ private:
         return found;
     }
     const data* root_;
+};
+
+// What the renderer writes, appended to one string: kainjow's
+// render(context) collects the text in an ostringstream and returns a copy
+// of it, so a long document's text was held twice at the end of rendering.
+struct TextSink {
+    std::string& text;
+    TextSink& operator<<(const std::string& part) {
+        text += part;
+        return *this;
+    }
 };
 
 int line_of(const std::string& source, std::size_t offset) {
@@ -212,7 +227,9 @@ RenderedTemplate render_template(const Template& tmpl, const data& view, core::D
     }
     engine.set_custom_escape([](const std::string& s) { return escape_markdown(s); });
     StrictContext context(&view);
-    std::string text = engine.render(context);
+    std::string text;
+    TextSink sink{text};
+    engine.render(context, sink);
     for (const auto& name : context.missing) {
         if (check != nullptr && check->reported.count(name) > 0) continue;
         core::SourceLocation where{tmpl.path, 0, 0};

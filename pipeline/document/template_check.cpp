@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "core/messages.hpp"
+#include "document/shared_item.hpp"
 #include "document/template_names.hpp"
 #include "document/view_model.hpp"
 
@@ -108,7 +109,7 @@ const data* value_at(const data& view, const std::string& path, const std::vecto
         if (here == nullptr) break;
         if (step.item) {
             if (!here->is_list() || here->list_value().empty()) return nullptr;
-            here = &here->list_value().front();
+            here = &resolved(here->list_value().front());
         }
     }
     return here;

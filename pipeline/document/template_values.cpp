@@ -3,6 +3,7 @@
 #include <map>
 
 #include "core/messages.hpp"
+#include "document/shared_item.hpp"
 #include "document/template_names.hpp"
 #include "document/template_tags.hpp"
 #include "document/view_model.hpp"
@@ -34,7 +35,7 @@ std::string display(const data& value) {
     const auto& items = value.list_value();
     std::string text = std::to_string(items.size());
     for (std::size_t i = 0; i < items.size() && i < kItemsShown; ++i)
-        text += (i == 0 ? ": " : "; ") + item_text(items[i]);
+        text += (i == 0 ? ": " : "; ") + item_text(resolved(items[i]));
     if (items.size() > kItemsShown) text += "; …";
     return text;
 }
@@ -47,7 +48,7 @@ const data* value_at(const data& view, const std::string& path) {
         if (here == nullptr) break;
         if (step.item) {
             if (!here->is_list() || here->list_value().empty()) return nullptr;
-            here = &here->list_value().front();
+            here = &resolved(here->list_value().front());
         }
     }
     return here;

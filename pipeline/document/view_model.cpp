@@ -1,12 +1,14 @@
 #include "document/view_model.hpp"
 
 #include <concepts>
+#include <memory>
 #include <unordered_map>
 
 #include "core/closest_match.hpp"
 #include "document/final_report_view.hpp"
 #include "document/format_sv.hpp"
 #include "document/fund_application_view.hpp"
+#include "document/shared_item.hpp"
 #include "document/view_shapes.hpp"
 #include "document/view_values.hpp"
 
@@ -129,19 +131,29 @@ data application_view(const model::Application& a, const model::Round& round) {
     return d;
 }
 
+// Each application's view, made once for all of a fund's lists.
+using ApplicationViews = std::unordered_map<const model::Application*, std::shared_ptr<const data>>;
+
 // The counts are of the whole list in either scope; the list itself is
 // every application, or one of each shape for a check (view_shapes.hpp).
-// `shapes` keeps each application's shape digest across a fund's lists, so
-// that a check makes each application's view once, not once per list.
+// In full, the items are shared (shared_item.hpp): an application's view
+// is made once and listed in each of its fund's lists. `shapes` keeps each
+// application's shape digest across a fund's lists, so that a check makes
+// each application's view once, not once per list.
 data applications_view(const std::vector<const model::Application*>& list, const model::Round& round, ViewScope scope,
+                       ApplicationViews& views_made,
                        std::unordered_map<const model::Application*, std::uint64_t>& shapes) {
     data d = count_view(static_cast<std::int64_t>(list.size()));
     // Filled by moves into reserved room: data::push_back would copy each
-    // view, and again each time the list grows.
+    // item, and again each time the list grows.
     data views{data::type::list};
     if (scope == ViewScope::Full) {
         items_of(views).reserve(list.size());
-        for (const auto* a : list) items_of(views).push_back(application_view(*a, round));
+        for (const auto* a : list) {
+            auto& made = views_made[a];
+            if (!made) made = std::make_shared<const data>(application_view(*a, round));
+            items_of(views).push_back(shared_item(made));
+        }
     } else {
         ListOfShapes kept(scope);
         for (const auto* a : list) {
@@ -179,12 +191,13 @@ data fund_view(const model::FundSummary& s, const model::Round& round, ViewScope
     put(d, "max_per_application", amount_view(fund.max_per_application.value_or(0), money));
     put(d, "main_criteria", criteria_view(fund, model::CriterionKind::Main));
     put(d, "priority_criteria", criteria_view(fund, model::CriterionKind::Priority));
+    ApplicationViews views;
     std::unordered_map<const model::Application*, std::uint64_t> shapes;
-    put(d, "applications", applications_view(s.applications, round, scope, shapes));
-    put(d, "granted", applications_view(s.granted, round, scope, shapes));
-    put(d, "granted_in_full", applications_view(s.granted_in_full, round, scope, shapes));
-    put(d, "partly_granted", applications_view(s.partly_granted, round, scope, shapes));
-    put(d, "rejected", applications_view(s.rejected, round, scope, shapes));
+    put(d, "applications", applications_view(s.applications, round, scope, views, shapes));
+    put(d, "granted", applications_view(s.granted, round, scope, views, shapes));
+    put(d, "granted_in_full", applications_view(s.granted_in_full, round, scope, views, shapes));
+    put(d, "partly_granted", applications_view(s.partly_granted, round, scope, views, shapes));
+    put(d, "rejected", applications_view(s.rejected, round, scope, views, shapes));
     put(d, "total_requested", amount_view(s.total_requested, money));
     put(d, "total_granted", amount_view(s.total_granted, money));
     put(d, "has_uniform_grant", s.uniform_granted_amount > 0);

@@ -6,6 +6,7 @@
 
 #include "core/messages.hpp"
 #include "document/fenced_blocks.hpp"
+#include "document/shared_item.hpp"
 #include "document/view_shapes.hpp"
 
 namespace doc {
@@ -82,7 +83,7 @@ SchemaNode schema_of(const data& view) {
     } else if (view.is_list()) {
         node.kind = ValueKind::List;
         for (const auto& item : view.list_value()) {
-            auto item_schema = schema_of(item);
+            auto item_schema = schema_of(resolved(item));
             auto it = node.members.find(kListItem);
             if (it == node.members.end())
                 node.members.emplace(kListItem, std::move(item_schema));

@@ -2,6 +2,8 @@
 
 #include <functional>
 
+#include "document/shared_item.hpp"
+
 namespace doc {
 
 using kainjow::mustache::data;
@@ -55,7 +57,7 @@ std::uint64_t shape_digest(const data& value) {
         // The distinct item shapes, in any order and number: a list of one
         // item of each shape renders the names a longer one does.
         std::unordered_set<std::uint64_t> items;
-        for (const auto& item : value.list_value()) items.insert(shape_digest(item));
+        for (const auto& item : value.list_value()) items.insert(shape_digest(resolved(item)));
         std::uint64_t sum = mix(kList) + mix(items.size() == 0 ? 0 : 1);
         for (const auto digest : items) sum += mix(digest);
         return mix(sum);

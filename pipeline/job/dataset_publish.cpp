@@ -132,22 +132,24 @@ void render_document(PreparedDataset& p, std::size_t index, const RunContext& co
     try {
         const auto& environment = context.environment;
         auto& tree = tree_of(p, plan.name);
+        // The companions first, made from the tree (they add no diagnostics
+        // and do not depend on the pages); then the tree is freed once laid
+        // out, before the PDF is written: a long document's tree beside its
+        // PDF's structures was part of a large round's peak (docs/memory.md).
+        plan.companions = write_companions(tree, plan.name, p.staging, plan.diagnostics);
         auto paged = layout::lay_out(tree, font_library(environment.fonts), plan.diagnostics, layout::Style{},
                                      &hyphenator(environment.hyphenation_patterns));
         plan.pages = static_cast<int>(paged.pages.size());
+        // Nothing reads the tree after it is laid out, unless the version is
+        // archived once published (its titles and letterheads:
+        // archive_published). The pages do not refer to it.
+        if (!p.archive_after_publish) tree = doc::Document{};
         pdf::WriteOptions options;
         options.flush_to_disk = false;  // publish() flushes the staging folder's files together
         options.compression_threads = context.spec.jobs;
-        // The pages are released as they are painted, the rest of the
-        // layout before the companions, which are made from the tree.
+        // The pages are released as they are painted.
         pdf::write_file(std::move(paged), environment.fonts, (fs::path(p.staging) / (plan.name + ".pdf")).string(),
                         options);
-        paged = layout::PagedDocument{};
-        plan.companions = write_companions(tree, plan.name, p.staging, plan.diagnostics);
-        // Nothing reads the tree after its files are written, unless the
-        // version is archived once published (its titles and letterheads:
-        // archive_published).
-        if (!p.archive_after_publish) tree = doc::Document{};
     } catch (const std::exception& e) {
         plan.disk_full = errno == ENOSPC || errno == EDQUOT || disk_is_full(context.spec.out_dir);
         plan.failure = e.what();
