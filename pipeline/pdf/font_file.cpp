@@ -122,10 +122,14 @@ HPDF_FontDef copy_definition(HPDF_MMgr mmgr, HPDF_FontDef source, const std::vec
 }  // namespace
 
 const FontFile& font_file(const std::string& path) {
-    // Never freed: the files are few and used until the process ends. A
+    // Never freed: the files are few and used until the process ends. The
+    // map itself is never destroyed either, so no exit handler frees the
+    // libharu document a definition was parsed in while the definition
+    // (which that document's own free does not reach) still points into
+    // it, and the definitions stay reachable to the end, not leaked. A
     // node-based map keeps every entry where it is as others are added.
     static std::mutex mutex;
-    static std::map<std::string, std::unique_ptr<const FontFile>> files;
+    static auto& files = *new std::map<std::string, std::unique_ptr<const FontFile>>;
     const std::lock_guard<std::mutex> lock(mutex);
     if (auto it = files.find(path); it != files.end()) return *it->second;
     std::ifstream in(path, std::ios::binary);
