@@ -32,8 +32,8 @@ HPDF_STATUS read(HPDF_Stream stream, HPDF_BYTE* out, HPDF_UINT* size) {
     auto* cursor = static_cast<Cursor*>(stream->attr);
     const std::size_t left = cursor->at < cursor->bytes->size() ? cursor->bytes->size() - cursor->at : 0;
     const std::size_t count = std::min<std::size_t>(*size, left);
-    std::memset(out, 0, *size);
     std::memcpy(out, cursor->bytes->data() + cursor->at, count);
+    std::memset(out + count, 0, *size - count);  // only what the file lacks
     cursor->at += count;
     if (count == *size) return HPDF_OK;
     *size = static_cast<HPDF_UINT>(count);
