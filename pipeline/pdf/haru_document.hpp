@@ -9,6 +9,7 @@
 
 #include <memory>
 #include <string_view>
+#include <vector>
 
 #include "pdf/raw_entries.hpp"
 
@@ -32,6 +33,15 @@ public:
     // document is freed, since libharu writes them when it saves.
     RawEntries& raw_entries() { return raw_entries_; }
 
+    // Keeps `object` until the document is freed: what libharu's write
+    // hooks read when it saves (the structure elements: tagging.cpp).
+    template <class T>
+    T& keep(std::unique_ptr<T> object) {
+        T& kept = *object;
+        kept_.push_back(std::shared_ptr<void>(std::move(object)));
+        return kept;
+    }
+
 private:
     struct FirstError {
         bool set = false;
@@ -42,7 +52,8 @@ private:
 
     // Heap-allocated so that its address, given to libharu, never moves.
     std::unique_ptr<FirstError> first_error_;
-    RawEntries raw_entries_;  // outlives doc_, which the destructor frees first
+    RawEntries raw_entries_;                   // outlives doc_, which the destructor frees first
+    std::vector<std::shared_ptr<void>> kept_;  // likewise
     HPDF_Doc doc_ = nullptr;
 };
 
