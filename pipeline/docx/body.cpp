@@ -333,8 +333,7 @@ void collect(const doc::Blocks& blocks, Context& context) {
 
 void collect_bookmarks(const doc::Blocks& blocks, Context& context) { collect(blocks, context); }
 
-std::string body(const doc::Blocks& blocks, Context& context) {
-    std::string out;
+void append_body(std::string& out, const doc::Blocks& blocks, Context& context) {
     BlockWriter writer(context, out);
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         // The letterhead that opens the document is the first page's header.
@@ -342,7 +341,6 @@ std::string body(const doc::Blocks& blocks, Context& context) {
         writer.after_list = writer.after_list && std::holds_alternative<doc::Paragraph>(blocks[i].node);
         std::visit(writer, blocks[i].node);
     }
-    return out;
 }
 
 }  // namespace docx

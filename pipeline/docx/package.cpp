@@ -7,6 +7,7 @@
 
 #include <Poco/DateTime.h>
 #include <Poco/Exception.h>
+#include <Poco/MemoryStream.h>
 #include <Poco/Path.h>
 #include <Poco/Zip/Compress.h>
 
@@ -24,7 +25,8 @@ std::string zip_package(const std::vector<Part>& parts) {
     try {
         Poco::Zip::Compress zip(out, true);
         for (const auto& [name, bytes] : parts) {
-            std::istringstream in(bytes, std::ios::binary);
+            // Read in place: an istringstream would copy the part.
+            Poco::MemoryInputStream in(bytes.data(), bytes.size());
             zip.addFile(in, epoch, Poco::Path(name, Poco::Path::PATH_UNIX), Poco::Zip::ZipCommon::CM_DEFLATE,
                         Poco::Zip::ZipCommon::CL_MAXIMUM);
         }

@@ -13,25 +13,31 @@ std::string render(const doc::Document& document) {
     context.document = &document;
     context.text_width = twips(document.page.width - document.page.margin_left - document.page.margin_right);
     collect_bookmarks(document.body, context);
-    const auto main = std::string(kXmlDeclaration) + "<w:document " + kWordNamespaces + "><w:body>" +
-                      body(document.body, context) + section_properties(document.page) + "</w:body></w:document>";
+    // The main part is built in place and moved into the package: a long
+    // appendix's is tens of megabytes, and each copy of it was part of a
+    // large round's peak memory (docs/memory.md).
+    std::string main = std::string(kXmlDeclaration) + "<w:document " + kWordNamespaces + "><w:body>";
+    append_body(main, document.body, context);
+    main += section_properties(document.page);
+    main += "</w:body></w:document>";
     // Headers after the body: the letterhead's fields and runs only.
     const auto first_header = first_page_header(document.body, context);
     const auto other_header = default_header(document.page, context);
-    std::vector<Part> parts{
-        {"[Content_Types].xml", content_types_part(context)},
-        {"_rels/.rels", package_relationships_part()},
-        {"docProps/core.xml", core_properties_part(document)},
-        {"docProps/app.xml", app_properties_part()},
-        {"word/document.xml", main},
-        {"word/_rels/document.xml.rels", document_relationships_part(context)},
-        {"word/styles.xml", styles_part(document)},
-        {"word/numbering.xml", numbering_part(context)},
-        {"word/settings.xml", settings_part(document, context)},
-        {"word/footnotes.xml", footnotes_part(context)},
-        {"word/header1.xml", first_header},
-        {"word/header2.xml", other_header},
-    };
+    // Not an initializer list, whose elements are copied into the vector.
+    std::vector<Part> parts;
+    parts.reserve(12 + 3 * context.charts.size());
+    parts.emplace_back("[Content_Types].xml", content_types_part(context));
+    parts.emplace_back("_rels/.rels", package_relationships_part());
+    parts.emplace_back("docProps/core.xml", core_properties_part(document));
+    parts.emplace_back("docProps/app.xml", app_properties_part());
+    parts.emplace_back("word/document.xml", std::move(main));
+    parts.emplace_back("word/_rels/document.xml.rels", document_relationships_part(context));
+    parts.emplace_back("word/styles.xml", styles_part(document));
+    parts.emplace_back("word/numbering.xml", numbering_part(context));
+    parts.emplace_back("word/settings.xml", settings_part(document, context));
+    parts.emplace_back("word/footnotes.xml", footnotes_part(context));
+    parts.emplace_back("word/header1.xml", first_header);
+    parts.emplace_back("word/header2.xml", other_header);
     const auto language = document.meta.language.empty() ? std::string("sv-SE") : document.meta.language;
     for (std::size_t i = 0; i < context.charts.size(); ++i) {
         const auto n = std::to_string(i + 1);

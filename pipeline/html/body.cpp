@@ -271,13 +271,18 @@ std::string render_notes(const doc::Blocks& blocks) {
     return html + "</ol>\n</section>\n";
 }
 
-std::string render_blocks(const doc::Blocks& blocks) {
-    std::string html;
-    for (std::size_t i = 0; i < blocks.size(); ++i) {
-        if (doc::caption_paragraph(blocks, i)) continue;  // written as the next table's <caption>
-        const BlockWriter writer{i > 0 ? doc::caption_paragraph(blocks, i - 1) : nullptr};
+void append_blocks(std::string& html, const doc::Blocks& blocks, std::size_t first, std::size_t last) {
+    for (std::size_t i = first; i < last; ++i) {
+        // Written as the next table's <caption>, when that table is in the range.
+        if (i + 1 < last && doc::caption_paragraph(blocks, i)) continue;
+        const BlockWriter writer{i > first ? doc::caption_paragraph(blocks, i - 1) : nullptr};
         html += std::visit(writer, blocks[i].node);
     }
+}
+
+std::string render_blocks(const doc::Blocks& blocks) {
+    std::string html;
+    append_blocks(html, blocks, 0, blocks.size());
     return html;
 }
 

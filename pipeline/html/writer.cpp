@@ -38,10 +38,14 @@ std::string render(const doc::Document& document) {
     const bool banner = !body.empty() && std::holds_alternative<doc::Letterhead>(body.front().node);
     std::string html = "<!DOCTYPE html>\n<html lang=\"" + escape(primary_language(document.meta.language)) + "\">\n";
     html += head(document.meta) + "<body>\n";
-    if (banner) html += render_blocks(doc::Blocks(body.begin(), body.begin() + 1));
-    html += "<main>\n" + render_blocks(banner ? doc::Blocks(body.begin() + 1, body.end()) : body) + render_notes(body) +
-            "</main>\n";
-    return html + "</body>\n</html>\n";
+    // Appended in place, not copied out of a vector of the blocks: a long
+    // appendix's tree and its HTML are tens of megabytes (docs/memory.md).
+    if (banner) append_blocks(html, body, 0, 1);
+    html += "<main>\n";
+    append_blocks(html, body, banner ? 1 : 0, body.size());
+    html += render_notes(body);
+    html += "</main>\n</body>\n</html>\n";
+    return html;
 }
 
 }  // namespace html

@@ -6,6 +6,7 @@
 // scope>, the letterhead and signatures as marked-up blocks, lang and title
 // from the metadata, and an embedded style close to the PDF's look. No
 // script, no external file: it works opened from disk, and it prints.
+#include <cstddef>
 #include <string>
 
 #include "document/node.hpp"
@@ -17,6 +18,9 @@ std::string render(const doc::Document& document);
 
 // The document's body blocks alone (what goes inside <main>), for tests.
 std::string render_blocks(const doc::Blocks& blocks);
+// Appends blocks [first, last) of `blocks`, written as render_blocks writes
+// a vector of just those blocks.
+void append_blocks(std::string& html, const doc::Blocks& blocks, std::size_t first, std::size_t last);
 
 // The list of the blocks' footnotes, for the end of the document; "" when
 // there are none.
