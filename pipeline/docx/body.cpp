@@ -333,14 +333,21 @@ void collect(const doc::Blocks& blocks, Context& context) {
 
 void collect_bookmarks(const doc::Blocks& blocks, Context& context) { collect(blocks, context); }
 
-void append_body(std::string& out, const doc::Blocks& blocks, Context& context) {
+void append_body(std::vector<std::string>& pieces, const doc::Blocks& blocks, Context& context) {
+    constexpr std::size_t kPiece = std::size_t{1} << 20;
+    std::string out;
     BlockWriter writer(context, out);
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         // The letterhead that opens the document is the first page's header.
         if (i == 0 && std::holds_alternative<doc::Letterhead>(blocks[i].node)) continue;
         writer.after_list = writer.after_list && std::holds_alternative<doc::Paragraph>(blocks[i].node);
         std::visit(writer, blocks[i].node);
+        if (out.size() >= kPiece) {
+            pieces.push_back(std::move(out));
+            out.clear();  // the writer appends to this string still
+        }
     }
+    if (!out.empty()) pieces.push_back(std::move(out));
 }
 
 }  // namespace docx

@@ -7,16 +7,46 @@
 
 #include <Poco/DateTime.h>
 #include <Poco/Exception.h>
-#include <Poco/MemoryStream.h>
 #include <Poco/Path.h>
 #include <Poco/Zip/Compress.h>
 
+#include <istream>
 #include <sstream>
+#include <streambuf>
 
 #include "docx/writer.hpp"
 #include "core/messages.hpp"
 
 namespace docx {
+
+namespace {
+
+// A part's pieces as one input stream, read in place. The standard library
+// has no stream over several buffers, nor has Poco (its MemoryInputStream
+// reads one).
+class PiecesBuffer : public std::streambuf {
+public:
+    explicit PiecesBuffer(const std::vector<std::string>& pieces) : pieces_(pieces) {}
+
+protected:
+    int_type underflow() override {
+        while (next_ < pieces_.size()) {
+            const std::string& piece = pieces_[next_++];
+            if (piece.empty()) continue;
+            // std::streambuf's get area is char*; nothing writes through it.
+            char* data = const_cast<char*>(piece.data());
+            setg(data, data, data + piece.size());
+            return traits_type::to_int_type(*gptr());
+        }
+        return traits_type::eof();
+    }
+
+private:
+    const std::vector<std::string>& pieces_;
+    std::size_t next_ = 0;
+};
+
+}  // namespace
 
 std::string zip_package(const std::vector<Part>& parts) {
     // The zip epoch (MS-DOS dates start in 1980): no clock in the bytes.
@@ -24,10 +54,11 @@ std::string zip_package(const std::vector<Part>& parts) {
     std::ostringstream out(std::ios::binary);
     try {
         Poco::Zip::Compress zip(out, true);
-        for (const auto& [name, bytes] : parts) {
+        for (const Part& part : parts) {
             // Read in place: an istringstream would copy the part.
-            Poco::MemoryInputStream in(bytes.data(), bytes.size());
-            zip.addFile(in, epoch, Poco::Path(name, Poco::Path::PATH_UNIX), Poco::Zip::ZipCommon::CM_DEFLATE,
+            PiecesBuffer buffer(part.pieces);
+            std::istream in(&buffer);
+            zip.addFile(in, epoch, Poco::Path(part.name, Poco::Path::PATH_UNIX), Poco::Zip::ZipCommon::CM_DEFLATE,
                         Poco::Zip::ZipCommon::CL_MAXIMUM);
         }
         zip.close();

@@ -73,9 +73,10 @@ struct RunLook {
 // ---- body.cpp, inlines.cpp ----
 std::string runs(const doc::Inlines& content, Context& context, const RunLook& look = {});
 std::string text_run(const std::string& text, const RunLook& look = {});
-// Appends the body's XML to `out`: a long document's body is tens of
-// megabytes, and is written once, where the main part is assembled.
-void append_body(std::string& out, const doc::Blocks& blocks, Context& context);
+// Appends the body's XML to `pieces`, in pieces of about a megabyte: a long
+// document's body is tens of megabytes, and is never held in one buffer
+// that doubles as it grows, nor copied (docx::Part).
+void append_body(std::vector<std::string>& pieces, const doc::Blocks& blocks, Context& context);
 // `space_above`: points above its first lines (in the first page's header,
 // down to where the PDF's letterhead begins).
 std::string letterhead_table(const doc::Letterhead& letterhead, Context& context, double space_above);

@@ -16,10 +16,9 @@ std::string render(const doc::Document& document) {
     // The main part is built in place and moved into the package: a long
     // appendix's is tens of megabytes, and each copy of it was part of a
     // large round's peak memory (docs/memory.md).
-    std::string main = std::string(kXmlDeclaration) + "<w:document " + kWordNamespaces + "><w:body>";
+    std::vector<std::string> main{std::string(kXmlDeclaration) + "<w:document " + kWordNamespaces + "><w:body>"};
     append_body(main, document.body, context);
-    main += section_properties(document.page);
-    main += "</w:body></w:document>";
+    main.push_back(section_properties(document.page) + "</w:body></w:document>");
     // Headers after the body: the letterhead's fields and runs only.
     const auto first_header = first_page_header(document.body, context);
     const auto other_header = default_header(document.page, context);

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "docx/docx_expectations.hpp"
+#include "docx/package.hpp"
 #include "docx/writer.hpp"
 #include "html/fixture_documents.hpp"
 #include "job/build_plan.hpp"
@@ -235,4 +236,35 @@ TEST_CASE("docx: a block quotation is Word's Quote style, indented on both sides
     CHECK(main.find("Så här skrev") < main.find("<w:pStyle w:val=\"Quote\"/>"));
     CHECK(styles.find("w:styleId=\"Quote\"><w:name w:val=\"Quote\"/>") != std::string::npos);
     CHECK(styles.find("<w:ind w:left=\"440\" w:right=\"440\"/>") != std::string::npos);
+}
+
+TEST_CASE("docx: a long body, written in pieces, comes back whole and in order") {
+    // Over a megabyte of main part: the body is kept in pieces of about a
+    // megabyte (docx::append_body), zipped one after another.
+    doc::Document d;
+    d.meta.title = "Prov";
+    constexpr int kParagraphs = 12000;
+    for (int i = 0; i < kParagraphs; ++i)
+        d.body.push_back({doc::Paragraph{text("Stycke " + std::to_string(i) + " av en lång bilaga med text.")}});
+    const auto path = write_docx(d, "long");
+    const auto main = run_command("unzip -p " + quote(path) + " word/document.xml").output;
+    REQUIRE(main.size() > (std::size_t{1} << 20));
+    std::size_t at = 0;
+    for (int i = 0; i < kParagraphs; ++i) {
+        const auto next = main.find("Stycke " + std::to_string(i) + " av", at);
+        REQUIRE(next != std::string::npos);
+        at = next;
+    }
+    CHECK(main.rfind("</w:body></w:document>") == main.size() - std::string("</w:body></w:document>").size());
+}
+
+TEST_CASE("docx: a part zipped from pieces has the bytes of the pieces joined") {
+    const std::vector<std::string> pieces{"<a>", "", std::string(70000, 'x'), "y", "</a>"};
+    std::string joined;
+    for (const auto& piece : pieces) joined += piece;
+    const auto from_pieces = docx::zip_package({docx::Part("word/document.xml", pieces)});
+    CHECK(from_pieces == docx::zip_package({docx::Part("word/document.xml", joined)}));
+    const auto path = scratch_dir("docx-pieces") + "/pieces.zip";
+    std::ofstream(path, std::ios::binary) << from_pieces;
+    CHECK(run_command("unzip -p " + quote(path) + " word/document.xml").output == joined);
 }
