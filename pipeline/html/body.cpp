@@ -271,12 +271,18 @@ std::string render_notes(const doc::Blocks& blocks) {
     return html + "</ol>\n</section>\n";
 }
 
-void append_blocks(std::string& html, const doc::Blocks& blocks, std::size_t first, std::size_t last) {
+void append_blocks(std::string& html, const doc::Blocks& blocks, std::size_t first, std::size_t last,
+                   std::vector<std::string>* pieces) {
+    constexpr std::size_t kPiece = std::size_t{1} << 20;
     for (std::size_t i = first; i < last; ++i) {
         // Written as the next table's <caption>, when that table is in the range.
         if (i + 1 < last && doc::caption_paragraph(blocks, i)) continue;
         const BlockWriter writer{i > first ? doc::caption_paragraph(blocks, i - 1) : nullptr};
         html += std::visit(writer, blocks[i].node);
+        if (pieces != nullptr && html.size() >= kPiece) {
+            pieces->push_back(std::move(html));
+            html.clear();
+        }
     }
 }
 

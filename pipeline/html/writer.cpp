@@ -33,7 +33,8 @@ std::string head(const doc::Metadata& meta) {
 
 }  // namespace
 
-std::string render(const doc::Document& document) {
+std::vector<std::string> render_pieces(const doc::Document& document) {
+    std::vector<std::string> pieces;
     const auto& body = document.body;
     const bool banner = !body.empty() && std::holds_alternative<doc::Letterhead>(body.front().node);
     std::string html = "<!DOCTYPE html>\n<html lang=\"" + escape(primary_language(document.meta.language)) + "\">\n";
@@ -42,9 +43,16 @@ std::string render(const doc::Document& document) {
     // appendix's tree and its HTML are tens of megabytes (docs/memory.md).
     if (banner) append_blocks(html, body, 0, 1);
     html += "<main>\n";
-    append_blocks(html, body, banner ? 1 : 0, body.size());
+    append_blocks(html, body, banner ? 1 : 0, body.size(), &pieces);
     html += render_notes(body);
     html += "</main>\n</body>\n</html>\n";
+    pieces.push_back(std::move(html));
+    return pieces;
+}
+
+std::string render(const doc::Document& document) {
+    std::string html;
+    for (const std::string& piece : render_pieces(document)) html += piece;
     return html;
 }
 

@@ -8,6 +8,7 @@
 // script, no external file: it works opened from disk, and it prints.
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "document/node.hpp"
 
@@ -19,8 +20,15 @@ std::string render(const doc::Document& document);
 // The document's body blocks alone (what goes inside <main>), for tests.
 std::string render_blocks(const doc::Blocks& blocks);
 // Appends blocks [first, last) of `blocks`, written as render_blocks writes
-// a vector of just those blocks.
-void append_blocks(std::string& html, const doc::Blocks& blocks, std::size_t first, std::size_t last);
+// a vector of just those blocks. With `pieces`, `html` is moved there
+// whenever it has grown past about a megabyte (between blocks).
+void append_blocks(std::string& html, const doc::Blocks& blocks, std::size_t first, std::size_t last,
+                   std::vector<std::string>* pieces = nullptr);
+
+// The whole file as render gives it, in pieces of about a megabyte: a long
+// appendix's HTML is written out without ever being held in one buffer
+// that doubles as it grows (docs/memory.md).
+std::vector<std::string> render_pieces(const doc::Document& document);
 
 // The list of the blocks' footnotes, for the end of the document; "" when
 // there are none.

@@ -37,29 +37,29 @@ std::string temporary_name(const std::string& path) {
 // loss could leave an empty file under the final name: either here
 // (Flush::Now) or by the publish step's flush of the whole staging folder
 // before the folder becomes the dataset's (Flush::WithFolder).
-void write_bytes(const std::string& path, const std::string& bytes, Flush flush) {
+void write_bytes(const std::string& path, const std::string* first, const std::string* last, Flush flush) {
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) fail(core::tr_noop("cannot create {1}: {2}"), path);
-    std::size_t done = 0;
-    while (done < bytes.size()) {
-        const auto n = ::write(fd, bytes.data() + done, bytes.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) {
-            ::close(fd);
-            fail(core::tr_noop("cannot write {1}: {2}"), path);
+    for (const std::string* bytes = first; bytes != last; ++bytes) {
+        std::size_t done = 0;
+        while (done < bytes->size()) {
+            const auto n = ::write(fd, bytes->data() + done, bytes->size() - done);
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0) {
+                ::close(fd);
+                fail(core::tr_noop("cannot write {1}: {2}"), path);
+            }
+            done += static_cast<std::size_t>(n);
         }
-        done += static_cast<std::size_t>(n);
     }
     if ((flush == Flush::Now && ::fsync(fd) != 0) || ::close(fd) != 0)
         fail(core::tr_noop("cannot flush {1}: {2}"), path);
 }
 
-}  // namespace
-
-void write_file_atomically(const std::string& path, const std::string& bytes, Flush flush) {
+void write_range_atomically(const std::string& path, const std::string* first, const std::string* last, Flush flush) {
     const auto temporary = temporary_name(path);
     try {
-        write_bytes(temporary, bytes, flush);
+        write_bytes(temporary, first, last, flush);
         if (std::rename(temporary.c_str(), path.c_str()) != 0) fail(core::tr_noop("cannot rename to {1}: {2}"), path);
     } catch (...) {
         std::remove(temporary.c_str());
@@ -67,12 +67,22 @@ void write_file_atomically(const std::string& path, const std::string& bytes, Fl
     }
 }
 
+}  // namespace
+
+void write_file_atomically(const std::string& path, const std::string& bytes, Flush flush) {
+    write_range_atomically(path, &bytes, &bytes + 1, flush);
+}
+
+void write_file_atomically(const std::string& path, const std::vector<std::string>& pieces, Flush flush) {
+    write_range_atomically(path, pieces.data(), pieces.data() + pieces.size(), flush);
+}
+
 std::vector<std::string> write_companions(const doc::Document& document, const std::string& name,
                                           const std::string& folder, core::Diagnostics&) {
     std::vector<std::string> written;
     const auto html_name = name + ".html";
     // The folder is the staging folder, which publish() flushes as a whole.
-    write_file_atomically((fs::path(folder) / html_name).string(), html::render(document), Flush::WithFolder);
+    write_file_atomically((fs::path(folder) / html_name).string(), html::render_pieces(document), Flush::WithFolder);
     written.push_back(html_name);
     // The Word twin, for the case system, where a document is edited last.
     const auto docx_name = name + ".docx";

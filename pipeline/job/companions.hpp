@@ -32,5 +32,7 @@ enum class Flush { Now, WithFolder };
 // `bytes` to `path` through a temporary file that is renamed into place;
 // flushed first unless the caller flushes the folder later (Flush::WithFolder).
 void write_file_atomically(const std::string& path, const std::string& bytes, Flush flush = Flush::Now);
+// The same, for a file given in pieces written one after another.
+void write_file_atomically(const std::string& path, const std::vector<std::string>& pieces, Flush flush = Flush::Now);
 
 }  // namespace job

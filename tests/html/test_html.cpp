@@ -129,3 +129,21 @@ TEST_CASE("html: footnotes are superscript links to a list of notes at the end, 
     CHECK(html.find("</section>\n</main>") != std::string::npos);
     CHECK(html::render_notes({paragraph({text("Ingen not")})}).empty());
 }
+
+TEST_CASE("html: a long document is written in pieces that join to the whole file, every block in order") {
+    doc::Document d;
+    d.meta.title = "Prov";
+    d.meta.language = "sv-SE";
+    constexpr int kParagraphs = 40000;  // about 2 MB of HTML
+    for (int i = 0; i < kParagraphs; ++i)
+        d.body.push_back({doc::Paragraph{{doc::Text{"Stycke " + std::to_string(i) + " av en lång bilaga.", {}, ""}}}});
+    const auto pieces = html::render_pieces(d);
+    REQUIRE(pieces.size() > 1);
+    std::string joined;
+    for (const auto& piece : pieces) joined += piece;
+    CHECK(joined == html::render(d));
+    // The body as the single-buffer path writes it, whole, inside <main>.
+    const std::string main = "<main>\n" + html::render_blocks(d.body) + "</main>\n";
+    CHECK(joined.find(main) != std::string::npos);
+    CHECK(joined.size() - joined.find(main) - main.size() == std::string("</body>\n</html>\n").size());
+}
