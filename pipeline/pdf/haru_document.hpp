@@ -8,9 +8,11 @@
 #include <hpdf.h>
 
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
+#include "pdf/page_spill.hpp"
 #include "pdf/raw_entries.hpp"
 
 namespace pdf {
@@ -33,6 +35,11 @@ public:
     // document is freed, since libharu writes them when it saves.
     RawEntries& raw_entries() { return raw_entries_; }
 
+    // Compressed page content goes to a file in `directory` (page_spill.hpp)
+    // until the document is saved; without it, it stays in memory.
+    void spill_pages_to(const std::string& directory) { page_spill_ = std::make_unique<PageSpill>(directory); }
+    PageSpill* page_spill() { return page_spill_.get(); }
+
     // Keeps `object` until the document is freed: what libharu's write
     // hooks read when it saves (the structure elements: tagging.cpp).
     template <class T>
@@ -54,6 +61,7 @@ private:
     std::unique_ptr<FirstError> first_error_;
     RawEntries raw_entries_;                   // outlives doc_, which the destructor frees first
     std::vector<std::shared_ptr<void>> kept_;  // likewise
+    std::unique_ptr<PageSpill> page_spill_;    // likewise
     HPDF_Doc doc_ = nullptr;
 };
 

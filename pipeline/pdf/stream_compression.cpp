@@ -79,7 +79,7 @@ struct CompressorDeleter {
 
 }  // namespace
 
-void compress_streams(HaruDocument& doc, const std::vector<HPDF_Dict>& streams, unsigned threads) {
+void compress_streams(HaruDocument& doc, const std::vector<HPDF_Dict>& streams, unsigned threads, PageSpill* spill) {
     std::vector<Pending> pending;
     pending.reserve(streams.size());
     // Read on this thread: libharu's objects and memory manager are not
@@ -122,7 +122,11 @@ void compress_streams(HaruDocument& doc, const std::vector<HPDF_Dict>& streams, 
             throw Error(core::tr("libdeflate could not compress a stream of {1} bytes",
                                  std::to_string(pending[i].data.size())));
         HPDF_Dict dict = pending[i].dict;
-        HPDF_Stream_Write(dict->stream, pending[i].data.data(), static_cast<HPDF_UINT>(pending[i].data.size()));
+        if (spill != nullptr)
+            spill->take(dict->stream, pending[i].data.data(), pending[i].data.size());
+        else
+            HPDF_Stream_Write(dict->stream, pending[i].data.data(), static_cast<HPDF_UINT>(pending[i].data.size()));
+        std::vector<unsigned char>().swap(pending[i].data);
         // Written as they are; the filter entry comes from us, since
         // libharu removes /Filter from a stream it does not filter itself.
         dict->filter = HPDF_STREAM_FILTER_NONE;

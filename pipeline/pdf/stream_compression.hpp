@@ -23,6 +23,9 @@ namespace pdf {
 // drawn. Not the fonts' CMaps and CIDToGIDMap: libharu's font hooks fill
 // and filter those again while saving. Streams libharu would not deflate,
 // or that are empty, are left alone. The bytes do not depend on `threads`.
-void compress_streams(HaruDocument& doc, const std::vector<HPDF_Dict>& streams, unsigned threads);
+// With `spill`, the compressed bytes are set aside there (page contents
+// only: page_spill.hpp) instead of in libharu's memory.
+void compress_streams(HaruDocument& doc, const std::vector<HPDF_Dict>& streams, unsigned threads,
+                      PageSpill* spill = nullptr);
 
 }  // namespace pdf

@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 
 #include "pdf/archival.hpp"
 #include "pdf/document_id.hpp"
@@ -61,7 +62,7 @@ void compress_contents(HaruDocument& doc, const std::vector<HPDF_Page>& pages, s
     streams.reserve(pages.size() - from);
     for (std::size_t i = from; i < pages.size(); ++i)
         streams.push_back(static_cast<HPDF_PageAttr>(pages[i]->attr)->contents);
-    compress_streams(doc, streams, options.compression_threads);
+    compress_streams(doc, streams, options.compression_threads, doc.page_spill());
 }
 
 // `release`: the same document, whose pages' items are freed as soon as
@@ -187,9 +188,20 @@ std::vector<unsigned char> render(layout::PagedDocument&& document, const FontFi
     return save_to_memory(doc);
 }
 
+namespace {
+
+// Written to a file, the finished pages wait for the save beside it
+// (page_spill.hpp) rather than in memory.
+void spill_pages_beside(HaruDocument& doc, const std::string& path, const WriteOptions& options) {
+    if (options.compress) doc.spill_pages_to(std::filesystem::path(path).parent_path().string());
+}
+
+}  // namespace
+
 void write_file(const layout::PagedDocument& document, const FontFiles& fonts, const std::string& path,
                 const WriteOptions& options) {
     HaruDocument doc;
+    spill_pages_beside(doc, path, options);
     build(doc, document, nullptr, fonts, options);
     save_to_file(doc, path, options);
 }
@@ -197,6 +209,7 @@ void write_file(const layout::PagedDocument& document, const FontFiles& fonts, c
 void write_file(layout::PagedDocument&& document, const FontFiles& fonts, const std::string& path,
                 const WriteOptions& options) {
     HaruDocument doc;
+    spill_pages_beside(doc, path, options);
     build(doc, document, &document, fonts, options);
     save_to_file(doc, path, options);
 }

@@ -1,6 +1,10 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -105,4 +109,22 @@ TEST_CASE("pages released as they are painted give the same bytes, every page co
     // The text of every page is there: each copy's first page has the heading.
     const auto text = pdf_test::run_tool("pdftotext -q", {path, "-"});
     CHECK(pdf_test::count(text.out, "1 Ärenden") == 75);
+}
+
+TEST_CASE("pages set aside on disk until the save give the bytes render gives, and leave no file", "[determinism]") {
+    // write_file keeps each batch of compressed pages in an unlinked file
+    // beside the PDF (page_spill.hpp); render keeps them in memory.
+    const auto document = long_report(75);  // 150 pages: two batches of 64 and the rest
+    const auto in_memory = pdf::render(document, pdf::FontFiles::liberation());
+    const std::string folder = pdf_test::scratch_path("spilled-pages");
+    std::filesystem::remove_all(folder);
+    std::filesystem::create_directories(folder);
+    auto consumed = document;
+    pdf::write_file(std::move(consumed), pdf::FontFiles::liberation(), folder + "/lang.pdf");
+    std::ifstream in(folder + "/lang.pdf", std::ios::binary);
+    const std::vector<unsigned char> written{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    CHECK(written == in_memory);
+    std::vector<std::string> names;
+    for (const auto& entry : std::filesystem::directory_iterator(folder)) names.push_back(entry.path().filename());
+    CHECK(names == std::vector<std::string>{"lang.pdf"});
 }
