@@ -19,7 +19,7 @@
 //
 // Memory, per stage: the resident high-water mark during the stage (VmHWM,
 // reset before it, after malloc has given back what earlier stages freed)
-// and the heap still in use after it (glibc's mallinfo2: what the stage's
+// and the heap still in use after it (core::heap_in_use: what the stage's
 // results and the structures still held take). The one-thread run releases
 // each stage's structures as soon as the next has what it needs, as
 // job::run does: the view once the templates are rendered (before their
@@ -38,7 +38,6 @@
 //   size's round to DIR/<applications>/ and keeps it, for running `fuel
 //   build` on it under a profiler (heaptrack fuel build --data DIR/4000 ...).
 #include <fcntl.h>
-#include <malloc.h>
 #include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -58,6 +57,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/memory.hpp"
 #include "core/parallel.hpp"
 #include "datasets.hpp"
 #include "document/build.hpp"
@@ -81,7 +81,7 @@ constexpr std::array<const char*, kStages> kStageNames = {
 struct Sample {
     std::array<double, kStages> seconds{};
     std::array<long, kStages> peak_kb{};  // the high-water mark of resident memory during the stage
-    std::array<long, kStages> held_kb{};  // the heap in use after the stage (mallinfo2)
+    std::array<long, kStages> held_kb{};  // the heap in use after the stage (core::heap_in_use)
     int pages = 0;
     std::size_t pdf_bytes = 0, floor_bytes = 0;
 };
@@ -110,12 +110,7 @@ long peak_memory_kb() {
     return usage.ru_maxrss;
 }
 
-// The heap glibc's malloc has handed out and not had back: small blocks
-// from its arenas and large ones mapped on their own (mallinfo(3)).
-long heap_in_use_kb() {
-    const struct mallinfo2 info = mallinfo2();
-    return static_cast<long>((info.uordblks + info.hblkhd) / 1024);
-}
+long heap_in_use_kb() { return static_cast<long>(core::heap_in_use() / 1024); }
 
 // Runs one stage, recording its time and peak memory. A stage run in
 // parts (one document at a time) adds up its time and keeps the largest
@@ -124,7 +119,7 @@ void stage(Sample& sample, Stage which, const std::function<void()>& work) {
     // What earlier stages freed goes back to the system first (untimed), so
     // that the resident mark starts from what is held and the stage's peak
     // is its own, not an earlier stage's memory that malloc kept.
-    malloc_trim(0);
+    core::release_free_memory();
     reset_peak_memory();
     const auto started = std::chrono::steady_clock::now();
     work();
@@ -353,9 +348,9 @@ long largest(const std::vector<Sample>& samples, const std::array<long, kStages>
 
 void print_samples(int applications, unsigned jobs, const std::vector<Sample>& samples) {
     const int pages = samples.front().pages;
-    std::printf("%d applications: %d pages in 3 documents (PDF %.1f MB, floor %.1f MB), median of %zu runs\n",
+    std::printf("%d applications: %d pages in 3 documents (PDF %.1f MB, floor %.1f MB), median of %zu runs, %s\n",
                 applications, pages, static_cast<double>(samples.front().pdf_bytes) / 1e6,
-                static_cast<double>(samples.front().floor_bytes) / 1e6, samples.size());
+                static_cast<double>(samples.front().floor_bytes) / 1e6, samples.size(), core::allocator_name());
     std::printf("  %-20s %10s %18s %11s %11s\n", "", "time", "", "peak RSS", "heap after");
     long pipeline_peak = 0, pipeline_held = 0;
     for (int i = Ingest; i <= Floor; ++i) {

@@ -25,6 +25,7 @@ packages=(
   hyphen-sv              # the Swedish hyphenation patterns (hyph_sv_SE.dic)
   libharfbuzz-dev        # the fonts' pair kerning (GPOS, kern), pdf/ only
   libdeflate-dev         # Flate compression of the PDF streams, pdf/ only
+  libmimalloc-dev        # the allocator of every program built (core/memory.hpp; not in the sanitizer build)
   libssl-dev             # SHA-256 of the incremental build keys (libcrypto), nightly/ only
   gettext                # xgettext and msgfmt: po/sv.po compiled at build time, checked by a test
   fonts-liberation2      # the embedded fonts (Liberation Sans / Serif)

@@ -1,14 +1,13 @@
 // job::run: find the datasets, take the output folder's lock, prepare the
 // datasets and render their documents on Spec::jobs threads, publish each
 // dataset as soon as its last document is written.
-#include <malloc.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <mutex>
 #include <optional>
 
+#include "core/memory.hpp"
 #include "core/parallel.hpp"
 #include "document/markdown_to_doc.hpp"
 #include "ingest/dataset_loader.hpp"
@@ -87,11 +86,11 @@ void render_all(std::vector<PreparedDataset>& prepared, const RunContext& contex
         const auto& item = items[k];
         auto& dataset = prepared[item.dataset];
         render_document(dataset, item.document, context);
-        // What the document held is free now; glibc keeps freed pages in
-        // its arenas (one per thread) unless asked to return them, and a
-        // large round's other documents would otherwise build on top of
-        // this one's high-water mark (docs/memory.md).
-        malloc_trim(0);
+        // What the document held is free now; the allocator keeps freed
+        // pages unless asked to return them, and a large round's other
+        // documents would otherwise build on top of this one's high-water
+        // mark (docs/memory.md).
+        core::release_free_memory();
         counter.add(1);
         if (remaining[item.dataset].fetch_sub(1) == 1) finish_dataset(dataset, context);
     });
@@ -230,7 +229,7 @@ Result run(const Spec& spec, const Environment& environment, const Progress& pro
     std::vector<PreparedDataset> prepared(directories.size());
     core::parallel_for(directories.size(), spec.jobs,
                        [&](std::size_t i) { prepared[i] = prepare_dataset(directories[i], context); });
-    malloc_trim(0);  // what ingest and the checks freed (see render_all)
+    core::release_free_memory();  // what ingest and the checks freed (see render_all)
     render_all(prepared, context, document_progress);
     if (!spec.check_only) {
         // The record describes files of the dataset folders fuel made: an
