@@ -137,12 +137,16 @@ void render_document(PreparedDataset& p, std::size_t index, const RunContext& co
         // out, before the PDF is written: a long document's tree beside its
         // PDF's structures was part of a large round's peak (docs/memory.md).
         plan.companions = write_companions(tree, plan.name, p.staging, plan.diagnostics);
-        auto paged = layout::lay_out(tree, font_library(environment.fonts), plan.diagnostics, layout::Style{},
-                                     &hyphenator(environment.hyphenation_patterns));
-        plan.pages = static_cast<int>(paged.pages.size());
         // Nothing reads the tree after it is laid out, unless the version is
         // archived once published (its titles and letterheads:
-        // archive_published). The pages do not refer to it.
+        // archive_published). The pages do not refer to it, so its body is
+        // freed as soon as its text is set in lines (layout.hpp).
+        const layout::FontMetrics& metrics = font_library(environment.fonts);
+        const layout::Hyphenator* hyphenate = &hyphenator(environment.hyphenation_patterns);
+        auto paged = p.archive_after_publish
+                         ? layout::lay_out(tree, metrics, plan.diagnostics, layout::Style{}, hyphenate)
+                         : layout::lay_out(std::move(tree), metrics, plan.diagnostics, layout::Style{}, hyphenate);
+        plan.pages = static_cast<int>(paged.pages.size());
         if (!p.archive_after_publish) tree = doc::Document{};
         pdf::WriteOptions options;
         options.flush_to_disk = false;  // publish() flushes the staging folder's files together

@@ -15,5 +15,10 @@ namespace layout {
 // table cell are hyphenated; without one they are not.
 PagedDocument lay_out(const doc::Document& document, const FontMetrics& metrics, core::Diagnostics& diagnostics,
                       const Style& style = Style{}, const Hyphenator* hyphenator = nullptr);
+// The same pages; the document's body is freed as soon as its text is set
+// in lines, before the pages are made (nothing laid out refers to the
+// tree), so that a long document's tree and its pages are not held at once.
+PagedDocument lay_out(doc::Document&& document, const FontMetrics& metrics, core::Diagnostics& diagnostics,
+                      const Style& style = Style{}, const Hyphenator* hyphenator = nullptr);
 
 }  // namespace layout
