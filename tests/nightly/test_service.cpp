@@ -225,7 +225,7 @@ TEST_CASE("service: on the journal (JOURNAL_STREAM), every line starts with its 
 TEST_CASE("service: SIGTERM during a build is logged as a stop, and status.json says stopped") {
     const auto root = scratch("serve-stop");
     const auto out = root + "/out", log = root + "/fuel.log";
-    write_enlarged_fixture(root + "/data/stor", 8);  // three large documents: a build to stop in the middle
+    write_enlarged_fixture(root + "/data/stor", 16);  // three large documents: a build to stop in the middle
     fs::create_directories(out);
     write_file(root + "/fuel.properties",
                "fuel.data = " + root + "/data\nfuel.out = " + out + "\nfuel.templates = " + source_path("templates") +
@@ -238,7 +238,12 @@ TEST_CASE("service: SIGTERM during a build is logged as a stop, and status.json 
             if (entry.path().extension() == ".pdf") return true;
         return false;
     };
-    REQUIRE(eventually(staged_pdf, std::chrono::seconds(120)));
+    // Polled every 2 ms, not eventually()'s 50: the two documents still to
+    // come take about a tenth of a second, and a stop that lands after them
+    // finds a finished build.
+    const auto deadline = Clock::now() + std::chrono::seconds(120);
+    while (!staged_pdf() && Clock::now() < deadline) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    REQUIRE(staged_pdf());
     ::kill(pid, SIGTERM);
     int status = -1;
     REQUIRE(eventually([&] { return ::waitpid(pid, &status, WNOHANG) == pid; }, std::chrono::seconds(120)));
