@@ -9,10 +9,12 @@
 
 #include "core/memory.hpp"
 #include "core/parallel.hpp"
+#include "document/content_size.hpp"
 #include "document/markdown_to_doc.hpp"
 #include "ingest/dataset_loader.hpp"
 #include "ingest/xml_schema.hpp"
 #include "job/build_plan.hpp"
+#include "job/document_budget.hpp"
 #include "job/folder_rules.hpp"
 #include "job/job.hpp"
 #include "job/output_lock.hpp"
@@ -82,15 +84,29 @@ void render_all(std::vector<PreparedDataset>& prepared, const RunContext& contex
     }
     DocumentCounter counter(document_progress, total);
     if (total > 0) counter.add(kept);
+    // The size of each document to make, for the budget of what is made at
+    // once (document_budget.hpp).
+    std::vector<std::size_t> sizes(items.size(), 0);
+    for (std::size_t k = 0; k < items.size(); ++k) {
+        const auto& dataset = prepared[items[k].dataset];
+        const auto& name = dataset.plans[items[k].document].name;
+        for (const auto& built : dataset.documents)
+            if (built.name == name) sizes[k] = doc::content_size(built.document.body);
+    }
+    DocumentBudget budget;
     core::parallel_for(items.size(), context.spec.jobs, [&](std::size_t k) {
         const auto& item = items[k];
         auto& dataset = prepared[item.dataset];
-        render_document(dataset, item.document, context);
-        // What the document held is free now; the allocator keeps freed
-        // pages unless asked to return them, and a large round's other
-        // documents would otherwise build on top of this one's high-water
-        // mark (docs/memory.md).
-        core::release_free_memory();
+        {
+            const BudgetShare share(budget, sizes[k]);
+            render_document(dataset, item.document, context);
+            // What the document held is free now; the allocator keeps freed
+            // pages unless asked to return them, and a large round's other
+            // documents would otherwise build on top of this one's
+            // high-water mark (docs/memory.md). Before the share is given
+            // back, so that a document waiting for it starts after.
+            core::release_free_memory();
+        }
         counter.add(1);
         if (remaining[item.dataset].fetch_sub(1) == 1) finish_dataset(dataset, context);
     });
