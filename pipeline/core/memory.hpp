@@ -13,8 +13,8 @@ namespace core {
 void release_free_memory();
 
 // The heap in use, in bytes: glibc's malloc reports what it has handed out
-// and not had back (mallinfo2); mimalloc what it has committed, which after
-// release_free_memory is about the same.
+// and not had back (mallinfo2); mimalloc what it keeps committed, which
+// after release_free_memory is that and the rest of the pages holding it.
 std::size_t heap_in_use();
 
 // "mimalloc" or "glibc", for the benches' reports.
