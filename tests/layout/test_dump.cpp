@@ -4,14 +4,24 @@
 
 using namespace layout_test;
 
-TEST_CASE("dump of a small two-page document", "[layout][dump]") {
-    // Page 140 × 100: text area x 10..130, y 30..90.
+namespace {
+
+// Page 140 × 100: text area x 10..130, y 30..90. A heading, a paragraph
+// with a link, a page break and a list; a page mark and a running header.
+doc::Document two_page_document() {
     auto d = document(small_page(20, 5),
                       {heading(1, "Titel", "1", "titel"),
                        para({text("Hej "), text("du", true), text(" och "), text("dig", false, false, "#titel")}),
                        doc::Block{doc::PageBreak{}}, doc::Block{doc::List{false, 1, {{para("punkt")}}}}});
     d.page.page_mark = {text("Sida "), doc::PageNumber{}, text(" ("), doc::PageCount{}, text(")")};
     d.page.running_header = {text("Beslut")};
+    return d;
+}
+
+}  // namespace
+
+TEST_CASE("dump of a small two-page document", "[layout][dump]") {
+    const auto d = two_page_document();
     // Baselines: first line 30 + 1 + 8 = 39, then 51. Furniture at 30 - 14 = 16;
     // the page mark is 10 characters (60 pt) ending at 130, so x = 70.
     // "Hej " 24 pt: "du" at 34, " och " at 46, "dig" at 76 (link box 43..53).
@@ -62,12 +72,7 @@ TEST_CASE("a document laid out from a moved tree gives the same pages, and its b
     // The body is freed once its text is set in lines (layout.hpp): the
     // link targets and the page setup the later phases use must not be
     // read from it.
-    auto d = document(small_page(20, 5),
-                      {heading(1, "Titel", "1", "titel"),
-                       para({text("Hej "), text("du", true), text(" och "), text("dig", false, false, "#titel")}),
-                       doc::Block{doc::PageBreak{}}, doc::Block{doc::List{false, 1, {{para("punkt")}}}}});
-    d.page.page_mark = {text("Sida "), doc::PageNumber{}, text(" ("), doc::PageCount{}, text(")")};
-    d.page.running_header = {text("Beslut")};
+    const auto d = two_page_document();
     const auto kept = layout::dump(lay(d));
     auto moved = d;
     core::Diagnostics diagnostics;
