@@ -86,6 +86,9 @@ PreparedDataset prepare_dataset(const std::string& directory, const RunContext& 
 // Lays out and writes plans[index] into the staging folder; never throws.
 void render_document(PreparedDataset& dataset, std::size_t index, const RunContext& context);
 
+// The tree of the dataset's document `name`, or nullptr.
+doc::Document* find_tree(PreparedDataset& dataset, const std::string& name);
+
 // The document trees of the dataset in `directory`, as a build makes them
 // (ingest -> transform -> documents), with the context's templates; empty
 // when the input has errors.

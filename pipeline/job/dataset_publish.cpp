@@ -41,8 +41,7 @@ const layout::Hyphenator& hyphenator(const std::string& path) {
 }
 
 doc::Document& tree_of(PreparedDataset& p, const std::string& name) {
-    for (auto& d : p.documents)
-        if (d.name == name) return d.document;
+    if (doc::Document* tree = find_tree(p, name)) return *tree;
     throw std::logic_error(core::tr("no document tree for {1}", name));
 }
 
@@ -120,6 +119,12 @@ void publish_dataset(PreparedDataset& p, const RunContext& context) {
 }
 
 }  // namespace
+
+doc::Document* find_tree(PreparedDataset& dataset, const std::string& name) {
+    for (auto& built : dataset.documents)
+        if (built.name == name) return &built.document;
+    return nullptr;
+}
 
 void render_document(PreparedDataset& p, std::size_t index, const RunContext& context) {
     auto& plan = p.plans[index];

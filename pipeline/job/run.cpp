@@ -88,10 +88,9 @@ void render_all(std::vector<PreparedDataset>& prepared, const RunContext& contex
     // once (document_budget.hpp).
     std::vector<std::size_t> sizes(items.size(), 0);
     for (std::size_t k = 0; k < items.size(); ++k) {
-        const auto& dataset = prepared[items[k].dataset];
-        const auto& name = dataset.plans[items[k].document].name;
-        for (const auto& built : dataset.documents)
-            if (built.name == name) sizes[k] = doc::content_size(built.document.body);
+        auto& dataset = prepared[items[k].dataset];
+        if (const doc::Document* tree = find_tree(dataset, dataset.plans[items[k].document].name))
+            sizes[k] = doc::content_size(tree->body);
     }
     DocumentBudget budget;
     core::parallel_for(items.size(), context.spec.jobs, [&](std::size_t k) {
