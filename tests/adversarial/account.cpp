@@ -172,7 +172,7 @@ TEST_CASE("a listed project file that is missing fails the dataset with the file
     REQUIRE_UNCHANGED(before, snapshot(world.data));
 }
 
-TEST_CASE("stray files in a round's folder are each named; README and .DS_Store are passed over") {
+TEST_CASE("stray files in a round's folder are each named, README and .DS_Store are passed over") {
     World world("account-strays");
     const auto dir = world.dataset();
     write_file(dir / "lum-ansokningar (1).csv", read_file(dir / "lum-ansokningar.csv"));

@@ -129,7 +129,7 @@ TEST_CASE("xml: a letter in an amount is refused at the amount, once") {
     CHECK(count == 1);
 }
 
-TEST_CASE("xml: &nbsp; without a DTD is refused at its line, not printed literally") {
+TEST_CASE("xml: &nbsp without a DTD is refused at its line, not printed literally") {
     World world("xml-nbsp");
     const auto round = world.dataset() / kRound;
     replace_in_file(round, kTitle, "<title>Fördelning&nbsp;av lokala utvecklingsmedel");

@@ -168,7 +168,7 @@ TEST_CASE("dump: invisible and ambiguous characters are escaped, visible ones ar
     CHECK(body == expected);
 }
 
-TEST_CASE("dump: a table of contents shows its levels and entries; an unlisted heading says so") {
+TEST_CASE("dump: a table of contents shows its levels and entries, an unlisted heading says so") {
     doc::Document d;
     doc::Heading title{2, "", "sec-innehall", {text("Innehåll")}, false};
     d.body.push_back(doc::Block{title});

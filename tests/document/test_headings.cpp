@@ -61,7 +61,7 @@ TEST_CASE("headings: numbered from the front matter's level, {-} skipped and not
     CHECK(h[7]->number == "2.1.2");
 }
 
-TEST_CASE("headings: without number-headings nothing is numbered; a skipped level counts as 0") {
+TEST_CASE("headings: without number-headings nothing is numbered, a skipped level counts as 0") {
     core::Diagnostics diagnostics;
     CHECK(headings(body("# A\n\n## B\n", diagnostics))[1]->number.empty());
     const auto blocks = body("---\nnumber-headings: 2\n---\n## A\n\n#### B\n", diagnostics);
@@ -140,7 +140,7 @@ TEST_CASE("contents: lists the listed headings of its levels, with numbers and i
                                             "2.1|Socialmedicin|sec-socialmedicin"});
 }
 
-TEST_CASE("contents: the default levels follow number-headings; a bad range is an error") {
+TEST_CASE("contents: the default levels follow number-headings, a bad range is an error") {
     core::Diagnostics diagnostics;
     const auto blocks =
         body("---\nnumber-headings: 3\n---\n```toc\n```\n\n## A\n\n### B\n\n#### C\n\n##### D\n", diagnostics);

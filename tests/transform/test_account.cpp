@@ -76,7 +76,7 @@ TEST_CASE("account: without errors every named record is used by the documents o
     CHECK(account.documents[1].ids == std::vector<std::string>{"L1", "L2"});
 }
 
-TEST_CASE("account: errors are placed on the record they lie within; the rest stays used, no document is made") {
+TEST_CASE("account: errors are placed on the record they lie within, the rest stays used, no document is made") {
     const auto d = two_files();
     core::Diagnostics diagnostics;
     diagnostics.error({"lum.csv", 5, 30}, "bad amount on the second line of L2");
