@@ -67,7 +67,8 @@ TEST_CASE("xlsx: Swedish numbers are read back as numbers, everything else stays
 }
 
 TEST_CASE(
-    "xlsx: sheet names follow Excel's rules: 31 characters, no [ ] : * ? / \\, unique without case, shortened as a "
+    "xlsx: sheet names follow Excel's rules: 31 characters, no [ ] : * ? / or backslash, unique without case, "
+    "shortened as a "
     "person would") {
     xlsx::SheetNames names;
     // An abbreviation stands for the words it abbreviates; else a cut after a whole word, marked "…".
