@@ -1,6 +1,6 @@
 #pragma once
 // A parsed XML input file with positions. pugixml reports byte offsets only,
-// so line and column are computed here (library-notes §6). Internal to
+// so line and column are computed here (docs/libraries.md §6). Internal to
 // ingest: no pugixml type leaves this stage.
 #include <memory>
 #include <optional>

@@ -8,7 +8,7 @@
 //   - holds the folder's lock file for its whole run (output_lock.hpp), so
 //     that two builds never write the same folder;
 //   - renders documents on `Spec::jobs` threads, one libharu document per
-//     thread (library-notes.md §1.7); the bytes do not depend on the count;
+//     thread (docs/libraries.md §1.7); the bytes do not depend on the count;
 //   - skips a document whose key (inputs + its template + fonts + generator,
 //     content_keys.hpp) equals the key of its last good build;
 //   - publishes each dataset's documents as one set (publish.hpp): a build

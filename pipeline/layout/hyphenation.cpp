@@ -11,7 +11,7 @@ namespace layout {
 
 namespace {
 
-// Two letters at least on each side of a hyphen (library-notes.md §2, and
+// Two letters at least on each side of a hyphen (docs/libraries.md §2, and
 // babel's Swedish \lefthyphenmin/\righthyphenmin): a single letter alone at
 // a line end reads badly. hyph_sv_SE.dic itself says LEFTHYPHENMIN 1, which
 // would allow "a-vtal". The same minimum holds at the joints of compounds.
@@ -40,7 +40,7 @@ Hyphenator::Hyphenator(const std::string& patterns_path)
 
 Hyphenator::~Hyphenator() = default;
 
-// library-notes.md §2: hyph_sv_SE.dic is ISO 8859-1 and its patterns are
+// docs/libraries.md §2: hyph_sv_SE.dic is ISO 8859-1 and its patterns are
 // lower case, so each letter is lowered (ICU's simple case mapping: one code
 // point to one, so the points map back letter for letter) and written as
 // one Latin-1 byte.

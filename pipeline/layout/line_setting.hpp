@@ -27,7 +27,7 @@ inline double baseline_offset(const ShapedText& text, const FontMetrics& metrics
 // Appends the runs of `line` starting at `x` on `baseline`. With a
 // `space_stretch` (justified lines) every word space is that much wider and
 // each word becomes a run of its own, placed by layout: PDF word spacing
-// does nothing with our fonts (library-notes.md §1.1). With `structure`,
+// does nothing with our fonts (docs/libraries.md §1.1). With `structure`,
 // each run and link area is tagged with its element: the current one, or a
 // Link element for linked text.
 void set_line(const ShapedText& text, const Line& line, double x, double baseline, const FontMetrics& metrics,

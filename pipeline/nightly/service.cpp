@@ -30,7 +30,7 @@ std::time_t Service::next_run() const {
 }
 
 // Computed again after every run, from the clock of that moment, so a DST
-// change between two runs moves nothing (library-notes.md §4: Poco's timer
+// change between two runs moves nothing (docs/libraries.md §4: Poco's timer
 // alone repeats at a fixed interval, which drifts by an hour twice a year).
 void Service::schedule_next() {
     const auto next = nightly::next_run(std::time(nullptr), schedule_);

@@ -21,7 +21,7 @@ constexpr int kRgbComponents = 3;
 // ISO 19005-1 §6.2.2 and ISO 32000-1 §14.11.5: one output intent with
 // subtype GTS_PDFA1 and the ICC profile embedded. Built by hand because
 // HPDF_PDFA_AppendOutputIntents writes the key as "DestOutputProfile " with a
-// trailing space (library-notes §1.3).
+// trailing space (docs/libraries.md §1.3).
 void add_output_intent(HaruDocument& doc, const std::string& profile_path) {
     HPDF_Doc pdf = doc.get();
     HPDF_OutputIntent profile = HPDF_LoadIccProfileFromFile(pdf, profile_path.c_str(), kRgbComponents);

@@ -10,7 +10,7 @@
 namespace pdf {
 
 // Makes the document PDF/A-1b, working around each defect of libharu 2.3.0's
-// own PDF/A mode (library-notes §1.3), which is therefore never switched on:
+// own PDF/A mode (docs/libraries.md §1.3), which is therefore never switched on:
 // - header %PDF-1.4, the version PDF/A-1 is based on;
 // - /CapHeight and a /CIDSet in every font descriptor;
 // - XMP metadata of our own, escaped and with /Subtype /XML;

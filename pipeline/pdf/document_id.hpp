@@ -42,7 +42,7 @@ private:
 // Sets the trailer's /ID to two copies of `digest` (the first is the
 // permanent identifier, the second that of this version; this file has one
 // version). PDF/A-1 requires an /ID (ISO 19005-1 §6.1.3); libharu 2.3.0
-// would take it from ctime() (library-notes §1.4).
+// would take it from ctime() (docs/libraries.md §1.4).
 void set_document_id(HaruDocument& doc, const Digest& digest);
 
 }  // namespace pdf

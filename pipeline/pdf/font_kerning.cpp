@@ -14,7 +14,7 @@ namespace {
 using Buffer = std::unique_ptr<hb_buffer_t, decltype(&hb_buffer_destroy)>;
 
 // Only kerning: ligatures and contextual forms would change the glyphs,
-// which libharu cannot address (library-notes.md §2).
+// which libharu cannot address (docs/libraries.md §2).
 const hb_feature_t* features(unsigned& count) {
     static const auto table = [] {
         std::array<hb_feature_t, 5> f{};

@@ -100,7 +100,7 @@ FontLibrary FontLibrary::load(const FontFiles& files) {
 double FontLibrary::advance(layout::FontId font, char32_t code_point) const {
     const Face& f = face(font);
     // libharu's UTF-8 encoder writes a space for anything beyond the BMP
-    // (library-notes §1.1), so that is the width the viewer will draw.
+    // (docs/libraries.md §1.1), so that is the width the viewer will draw.
     if (code_point >= Face::kBmpSize) {
         return f.advances[U' '];
     }

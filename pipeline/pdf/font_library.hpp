@@ -20,7 +20,7 @@ namespace pdf {
 // viewer draws. Immutable after load(): one instance may serve any number of
 // documents on any number of threads. Pair kerning comes from HarfBuzz,
 // which reads both the GPOS kerning and the legacy kern table (libharu reads
-// neither: library-notes.md §1.1).
+// neither: docs/libraries.md §1.1).
 class FontLibrary final : public layout::FontMetrics {
 public:
     // Reads every font file once. Throws pdf::Error naming the file when one

@@ -2,7 +2,7 @@
 // One libharu document with C++ error handling. Internal to the PDF stage.
 //
 // libharu's error state is sticky: after the first error every later call
-// fails as well (library-notes §1.8). The C callback must not throw through
+// fails as well (docs/libraries.md §1.8). The C callback must not throw through
 // libharu's C frames, so it only records the first error; check() turns it
 // into a pdf::Error from C++, naming the step that failed.
 #include <hpdf.h>

@@ -22,7 +22,7 @@ namespace {
 constexpr int kAnnotationPrintFlag = 4;
 
 // libharu rejects zoom 0 ("keep the current zoom") with
-// HPDF_INVALID_PARAMETER (library-notes §1.5); 1 is 100 %.
+// HPDF_INVALID_PARAMETER (docs/libraries.md §1.5); 1 is 100 %.
 constexpr HPDF_REAL kDestinationZoom = 1;
 
 std::map<std::string_view, const layout::Anchor*> index_anchors(const layout::PagedDocument& document) {
@@ -54,7 +54,7 @@ HPDF_Destination destination(HaruDocument& doc, const std::vector<HPDF_Page>& pa
 // The same place as destination(), as a direct array [page /XYZ left top
 // zoom]: PDF/A validators (PDFBox Preflight, "1.2.3 can't convert to
 // Destination") reject the indirect destination HPDF_Outline_SetDestination
-// puts under an outline item's /Dest (library-notes §1.5).
+// puts under an outline item's /Dest (docs/libraries.md §1.5).
 HPDF_Array direct_destination(HaruDocument& doc, const std::vector<HPDF_Page>& pages,
                               const layout::PagedDocument& document, const layout::Anchor& anchor) {
     const std::size_t page = anchor_page(pages, anchor);

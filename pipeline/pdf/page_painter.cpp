@@ -93,7 +93,7 @@ void paint_polylines(HPDF_Page target, const layout::Page& page, const PageSpace
 // HPDF_Page_ShowText writes it, or, for a kerned run, TJ, which libharu
 // lacks. With the UTF-8 encoder and Identity-H, a glyph's code is its code
 // point in two bytes, in upper-case hex as HPDF_Stream_WriteBinary writes it
-// (library-notes.md §1.1); a TJ number is subtracted from the position in
+// (docs/libraries.md §1.1); a TJ number is subtracted from the position in
 // 1/1000 em, so a kern of -74 is written as 74. Empty when ShowText would
 // write nothing: a Tj whose text libharu measures as no width at all.
 std::string text_operator(const layout::TextRun& run, const EmbeddedFonts& fonts) {

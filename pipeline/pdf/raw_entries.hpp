@@ -11,7 +11,8 @@
 // dictionary's own entries and its closing ">>", as its TrueType fonts use
 // for /Widths): a dictionary may carry its entries as ready PDF text. The
 // text of all such dictionaries lives in one buffer owned here, which must
-// outlive the save (HaruDocument owns one).
+// outlive the save (HaruDocument owns one). The structure elements use the
+// same hook but format their entries only when saved (tagging.cpp).
 #include <hpdf.h>
 
 #include <cstddef>

@@ -4,10 +4,11 @@
 // reading order. Internal to the PDF stage.
 //
 // libharu 2.3.0 has no API for either; both are built through its installed
-// internal headers (library-notes §1.6): raw BDC/EMC written into the page's
+// internal headers (docs/libraries.md §1.6): raw BDC/EMC written into the page's
 // content stream between libharu's own calls (they change no graphics state
 // libharu tracks), and the tree as dictionaries in the cross-reference
-// table whose entries we write as PDF text (raw_entries.hpp).
+// table whose entries we write as PDF text through libharu's write hook
+// (raw_entries.hpp).
 #include <hpdf.h>
 
 #include <cstdint>

@@ -12,7 +12,7 @@ const std::string& identity_to_unicode_cmap();
 
 // libharu 2.3.0 writes its encoding CMap (a `begincidrange` block) as the
 // font's /ToUnicode stream, which is not a valid ToUnicode CMap
-// (library-notes §1.2). Replaces that stream's contents with the identity
+// (docs/libraries.md §1.2). Replaces that stream's contents with the identity
 // map. Call right after HPDF_GetFont; errors are left in the document's error
 // state for HaruDocument::check, or thrown when libharu's objects are not laid
 // out as in 2.3.0.

@@ -12,7 +12,7 @@ namespace pdf {
 // pdf:Producer, and the PDF/A identification (part 1, `conformance`). Every
 // value holds the same text as its Info entry, as ISO 19005-1 §6.7.3
 // requires, and is XML-escaped (libharu 2.3.0's own packet is not:
-// library-notes §1.3).
+// docs/libraries.md §1.3).
 std::string xmp_packet(const doc::Metadata& meta, const std::string& producer, char conformance = 'B');
 
 // Adds the packet as the catalog's /Metadata stream, with /Subtype /XML

@@ -55,7 +55,8 @@ public:
 }  // namespace
 
 TEST_CASE("hyphenation: Swedish compounds break at their joints and syllables", "[layout][hyphenation]") {
-    // library-notes.md §2 lists these as the verified results.
+    // The break points libhyphen finds with hyph_sv_SE.dic used as
+    // docs/libraries.md §2 says (lower-cased, in Latin-1).
     CHECK(hyphenated(U"stadsdelsförvaltningarna") == "stads-dels-för-valt-ning-ar-na");
     CHECK(hyphenated(U"försörjningsstöd") == "för-sörj-nings-stöd");
     CHECK(hyphenated(U"bistånd") == "bi-stånd");

@@ -26,7 +26,7 @@ double em_width(FontId font, std::u32string_view text) {
 
 TEST_CASE("widths match libharu's HPDF_Font_TextWidth for Liberation Sans", "[font_library]") {
     // The reference numbers were measured with HPDF_Font_TextWidth
-    // (library-notes §1.1), independently of this code.
+    // (docs/libraries.md §1.1), independently of this code.
     CHECK(em_width(FontId::SansRegular, U"åäö") == 1668);
     CHECK(em_width(FontId::SansRegular, U"ÅÄÖ") == 2109);
     CHECK(em_width(FontId::SansRegular, U"\u2013") == 556);

@@ -40,7 +40,7 @@ std::string rendered_kerned(const std::string& name) {
 }  // namespace
 
 TEST_CASE("kerning: capitals set closer than their advances", "[kerning]") {
-    // library-notes.md §1.1: libharu's unkerned widths 8107 and 5051; HarfBuzz
+    // docs/libraries.md §1.1: libharu's unkerned widths 8107 and 5051; HarfBuzz
     // 6.0 gives 8115.2 → 7911.6 and 5056.6 → 4798.8 with kerning on. Layout
     // adds the kerning (rounded per pair) to libharu's widths.
     CHECK(shaped_width("AVTAL Tåg Vägar") == Approx(8107 + (7911.6 - 8115.2)).margin(2));

@@ -1,5 +1,5 @@
 // PDF/A-1b output, judged by Apache PDFBox Preflight and by reading the
-// objects the workarounds of library-notes §1.3 add.
+// objects the workarounds of docs/libraries.md §1.3 add.
 #include <catch2/catch.hpp>
 
 #include <bit>
