@@ -16,6 +16,7 @@
 #include "job/folder_rules.hpp"
 #include "job/published_files.hpp"
 #include "job/publish.hpp"
+#include "job/render_resources.hpp"
 #include "transform/account.hpp"
 #include "transform/transform.hpp"
 #include "core/messages.hpp"
@@ -338,6 +339,9 @@ void prepare(PreparedDataset& p, const std::string& directory, const RunContext&
         }
         return;
     }
+    // This dataset is read and most likely rendered: the fonts and the
+    // patterns are read meanwhile (render_resources.hpp).
+    if (!spec.check_only) preload_render_resources(context.environment.fonts, context.environment.hyphenation_patterns);
     Sources sources;
     const auto scope = spec.check_only ? doc::ViewScope::Shapes : doc::ViewScope::Full;
     if (!build_trees(p, directory, context, sources, scope)) {

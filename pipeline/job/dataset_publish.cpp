@@ -2,17 +2,14 @@
 #include <algorithm>
 #include <cerrno>
 #include <filesystem>
-#include <map>
-#include <memory>
-#include <mutex>
 
 #include "job/build_plan.hpp"
 #include "job/companions.hpp"
 #include "job/folder_rules.hpp"
 #include "job/published_files.hpp"
 #include "job/publish.hpp"
+#include "job/render_resources.hpp"
 #include "layout/layout.hpp"
-#include "pdf/font_library.hpp"
 #include "pdf/writer.hpp"
 #include "core/messages.hpp"
 
@@ -21,24 +18,6 @@ namespace job {
 namespace fs = std::filesystem;
 
 namespace {
-
-// Fonts are read once per process and shared by every thread: FontLibrary
-// is immutable after load (pdf/font_library.hpp).
-const pdf::FontLibrary& font_library(const pdf::FontFiles& files) {
-    static const pdf::FontLibrary library = pdf::FontLibrary::load(files);
-    return library;
-}
-
-// The patterns, likewise read once per file and shared (Hyphenator is
-// immutable after loading).
-const layout::Hyphenator& hyphenator(const std::string& path) {
-    static std::mutex mutex;
-    static std::map<std::string, std::unique_ptr<layout::Hyphenator>> loaded;
-    const std::lock_guard<std::mutex> lock(mutex);
-    auto& slot = loaded[path];
-    if (!slot) slot = std::make_unique<layout::Hyphenator>(path);
-    return *slot;
-}
 
 doc::Document& tree_of(PreparedDataset& p, const std::string& name) {
     if (doc::Document* tree = find_tree(p, name)) return *tree;

@@ -19,6 +19,7 @@
 #include "job/job.hpp"
 #include "job/output_lock.hpp"
 #include "job/publish.hpp"
+#include "job/render_resources.hpp"
 #include "core/messages.hpp"
 
 namespace job {
@@ -241,6 +242,11 @@ Result run(const Spec& spec, const Environment& environment, const Progress& pro
     register_markdown_extensions();
     // libxml2 is initialised and the XSDs parsed here, before the threads.
     ingest::prepare_xml_schemas();
+    // No thread may still read fonts when the build returns, be it with an
+    // exception (render_resources.hpp).
+    const struct PreloadsFinished {
+        ~PreloadsFinished() { finish_preloads(); }
+    } preloads_finished;
     std::vector<PreparedDataset> prepared(directories.size());
     core::parallel_for(directories.size(), spec.jobs,
                        [&](std::size_t i) { prepared[i] = prepare_dataset(directories[i], context); });
