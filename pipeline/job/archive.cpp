@@ -8,6 +8,7 @@
 #include <system_error>
 
 #include "core/diagnostics_json.hpp"
+#include "job/companions.hpp"
 #include "job/manifest.hpp"
 #include "job/published_files.hpp"
 #include "job/publish.hpp"
@@ -306,9 +307,15 @@ void archive_version(const std::string& archive_dir, const std::string& dataset,
         fs::permissions(staged / name, fs::perms::owner_write | fs::perms::group_write | fs::perms::others_write,
                         fs::perm_options::remove, ec);
     }
+    // The copies were written without fsync: on disk before the rename
+    // makes them the version, or a power loss could leave a sealed version
+    // of empty files.
+    flush_tree(staged.string());
     if (std::rename(staged.c_str(), target.c_str()) != 0)
         throw std::system_error(errno, std::generic_category(), core::tr("cannot archive {1}", target.string()));
     sync_directory(target.parent_path().string());
+    // The dataset's folder may be new in the archive.
+    sync_directory(target.parent_path().parent_path().string());
 }
 
 void check_archive(const fs::path& version, const Seal& seal, FileDigests& digests, core::Diagnostics& diagnostics) {
@@ -406,10 +413,11 @@ void write_handover(const std::string& archive_dir, const std::string& dataset, 
         first = false;
     }
     json << "\n  ]\n}\n";
+    // Read by the case system: never an empty or half file, even after a
+    // power loss.
     const auto path = fs::path(archive_dir) / dataset / kHandoverFile;
-    const auto temporary = path.string() + ".tmp";
-    write_bytes(temporary, json.str());
-    fs::rename(temporary, path);
+    write_file_atomically(path.string(), json.str(), Flush::Now);
+    sync_directory(path.parent_path().string());
 }
 
 }  // namespace job

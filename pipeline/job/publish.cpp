@@ -4,7 +4,9 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <iterator>
 #include <cstdio>
 #include <filesystem>
 #include <system_error>
@@ -53,7 +55,8 @@ void publish_by_two_renames(const std::string& out_dir, const std::string& datas
 // it computed, and on two threads each waited for the other's commits.
 // Files are held open in batches, so that a round of many letters cannot
 // run out of file descriptors.
-void flush_files(const fs::path& folder) {
+// `recursive`: the files of the folders below too.
+void flush_files(const fs::path& folder, bool recursive = false) {
     constexpr std::size_t kBatch = 64;
     std::vector<int> files;
     const auto close_all = [&] {
@@ -65,16 +68,20 @@ void flush_files(const fs::path& folder) {
             if (::fsync(fd) != 0) fail(core::tr("cannot flush a file of {1} to disk", folder.string()));
         close_all();
     };
+    const auto add = [&](const fs::directory_entry& entry) {
+        if (!entry.is_regular_file()) return;
+        const int fd = ::open(entry.path().c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) fail(core::tr("cannot open {1}", entry.path().string()));
+        files.push_back(fd);
+        // Only a hint: the fsync is what makes the file durable.
+        ::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+        if (files.size() == kBatch) flush_batch();
+    };
     try {
-        for (const auto& entry : fs::directory_iterator(folder)) {
-            if (!entry.is_regular_file()) continue;
-            const int fd = ::open(entry.path().c_str(), O_RDONLY | O_CLOEXEC);
-            if (fd < 0) fail(core::tr("cannot open {1}", entry.path().string()));
-            files.push_back(fd);
-            // Only a hint: the fsync is what makes the file durable.
-            ::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
-            if (files.size() == kBatch) flush_batch();
-        }
+        if (recursive)
+            for (const auto& entry : fs::recursive_directory_iterator(folder)) add(entry);
+        else
+            for (const auto& entry : fs::directory_iterator(folder)) add(entry);
         flush_batch();
     } catch (...) {
         close_all();
@@ -151,6 +158,19 @@ void sync_directory(const std::string& path) {
     ::close(fd);
     errno = error;
     if (result != 0) fail(core::tr("cannot flush {1} to disk", path));
+}
+
+void flush_tree(const std::string& folder) {
+    flush_files(folder, true);
+    // Then the folders, deepest first, each after what it holds.
+    std::vector<fs::path> folders;
+    for (const auto& entry : fs::recursive_directory_iterator(folder))
+        if (entry.is_directory()) folders.push_back(entry.path());
+    std::sort(folders.begin(), folders.end(), [](const fs::path& a, const fs::path& b) {
+        return std::distance(a.begin(), a.end()) > std::distance(b.begin(), b.end());
+    });
+    for (const auto& f : folders) sync_directory(f.string());
+    sync_directory(folder);
 }
 
 }  // namespace job

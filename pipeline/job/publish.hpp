@@ -41,4 +41,9 @@ void keep_file(const std::string& from, const std::string& to);
 // fsync(2) of a folder, so that the renames in it survive a power loss.
 void sync_directory(const std::string& path);
 
+// Every file below `folder`, at any depth, and every folder in it, flushed
+// to disk: for a tree that is renamed into place as a whole (an archived
+// version), whose files were written without fsync.
+void flush_tree(const std::string& folder);
+
 }  // namespace job
