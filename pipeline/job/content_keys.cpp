@@ -1,6 +1,7 @@
 #include "job/content_keys.hpp"
 
 #include <algorithm>
+#include <exception>
 #include <filesystem>
 #include <stdexcept>
 #include <vector>
@@ -9,6 +10,7 @@
 #include "job/published_files.hpp"
 #include "ingest/dataset_loader.hpp"
 #include "core/messages.hpp"
+#include "core/parallel.hpp"
 
 namespace job {
 
@@ -34,15 +36,30 @@ std::string file_digest(const fs::path& path, FileDigests& digests) {
 
 }  // namespace
 
-RunFingerprint fingerprint_run(const Environment& environment, FileDigests& files) {
+RunFingerprint fingerprint_run(const Environment& environment, FileDigests& files, unsigned threads) {
     RunFingerprint run;
     run.generator = environment.generator;
     if (!environment.digest) return run;
-    std::string fonts;
-    for (const auto& path : environment.fonts.paths) fonts += file_digest(path, files) + '\n';
     // The hyphenation patterns decide line breaks just as the fonts do.
-    fonts += file_digest(environment.hyphenation_patterns, files) + '\n';
-    run.fonts = environment.digest(fonts);
+    std::vector<std::string> paths(environment.fonts.paths.begin(), environment.fonts.paths.end());
+    paths.push_back(environment.hyphenation_patterns);
+    // On a first build of an output folder every file is read and hashed
+    // (3 MB): the files are shared out between the threads.
+    std::vector<std::string> digests(paths.size());
+    std::vector<std::exception_ptr> failures(paths.size());
+    core::parallel_for(paths.size(), threads, [&](std::size_t i) {
+        try {
+            digests[i] = file_digest(paths[i], files);
+        } catch (...) {
+            failures[i] = std::current_exception();
+        }
+    });
+    std::string listing;
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        if (failures[i]) std::rethrow_exception(failures[i]);
+        listing += digests[i] + '\n';
+    }
+    run.fonts = environment.digest(listing);
     return run;
 }
 

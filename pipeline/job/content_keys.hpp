@@ -25,8 +25,9 @@ struct RunFingerprint {
 };
 
 // The fonts' and patterns' digests come from `files` (file_digests.hpp):
-// read only when changed since the last build that hashed them.
-RunFingerprint fingerprint_run(const Environment& environment, FileDigests& files);
+// read only when changed since the last build that hashed them, on up to
+// `threads` threads.
+RunFingerprint fingerprint_run(const Environment& environment, FileDigests& files, unsigned threads = 1);
 
 // Every regular file under the dataset folder, by relative path and
 // content. A superset of what ingest reads, so no input change is missed.

@@ -235,7 +235,7 @@ Result run(const Spec& spec, const Environment& environment, const Progress& pro
                         : FileDigests(environment.digest, std::filesystem::path(spec.out_dir) / kFileDigestsFile);
     const RunContext context{spec,
                              environment,
-                             spec.check_only ? RunFingerprint{} : fingerprint_run(environment, file_digests),
+                             spec.check_only ? RunFingerprint{} : fingerprint_run(environment, file_digests, spec.jobs),
                              std::max(1u, spec.jobs / datasets_at_once),
                              &folder_digests,
                              &file_digests};

@@ -13,6 +13,7 @@
 #include <string>
 #include <thread>
 
+#include "job/content_keys.hpp"
 #include "job/file_digests.hpp"
 
 namespace fs = std::filesystem;
@@ -131,4 +132,28 @@ TEST_CASE("file digests: the record is never written through a link that stands 
     CHECK(std::string(std::istreambuf_iterator<char>(in), {}) == "a user's own text");
     CHECK(fs::is_regular_file(fs::symlink_status(dir / "out" / ".fuel-digests")));
     fs::remove_all(dir);
+}
+
+TEST_CASE("run fingerprint: the same key on any number of threads, from every font and the patterns in order") {
+    const auto folder = scratch("fingerprint");
+    job::Environment environment;
+    environment.digest = plain_digest;
+    std::string expected;
+    for (std::size_t i = 0; i < environment.fonts.paths.size(); ++i) {
+        environment.fonts.paths[i] = (folder / ("font-" + std::to_string(i))).string();
+        write(environment.fonts.paths[i], "font " + std::to_string(i));
+        expected += plain_digest("font " + std::to_string(i)) + '\n';
+    }
+    environment.hyphenation_patterns = (folder / "patterns").string();
+    write(environment.hyphenation_patterns, "patterns");
+    expected += plain_digest("patterns") + '\n';
+    for (const unsigned threads : {1u, 2u, 4u, 16u}) {
+        job::FileDigests files(plain_digest);
+        CHECK(job::fingerprint_run(environment, files, threads).fonts == plain_digest(expected));
+    }
+    // A file that cannot be read is named, whichever thread read it.
+    environment.fonts.paths[5] = (folder / "missing-font").string();
+    job::FileDigests files(plain_digest);
+    CHECK_THROWS_WITH(job::fingerprint_run(environment, files, 4), Catch::Contains("missing-font"));
+    fs::remove_all(folder);
 }
