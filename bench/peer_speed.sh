@@ -16,6 +16,14 @@
 # between), RUNS runs after WARMUP warm-up runs; the ratio is Typst's
 # median over fuel's.
 #
+# Then the floor under fuel's time, from the same run: the start of the fuel
+# program (`fuel --version`: loading its libraries) and the deflate work its
+# archived bytes fix (build/bench/deflate_floor on the two outputs: the PDFs'
+# streams and the Word and Excel entries deflated again, spread over the
+# cores). Neither can shrink while the bytes stay the same, so start +
+# deflate / cores is the least any build of these documents can take; it is
+# printed beside the time 5 times faster than Typst would leave.
+#
 # usage: bench/peer_speed.sh [BUILD_DIR]      (default: build)
 # env:   RUNS (default 15), WARMUP (default 3), KEEP=DIR keeps the JSON there
 # needs: bench/peers/setup.sh once (hyperfine, Liberation, Typst from npm).
@@ -27,6 +35,7 @@ typst="node $root/bench/peers/typst14.js"
 runs=${RUNS:-15}
 warmup=${WARMUP:-3}
 [ -x "$fuel" ] || { echo "no $fuel: build fuel first" >&2; exit 2; }
+[ -x "$build/bench/deflate_floor" ] || { echo "no $build/bench/deflate_floor: build it first" >&2; exit 2; }
 [ -d "$root/bench/peers/node_modules/@myriaddreamin" ] || { echo "run bench/peers/setup.sh first" >&2; exit 2; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -42,19 +51,29 @@ hyperfine -N --style basic --runs "$runs" --warmup "$warmup" --export-json "$wor
   --prepare "rm -rf $work/halvering-2002-2003" -n "fuel final report" "$(fuel_build halvering-2002-2003)" \
   --prepare "rm -f $work/final.pdf" -n "typst final report" "$typst bench/peers/typst/final.typ $work/final.pdf" \
   --prepare "rm -rf $work/lum-mul-2025" -n "fuel decision" "$(fuel_build lum-mul-2025)" \
-  --prepare "rm -f $work/decision.pdf" -n "typst decision" "$typst bench/peers/typst/decision.typ $work/decision.pdf"
+  --prepare "rm -f $work/decision.pdf" -n "typst decision" "$typst bench/peers/typst/decision.typ $work/decision.pdf" \
+  --prepare true -n "fuel start" "$fuel --version"
 echo "load after the run: $(uptime)"
 [ -n "${KEEP:-}" ] && cp "$work/peers.json" "$KEEP/"
 
+echo
+for dataset in halvering-2002-2003 lum-mul-2025; do
+  echo "deflate work fixed by the archived bytes, $dataset:"
+  "$build/bench/deflate_floor" "$work/$dataset/out/$dataset" | tee "$work/floor-$dataset.txt" | sed '/^floor_ms=/d; s/^/  /'
+done
 pages() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/{print $2}'; }
-python3 - "$work/peers.json" \
+python3 - "$work/peers.json" "$(nproc)" \
+  "$(sed -n 's/^floor_ms=//p' "$work/floor-halvering-2002-2003.txt")" \
+  "$(sed -n 's/^floor_ms=//p' "$work/floor-lum-mul-2025.txt")" \
   "$(pages $work/halvering-2002-2003/out/halvering-2002-2003/slutrapport.pdf)+$(pages $work/halvering-2002-2003/out/halvering-2002-2003/tjansteutlatande.pdf)" \
   "$(pages $work/final.pdf)" \
   "$(for f in $work/lum-mul-2025/out/lum-mul-2025/*.pdf; do pages $f; done | paste -sd+)" \
   "$(pages $work/decision.pdf)" <<'PY'
 import json, statistics, sys
 results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
-pages = dict(zip(["fuel final report", "typst final report", "fuel decision", "typst decision"], sys.argv[2:]))
+cores, deflate_floor = int(sys.argv[2]), {"final report": float(sys.argv[3]), "decision": float(sys.argv[4])}
+pages = dict(zip(["fuel final report", "typst final report", "fuel decision", "typst decision"], sys.argv[5:]))
+pages["fuel start"] = "-"
 med = {name: statistics.median(r["times"]) for name, r in results.items()}
 # CPU time (user + system, hyperfine's mean) is steadier than wall time
 # on a loaded machine; the goal is wall time.
@@ -70,4 +89,12 @@ for what in ("final report", "decision"):
     print("%s: Typst 0.14 / fuel = %.2f in wall time (goal: at least 5), %.2f in CPU time" % (
         what, med["typst " + what] / med["fuel " + what],
         (typst["user"] + typst["system"]) / (fuel["user"] + fuel["system"])))
+print()
+start = med["fuel start"] * 1e3
+for what in ("final report", "decision"):
+    budget = med["typst " + what] * 1e3 / 5
+    least = start + deflate_floor[what] / cores
+    print("%s: 5 times Typst leaves %.1f ms; fuel's floor is %.1f ms (start %.1f + deflate %.1f / %d cores), "
+          "%.1f ms for everything else (fuel takes %.1f ms in all)" % (
+        what, budget, least, start, deflate_floor[what], cores, budget - least, med["fuel " + what] * 1e3))
 PY
