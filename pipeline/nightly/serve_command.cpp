@@ -8,6 +8,7 @@
 
 #include <Poco/Util/HelpFormatter.h>
 #include <Poco/Util/Option.h>
+#include <Poco/Util/OptionException.h>
 #include <Poco/Util/ServerApplication.h>
 #include <signal.h>
 #include <unistd.h>
@@ -127,6 +128,22 @@ private:
 }  // namespace
 
 int run_serve(int argc, char** argv, const std::string& version) {
+    // ServerApplication::run parses the options itself and says a mistake
+    // in Poco's English ("Unknown option specified: x"). So they are parsed
+    // once before, by an application that only reads them, to say it in
+    // the user's language (nightly::option_error_text).
+    {
+        ServeApp options_only(version);
+        try {
+            options_only.init(argc, argv);
+        } catch (const Poco::Util::OptionException& e) {
+            std::cerr << "fuel: " << core::tr("{1}; see fuel serve --help", option_error_text(e)) << '\n';
+            return kExitUsage;
+        } catch (const std::exception&) {
+            // Anything else (an unreadable --config, say) is reported by
+            // the run below, as before.
+        }
+    }
     ServeApp app(version);
     const int code = app.run(argc, argv);
     // ServerApplication reports an option it cannot parse as EX_CONFIG;
