@@ -102,11 +102,15 @@ void log_end(const BuildReport& report, bool check_only, Poco::Logger& log) {
     const std::string seconds = core::decimal(report.seconds, 2);
     const auto failed = std::to_string(r.datasets_failed());
     const auto datasets = std::to_string(r.datasets.size());
+    // "0 av 1 datamängd", "0 of 1 dataset": the noun agrees with the total.
     std::string text =
-        check_only
-            ? core::tr("check finished in {1} s: {2} of {3} datasets failed", seconds, failed, datasets)
-            : core::tr("build finished in {1} s: {2} documents built, {3} skipped, {4} of {5} datasets failed", seconds,
-                       std::to_string(r.documents_rebuilt()), std::to_string(r.documents_kept()), failed, datasets);
+        check_only ? core::trn("check finished in {1} s: {2} of {3} dataset failed",
+                               "check finished in {1} s: {2} of {3} datasets failed", r.datasets.size(), seconds,
+                               failed, datasets)
+                   : core::trn("build finished in {1} s: {2} documents built, {3} skipped, {4} of {5} dataset failed",
+                               "build finished in {1} s: {2} documents built, {3} skipped, {4} of {5} datasets failed",
+                               r.datasets.size(), seconds, std::to_string(r.documents_rebuilt()),
+                               std::to_string(r.documents_kept()), failed, datasets);
     if (report.stopped) {
         std::size_t stopped = 0;
         for (const auto& d : r.datasets) stopped += d.outcome == job::Outcome::Stopped;

@@ -109,3 +109,15 @@ TEST_CASE("language: a mistake on the command line is said in the user's languag
     CHECK(serve_en.status == 2);
     CHECK(contains(serve_en.output, "the option --config needs a value (FILE); see fuel serve --help"));
 }
+
+TEST_CASE("language: the last line's noun agrees with the number of datasets") {
+    const auto sv = check_invalid("");
+    CHECK(contains(sv.output, "1 av 1 datamängd misslyckades"));
+    const auto en = check_invalid("", "--lang en");
+    CHECK(contains(en.output, "1 of 1 dataset failed"));
+    const auto many =
+        run_command(kClean + fuel() + " check --data " + quote(std::string(FUEL_SOURCE_DIR) + "/fixtures") +
+                    " --templates " + quote(std::string(FUEL_SOURCE_DIR) + "/templates") + " 2>&1");
+    INFO(many.output);
+    CHECK(contains(many.output, "0 av 5 datamängder misslyckades"));
+}
