@@ -12,10 +12,20 @@
 // uses libdeflate for the page content and fonts, libharu's zlib for the
 // rest, Poco's and minizip's zlib for the zip entries).
 //
-// Usage: deflate_floor [--runs N] DIR ...   (DIR: a dataset's output folder)
+// With --flush, it also times what making those files durable costs on the
+// file system they are on, as a build of a decided dataset does it twice
+// (publish.cpp, archive.cpp): the files written to a new folder beside DIR,
+// their writeback started, each fsync'ed, the folder fsync'ed; twice over,
+// for the output and the archive. That is time waiting for the disk, which
+// no speed of the program shortens.
+//
+// Usage: deflate_floor [--runs N] [--flush] DIR ...   (DIR: a dataset's output folder)
 // Prints the number of streams, their inflated size and the median CPU time
-// of deflating them all on one thread.
+// of deflating them all on one thread; with --flush the median wall time of
+// the two durable copies.
+#include <fcntl.h>
 #include <libdeflate.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -106,19 +116,56 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
+bool sync_path(const fs::path& path, int flags) {
+    const int fd = ::open(path.c_str(), flags | O_CLOEXEC);
+    if (fd < 0) return false;
+    const bool ok = ::fsync(fd) == 0;
+    ::close(fd);
+    return ok;
+}
+
+// The files of `dir` written to `copy` and made durable as job::publish
+// makes a staged folder durable: writeback of every file started, then each
+// fsync'ed, then the folder. Returns seconds, or -1 on an error.
+double durable_copy(const fs::path& dir, const fs::path& copy) {
+    std::vector<std::pair<fs::path, std::string>> files;
+    for (const auto& entry : fs::directory_iterator(dir))
+        if (entry.is_regular_file()) files.emplace_back(entry.path().filename(), read_all(entry.path()));
+    fs::remove_all(copy);
+    const auto start = std::chrono::steady_clock::now();
+    fs::create_directories(copy);
+    std::vector<int> open_files;
+    for (const auto& [name, bytes] : files) {
+        const int fd = ::open((copy / name).c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+        if (fd < 0 || ::write(fd, bytes.data(), bytes.size()) != static_cast<ssize_t>(bytes.size())) return -1;
+        ::sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+        open_files.push_back(fd);
+    }
+    bool ok = true;
+    for (const int fd : open_files) ok = ::fsync(fd) == 0 && ok;
+    for (const int fd : open_files) ::close(fd);
+    ok = sync_path(copy, O_RDONLY | O_DIRECTORY) && sync_path(copy.parent_path(), O_RDONLY | O_DIRECTORY) && ok;
+    const double seconds = seconds_since(start);
+    fs::remove_all(copy);
+    return ok ? seconds : -1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     int runs = 15;
+    bool flush = false;
     std::vector<std::string> dirs;
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--runs") == 0 && i + 1 < argc)
             runs = std::max(1, std::atoi(argv[++i]));
+        else if (std::strcmp(argv[i], "--flush") == 0)
+            flush = true;
         else
             dirs.emplace_back(argv[i]);
     }
     if (dirs.empty()) {
-        std::fprintf(stderr, "usage: deflate_floor [--runs N] DIR ...\n");
+        std::fprintf(stderr, "usage: deflate_floor [--runs N] [--flush] DIR ...\n");
         return 2;
     }
     std::vector<std::string> streams;
@@ -174,5 +221,24 @@ int main(int argc, char** argv) {
     std::printf("  libdeflate %.1f ms, zlib %.1f ms, the faster of the two per stream %.1f ms\n", median(libdeflate_ms),
                 median(zlib_ms), median(floor_ms));
     std::printf("floor_ms=%.2f\n", median(floor_ms));
+    if (!flush) return 0;
+    std::vector<double> flush_ms;
+    for (int run = 0; run < runs; ++run) {
+        double seconds = 0;
+        for (const auto& dir : dirs) {
+            for (const char* copy : {".flush-output", ".flush-archive"}) {
+                const double s = durable_copy(dir, fs::path(dir).parent_path() / copy);
+                if (s < 0) {
+                    std::fprintf(stderr, "deflate_floor: cannot write and flush a copy of %s\n", dir.c_str());
+                    return 3;
+                }
+                seconds += s;
+            }
+        }
+        flush_ms.push_back(seconds * 1e3);
+    }
+    std::printf("writing the files twice (output and archive) and flushing them to disk: median %.1f ms\n",
+                median(flush_ms));
+    std::printf("flush_ms=%.2f\n", median(flush_ms));
     return 0;
 }

@@ -16,13 +16,18 @@
 # between), RUNS runs after WARMUP warm-up runs; the ratio is Typst's
 # median over fuel's.
 #
-# Then the floor under fuel's time, from the same run: the start of the fuel
-# program (`fuel --version`: loading its libraries) and the deflate work its
-# archived bytes fix (build/bench/deflate_floor on the two outputs: the PDFs'
-# streams and the Word and Excel entries deflated again, spread over the
-# cores). Neither can shrink while the bytes stay the same, so start +
-# deflate / cores is the least any build of these documents can take; it is
-# printed beside the time 5 times faster than Typst would leave.
+# Then the floor under fuel's time, from the same run, of four parts no
+# build of these documents can do without, each counted at its least:
+#   - the start of the fuel program (`fuel --version`: loading its libraries);
+#   - reading and checking the inputs (`fuel check` of the dataset, less the
+#     start), spread over the cores: nothing is laid out before that;
+#   - the deflate work the archived bytes fix (build/bench/deflate_floor on
+#     the output: the PDFs' streams and the Word and Excel entries deflated
+#     again), spread over the cores: it needs the pages;
+#   - writing the files to the output and the archive and flushing them to
+#     disk (deflate_floor --flush): the datasets are decided, so a first
+#     build archives them, and only after the documents are made.
+# The sum is printed beside the time five times Typst's speed would leave.
 #
 # usage: bench/peer_speed.sh [BUILD_DIR]      (default: build)
 # env:   RUNS (default 15), WARMUP (default 3), KEEP=DIR keeps the JSON there
@@ -52,19 +57,26 @@ hyperfine -N --style basic --runs "$runs" --warmup "$warmup" --export-json "$wor
   --prepare "rm -f $work/final.pdf" -n "typst final report" "$typst bench/peers/typst/final.typ $work/final.pdf" \
   --prepare "rm -rf $work/lum-mul-2025" -n "fuel decision" "$(fuel_build lum-mul-2025)" \
   --prepare "rm -f $work/decision.pdf" -n "typst decision" "$typst bench/peers/typst/decision.typ $work/decision.pdf" \
-  --prepare true -n "fuel start" "$fuel --version"
+  --prepare true -n "fuel start" "$fuel --version" \
+  --prepare true -n "fuel check final report" \
+    "$fuel check --quiet --templates $root/templates --data $root/fixtures/halvering-2002-2003" \
+  --prepare true -n "fuel check decision" \
+    "$fuel check --quiet --templates $root/templates --data $root/fixtures/lum-mul-2025"
 echo "load after the run: $(uptime)"
 [ -n "${KEEP:-}" ] && cp "$work/peers.json" "$KEEP/"
 
 echo
 for dataset in halvering-2002-2003 lum-mul-2025; do
   echo "deflate work fixed by the archived bytes, $dataset:"
-  "$build/bench/deflate_floor" "$work/$dataset/out/$dataset" | tee "$work/floor-$dataset.txt" | sed '/^floor_ms=/d; s/^/  /'
+  "$build/bench/deflate_floor" --flush "$work/$dataset/out/$dataset" | tee "$work/floor-$dataset.txt" |
+    sed '/_ms=/d; s/^/  /'
 done
 pages() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/{print $2}'; }
 python3 - "$work/peers.json" "$(nproc)" \
   "$(sed -n 's/^floor_ms=//p' "$work/floor-halvering-2002-2003.txt")" \
   "$(sed -n 's/^floor_ms=//p' "$work/floor-lum-mul-2025.txt")" \
+  "$(sed -n 's/^flush_ms=//p' "$work/floor-halvering-2002-2003.txt")" \
+  "$(sed -n 's/^flush_ms=//p' "$work/floor-lum-mul-2025.txt")" \
   "$(pages $work/halvering-2002-2003/out/halvering-2002-2003/slutrapport.pdf)+$(pages $work/halvering-2002-2003/out/halvering-2002-2003/tjansteutlatande.pdf)" \
   "$(pages $work/final.pdf)" \
   "$(for f in $work/lum-mul-2025/out/lum-mul-2025/*.pdf; do pages $f; done | paste -sd+)" \
@@ -72,8 +84,10 @@ python3 - "$work/peers.json" "$(nproc)" \
 import json, statistics, sys
 results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
 cores, deflate_floor = int(sys.argv[2]), {"final report": float(sys.argv[3]), "decision": float(sys.argv[4])}
-pages = dict(zip(["fuel final report", "typst final report", "fuel decision", "typst decision"], sys.argv[5:]))
-pages["fuel start"] = "-"
+flush = {"final report": float(sys.argv[5]), "decision": float(sys.argv[6])}
+pages = dict(zip(["fuel final report", "typst final report", "fuel decision", "typst decision"], sys.argv[7:]))
+for name in ("fuel start", "fuel check final report", "fuel check decision"):
+    pages[name] = "-"
 med = {name: statistics.median(r["times"]) for name, r in results.items()}
 # CPU time (user + system, hyperfine's mean) is steadier than wall time
 # on a loaded machine; the goal is wall time.
@@ -93,8 +107,9 @@ print()
 start = med["fuel start"] * 1e3
 for what in ("final report", "decision"):
     budget = med["typst " + what] * 1e3 / 5
-    least = start + deflate_floor[what] / cores
-    print("%s: 5 times Typst leaves %.1f ms; fuel's floor is %.1f ms (start %.1f + deflate %.1f / %d cores), "
-          "%.1f ms for everything else (fuel takes %.1f ms in all)" % (
-        what, budget, least, start, deflate_floor[what], cores, budget - least, med["fuel " + what] * 1e3))
+    check = med["fuel check " + what] * 1e3 - start
+    least = start + check / cores + deflate_floor[what] / cores + flush[what]
+    print("%s: 5 times Typst leaves %.1f ms; the floor is %.1f ms = start %.1f + reading and checking %.1f / %d cores"
+          " + deflate %.1f / %d cores + writing and flushing %.1f (fuel takes %.1f ms in all)" % (
+        what, budget, least, start, check, cores, deflate_floor[what], cores, flush[what], med["fuel " + what] * 1e3))
 PY
