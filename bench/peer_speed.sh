@@ -13,8 +13,10 @@
 #
 # fuel does a full rebuild every run: a fresh output and archive folder
 # (hyperfine --prepare). Both sides are timed by hyperfine -N (no shell
-# between), RUNS runs after WARMUP warm-up runs; the ratio is Typst's
-# median over fuel's.
+# between), in ROUNDS rounds of RUNS / ROUNDS runs of every command each
+# (after WARMUP warm-ups in each round), so that a slow spell of the machine
+# falls on all the commands rather than on the one timed then; the ratio is
+# Typst's median over fuel's, of all the runs.
 #
 # Then the floor under fuel's time, from the same run, of four parts no
 # build of these documents can do without, each counted at its least:
@@ -30,7 +32,7 @@
 # The sum is printed beside the time five times Typst's speed would leave.
 #
 # usage: bench/peer_speed.sh [BUILD_DIR]      (default: build)
-# env:   RUNS (default 15), WARMUP (default 3), KEEP=DIR keeps the JSON there
+# env:   RUNS (default 15), ROUNDS (default 5), WARMUP (default 1), KEEP=DIR keeps the JSON there
 # needs: bench/peers/setup.sh once (hyperfine, Liberation, Typst from npm).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -38,7 +40,8 @@ build=$(cd "${1:-$root/build}" && pwd)
 fuel=$build/fuel
 typst="node $root/bench/peers/typst14.js"
 runs=${RUNS:-15}
-warmup=${WARMUP:-3}
+rounds=${ROUNDS:-5}
+warmup=${WARMUP:-1}
 [ -x "$fuel" ] || { echo "no $fuel: build fuel first" >&2; exit 2; }
 [ -x "$build/bench/deflate_floor" ] || { echo "no $build/bench/deflate_floor: build it first" >&2; exit 2; }
 [ -d "$root/bench/peers/node_modules/@myriaddreamin" ] || { echo "run bench/peers/setup.sh first" >&2; exit 2; }
@@ -52,7 +55,9 @@ fuel_build() {  # dataset -> the command hyperfine runs
 }
 
 echo "load before the run: $(uptime)"
-hyperfine -N --style basic --runs "$runs" --warmup "$warmup" --export-json "$work/peers.json" \
+for round in $(seq "$rounds"); do
+hyperfine -N --style none --runs $(( (runs + rounds - 1) / rounds )) --warmup "$warmup" \
+  --export-json "$work/round-$round.json" \
   --prepare "rm -rf $work/halvering-2002-2003" -n "fuel final report" "$(fuel_build halvering-2002-2003)" \
   --prepare "rm -f $work/final.pdf" -n "typst final report" "$typst bench/peers/typst/final.typ $work/final.pdf" \
   --prepare "rm -rf $work/lum-mul-2025" -n "fuel decision" "$(fuel_build lum-mul-2025)" \
@@ -62,7 +67,22 @@ hyperfine -N --style basic --runs "$runs" --warmup "$warmup" --export-json "$wor
     "$fuel check --quiet --templates $root/templates --data $root/fixtures/halvering-2002-2003" \
   --prepare true -n "fuel check decision" \
     "$fuel check --quiet --templates $root/templates --data $root/fixtures/lum-mul-2025"
+done
 echo "load after the run: $(uptime)"
+# The rounds' runs as one result per command (times of every run; CPU time
+# as the mean of the rounds' means).
+python3 - "$work" "$rounds" <<'PY'
+import json, sys
+work, rounds = sys.argv[1], int(sys.argv[2])
+merged = {}
+for k in range(1, rounds + 1):
+    for r in json.load(open("%s/round-%d.json" % (work, k)))["results"]:
+        m = merged.setdefault(r["command"], {"command": r["command"], "times": [], "user": 0.0, "system": 0.0})
+        m["times"] += r["times"]
+        m["user"] += r["user"] / rounds
+        m["system"] += r["system"] / rounds
+json.dump({"results": list(merged.values())}, open(work + "/peers.json", "w"))
+PY
 [ -n "${KEEP:-}" ] && cp "$work/peers.json" "$KEEP/"
 
 echo
