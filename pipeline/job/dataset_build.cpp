@@ -19,6 +19,7 @@
 #include "job/publish.hpp"
 #include "job/render_resources.hpp"
 #include "transform/account.hpp"
+#include "transform/follow_up.hpp"
 #include "transform/transform.hpp"
 #include "core/messages.hpp"
 
@@ -246,6 +247,11 @@ void build_evaluation(PreparedDataset& p, const model::Report& report, const Run
     p.template_folders.push_back(folder);
     auto& diagnostics = p.result.diagnostics;
     sources.evaluation = templates_of(folder, context, diagnostics);
+    // Without last year's round there is nothing to evaluate: the check
+    // says so (transform/follow_up_rules.cpp), and the templates' empty
+    // tables and charts would only add errors of their own. The templates
+    // are still read, for the account of what uses which records.
+    if (!transform::has_last_years_round(*report.dataset)) return;
     for (const auto& tmpl : sources.evaluation) {
         sources.documents.push_back({tmpl.name, folder, &tmpl, ""});
         p.documents.push_back({tmpl.name, doc::build_document(report, tmpl, diagnostics)});

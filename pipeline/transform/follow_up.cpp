@@ -50,6 +50,12 @@ model::GrantFollowUp follow_up(const model::Dataset& round, const model::Applica
     return f;
 }
 
+bool has_last_years_round(const model::Dataset& dataset) {
+    for (const auto& earlier : dataset.earlier)
+        if (earlier.round.year == dataset.round.year - 1) return true;
+    return false;
+}
+
 std::vector<model::GrantFollowUp> previous_grants(const model::Dataset& dataset) {
     std::vector<model::GrantFollowUp> grants;
     for (const auto& earlier : dataset.earlier) {

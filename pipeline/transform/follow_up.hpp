@@ -19,6 +19,9 @@ model::ReportStatus status_of(const model::ReportRequirement& requirement, const
 // A grant of `round` with its reports (both kinds) and repayments, judged on `as_of`.
 model::GrantFollowUp follow_up(const model::Dataset& round, const model::Application& grant, const core::Date& as_of);
 
+// Whether a round of year - 1 lies beside `dataset` (dataset.earlier).
+bool has_last_years_round(const model::Dataset& dataset);
+
 // The grants of the earlier rounds of year - 1, judged on this round's date.
 std::vector<model::GrantFollowUp> previous_grants(const model::Dataset& dataset);
 

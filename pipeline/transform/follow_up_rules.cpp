@@ -1,5 +1,6 @@
 // The rules on the follow-up registers and the rule on reports across
 // years (docs/formats.md, "Rules the build checks").
+#include <filesystem>
 #include <map>
 #include <set>
 #include <tuple>
@@ -105,15 +106,37 @@ void check_registers(const model::Dataset& dataset, core::Diagnostics& diagnosti
     }
 }
 
+namespace {
+
+// The folder a dataset's folder lies in, whole: a dataset given by its bare
+// name lies in the working folder, which the message should name.
+std::string parent_folder(const std::string& directory) {
+    std::error_code ec;
+    auto path = std::filesystem::absolute(directory, ec).lexically_normal();
+    if (!path.has_filename()) path = path.parent_path();  // "fixtures/lum-mul-2026/"
+    return path.parent_path().string();
+}
+
+}  // namespace
+
 void check_report_rule(const model::Dataset& dataset, core::Diagnostics& diagnostics) {
     const auto& round = dataset.round;
-    bool has_previous_year = false;
-    for (const auto& e : dataset.earlier) has_previous_year |= e.round.year == round.year - 1;
+    const bool has_previous_year = has_last_years_round(dataset);
+    const std::string last_year = std::to_string(round.year - 1);
     if (!dataset.earlier.empty() && !has_previous_year)
         diagnostics.warning(
             round.where,
             core::tr("the data folder holds earlier rounds but none of {1}, so the rule on reports is not checked",
-                     std::to_string(round.year - 1)));
+                     last_year));
+    // The evaluation is of last year's grants: without that round it would
+    // be made of nothing, its tables empty and its charts without data, and
+    // the template would be blamed for it.
+    if (!round.evaluation_template.empty() && !has_previous_year)
+        diagnostics.error(round.where,
+                          core::tr("<evaluation-template> evaluates the grants of {1}, but no round of {1} lies beside "
+                                   "this one in {2} (a folder whose round.xml has <year>{1}</year> and one of this "
+                                   "round's funds): put that round's folder there, or remove <evaluation-template>",
+                                   last_year, parent_folder(dataset.directory)));
     const auto found = shortfalls(dataset, previous_grants(dataset));
     std::set<std::string> needed;
     for (const auto& s : found) {
@@ -131,11 +154,19 @@ void check_report_rule(const model::Dataset& dataset, core::Diagnostics& diagnos
                                        grant.title, s.grant.round->round.id, reports_missing(s.grant), a->id));
         }
     }
-    for (const auto& e : round.report_exceptions)
-        if (!needed.count(e.application) && find_application(dataset, e.application))
+    for (const auto& e : round.report_exceptions) {
+        if (needed.count(e.application) || !find_application(dataset, e.application)) continue;
+        // Without last year's round no report is known to be missing: the
+        // exception is not known to be needless either.
+        if (!has_previous_year)
+            diagnostics.warning(e.where, core::tr("the exception for {1} cannot be checked: no round of {2} lies "
+                                                  "beside this one, so its grants and reports are not known",
+                                                  e.application, last_year));
+        else
             diagnostics.warning(e.where, core::tr("the exception for {1} is not needed: its administration has "
                                                   "approved reports for last year's grants, or none to give",
                                                   e.application));
+    }
 }
 
 }  // namespace transform

@@ -232,3 +232,24 @@ TEST_CASE(
         CHECK(has(r.output, text + "; it is shown as"));
     }
 }
+
+TEST_CASE(
+    "bad input: a round copied away from last year's round is an input error at its round.xml, not a template's") {
+    const auto root = fs::temp_directory_path() / ("fuel-alone-" + std::to_string(::getpid()));
+    fs::remove_all(root);
+    fs::create_directories(root);
+    fs::copy(fs::path(FUEL_SOURCE_DIR) / "fixtures" / "lum-mul-2026", root / "lum-mul-2026",
+             fs::copy_options::recursive);
+    const auto r = check(root / "lum-mul-2026");
+    INFO(r.output);
+    CHECK(r.status == 1);
+    CHECK(has(r.output,
+              "round.xml:5:2: error: <evaluation-template> evaluates the grants of 2025, but no round of "
+              "2025 lies beside this one in " +
+                  root.string()));
+    // The evaluation's templates are not run over nothing: no chart or
+    // table of theirs is blamed.
+    CHECK_FALSE(has(r.output, "arsuppfoljning.md"));
+    CHECK(has(r.output, "input has errors"));
+    fs::remove_all(root);
+}

@@ -226,3 +226,36 @@ TEST_CASE("follow-up: money per administration and priority area per year agrees
         }
     }
 }
+
+TEST_CASE("follow-up: a round whose evaluation has no round of last year beside it says so, at round.xml") {
+    // As a user who copies the 2026 round alone into another folder: last
+    // year's grants are not there to evaluate or to check reports against.
+    auto d = load("lum-mul-2026");
+    REQUIRE_FALSE(d.round.evaluation_template.empty());
+    REQUIRE(transform::has_last_years_round(d));
+    d.earlier.clear();
+    CHECK_FALSE(transform::has_last_years_round(d));
+    core::Diagnostics diagnostics;
+    transform::validate(d, diagnostics);
+    std::vector<std::string> errors, warnings;
+    for (const auto& item : diagnostics.items()) {
+        INFO(item.where.file << ": " << item.message);
+        (item.severity == core::Severity::Error ? errors : warnings).push_back(item.message);
+    }
+    REQUIRE(errors.size() == 1);
+    CHECK_THAT(errors[0],
+               Catch::Contains("<evaluation-template>") && Catch::Contains("2025") && Catch::Contains("fixtures"));
+    // Its exception for LUM-02 is not called needless: it cannot be checked.
+    bool unknown = false;
+    for (const auto& w : warnings) {
+        CHECK_THAT(w, !Catch::Contains("not needed"));
+        unknown |= w.find("LUM-02") != std::string::npos && w.find("cannot be checked") != std::string::npos;
+    }
+    CHECK(unknown);
+    // With no evaluation asked for, the round alone is valid (the first
+    // round of a fund has no year before it).
+    d.round.evaluation_template.clear();
+    core::Diagnostics without;
+    transform::validate(d, without);
+    CHECK(without.error_count() == 0);
+}
