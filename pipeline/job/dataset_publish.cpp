@@ -127,9 +127,18 @@ void render_document(PreparedDataset& p, std::size_t index, const RunContext& co
         // freed as soon as its text is set in lines (layout.hpp).
         const layout::FontMetrics& metrics = font_library(environment.fonts);
         const layout::Hyphenator* hyphenate = &hyphenator(environment.hyphenation_patterns);
+        core::Diagnostics layout_diagnostics;
         auto paged = p.archive_after_publish
-                         ? layout::lay_out(tree, metrics, plan.diagnostics, layout::Style{}, hyphenate)
-                         : layout::lay_out(std::move(tree), metrics, plan.diagnostics, layout::Style{}, hyphenate);
+                         ? layout::lay_out(tree, metrics, layout_diagnostics, layout::Style{}, hyphenate)
+                         : layout::lay_out(std::move(tree), metrics, layout_diagnostics, layout::Style{}, hyphenate);
+        // Layout knows the text, not where it came from: what it finds (a
+        // character the fonts lack, a table too wide) is told of the
+        // document it is in, so that the reader knows where to look.
+        const auto document_path = (fs::path(context.spec.out_dir) / p.result.name / (plan.name + ".pdf")).string();
+        for (core::Diagnostic d : layout_diagnostics.items()) {
+            if (d.where.file.empty()) d.where = {document_path, 0, 0};
+            plan.diagnostics.add(std::move(d));
+        }
         plan.pages = static_cast<int>(paged.pages.size());
         if (!p.archive_after_publish) tree = doc::Document{};
         pdf::WriteOptions options;

@@ -2,6 +2,8 @@
 
 #include <unicode/utf8.h>
 
+#include "core/messages.hpp"
+
 namespace layout {
 
 const char* to_string(FontId font) {
@@ -16,6 +18,18 @@ const char* to_string(FontId font) {
         case FontId::SansBoldItalic: return "SansBoldItalic";
     }
     return "?";
+}
+
+std::string describe(FontId font) {
+    const auto index = static_cast<unsigned>(font);
+    const bool serif = index < static_cast<unsigned>(FontId::SansRegular);
+    const char* family = serif ? "Liberation Serif" : "Liberation Sans";
+    switch (index % 4) {
+        case 1: return core::tr("{1}, bold", family);
+        case 2: return core::tr("{1}, italic", family);
+        case 3: return core::tr("{1}, bold italic", family);
+        default: return family;
+    }
 }
 
 double text_width(const FontMetrics& metrics, FontId font, std::string_view utf8, double size) {

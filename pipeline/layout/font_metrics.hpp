@@ -3,6 +3,7 @@
 // implements it with the embedded TrueType fonts' real advance widths; tests
 // use FixedWidthMetrics so that every expected width is a simple sum.
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace layout {
@@ -21,6 +22,10 @@ enum class FontId : std::uint8_t {
 };
 constexpr int kFontCount = 8;
 const char* to_string(FontId font);
+
+// The face as a reader names it, in the user's language: "Liberation
+// Serif, kursiv" (fuel embeds fonts-liberation2: pdf::FontFiles).
+std::string describe(FontId font);
 
 class FontMetrics {
 public:

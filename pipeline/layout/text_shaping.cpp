@@ -344,8 +344,10 @@ void TextShaper::report_missing(const ShapedText& out) {
                            static_cast<int32_t>(end - begin))
             .toUTF8String(word);
         const FontId font = out.spans[out.glyphs[index].span].font;
-        std::string message = core::tr("the font {1} has no glyph for {2} in \"{3}\"; it is shown as {4}",
-                                       to_string(font), hex(cp), word, hex(out.glyphs[index].code_point));
+        std::string shown;
+        append_utf8(shown, out.glyphs[index].code_point);
+        std::string message = core::tr("the font {1} has no glyph for {2} in \"{3}\"; it is shown as \"{4}\"",
+                                       describe(font), hex(cp), word, shown);
         if (impl_->reported.insert(message).second) diagnostics_.warning({}, std::move(message));
     }
 }

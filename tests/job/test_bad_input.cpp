@@ -225,12 +225,16 @@ TEST_CASE(
                   "Möte i ?? med \"citat\" [länk](http://x) – bedöms inte uppfylla *huvudkriterierna* | se `kod`.")));
     CHECK(has(mul, without_spaces("MUL-01 Resa <Malmö> & Lund | *studie* # 1 {{x}} \\ ?")));
     CHECK(has(mul, without_spaces("för att <alla> ska *kunna* beviljas.")));
-    // Every replacement is a warning that names the text it was made in.
+    // Every replacement is a warning that names the text it was made in,
+    // the document it is in, and the face in words.
     for (const std::string text : {"\"🎉\"", "\"😀\"", "\"東京\"", "\"🚆\""}) {
         INFO(text);
         CHECK(has(r.output, "warning: the font"));
-        CHECK(has(r.output, text + "; it is shown as"));
+        CHECK(has(r.output, text + "; it is shown as \"?\""));
     }
+    CHECK(has(r.output, (folder / "bilaga-1-lum-ansokningar.pdf").string() + ": warning: the font Liberation Serif"));
+    CHECK_FALSE(has(r.output, "<input>"));
+    CHECK_FALSE(has(r.output, "SerifRegular"));
 }
 
 TEST_CASE(
