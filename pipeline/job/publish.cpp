@@ -6,9 +6,9 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <iterator>
 #include <cstdio>
 #include <filesystem>
+#include <iterator>
 #include <system_error>
 #include <vector>
 
