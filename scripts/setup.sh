@@ -55,6 +55,7 @@ packages=(
   binutils               # objdump: the libraries the packaged program links
   # benchmarks (bench/, run by hand)
   hyperfine              # bench/peer_speed.sh, bench/unchanged_rebuild.sh: whole processes timed
+  zlib1g-dev             # bench/deflate_floor: zlib at level 6 beside libdeflate
 )
 
 missing=()
