@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <system_error>
 #include <vector>
 
 namespace job {
@@ -25,7 +26,13 @@ public:
         const std::lock_guard<std::mutex> lock(mutex_);
         Slot& slot = slots_[key];
         if (slot.future.valid()) return;
-        slot = {std::async(std::launch::async, wrap(std::move(load))).share(), ++generation_, true};
+        try {
+            slot = {std::async(std::launch::async, wrap(std::move(load))).share(), ++generation_, true};
+        } catch (const std::system_error&) {
+            // No thread to be had (a process at its limit): the first
+            // caller reads them instead, as without a preload.
+            slots_.erase(key);
+        }
     }
 
     const T& get(const std::string& key, Loader load) {
