@@ -4,11 +4,9 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <filesystem>
-#include <iterator>
 #include <system_error>
 #include <vector>
 
@@ -55,8 +53,9 @@ void publish_by_two_renames(const std::string& out_dir, const std::string& datas
 // it computed, and on two threads each waited for the other's commits.
 // Files are held open in batches, so that a round of many letters cannot
 // run out of file descriptors.
-// `recursive`: the files of the folders below too.
-void flush_files(const fs::path& folder, bool recursive = false) {
+// With `subfolders`, the files of the folders below too, and those folders
+// listed there as they are met, each after the folder that holds it.
+void flush_files(const fs::path& folder, std::vector<fs::path>* subfolders = nullptr) {
     constexpr std::size_t kBatch = 64;
     std::vector<int> files;
     const auto close_all = [&] {
@@ -78,8 +77,11 @@ void flush_files(const fs::path& folder, bool recursive = false) {
         if (files.size() == kBatch) flush_batch();
     };
     try {
-        if (recursive)
-            for (const auto& entry : fs::recursive_directory_iterator(folder)) add(entry);
+        if (subfolders)
+            for (const auto& entry : fs::recursive_directory_iterator(folder)) {
+                if (entry.is_directory()) subfolders->push_back(entry.path());
+                add(entry);
+            }
         else
             for (const auto& entry : fs::directory_iterator(folder)) add(entry);
         flush_batch();
@@ -161,15 +163,11 @@ void sync_directory(const std::string& path) {
 }
 
 void flush_tree(const std::string& folder) {
-    flush_files(folder, true);
-    // Then the folders, deepest first, each after what it holds.
     std::vector<fs::path> folders;
-    for (const auto& entry : fs::recursive_directory_iterator(folder))
-        if (entry.is_directory()) folders.push_back(entry.path());
-    std::sort(folders.begin(), folders.end(), [](const fs::path& a, const fs::path& b) {
-        return std::distance(a.begin(), a.end()) > std::distance(b.begin(), b.end());
-    });
-    for (const auto& f : folders) sync_directory(f.string());
+    flush_files(folder, &folders);
+    // Then the folders, each after the folders it holds: the walk met every
+    // folder after its parent, so backwards is children first.
+    for (auto it = folders.rbegin(); it != folders.rend(); ++it) sync_directory(it->string());
     sync_directory(folder);
 }
 
